@@ -1,0 +1,54 @@
+import type { Analysis } from './document/analysis.js';
+import { createDocument, type InputFormat } from './document/document.js';
+import type { Message } from './document/message.js';
+import { createPipeline } from './pipeline/default-pipeline.js';
+import type { Pipeline, PipelineOptions } from './pipeline/pipeline.js';
+import { readText } from './read/read-input.js';
+
+export interface AnalyzeOptions extends PipelineOptions {
+  /** How to read the text; plain text (with optional header lines, dateline and credit) by default. */
+  readonly format?: InputFormat;
+  /** Publication date when the text states none (ISO 8601). */
+  readonly published?: string;
+  /** The input's file name, if it has one: used for format detection and recorded as `document.file`. */
+  readonly name?: string;
+  /** A pipeline built once and reused across calls. */
+  readonly pipeline?: Pipeline;
+}
+
+export type AnalysisResult =
+  | { readonly analysis: Analysis }
+  | { readonly failure: Message; readonly index?: number };
+
+/** Every document in `input` (a JSONL text or a feed may hold many), analysed in order. */
+export function* analyzeAll(input: string, options: AnalyzeOptions = {}): Iterable<AnalysisResult> {
+  const pipeline = options.pipeline ?? createPipeline(options);
+  const readOptions = {
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.published ? { published: options.published } : {}),
+  };
+  for (const item of readText(options.name ?? '', input, readOptions)) {
+    if ('failure' in item) yield item;
+    else yield { analysis: pipeline.analyze(item.document) };
+  }
+}
+
+/**
+ * Analyses one document given as text. Input problems never throw: an empty text gives an analysis
+ * with no facts and an error message saying why.
+ */
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const pipeline = options.pipeline ?? createPipeline(options);
+  for (const result of analyzeAll(text, { format: 'text', ...options, pipeline })) {
+    if ('analysis' in result) return result.analysis;
+    return pipeline.analyze(
+      createDocument({
+        text: '',
+        bodyOffset: 0,
+        origin: { format: options.format ?? 'text' },
+        messages: [result.failure],
+      }),
+    );
+  }
+  return pipeline.analyze(createDocument({ text: '', bodyOffset: 0, origin: { format: 'text' } }));
+}

@@ -1,0 +1,12 @@
+import { Pipeline, type PipelineOptions } from './pipeline.js';
+import type { Stage } from './stage.js';
+
+/** The stages of a full analysis, in order: each reads the layers of those before it. */
+export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([]);
+
+export function createPipeline(
+  options: PipelineOptions = {},
+  stages: readonly Stage[] = DEFAULT_STAGES,
+): Pipeline {
+  return new Pipeline(stages, options);
+}

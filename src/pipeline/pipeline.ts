@@ -1,0 +1,139 @@
+import { ANALYSIS_SCHEMA, type Analysis, type AnalysisDocument } from '../document/analysis.js';
+import type { SourceDocument } from '../document/document.js';
+import { DatelineError } from '../document/errors.js';
+import { type Message, message } from '../document/message.js';
+import type { Span } from '../document/span.js';
+import { TextLayer } from '../text/text-layer.js';
+import type { Layers, Stage, StageContext } from './stage.js';
+
+export interface PipelineOptions {
+  /** Milliseconds one document may take; past it the remaining stages are skipped and the result is partial. */
+  readonly timeBudgetMs?: number;
+}
+
+export const DEFAULT_TIME_BUDGET_MS = 10_000;
+
+/** A frozen list of stages run in order over each document. */
+export class Pipeline {
+  readonly stages: readonly Stage[];
+  readonly timeBudgetMs: number;
+
+  constructor(stages: readonly Stage[], options: PipelineOptions = {}) {
+    const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
+    if (!(budget > 0))
+      throw new DatelineError('OPTION_INVALID', `timeBudgetMs must be positive, got ${budget}`);
+    this.stages = Object.freeze([...stages]);
+    this.timeBudgetMs = budget;
+    Object.freeze(this);
+  }
+
+  analyze(document: SourceDocument): Analysis {
+    const started = performance.now();
+    const messages: Message[] = [...document.messages];
+    const text = new TextLayer(document.text, { bodyStart: document.dateline?.end ?? 0 });
+    const layers: Layers = { entities: [], times: [], quotes: [], claims: [], events: [] };
+    const context: StageContext = { document, text, layers, report: (m) => messages.push(m) };
+    let partial = false;
+    for (const stage of this.stages) {
+      if (performance.now() - started > this.timeBudgetMs) {
+        partial = true;
+        messages.push(
+          message(
+            'pipeline/time-budget',
+            'warning',
+            `stopped before ${stage.name}: over the budget of ${this.timeBudgetMs} ms`,
+          ),
+        );
+        break;
+      }
+      try {
+        stage.run(context);
+      } catch (err) {
+        partial = true;
+        const detail = err instanceof Error ? err.message : String(err);
+        messages.push(message('pipeline/stage-failed', 'error', `${stage.name} failed: ${detail}`));
+      }
+    }
+    return toAnalysis(document, text, layers, messages, partial);
+  }
+}
+
+function documentPart(doc: SourceDocument): AnalysisDocument {
+  const { meta, origin } = doc;
+  return {
+    id: doc.id,
+    ...(meta.source ? { source: meta.source } : {}),
+    ...(meta.published ? { published: meta.published } : {}),
+    ...(meta.title ? { title: meta.title } : {}),
+    ...(meta.url ? { url: meta.url } : {}),
+    ...(meta.language ? { language: meta.language } : {}),
+    text: doc.text,
+    bodyOffset: doc.bodyOffset,
+    ...(doc.dateline ? { dateline: doc.dateline } : {}),
+    ...(origin.file ? { file: origin.file } : {}),
+    ...(origin.index !== undefined ? { record: origin.index } : {}),
+  };
+}
+
+const validSpan = (source: string, s: Span) =>
+  Number.isInteger(s.start) &&
+  Number.isInteger(s.end) &&
+  s.start >= 0 &&
+  s.end <= source.length &&
+  s.start <= s.end &&
+  source.slice(s.start, s.end) === s.text;
+
+/**
+ * The invariant every consumer relies on: each span's text is the document's text at its offsets.
+ * An item that breaks it is a bug in a stage; it is dropped and reported rather than passed on.
+ */
+function keepValid<T>(
+  source: string,
+  items: readonly T[],
+  spans: (item: T) => Span[],
+  layer: string,
+  messages: Message[],
+): T[] {
+  const kept: T[] = [];
+  for (const item of items) {
+    const bad = spans(item).find((s) => !validSpan(source, s));
+    if (bad)
+      messages.push(
+        message(
+          'pipeline/invalid-span',
+          'error',
+          `dropped a ${layer} item with an invalid span [${bad.start}, ${bad.end})`,
+        ),
+      );
+    else kept.push(item);
+  }
+  return kept;
+}
+
+function toAnalysis(
+  doc: SourceDocument,
+  text: TextLayer,
+  layers: Layers,
+  messages: Message[],
+  partial: boolean,
+): Analysis {
+  const source = doc.text;
+  const analysis: Analysis = {
+    schema: ANALYSIS_SCHEMA,
+    document: documentPart(doc),
+    sentences: text.sentences.map((s) => ({
+      start: s.start,
+      end: s.end,
+      text: source.slice(s.start, s.end),
+      paragraph: s.paragraph,
+    })),
+    entities: keepValid(source, layers.entities, (e) => [...e.mentions], 'entity', messages),
+    times: keepValid(source, layers.times, (t) => [t], 'time', messages),
+    quotes: keepValid(source, layers.quotes, (q) => (q.cue ? [q, q.cue] : [q]), 'quote', messages),
+    claims: keepValid(source, layers.claims, (c) => [c], 'claim', messages),
+    events: keepValid(source, layers.events, (e) => [e.trigger], 'event', messages),
+    messages,
+    ...(partial ? { partial: true } : {}),
+  };
+  return analysis;
+}

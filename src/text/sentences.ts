@@ -1,0 +1,120 @@
+import { abbreviationKind } from './abbreviations.js';
+import { isDigitCode, isLowerCode } from './char-class.js';
+import { QuoteRole } from './quote-marks.js';
+import { TokenFlag, TokenKind, type TokenStore } from './tokens.js';
+
+/** A sentence as token bounds `[firstToken, endToken)` with its character bounds and paragraph. */
+export interface SentenceSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly firstToken: number;
+  readonly endToken: number;
+  readonly paragraph: number;
+}
+
+// An abbreviation that can end a sentence does so only before a word that typically opens one.
+const SENTENCE_OPENERS = new Set(
+  (
+    'the a an he she it they we i you his her its their our this that these those there here in on at ' +
+    'but and so yet for as after before when while if since during although though however meanwhile ' +
+    'some many most one two three mr mrs ms dr officials police'
+  ).split(' '),
+);
+
+function isTerminal(tokens: TokenStore, i: number): boolean {
+  const kind = tokens.kind(i);
+  if (kind === TokenKind.Punct) {
+    const ch = tokens.source.charCodeAt(tokens.start(i));
+    return ch === 0x2e || ch === 0x21 || ch === 0x3f || ch === 0x203c || ch === 0x3002;
+  }
+  if (kind === TokenKind.Ellipsis) {
+    const ch = tokens.source.charCodeAt(tokens.start(i));
+    return ch !== 0x5b && ch !== 0x28; // "[...]" marks an omission, not an end
+  }
+  return false;
+}
+
+function startsSentence(tokens: TokenStore, j: number, roles: Uint8Array): boolean {
+  const kind = tokens.kind(j);
+  const first = tokens.source.charCodeAt(tokens.start(j));
+  if (kind === TokenKind.Quote) return roles[j] === QuoteRole.Open;
+  if (kind === TokenKind.Word) return !isLowerCode(first);
+  if (kind === TokenKind.Punct) return first === 0x28 || first === 0x5b;
+  return kind !== TokenKind.Ellipsis;
+}
+
+/**
+ * Sentence bounds over tokens. A boundary follows terminal punctuation and any closing quotes or
+ * brackets, when the next token can open a sentence; spacing does not matter, so glued sentences
+ * ("Friday.The", "patriots."He") split. Paragraph starts always split.
+ */
+export function splitSentences(
+  tokens: TokenStore,
+  roles: Uint8Array,
+  paragraphStart: Uint8Array,
+  from = 0,
+): SentenceSpan[] {
+  const sentences: SentenceSpan[] = [];
+  const src = tokens.source;
+  let first = from;
+  let paragraph = -1;
+  const close = (endToken: number) => {
+    if (endToken <= first) return;
+    sentences.push({
+      start: tokens.start(first),
+      end: tokens.end(endToken - 1),
+      firstToken: first,
+      endToken,
+      paragraph,
+    });
+    first = endToken;
+  };
+  for (let i = from; i < tokens.count; i++) {
+    if (paragraphStart[i]) {
+      close(i);
+      first = i;
+      paragraph++;
+    }
+    let boundary = false;
+    let after = i + 1;
+    if (isTerminal(tokens, i)) {
+      while (after < tokens.count && !paragraphStart[after] && isCloser(tokens, after, roles)) after++;
+      if (after >= tokens.count || paragraphStart[after]) boundary = true;
+      else if (startsSentence(tokens, after, roles)) boundary = !isDigitAfterPeriod(tokens, i, after);
+    } else if (tokens.has(i, TokenFlag.Abbreviation) && after < tokens.count && !paragraphStart[after]) {
+      boundary = abbreviationEnds(tokens, i, after);
+    }
+    if (boundary) {
+      close(after);
+      i = after - 1;
+    }
+  }
+  close(tokens.count);
+  return sentences.filter((s) => s.end > s.start && src.slice(s.start, s.end).trim() !== '');
+}
+
+function isCloser(tokens: TokenStore, j: number, roles: Uint8Array): boolean {
+  if (tokens.kind(j) === TokenKind.Quote) return roles[j] === QuoteRole.Close;
+  if (tokens.kind(j) !== TokenKind.Punct) return false;
+  const ch = tokens.source.charCodeAt(tokens.start(j));
+  return ch === 0x29 || ch === 0x5d || ch === 0x7d;
+}
+
+// "3.5" is one token, so a period before a digit is rare: split only when a space separates them.
+function isDigitAfterPeriod(tokens: TokenStore, i: number, after: number): boolean {
+  return (
+    isDigitCode(tokens.source.charCodeAt(tokens.start(after))) &&
+    !tokens.has(after, TokenFlag.SpaceBefore) &&
+    after === i + 1
+  );
+}
+
+function abbreviationEnds(tokens: TokenStore, i: number, next: number): boolean {
+  const text = tokens.text(i);
+  const kind = abbreviationKind(text.slice(0, -1));
+  if (kind === 'title' || kind === 'number' || kind === 'month') return false;
+  if (text.length === 2) return false; // an initial: "J. Smith"
+  const nextText = tokens.text(next);
+  if (tokens.kind(next) !== TokenKind.Word || !tokens.has(next, TokenFlag.Capitalised)) return false;
+  return SENTENCE_OPENERS.has(nextText.toLowerCase());
+}

@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { sharedPath, table } from '../../test/table.js';
+import { TextLayer } from './text-layer.js';
+import { TokenFlag, TokenKind } from './tokens.js';
+
+const sentencesOf = (text: string) => new TextLayer(text).sentences.map((s) => text.slice(s.start, s.end));
+const tokensOf = (text: string) => {
+  const { tokens } = new TextLayer(text);
+  return Array.from({ length: tokens.count }, (_, i) => tokens.text(i));
+};
+
+table(
+  'sentences',
+  [
+    ['Friday.The North held it.', ['Friday.', 'The North held it.']],
+    [
+      'the Kursk region."Just one year ago," he said.',
+      ['the Kursk region.', '"Just one year ago," he said.'],
+    ],
+    [
+      'the KCNA said."The years will advance," he said.',
+      ['the KCNA said.', '"The years will advance," he said.'],
+    ],
+    [
+      'calling them "great heroes and patriots."He disclosed a plan.',
+      ['calling them "great heroes and patriots."', 'He disclosed a plan.'],
+    ],
+    ['(KCNA).During a speech, he spoke.', ['(KCNA).', 'During a speech, he spoke.']],
+    ['Mr. Kim met Dr. Lee in the U.S. on Oct. 24.', ['Mr. Kim met Dr. Lee in the U.S. on Oct. 24.']],
+    ['He moved to the U.S. The move was quiet.', ['He moved to the U.S.', 'The move was quiet.']],
+    ['It ranks No. 1 in Asia. No one disputes it.', ['It ranks No. 1 in Asia.', 'No one disputes it.']],
+    [
+      'Growth was 3.5 percent. Prices rose 1.2 percent.',
+      ['Growth was 3.5 percent.', 'Prices rose 1.2 percent.'],
+    ],
+    ['J. R. R. Tolkien wrote it. He died in 1973.', ['J. R. R. Tolkien wrote it.', 'He died in 1973.']],
+    ['"Are you sure?" he asked. "Yes."', ['"Are you sure?" he asked.', '"Yes."']],
+    ['They waited... Then it came.', ['They waited...', 'Then it came.']],
+    [
+      '"The troops left for Russia [...] They left expecting nothing," Kim said.',
+      ['"The troops left for Russia [...] They left expecting nothing," Kim said.'],
+    ],
+    [
+      '\u201cWe will win,\u201d she said.\u201cNo doubt.\u201d',
+      ['\u201cWe will win,\u201d she said.', '\u201cNo doubt.\u201d'],
+    ],
+    ['Acme Inc. reported a loss. Shares fell.', ['Acme Inc. reported a loss.', 'Shares fell.']],
+    [
+      'Headline without a stop\n\nThe body starts here. It ends here.',
+      ['Headline without a stop', 'The body starts here.', 'It ends here.'],
+    ],
+    ['It happened at 10 a.m. on Friday.', ['It happened at 10 a.m. on Friday.']],
+    [
+      'Visit https://example.com/a.b for more. Then leave.',
+      ['Visit https://example.com/a.b for more.', 'Then leave.'],
+    ],
+    ['Is it over?Yes!It is.', ['Is it over?', 'Yes!', 'It is.']],
+    ['He said it was "unacceptable". Others agreed.', ['He said it was "unacceptable".', 'Others agreed.']],
+    ['gen. smith spoke. then he left.', ['gen. smith spoke. then he left.']],
+  ] as const,
+  ([text, expected]) => assert.deepEqual(sentencesOf(text), expected),
+);
+
+table(
+  'tokens',
+  [
+    ["North Korea's troops", ['North', 'Korea', "'s", 'troops']],
+    ['Kim Jong-un', ['Kim', 'Jong-un']],
+    ['around 15,000 troops', ['around', '15,000', 'troops']],
+    ['$3.5 billion', ['$', '3.5', 'billion']],
+    ['the U.S. and U.K.', ['the', 'U.S.', 'and', 'U.K.']],
+    ["the fallen troops' exploits", ['the', 'fallen', 'troops', "'", 'exploits']],
+    ['Russia [...] They', ['Russia', '[...]', 'They']],
+    ['said."The', ['said', '.', '"', 'The']],
+    ['Russia-Ukraine war', ['Russia-Ukraine', 'war']],
+    ['at 10:30 on 24/10', ['at', '10:30', 'on', '24/10']],
+    ['a 32-year-old man', ['a', '32-year-old', 'man']],
+    ["O'Brien didn't", ["O'Brien", "didn't"]],
+    ['SEOUL -- North', ['SEOUL', '--', 'North']],
+    ['emoji \u{1F600} here', ['emoji', '\u{1F600}', 'here']],
+  ] as const,
+  ([text, expected]) => assert.deepEqual(tokensOf(text), expected),
+);
+
+test('tokens: kinds and flags are packed per token', () => {
+  const { tokens } = new TextLayer('Mr. KIM paid $5.\n\nThen "yes"');
+  const at = (t: string) =>
+    Array.from({ length: tokens.count }, (_, i) => i).find((i) => tokens.text(i) === t) as number;
+  assert.ok(tokens.has(at('Mr.'), TokenFlag.Abbreviation));
+  assert.ok(tokens.has(at('KIM'), TokenFlag.AllCaps));
+  assert.equal(tokens.kind(at('5')), TokenKind.Number);
+  assert.equal(tokens.kind(at('$')), TokenKind.Symbol);
+  assert.ok(tokens.has(at('Then'), TokenFlag.ParagraphBefore));
+  assert.equal(tokens.kind(at('yes') - 1), TokenKind.Quote);
+});
+
+test('sentences: the seed dispatch has exactly 14 sentences, glued joins split', () => {
+  const raw = readFileSync(sharedPath('gold', '000_4e6a1e8230babff5.txt'), 'utf8');
+  const body = raw.slice(raw.indexOf('North Korea has held'), raw.lastIndexOf('Yonhap'));
+  const sentences = sentencesOf(body);
+  assert.equal(sentences.length, 14, sentences.join('\n'));
+  assert.equal(
+    sentences[0],
+    'North Korea has held a groundbreaking ceremony for a memorial museum in Pyongyang to honor its troops who died while fighting alongside Russia in the war with Ukraine, state media reported Friday.',
+  );
+  assert.ok(sentences[3]?.startsWith('"Just one year ago from today'));
+  assert.ok(sentences[3]?.endsWith('Kim was quoted as saying by the KCNA.'));
+  assert.ok(sentences[11]?.endsWith('"great heroes and patriots."'));
+  assert.ok(sentences[13]?.endsWith('Kim noted.'));
+});
+
+test('paragraphs: blank lines split; hard-wrapped lines join; indented lines start a paragraph', () => {
+  const wrapped =
+    'The company said on Tuesday that its first quarter profits rose\n' +
+    'sharply because of strong demand for its products in the United\n' +
+    'States and Europe, analysts said.\n' +
+    '    Shares rose five pct in early trading on the stock exchange in\n' +
+    'New York, dealers said, and more gains were expected this week.\n';
+  const layer = new TextLayer(wrapped);
+  assert.equal(layer.sentences.length, 2);
+  assert.equal(layer.paragraphs.length, 2);
+  const lines = new TextLayer('Title line\nFirst paragraph here.\nSecond one here.');
+  assert.deepEqual(
+    lines.sentences.map((s) => s.paragraph),
+    [0, 1, 2],
+  );
+});
+
+test('sentenceAt finds the sentence around an offset', () => {
+  const layer = new TextLayer('One. Two. Three.');
+  assert.equal(layer.sentenceAt(0), 0);
+  assert.equal(layer.sentenceAt(6), 1);
+  assert.equal(layer.sentenceAt(4), -1);
+});
