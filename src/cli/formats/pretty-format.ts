@@ -106,7 +106,8 @@ function render(a: Analysis, paint: Paint, brief: boolean, width: number): strin
     }
     for (const [start, end] of paragraphs.values()) {
       out.push('');
-      for (const [ls, le] of wrap(text, start, end, width - 4)) out.push(`   ${renderSpanLine(text, styles, ls, le, paint)}`);
+      for (const [ls, le] of wrap(text, start, end, width - 4))
+        out.push(`   ${renderSpanLine(text, styles, ls, le, paint)}`);
     }
   } else if (a.sentences[0]) {
     out.push(`   ${a.sentences[0].text.slice(0, width - 4)}`);
