@@ -1,8 +1,10 @@
 import { evalSeed } from './seed.js';
+import { evalSentences } from './sentences.js';
 
 /** `npm run eval -- [NAME] [options]`: one evaluation by name, or all of them. */
 const EVALUATIONS: Record<string, (args: readonly string[]) => number | Promise<number>> = {
   seed: evalSeed,
+  sentences: evalSentences,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

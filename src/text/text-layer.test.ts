@@ -59,6 +59,11 @@ table(
     ['Is it over?Yes!It is.', ['Is it over?', 'Yes!', 'It is.']],
     ['He said it was "unacceptable". Others agreed.', ['He said it was "unacceptable".', 'Others agreed.']],
     ['gen. smith spoke. then he left.', ['gen. smith spoke. then he left.']],
+    [
+      'talks between Gorbachev and the U.S government went on.',
+      ['talks between Gorbachev and the U.S government went on.'],
+    ],
+    ['Reagan, [George H. W.] Bush and Romney ran.', ['Reagan, [George H. W.] Bush and Romney ran.']],
   ] as const,
   ([text, expected]) => assert.deepEqual(sentencesOf(text), expected),
 );
@@ -71,6 +76,8 @@ table(
     ['around 15,000 troops', ['around', '15,000', 'troops']],
     ['$3.5 billion', ['$', '3.5', 'billion']],
     ['the U.S. and U.K.', ['the', 'U.S.', 'and', 'U.K.']],
+    ['the U.S government', ['the', 'U.S', 'government']],
+    ['in Q.E.D fashion.It', ['in', 'Q.E.D', 'fashion', '.', 'It']],
     ["the fallen troops' exploits", ['the', 'fallen', 'troops', "'", 'exploits']],
     ['Russia [...] They', ['Russia', '[...]', 'They']],
     ['said."The', ['said', '.', '"', 'The']],

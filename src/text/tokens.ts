@@ -119,7 +119,10 @@ function caseFlags(source: string, start: number, end: number): number {
   return letters > 1 ? TokenFlag.Capitalised | TokenFlag.AllCaps : TokenFlag.Capitalised;
 }
 
-/** "U.S.", "e.g.", "a.m.": single letters joined by periods, ending in one. Returns the end or -1. */
+/**
+ * "U.S.", "e.g.", "a.m.": single letters joined by periods, ending in one; also "U.S" without the
+ * last period. Returns the end or -1.
+ */
 function dottedAbbreviationEnd(source: string, start: number): number {
   let i = start;
   let groups = 0;
@@ -128,7 +131,17 @@ function dottedAbbreviationEnd(source: string, start: number): number {
     i += 2;
     if (isLetterCode(source.charCodeAt(i)) && isLetterCode(source.charCodeAt(i + 1))) return -1;
   }
-  return groups >= 2 ? i : -1;
+  const bareLast = isUpperCode(source.charCodeAt(i)) && !isAlnumCode(source.charCodeAt(i + 1));
+  if (groups >= 2) return bareLast && isUpperCode(source.charCodeAt(start)) ? i + 1 : i;
+  if (
+    groups === 1 &&
+    isUpperCode(source.charCodeAt(i)) &&
+    !isAlnumCode(source.charCodeAt(i + 1)) &&
+    isUpperCode(source.charCodeAt(start))
+  ) {
+    return i + 1;
+  }
+  return -1;
 }
 
 function urlEnd(source: string, start: number): number {
@@ -219,7 +232,7 @@ export function tokenize(source: string): TokenStore {
         const after = source.charCodeAt(end + 1);
         const spaced = isSpaceCode(after);
         const numberFollows = spaced && isDigitCode(source.charCodeAt(end + 2));
-        const initial = word.length === 1 && isUpperCode(c) && spaced;
+        const initial = word.length === 1 && isUpperCode(c) && (spaced || after === 0x5d || after === 0x29);
         if (
           initial ||
           (abbr === 'title' && spaced) ||
