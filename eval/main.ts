@@ -1,10 +1,12 @@
 import { evalSeed } from './seed.js';
 import { evalSentences } from './sentences.js';
+import { evalTime } from './time.js';
 
 /** `npm run eval -- [NAME] [options]`: one evaluation by name, or all of them. */
 const EVALUATIONS: Record<string, (args: readonly string[]) => number | Promise<number>> = {
   seed: evalSeed,
   sentences: evalSentences,
+  time: evalTime,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

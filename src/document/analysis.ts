@@ -28,6 +28,11 @@ export interface Time extends Span, Provenance {
   readonly mod?: string;
   readonly anchor?: string;
   readonly range?: { begin?: string; end?: string };
+  /** Calendar fields the text states ("October" states the month) and those taken from the anchor (the year). */
+  readonly stated?: readonly string[];
+  readonly implied?: readonly string[];
+  /** The date the value was resolved against. */
+  readonly reference?: string;
 }
 
 export interface Quote extends Span, Provenance {

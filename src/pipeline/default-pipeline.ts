@@ -1,8 +1,9 @@
+import { timeStage } from '../time/tag-times.js';
 import { Pipeline, type PipelineOptions } from './pipeline.js';
 import type { Stage } from './stage.js';
 
 /** The stages of a full analysis, in order: each reads the layers of those before it. */
-export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([]);
+export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([timeStage]);
 
 export function createPipeline(
   options: PipelineOptions = {},

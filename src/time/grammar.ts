@@ -1,0 +1,255 @@
+/**
+ * Small token matchers shared by the parsers: numbers written in digits or words, units, ordinals,
+ * month names. Each returns what it read and the index of the next token, or undefined.
+ */
+import {
+  MONTH_ABBREVIATIONS,
+  MONTHS,
+  NUMBER_WORDS,
+  ORDINALS,
+  UNITS,
+  type Unit,
+  VAGUE_AMOUNTS,
+} from './lexicon.js';
+import type { DateSpec, FixedSpec, ParseContext, Proposal, TimeSpec } from './result.js';
+import { Kind, type Token, touches } from './tokens.js';
+
+export interface Read<T> {
+  readonly value: T;
+  readonly next: number;
+}
+
+export const tok = (c: ParseContext, i: number): Token | undefined => c.tokens[i];
+export const lower = (c: ParseContext, i: number): string | undefined => c.tokens[i]?.lower;
+export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean => {
+  const t = c.tokens[i];
+  return t !== undefined && t.kind === Kind.Word && words.includes(t.lower);
+};
+export const isPunct = (c: ParseContext, i: number, ch: string): boolean => c.tokens[i]?.text === ch;
+export const isNumber = (c: ParseContext, i: number): boolean => c.tokens[i]?.kind === Kind.Number;
+
+/** A hyphen (or dash) joining two tokens with no space: "third-quarter", "two-year". */
+export function hyphenAt(c: ParseContext, i: number): boolean {
+  const t = c.tokens[i];
+  return (
+    t !== undefined &&
+    (t.text === '-' || t.text === '\u2010' || t.text === '\u2011') &&
+    touches(c.tokens, i) &&
+    touches(c.tokens, i + 1)
+  );
+}
+
+/** Skips a joining hyphen or nothing: for "third quarter" and "third-quarter" alike. */
+export const skipHyphen = (c: ParseContext, i: number): number => (hyphenAt(c, i) ? i + 1 : i);
+
+/** A period right after the previous token: "Oct." */
+export const skipPeriod = (c: ParseContext, i: number): number =>
+  isPunct(c, i, '.') && touches(c.tokens, i) ? i + 1 : i;
+
+export function proposal(
+  c: ParseContext,
+  first: number,
+  last: number,
+  rule: string,
+  spec: TimeSpec,
+  confidence = 0.9,
+): Proposal {
+  const a = c.tokens[first];
+  const b = c.tokens[last - 1];
+  if (!a || !b) throw new Error(`time/grammar: empty proposal from ${rule}`);
+  return { start: a.start, end: b.end, first, last, rule, spec, confidence };
+}
+
+export const fixed = (
+  type: FixedSpec['type'],
+  value: string,
+  stated: FixedSpec['stated'] = [],
+  mod?: string,
+): FixedSpec => (mod ? { kind: 'fixed', type, value, stated, mod } : { kind: 'fixed', type, value, stated });
+
+export const date = (spec: Omit<DateSpec, 'kind'>): DateSpec => ({ kind: 'date', ...spec });
+
+const TENS = new Set([20, 30, 40, 50, 60, 70, 80, 90]);
+
+/** A cardinal in digits ("90", "1,000", "2.5") or words ("ninety", "twenty-four", "a hundred"). */
+export function readNumber(c: ParseContext, i: number, allowArticle = true): Read<number> | undefined {
+  const t = c.tokens[i];
+  if (!t) return undefined;
+  if (t.kind === Kind.Number) {
+    let value = Number(t.text);
+    let next = i + 1;
+    // 1,000 and 2.5
+    while (
+      isPunct(c, next, ',') &&
+      touches(c.tokens, next) &&
+      c.tokens[next + 1]?.text.length === 3 &&
+      isNumber(c, next + 1) &&
+      touches(c.tokens, next + 1)
+    ) {
+      value = value * 1000 + Number(c.tokens[next + 1]?.text);
+      next += 2;
+    }
+    if (
+      isPunct(c, next, '.') &&
+      touches(c.tokens, next) &&
+      isNumber(c, next + 1) &&
+      touches(c.tokens, next + 1)
+    ) {
+      value = Number(`${value}.${c.tokens[next + 1]?.text}`);
+      next += 2;
+    }
+    return { value, next };
+  }
+  if (t.kind !== Kind.Word) return undefined;
+  if (allowArticle && (t.lower === 'a' || t.lower === 'an' || t.lower === 'one')) {
+    // "a hundred", "a dozen", "a half"
+    const more = NUMBER_WORDS.get(lower(c, i + 1) ?? '');
+    if (t.lower !== 'one' && (more === 100 || more === 1000 || more === 12))
+      return { value: more, next: i + 2 };
+    if (t.lower !== 'one' || !more) return { value: 1, next: i + 1 };
+  }
+  if (t.lower === 'half' && isWord(c, i + 1, 'a', 'an')) return { value: 0.5, next: i + 2 };
+  let value = NUMBER_WORDS.get(t.lower);
+  if (value === undefined) return undefined;
+  let next = i + 1;
+  if (TENS.has(value)) {
+    const j = skipHyphen(c, next);
+    const unit = NUMBER_WORDS.get(lower(c, j) ?? '');
+    if (unit !== undefined && unit < 10) {
+      value += unit;
+      next = j + 1;
+    }
+  }
+  const scale = NUMBER_WORDS.get(lower(c, next) ?? '');
+  if (scale === 100 || scale === 1000) {
+    value *= scale;
+    next++;
+  }
+  return { value, next };
+}
+
+/** "two and a half", "a year and a half" are read by the duration parser; this reads "and a half". */
+export function readAndAHalf(c: ParseContext, i: number): number {
+  return isWord(c, i, 'and') && isWord(c, i + 1, 'a') && isWord(c, i + 2, 'half') ? i + 3 : i;
+}
+
+export function readUnit(c: ParseContext, i: number): Read<Unit> | undefined {
+  const t = c.tokens[i];
+  if (!t || t.kind !== Kind.Word) return undefined;
+  const unit = UNITS.get(t.lower);
+  return unit ? { value: unit, next: i + 1 } : undefined;
+}
+
+export const isPlural = (c: ParseContext, i: number): boolean => {
+  const w = lower(c, i) ?? '';
+  return w.endsWith('s') || w === 'centuries';
+};
+
+/** "few", "several", "a few", "a couple of", "some", "many": a count TIMEX3 writes as X. */
+export function readVague(c: ParseContext, i: number): number | undefined {
+  let j = i;
+  if (isWord(c, j, 'a')) j++;
+  const w = lower(c, j) ?? '';
+  if (!VAGUE_AMOUNTS.has(w)) return undefined;
+  j++;
+  if (w === 'couple' && isWord(c, j, 'of')) j++;
+  return j;
+}
+
+export function readOrdinal(c: ParseContext, i: number): Read<number> | undefined {
+  const t = c.tokens[i];
+  if (!t) return undefined;
+  if (t.kind === Kind.Number) {
+    const suffix = lower(c, i + 1);
+    if (
+      (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') &&
+      touches(c.tokens, i + 1)
+    ) {
+      return { value: Number(t.text), next: i + 2 };
+    }
+    return undefined;
+  }
+  const n = ORDINALS.get(t.lower);
+  if (n !== undefined) return { value: n, next: i + 1 };
+  // twenty-first
+  const tens = NUMBER_WORDS.get(t.lower);
+  if (tens !== undefined && TENS.has(tens) && hyphenAt(c, i + 1)) {
+    const o = ORDINALS.get(lower(c, i + 2) ?? '');
+    if (o !== undefined && o > 0 && o < 10) return { value: tens + o, next: i + 3 };
+  }
+  return undefined;
+}
+
+/** A month name, or an abbreviation with its period ("Oct.") or before a day number ("Oct 24"). */
+export function readMonth(c: ParseContext, i: number): Read<number> | undefined {
+  const t = c.tokens[i];
+  if (!t || t.kind !== Kind.Word) return undefined;
+  const full = MONTHS.get(t.lower);
+  if (full !== undefined) return { value: full, next: skipPeriodIfAbbrev(c, i, t) };
+  const abbrev = MONTH_ABBREVIATIONS.get(t.lower);
+  if (abbrev === undefined) return undefined;
+  if (t.text.charCodeAt(0) > 90) return undefined; // lower-case "mar", "dec": not months
+  if (isPunct(c, i + 1, '.') && touches(c.tokens, i + 1)) return { value: abbrev, next: i + 2 };
+  if (isNumber(c, i + 1)) return { value: abbrev, next: i + 1 };
+  return undefined;
+}
+
+function skipPeriodIfAbbrev(c: ParseContext, i: number, t: Token): number {
+  // "May." at a sentence end must keep its period out of the span.
+  return t.lower.length <= 4 && t.lower !== 'may' && t.lower !== 'june' && t.lower !== 'july'
+    ? skipPeriod(c, i + 1)
+    : i + 1;
+}
+
+/** A day of the month: "24", "24th", "twenty-fourth" (1..31). */
+export function readDay(c: ParseContext, i: number): Read<number> | undefined {
+  const t = c.tokens[i];
+  if (!t) return undefined;
+  if (t.kind === Kind.Number) {
+    if (t.text.length > 2) return undefined;
+    const d = Number(t.text);
+    if (d < 1 || d > 31) return undefined;
+    const suffix = lower(c, i + 1);
+    if (
+      (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') &&
+      touches(c.tokens, i + 1)
+    ) {
+      return { value: d, next: i + 2 };
+    }
+    // "24.5" or "24:00" or "24,000" is not a day
+    if (
+      (isPunct(c, i + 1, '.') || isPunct(c, i + 1, ':') || isPunct(c, i + 1, ',')) &&
+      isNumber(c, i + 2) &&
+      touches(c.tokens, i + 2)
+    ) {
+      return undefined;
+    }
+    return { value: d, next: i + 1 };
+  }
+  const o = readOrdinal(c, i);
+  return o && o.value >= 1 && o.value <= 31 ? o : undefined;
+}
+
+/** A four-digit year 1000..2199 (not part of a longer number), or an apostrophe year "'98". */
+export function readYear(c: ParseContext, i: number): Read<number> | undefined {
+  const t = c.tokens[i];
+  if (!t) return undefined;
+  if (t.kind === Kind.Number && t.text.length === 4) {
+    const y = Number(t.text);
+    if (y < 1000 || y > 2199) return undefined;
+    if ((isPunct(c, i + 1, ',') || isPunct(c, i + 1, '.')) && isNumber(c, i + 2) && touches(c.tokens, i + 2))
+      return undefined;
+    if (isPunct(c, i - 1, ',') && touches(c.tokens, i) && isNumber(c, i - 2)) return undefined;
+    return { value: y, next: i + 1 };
+  }
+  if (
+    (t.text === "'" || t.text === '\u2019') &&
+    isNumber(c, i + 1) &&
+    touches(c.tokens, i + 1) &&
+    c.tokens[i + 1]?.text.length === 2
+  ) {
+    const yy = Number(c.tokens[i + 1]?.text);
+    return { value: yy < 30 ? 2000 + yy : 1900 + yy, next: i + 2 };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+/** Day-first dates: "24 October", "24 Oct. 2025", "the 24th of October". */
+import { date, isPunct, isWord, proposal, readDay, readMonth, readYear, tok } from '../grammar.js';
+import type { ParseContext, Parser, Proposal } from '../result.js';
+import { isCapitalized, Kind } from '../tokens.js';
+
+export const dayMonthParser: Parser = {
+  name: 'day-month-parser',
+  triggers: ['#', 'the'],
+  parse(c: ParseContext, i: number): Proposal | undefined {
+    let j = i;
+    if (isWord(c, j, 'the')) j++;
+    const day = readDay(c, j);
+    if (!day) return undefined;
+    if (j > i && day.next === j + 1 && tok(c, j)?.kind === Kind.Number) return undefined; // "the 24 October"
+    let k = day.next;
+    if (isWord(c, k, 'of')) k++;
+    else if (j > i) return undefined;
+    if (!isCapitalized(tok(c, k))) return undefined;
+    const month = readMonth(c, k);
+    if (!month) return undefined;
+    const rule = this.name;
+    const comma = isPunct(c, month.next, ',') ? 1 : 0;
+    const y = readYear(c, month.next + comma);
+    if (y && tok(c, month.next + comma)?.kind === Kind.Number) {
+      return proposal(
+        c,
+        i,
+        y.next,
+        rule,
+        date({ gran: 'day', year: y.value, month: month.value, day: day.value }),
+        0.95,
+      );
+    }
+    return proposal(
+      c,
+      i,
+      month.next,
+      rule,
+      date({ gran: 'day', month: month.value, day: day.value, direction: 'tense' }),
+      0.9,
+    );
+  },
+};

@@ -1,0 +1,333 @@
+/**
+ * Amounts of time: "90 days", "five years", "a decade", "two-year", "the past two months",
+ * "the first nine months", "a few days", "for years"; and the dates they measure from an anchor:
+ * "five years ago", "two days later", "a year earlier", "one year ago from today".
+ */
+
+import {
+  date,
+  fixed,
+  hyphenAt,
+  isPlural,
+  isWord,
+  lower,
+  proposal,
+  readAndAHalf,
+  readNumber,
+  readUnit,
+  readVague,
+  skipHyphen,
+  tok,
+} from '../grammar.js';
+import { durationValue, type Unit } from '../lexicon.js';
+import type { DateSpec, Granularity, ParseContext, Parser, Proposal } from '../result.js';
+import { isCapitalized, Kind } from '../tokens.js';
+
+const LEAD = new Set([
+  'past',
+  'last',
+  'next',
+  'first',
+  'coming',
+  'previous',
+  'final',
+  'initial',
+  'latest',
+  'following',
+  'remaining',
+  'second',
+  'third',
+  'fourth',
+  'same',
+]);
+const HUNDREDS = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'tens']);
+
+/** The granularity of a date reached by moving `unit`s from an anchor. */
+const GRAN_OF: Partial<Record<Unit, Granularity>> = {
+  day: 'day',
+  week: 'week',
+  month: 'month',
+  quarter: 'quarter',
+  year: 'year',
+  decade: 'year',
+  century: 'year',
+};
+
+function shiftUnit(unit: Unit, n: number): { unit: Unit; n: number } {
+  if (unit === 'decade') return { unit: 'year', n: 10 * n };
+  if (unit === 'century') return { unit: 'year', n: 100 * n };
+  return { unit, n };
+}
+
+const BARE_PLURAL_CUES = new Set([
+  'for',
+  'in',
+  'within',
+  'over',
+  'after',
+  'took',
+  'take',
+  'takes',
+  'lasted',
+  'last',
+  'spent',
+  'spend',
+]);
+
+export const durationParser: Parser = {
+  name: 'duration-parser',
+  triggers: [
+    '#',
+    'a',
+    'an',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'thirteen',
+    'fourteen',
+    'fifteen',
+    'sixteen',
+    'seventeen',
+    'eighteen',
+    'nineteen',
+    'twenty',
+    'thirty',
+    'forty',
+    'fifty',
+    'sixty',
+    'seventy',
+    'eighty',
+    'ninety',
+    'hundred',
+    'half',
+    'the',
+    'several',
+    'few',
+    'couple',
+    'many',
+    'some',
+    'dozens',
+    'hundreds',
+    'thousands',
+    'recent',
+    'coming',
+    'years',
+    'months',
+    'weeks',
+    'days',
+    'decades',
+    'hours',
+    'centuries',
+    ...LEAD,
+  ],
+  parse(c: ParseContext, i: number): Proposal | undefined {
+    const rule = this.name;
+    let j = i;
+    const hasThe = isWord(c, j, 'the');
+    if (hasThe) j++;
+    let lead: string | undefined;
+    if (LEAD.has(lower(c, j) ?? '')) {
+      lead = lower(c, j);
+      j++;
+    }
+    // coming weeks, coming months
+    if (isWord(c, j, 'coming') && !lead) {
+      const u = readUnit(c, j + 1);
+      if (u && isPlural(c, j + 1) && u.value !== 'second' && u.value !== 'minute') {
+        return proposal(c, i, u.next, rule, fixed('DURATION', durationValue(u.value, undefined)), 0.7);
+      }
+    }
+    // recent years, recent days: the recent past
+    if (isWord(c, j, 'recent') && !lead) {
+      const u = readUnit(c, j + 1);
+      if (!u || !isPlural(c, j + 1)) return undefined;
+      if (u.value === 'year' || u.value === 'day')
+        return proposal(c, i, u.next, rule, fixed('DATE', 'PAST_REF'), 0.8);
+      return proposal(c, i, u.next, rule, fixed('DURATION', durationValue(u.value, undefined)), 0.8);
+    }
+    let n: number | undefined;
+    let vague = false;
+    const v = readVague(c, j);
+    if (v !== undefined) {
+      vague = true;
+      j = v;
+    } else if (HUNDREDS.has(lower(c, j) ?? '') && isWord(c, j + 1, 'of')) {
+      vague = true;
+      j += 2;
+    } else {
+      const num = readNumber(c, j);
+      if (num) {
+        n = num.value;
+        j = readAndAHalf(c, num.next);
+        if (j > num.next) n += 0.5;
+        // two to three weeks, 10-15 years
+        if (
+          (isWord(c, j, 'to', 'or') || (tok(c, j)?.text === '-' && tok(c, j + 1)?.kind === Kind.Number)) &&
+          readNumber(c, j + 1, false)
+        ) {
+          const second = readNumber(c, j + 1, false);
+          if (second && readUnit(c, second.next)) j = second.next;
+        }
+      }
+    }
+    const hasAmount = vague || n !== undefined;
+    // two more weeks, eight trading days, an additional year
+    if (
+      hasAmount &&
+      isWord(
+        c,
+        j,
+        'more',
+        'additional',
+        'extra',
+        'trading',
+        'business',
+        'working',
+        'straight',
+        'consecutive',
+        'full',
+      ) &&
+      readUnit(c, j + 1)
+    )
+      j++;
+    const joined = hyphenAt(c, j);
+    j = skipHyphen(c, j);
+    const u = readUnit(c, j);
+    if (!u) return undefined;
+    // "three-quarters of the vote" is a fraction
+    if (u.value === 'quarter' && joined && isPlural(c, j)) return undefined;
+    let end = u.next;
+    const unit = u.value;
+    // "60 Minutes" (a title), "a second betrayal" (an ordinal)
+    if (isCapitalized(tok(c, j)) && j > i && !isCapitalized(tok(c, i))) return undefined;
+    if (
+      unit === 'second' &&
+      isWord(c, i, 'a') &&
+      j === i + 1 &&
+      tok(c, end)?.kind === Kind.Word &&
+      !isWord(c, end, 'later', 'earlier', 'ago', 'or', 'and')
+    )
+      return undefined;
+    // "a year-earlier loss", "year-ago": the relative-unit parser's
+    if (hyphenAt(c, end) && isWord(c, end + 1, 'earlier', 'ago')) return undefined;
+    if (!hasAmount) {
+      // the days before the vote, the weeks that followed: the span is the unit alone
+      if (
+        hasThe &&
+        !lead &&
+        isPlural(c, j) &&
+        (isWord(c, end, 'before', 'after', 'since', 'ahead', 'following', 'preceding') ||
+          (isWord(c, end, 'that') && isWord(c, end + 1, 'followed')))
+      ) {
+        if (unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year')
+          return proposal(c, j, end, rule, fixed('DURATION', durationValue(unit, undefined)), 0.6);
+      }
+      // the coming years, the next months
+      if (
+        hasThe &&
+        (lead === 'coming' || lead === 'next' || lead === 'past' || lead === 'last') &&
+        isPlural(c, j) &&
+        unit !== 'second' &&
+        unit !== 'minute'
+      ) {
+        return proposal(c, i, end, rule, fixed('DURATION', durationValue(unit, undefined)), 0.7);
+      }
+      if (isPlural(c, j) && !lead && !hasThe && isWord(c, end, 'ago')) {
+        return proposal(c, i, end + 1, rule, fixed('DATE', 'PAST_REF'), 0.7);
+      }
+      // bare plural: "for years", "in weeks", "the past years" is rare
+      if (!isPlural(c, j) || lead || hasThe) {
+        // "the past year" is the relative-unit parser's
+        return undefined;
+      }
+      if (
+        !BARE_PLURAL_CUES.has(lower(c, i - 1) ?? '') ||
+        isWord(c, end, 'of', 'ago', 'old') ||
+        hyphenAt(c, end)
+      )
+        return undefined;
+      if (unit === 'second' || unit === 'minute' || unit === 'quarter') return undefined;
+      return proposal(c, i, end, rule, fixed('DURATION', durationValue(unit, undefined)), 0.6);
+    }
+    // a year and a half
+    const half = readAndAHalf(c, end);
+    if (half > end) {
+      n = (n ?? 1) + 0.5;
+      end = half;
+    }
+    // "1988 quarter", "5 second": a count above one takes a plural unit unless joined ("two-year")
+    if (n !== undefined && n >= 1000 && !joined && !isPlural(c, j) && !vague) return undefined;
+    // "five year" without a noun after it is not English; "a five year low" is
+    if (n !== undefined && n > 1 && !joined && !isPlural(c, j) && tok(c, end)?.kind !== Kind.Word)
+      return undefined;
+    // "a day" needs a singular unit; "a years" is not English
+    const first = lower(c, hasThe ? i + 1 : i);
+    if ((first === 'a' || first === 'an') && isPlural(c, j) && !vague) return undefined;
+    // ages: "a 32-year-old", "five years old" are not times here
+    if (isWord(c, end, 'old') || (hyphenAt(c, end) && isWord(c, end + 1, 'old'))) return undefined;
+    // "the first half" / "two-thirds" etc. handled elsewhere
+    const count = vague ? undefined : n;
+    // dates measured from an anchor
+    if (!lead && !hasThe) {
+      const dated = measured(c, end, unit, count);
+      if (dated) return proposal(c, i, dated.next, rule, dated.spec, 0.9);
+    }
+    if (joined && !hasAmount) return undefined;
+    if (lead === 'second' || lead === 'third' || lead === 'fourth' || lead === 'same') return undefined;
+    // "the two-week trip": the article belongs to the noun, not to the time
+    const from = hasThe && !lead && joined ? i + 1 : i;
+    return proposal(
+      c,
+      from,
+      end,
+      rule,
+      fixed('DURATION', durationValue(unit, count)),
+      hasThe || lead ? 0.85 : 0.8,
+    );
+  },
+};
+
+/** "ago", "earlier", "later", "from now", "ago from today" after an amount of time. */
+function measured(
+  c: ParseContext,
+  i: number,
+  unit: Unit,
+  n: number | undefined,
+): { spec: DateSpec | ReturnType<typeof fixed>; next: number } | undefined {
+  const w = lower(c, i);
+  const gran = GRAN_OF[unit];
+  if (w === 'ago' || w === 'earlier' || w === 'later' || w === 'before' || w === 'hence') {
+    if (w === 'before' && tok(c, i + 1)?.kind === Kind.Word && !isWord(c, i + 1, 'that', 'then'))
+      return undefined;
+    const sign = w === 'later' || w === 'hence' ? 1 : -1;
+    if (n === undefined) return { spec: fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF'), next: i + 1 };
+    if (!gran || !Number.isInteger(n))
+      return { spec: fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF'), next: i + 1 };
+    // "one year ago from today": measured from a day, so a day
+    if (w === 'ago' && isWord(c, i + 1, 'from') && isWord(c, i + 2, 'today', 'now')) {
+      return { spec: date({ gran: 'day', shift: shiftUnit(unit, -n) }), next: i + 3 };
+    }
+    const base = w === 'ago' ? {} : { base: 'narrative' as const };
+    // "a year ago"/"a year earlier" in a report on a quarter: the same quarter a year before
+    const sameTerm = unit === 'year' && n === 1 && sign < 0 ? { sameTerm: true } : {};
+    return { spec: date({ gran, shift: shiftUnit(unit, sign * n), ...base, ...sameTerm }), next: i + 1 };
+  }
+  if (w === 'from' && isWord(c, i + 1, 'now', 'today')) {
+    if (n === undefined || !gran || !Number.isInteger(n))
+      return { spec: fixed('DATE', 'FUTURE_REF'), next: i + 2 };
+    return {
+      spec: date({ gran: isWord(c, i + 1, 'today') ? 'day' : gran, shift: shiftUnit(unit, n) }),
+      next: i + 2,
+    };
+  }
+  return undefined;
+}

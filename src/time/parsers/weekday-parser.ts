@@ -1,0 +1,44 @@
+/** Weekday names, alone or with a part of the day: "Friday", "Tuesday morning", "Sunday night". */
+
+import { date, lower, proposal, tok } from '../grammar.js';
+import { PARTS_OF_DAY, WEEKDAYS } from '../lexicon.js';
+import type { ParseContext, Parser, Proposal } from '../result.js';
+import { isCapitalized } from '../tokens.js';
+
+/** Names that are not days: "Good Friday" is a holiday, "Black Friday" a sale. */
+const NAMED = new Set([
+  'good',
+  'black',
+  'bloody',
+  'ash',
+  'palm',
+  'holy',
+  'easter',
+  'cyber',
+  'super',
+  'maundy',
+]);
+
+export const weekdayParser: Parser = {
+  name: 'weekday-parser',
+  triggers: [...WEEKDAYS.keys()],
+  parse(c: ParseContext, i: number): Proposal | undefined {
+    const t = tok(c, i);
+    if (!t || !isCapitalized(t)) return undefined;
+    const wd = WEEKDAYS.get(t.lower);
+    if (wd === undefined) return undefined;
+    if (NAMED.has(lower(c, i - 1) ?? '') && isCapitalized(tok(c, i - 1))) return undefined;
+    const part = PARTS_OF_DAY.get(lower(c, i + 1) ?? '');
+    if (part) {
+      return proposal(
+        c,
+        i,
+        i + 2,
+        this.name,
+        date({ gran: 'time', weekday: wd, partOfDay: part, direction: 'tense' }),
+        0.9,
+      );
+    }
+    return proposal(c, i, i + 1, this.name, date({ gran: 'day', weekday: wd, direction: 'tense' }), 0.9);
+  },
+};

@@ -1,0 +1,326 @@
+/**
+ * Years and longer calendar periods written as numbers: "1990", "fiscal 1989", "the 1990s", "'80s",
+ * "the 20th century", "the eighties".
+ */
+import {
+  date,
+  isPunct,
+  isWord,
+  lower,
+  proposal,
+  readNumber,
+  readOrdinal,
+  readYear,
+  skipHyphen,
+  tok,
+} from '../grammar.js';
+import type { ParseContext, Parser, Proposal } from '../result.js';
+import { Kind, touches } from '../tokens.js';
+
+const DECADE_WORDS = new Map([
+  ['twenties', 2],
+  ['thirties', 3],
+  ['forties', 4],
+  ['fifties', 5],
+  ['sixties', 6],
+  ['seventies', 7],
+  ['eighties', 8],
+  ['nineties', 9],
+]);
+
+const MOD_WORDS = new Map([
+  ['early', 'START'],
+  ['mid', 'MID'],
+  ['late', 'END'],
+]);
+
+/** Words after a number that make it a count, not a year: "2000 troops", "1990 levels" stays a year. */
+const NOT_AFTER_YEAR = new Set([
+  'percent',
+  'per',
+  'pct',
+  'people',
+  'troops',
+  'soldiers',
+  'shares',
+  'tons',
+  'tonnes',
+  'km',
+  'miles',
+  'meters',
+  'metres',
+  'feet',
+  'yards',
+  'dollars',
+  'won',
+  'yen',
+  'yuan',
+  'euros',
+  'pounds',
+  'points',
+  'units',
+  'cars',
+  'workers',
+  'employees',
+  'jobs',
+  'members',
+  'students',
+  'cases',
+  'deaths',
+  'votes',
+  'barrels',
+  'acres',
+  'hectares',
+  'kilometers',
+  'kilometres',
+  'hours',
+  'minutes',
+  'seconds',
+  'days',
+  'weeks',
+  'months',
+  'years',
+  'times',
+  'rounds',
+  'pages',
+  'words',
+  'residents',
+  'families',
+  'homes',
+  'houses',
+  'children',
+  'men',
+  'women',
+  'officers',
+  'police',
+  'vehicles',
+  'civilians',
+  'refugees',
+  'prisoners',
+  'patients',
+  'calories',
+  'degrees',
+]);
+
+const NOT_BEFORE_YEAR = new Set([
+  'no',
+  'number',
+  'nos',
+  'flight',
+  'route',
+  'page',
+  'room',
+  'highway',
+  'interstate',
+  'model',
+  'type',
+  'version',
+  'resolution',
+  'article',
+  'section',
+  'chapter',
+  'rule',
+  'about',
+  'nearly',
+  'some',
+  'over',
+  'than',
+  'approximately',
+  'roughly',
+  'around',
+  'only',
+  'just',
+  'almost',
+]);
+const YEAR_CUES = new Set([
+  'in',
+  'since',
+  'of',
+  'until',
+  'till',
+  'by',
+  'from',
+  'during',
+  'before',
+  'after',
+  'year',
+  'circa',
+  'through',
+  'early',
+  'late',
+  'mid',
+  'to',
+  'and',
+  'fiscal',
+  'between',
+  'throughout',
+  'spring',
+  'summer',
+  'autumn',
+  'fall',
+  'winter',
+]);
+
+function decadeAt(c: ParseContext, i: number): { decade: number; next: number } | undefined {
+  const t = tok(c, i);
+  if (!t) return undefined;
+  // 1990s
+  if (
+    t.kind === Kind.Number &&
+    t.text.length === 4 &&
+    t.text.endsWith('0') &&
+    isWord(c, i + 1, 's') &&
+    touches(c.tokens, i + 1)
+  ) {
+    return { decade: Number(t.text.slice(0, 3)), next: i + 2 };
+  }
+  // '80s, 80s
+  const apostrophe = t.text === "'" || t.text === '\u2019';
+  const j = apostrophe ? i + 1 : i;
+  const n = tok(c, j);
+  if (
+    n?.kind === Kind.Number &&
+    n.text.length === 2 &&
+    n.text.endsWith('0') &&
+    (!apostrophe || touches(c.tokens, j)) &&
+    isWord(c, j + 1, 's') &&
+    touches(c.tokens, j + 1)
+  ) {
+    const yy = Number(n.text);
+    return { decade: yy < 30 ? 200 + yy / 10 : 190 + yy / 10, next: j + 2 };
+  }
+  const w = DECADE_WORDS.get(t.lower);
+  if (w !== undefined) return { decade: 190 + w, next: i + 1 };
+  return undefined;
+}
+
+/** A year said in words: "nineteen ninety-six", "nineteen eighty". */
+function spokenYear(c: ParseContext, i: number): { year: number; next: number } | undefined {
+  const century = lower(c, i) === 'nineteen' ? 19 : lower(c, i) === 'eighteen' ? 18 : undefined;
+  if (century === undefined) return undefined;
+  const rest = readNumber(c, i + 1, false);
+  if (!rest || rest.value < 10 || rest.value > 99 || !Number.isInteger(rest.value)) return undefined;
+  return { year: century * 100 + rest.value, next: rest.next };
+}
+
+export const yearParser: Parser = {
+  name: 'year-parser',
+  triggers: [
+    '#',
+    "'",
+    '\u2019',
+    'fiscal',
+    'fy',
+    'the',
+    'early',
+    'mid',
+    'late',
+    'nineteen',
+    'eighteen',
+    ...DECADE_WORDS.keys(),
+  ],
+  parse(c: ParseContext, i: number): Proposal | undefined {
+    const rule = this.name;
+    let j = i;
+    const hasThe = isWord(c, j, 'the');
+    if (hasThe) j++;
+    // the early/mid/late 1990s, mid-1990s
+    let mod: string | undefined;
+    const m = MOD_WORDS.get(lower(c, j) ?? '');
+    if (m) {
+      mod = m;
+      j = skipHyphen(c, j + 1);
+    }
+    const dec = decadeAt(c, j);
+    if (dec) {
+      if (DECADE_WORDS.has(lower(c, j) ?? '') && !hasThe) return undefined;
+      return proposal(
+        c,
+        i,
+        dec.next,
+        rule,
+        date({ gran: 'decade', decade: dec.decade, ...(mod ? { mod } : {}) }),
+        0.9,
+      );
+    }
+    // the 20th century, the twenty-first century
+    const ord = readOrdinal(c, j);
+    if (ord && ord.value > 0 && isWord(c, ord.next, 'century') && (hasThe || ord.value > 9)) {
+      return proposal(
+        c,
+        i,
+        ord.next + 1,
+        rule,
+        date({ gran: 'century', century: ord.value - 1, ...(mod ? { mod } : {}) }),
+        0.9,
+      );
+    }
+    // the year two thousand
+    if (hasThe && isWord(c, j, 'year')) {
+      const n = readNumber(c, j + 1, false);
+      if (n && n.value >= 1000 && n.value <= 2100 && Number.isInteger(n.value))
+        return proposal(c, i, n.next, rule, date({ gran: 'year', year: n.value }), 0.85);
+      const spoken = spokenYear(c, j + 1);
+      if (spoken) return proposal(c, i, spoken.next, rule, date({ gran: 'year', year: spoken.year }), 0.85);
+    }
+    // the 1988 period
+    if (hasThe) {
+      const y = readYear(c, j);
+      if (y && tok(c, j)?.kind === Kind.Number && isWord(c, y.next, 'period', 'quarter')) {
+        return proposal(c, i, y.next + 1, rule, date({ gran: 'year', year: y.value, sameTerm: true }), 0.8);
+      }
+      return undefined;
+    }
+    // fiscal 1989, fiscal year 1989, FY 2024
+    if (isWord(c, i, 'fiscal', 'fy')) {
+      let k = i + 1;
+      if (isWord(c, k, 'year')) k++;
+      const y = readYear(c, k);
+      if (!y) return undefined;
+      return proposal(c, i, y.next, rule, date({ gran: 'year', year: y.value }), 0.9);
+    }
+    if (mod) {
+      // early 1990, mid-1996
+      const y = readYear(c, j);
+      if (!y || tok(c, j)?.kind !== Kind.Number) return undefined;
+      return proposal(c, i, y.next, rule, date({ gran: 'year', year: y.value, mod }), 0.9);
+    }
+    const spoken = spokenYear(c, i);
+    if (spoken) return proposal(c, i, spoken.next, rule, date({ gran: 'year', year: spoken.year }), 0.8);
+    const t = tok(c, i);
+    if (t?.kind !== Kind.Number || t.text.length !== 4) return undefined;
+    const y = readYear(c, i);
+    if (!y) return undefined;
+    const prev = tok(c, i - 1);
+    const before = prev?.lower ?? '';
+    if (prev && touches(c.tokens, i) && /[$#£€¥\-/.:]/.test(prev.text)) return undefined;
+    if (NOT_BEFORE_YEAR.has(before)) return undefined;
+    if (before === '.' && NOT_BEFORE_YEAR.has(lower(c, i - 2) ?? '')) return undefined; // "No. 1990"
+    if (before === '#') return undefined;
+    const after = lower(c, y.next) ?? '';
+    if (NOT_AFTER_YEAR.has(after)) return undefined;
+    const next = tok(c, y.next);
+    if (
+      next &&
+      touches(c.tokens, y.next) &&
+      (next.text === '%' ||
+        next.text === ':' ||
+        (next.text === '-' && tok(c, y.next + 1)?.kind === Kind.Number))
+    )
+      return undefined;
+    if (y.value < 1900 || y.value > 2099) {
+      if (!YEAR_CUES.has(before)) return undefined;
+    }
+    // "1,990" was refused by readYear; "5 1990" after another number is a count
+    if (prev?.kind === Kind.Number && !touches(c.tokens, i)) return undefined;
+    if (isPunct(c, i - 1, '$')) return undefined;
+    return proposal(
+      c,
+      i,
+      y.next,
+      rule,
+      date({ gran: 'year', year: y.value }),
+      YEAR_CUES.has(before) ? 0.9 : 0.75,
+    );
+  },
+};

@@ -1,0 +1,145 @@
+/**
+ * Resolves every proposal to a TIMEX3 value, in text order. Outside quotations the anchor is the
+ * publication date, or for story-relative expressions ("the previous day", "two days later", "3 p.m.")
+ * the last day the story named. Inside a quotation it is the time the quote was said (see
+ * speech-time-refiner), and story-relative expressions count from there.
+ */
+import { type CalDate, isoDate, parseIsoDate } from '../calendar.js';
+import { resolveSpec } from '../resolve.js';
+import type { Base, Proposal, QuoteSpan, RefineContext, TimeResult } from '../result.js';
+import { tenseAt } from '../tense.js';
+import { type DatedMention, speechTime } from './speech-time-refiner.js';
+
+interface Anchor {
+  readonly day?: CalDate;
+  readonly index?: number;
+  readonly kind: Base;
+}
+
+function firstAtOrAfter(spans: readonly { start: number; end: number }[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((spans[mid]?.end ?? 0) <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]): TimeResult[] {
+  const document = parseIsoDate(c.reference);
+  const sentenceOf = (offset: number) =>
+    Math.min(firstAtOrAfter(c.sentences, offset), Math.max(0, c.sentences.length - 1));
+  const quoteOf = (offset: number): QuoteSpan | undefined => {
+    const q = c.quotes[firstAtOrAfter(c.quotes, offset)];
+    return q && q.start <= offset && offset < q.end ? q : undefined;
+  };
+  const inQuote = (offset: number) => quoteOf(offset) !== undefined;
+  // token bounds of each sentence, for the tense of a clause
+  const sentenceTokens: { from: number; to: number }[] = c.sentences.map(() => ({ from: 0, to: 0 }));
+  {
+    let s = 0;
+    for (let k = 0; k < c.tokens.length; k++) {
+      const t = c.tokens[k];
+      if (!t) continue;
+      while (s < c.sentences.length - 1 && t.start >= (c.sentences[s]?.end ?? 0)) s++;
+      const bounds = sentenceTokens[s];
+      if (!bounds) continue;
+      if (bounds.to === 0) bounds.from = k;
+      bounds.to = k + 1;
+    }
+  }
+  const results: (TimeResult | undefined)[] = new Array(proposals.length);
+  // the last quarter or half the text named, and in which sentence: "a year earlier" may mean it
+  let term: { value: string; sentence: number } | undefined;
+  // the last month the story named ("In March ... The following month"), for month and year shifts
+  let coarse: Anchor | undefined;
+  const resolveOne = (k: number, base: Anchor, narrative: Anchor): CalDate | undefined => {
+    const p = proposals[k];
+    if (!p) return undefined;
+    const kind = p.spec.kind === 'date' ? (p.spec.base ?? 'speech') : 'speech';
+    const dayUnit =
+      p.spec.kind === 'date' &&
+      (p.spec.gran === 'day' || p.spec.gran === 'time' || p.spec.shift?.unit === 'day');
+    const anchor = kind === 'narrative' ? (dayUnit ? narrative : (coarse ?? narrative)) : base;
+    const bounds = sentenceTokens[sentenceOf(p.start)] ?? { from: 0, to: c.tokens.length };
+    const tense = tenseAt(c, p.first, p.last, bounds.from, bounds.to);
+    let r = resolveSpec(p.spec, anchor.day, tense);
+    const sentence = sentenceOf(p.start);
+    if (p.spec.kind === 'date' && p.spec.sameTerm && term && sentence - term.sentence <= 2) {
+      const m = /^(\d{4})-([QH]\d)$/.exec(term.value);
+      if (m) r = { ...r, value: `${p.spec.year ?? Number(m[1]) - 1}-${m[2]}` };
+    }
+    // the quarter or half the report is about: named outright or as the current/latest one
+    const named =
+      p.spec.kind === 'date' &&
+      !p.spec.sameTerm &&
+      (!p.spec.shift || (p.spec.shift.unit === 'quarter' && Math.abs(p.spec.shift.n) <= 1));
+    if (/^\d{4}-[QH]\d$/.test(r.value) && named) term = { value: r.value, sentence };
+    results[k] = {
+      start: p.start,
+      end: p.end,
+      text: c.text.slice(p.start, p.end),
+      type: r.type,
+      value: r.value,
+      ...(r.mod ? { mod: r.mod } : {}),
+      rule: `time/${p.rule}`,
+      confidence: p.confidence,
+      ...(r.anchored && anchor.day ? { reference: isoDate(anchor.day), anchor: anchor.kind } : {}),
+      ...(r.anchored && anchor.index !== undefined ? { anchorIndex: anchor.index } : {}),
+      stated: r.stated,
+      implied: r.implied,
+    } as TimeResult;
+    const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
+    if (month && !quoteOf(p.start))
+      coarse = {
+        day: { y: Number(month[1]), m: Number(month[2]), d: r.day?.d ?? 15 },
+        index: k,
+        kind: 'narrative',
+      };
+    return r.day;
+  };
+  // 1. outside quotations, in text order
+  const docAnchor: Anchor = document ? { day: document, kind: 'document' } : { kind: 'document' };
+  let narrative: Anchor = docAnchor;
+  const dated: DatedMention[] = [];
+  const quoted = new Map<QuoteSpan, number[]>();
+  proposals.forEach((p, k) => {
+    const q = quoteOf(p.start);
+    if (q) {
+      const list = quoted.get(q) ?? [];
+      list.push(k);
+      quoted.set(q, list);
+      return;
+    }
+    const day = resolveOne(k, docAnchor, narrative);
+    if (day) {
+      narrative = { day, index: k, kind: 'narrative' };
+      dated.push({ start: p.start, day, index: k });
+    }
+  });
+  // 2. inside each quotation, from the time it was said
+  for (const [q, ks] of quoted) {
+    const said = speechTime(c, q, sentenceOf, dated, inQuote);
+    const speech: Anchor = said.day
+      ? { day: said.day, kind: 'speech', ...(said.index !== undefined ? { index: said.index } : {}) }
+      : docAnchor;
+    let story: Anchor = speech;
+    for (const k of ks) {
+      const day = resolveOne(k, speech, story);
+      if (day) story = { day, index: k, kind: 'narrative' };
+    }
+  }
+  // 3. ranges
+  return proposals.map((p, k) => {
+    const r = results[k] as TimeResult;
+    if (!p.range) return r;
+    const other = p.range.other !== undefined ? results[p.range.other] : undefined;
+    if (p.range.role === 'begin')
+      return { ...r, range: { begin: r.value, ...(other ? { end: other.value } : {}) } };
+    if (p.range.role === 'end')
+      return { ...r, range: { ...(other ? { begin: other.value } : {}), end: r.value } };
+    return r;
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * Drops month, season and weekday readings that are parts of names: "Spring Street", "Arab Spring",
+ * "Theresa May", "August Wilson". A bare month or season directly before or after another capitalized
+ * word is a name unless a preposition of time introduces it ("In August North Korea held...").
+ */
+import { TIME_PREPOSITIONS } from '../lexicon.js';
+import type { Proposal, RefineContext, Refiner } from '../result.js';
+import { isCapitalized, Kind } from '../tokens.js';
+
+const BARE = new Set(['month-name-parser', 'season-parser', 'weekday-parser']);
+const TIME_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'and', 'or']);
+
+function isSentenceStart(c: RefineContext, i: number): boolean {
+  const prev = c.tokens[i - 1];
+  if (!prev) return true;
+  if (
+    prev.kind === Kind.Punct &&
+    (prev.text === '.' ||
+      prev.text === '"' ||
+      prev.text === '\u201c' ||
+      prev.text === '?' ||
+      prev.text === '!' ||
+      prev.text === ':')
+  )
+    return true;
+  return c.sentences.some((s) => s.start === c.tokens[i]?.start);
+}
+
+export const nameFilterRefiner: Refiner = {
+  name: 'name-filter-refiner',
+  refine(c: RefineContext, proposals: readonly Proposal[]): readonly Proposal[] {
+    return proposals.filter((p) => {
+      if (!BARE.has(p.rule) || p.last - p.first !== 1) return true;
+      const prevTok = c.tokens[p.first - 1];
+      const nextTok = c.tokens[p.last];
+      const introduced = TIME_PREPOSITIONS.has(prevTok?.lower ?? '');
+      if (
+        nextTok &&
+        isCapitalized(nextTok) &&
+        nextTok.start === (c.tokens[p.last - 1]?.end ?? 0) + 1 &&
+        !TIME_WORDS.has(nextTok.lower)
+      ) {
+        if (!introduced) return false;
+        if (p.rule === 'season-parser') return false;
+      }
+      if (
+        prevTok &&
+        isCapitalized(prevTok) &&
+        !isSentenceStart(c, p.first - 1) &&
+        !introduced &&
+        p.rule !== 'weekday-parser'
+      )
+        return false;
+      return true;
+    });
+  },
+};

@@ -1,0 +1,123 @@
+/**
+ * When was a quotation said? The caller may say; otherwise a day-level date in the quote's own
+ * sentence (outside the quote: `"...," he said Tuesday`), else the date of the event the quote was
+ * said at: an event noun near the quote ("During a speech at the ceremony") that an earlier sentence
+ * of the story dates ("held the ceremony ... the previous day"). Falls back to the publication date.
+ */
+import type { CalDate } from '../calendar.js';
+import { parseIsoDate } from '../calendar.js';
+import type { QuoteSpan, RefineContext } from '../result.js';
+
+export const EVENT_NOUNS: ReadonlySet<string> = new Set([
+  'ceremony',
+  'speech',
+  'meeting',
+  'rally',
+  'conference',
+  'summit',
+  'event',
+  'address',
+  'session',
+  'briefing',
+  'interview',
+  'visit',
+  'talks',
+  'parade',
+  'celebration',
+  'funeral',
+  'congress',
+  'plenum',
+  'plenary',
+  'gathering',
+  'forum',
+  'hearing',
+  'debate',
+  'statement',
+  'remarks',
+  'announcement',
+  'memorial',
+  'service',
+  'commemoration',
+  'inauguration',
+  'trial',
+  'testimony',
+  'convention',
+  'assembly',
+  'vigil',
+  'protest',
+  'banquet',
+  'reception',
+  'festival',
+  'concert',
+  'broadcast',
+  'speeches',
+  'lecture',
+  'sermon',
+  'rallies',
+]);
+
+export interface DatedMention {
+  /** Character offset of the expression. */
+  readonly start: number;
+  readonly day: CalDate;
+  readonly index: number;
+}
+
+export interface SpeechTime {
+  readonly day?: CalDate;
+  /** The proposal index that dates the speech, when one does. */
+  readonly index?: number;
+}
+
+/**
+ * `sentenceOf(offset)`: the sentence index of a character offset. `dated`: the day-level dates found
+ * outside quotations, in text order. `inQuote(offset)`: whether an offset lies inside a quotation.
+ */
+export function speechTime(
+  c: RefineContext,
+  quote: QuoteSpan,
+  sentenceOf: (offset: number) => number,
+  dated: readonly DatedMention[],
+  inQuote: (offset: number) => boolean,
+): SpeechTime {
+  const given = parseIsoDate(quote.time);
+  if (given) return { day: given };
+  const s = sentenceOf(quote.start);
+  const sEnd = sentenceOf(Math.max(quote.start, quote.end - 1));
+  // 1. a date in the quote's own sentence, nearest the quote
+  let best: DatedMention | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const d of dated) {
+    const sd = sentenceOf(d.start);
+    if (sd < s || sd > sEnd) continue;
+    const distance = d.start < quote.start ? quote.start - d.start : d.start - quote.end;
+    if (distance < bestDistance) {
+      best = d;
+      bestDistance = distance;
+    }
+  }
+  if (best) return { day: best.day, index: best.index };
+  // 2. the event the quote was said at, dated earlier in the story
+  const nouns = new Set<string>();
+  const lo = Math.max(0, s - 2);
+  for (const t of c.tokens) {
+    if (t.start < (c.sentences[lo]?.start ?? 0)) continue;
+    if (t.start >= (c.sentences[sEnd]?.end ?? 0)) break;
+    if (EVENT_NOUNS.has(t.lower) && !inQuote(t.start)) nouns.add(t.lower);
+  }
+  if (nouns.size > 0) {
+    for (let j = s - 1; j >= Math.max(0, s - 10); j--) {
+      const sentence = c.sentences[j];
+      if (!sentence) continue;
+      const inSentence = dated.filter((d) => d.start >= sentence.start && d.start < sentence.end);
+      if (inSentence.length === 0) continue;
+      const mentions = c.tokens.some(
+        (t) => t.start >= sentence.start && t.end <= sentence.end && nouns.has(t.lower) && !inQuote(t.start),
+      );
+      if (!mentions) continue;
+      const last = inSentence[inSentence.length - 1];
+      if (last) return { day: last.day, index: last.index };
+    }
+  }
+  return {};
+}
