@@ -1,3 +1,4 @@
+import { evalEvents } from './events.js';
 import { evalSeed } from './seed.js';
 import { evalSentences } from './sentences.js';
 import { evalTime } from './time.js';
@@ -7,6 +8,7 @@ const EVALUATIONS: Record<string, (args: readonly string[]) => number | Promise<
   seed: evalSeed,
   sentences: evalSentences,
   time: evalTime,
+  events: evalEvents,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -1,9 +1,11 @@
+import { claimsStage } from '../claims/find-claims.js';
+import { eventsStage } from '../events/find-events.js';
 import { timeStage } from '../time/tag-times.js';
 import { Pipeline, type PipelineOptions } from './pipeline.js';
 import type { Stage } from './stage.js';
 
 /** The stages of a full analysis, in order: each reads the layers of those before it. */
-export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([timeStage]);
+export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([timeStage, claimsStage, eventsStage]);
 
 export function createPipeline(
   options: PipelineOptions = {},

@@ -1,0 +1,213 @@
+import { verbForm } from '../events/verbs.js';
+import { TokenKind, type TokenStore } from '../text/tokens.js';
+import { lower } from './quantities.js';
+import { REPORTING } from './sources.js';
+import { AUXILIARIES, CONJUNCTIONS, isPlainWord, MODALS, NEGATIONS, PREPOSITIONS } from './words.js';
+
+/** Adverbs that may sit inside a verb group: "have also been", "were reportedly killed". */
+export const GROUP_ADVERBS = new Set([
+  'also',
+  'still',
+  'already',
+  'now',
+  'then',
+  'just',
+  'even',
+  'only',
+  'recently',
+  'earlier',
+  'later',
+  'previously',
+  'further',
+  'since',
+  'so',
+  'far',
+  'reportedly',
+  'allegedly',
+  'apparently',
+  'reportedly',
+  'probably',
+  'possibly',
+  'likely',
+  'perhaps',
+]);
+
+/** Raising verbs that hedge the verb after "to": "are believed to have been killed". */
+const RAISING = new Set([
+  'believed',
+  'thought',
+  'reported',
+  'said',
+  'estimated',
+  'feared',
+  'expected',
+  'presumed',
+  'known',
+  'understood',
+  'likely',
+  'set',
+  'due',
+  'going',
+  'able',
+  'supposed',
+  'alleged',
+  'rumored',
+  'rumoured',
+  'suspected',
+]);
+
+export interface VerbGroup {
+  /** First token of the group (auxiliary or main verb). */
+  readonly first: number;
+  /** The main verb. */
+  readonly main: number;
+}
+
+const isAdverb = (w: string) => GROUP_ADVERBS.has(w) || (w.length > 4 && w.endsWith('ly') && !verbForm(w));
+
+/** A word in a verb slot after an auxiliary: a known form, or a regular participle ("shelled"). */
+const participleLike = (w: string) =>
+  isPlainWord(w) && (w.endsWith('ed') || w.endsWith('en') || w.endsWith('ing')) && w.length > 4;
+
+/**
+ * The verb group starting at or after token `i` (an auxiliary chain with hedges and adverbs, then the
+ * main verb): "are believed to have been killed" -> main "killed". Without an auxiliary only a past or
+ * present-tense form counts ("died", "fled"), so that nouns like "protest" are not read as verbs.
+ */
+export function verbGroupAfter(tokens: TokenStore, i: number, end: number): VerbGroup | undefined {
+  let k = i;
+  let aux = false;
+  let first = -1;
+  while (k < end && k - i < 12) {
+    if (tokens.kind(k) !== TokenKind.Word) return undefined;
+    const w = lower(tokens, k);
+    const next = k + 1 < end ? lower(tokens, k + 1) : '';
+    if (NEGATIONS.has(w) || w.endsWith("n't") || isAdverb(w)) {
+      k++;
+      continue;
+    }
+    if (AUXILIARIES.has(w) && !(w === "'s" && !aux)) {
+      if (first < 0) first = k;
+      aux = true;
+      k++;
+      continue;
+    }
+    if (aux && RAISING.has(w) && next === 'to') {
+      k += 2;
+      continue;
+    }
+    const v = verbForm(w);
+    if (v && (aux || v.form === 'past' || v.form === 'third'))
+      return { first: first < 0 ? k : first, main: k };
+    if (aux && participleLike(w)) return { first: first < 0 ? k : first, main: k };
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The verb group ending just before token `i` (the object it governs starts at `i`), looking past one
+ * preposition of change ("rose to", "cut by") and adverbs: "has sent around 15,000 troops" -> "sent".
+ */
+export function verbGroupBefore(tokens: TokenStore, i: number, from: number): VerbGroup | undefined {
+  let k = i - 1;
+  if (k >= from && ['to', 'by', 'from', 'at', 'of'].includes(lower(tokens, k))) k--;
+  while (k >= from && isAdverb(lower(tokens, k))) k--;
+  if (k < from || tokens.kind(k) !== TokenKind.Word) return undefined;
+  const w = lower(tokens, k);
+  const v = verbForm(w);
+  const main = k;
+  let first = k;
+  let j = k - 1;
+  let aux = false;
+  while (j >= from) {
+    const x = lower(tokens, j);
+    if (AUXILIARIES.has(x) || NEGATIONS.has(x) || x.endsWith("n't") || isAdverb(x) || x === 'to') {
+      if (AUXILIARIES.has(x) || x === 'to') aux = true;
+      first = j;
+      j--;
+      continue;
+    }
+    break;
+  }
+  if (v) {
+    if (v.lemma === 'be' || v.lemma === 'have') return undefined;
+    if (v.form === 'base' && !aux) return undefined;
+    return { first, main };
+  }
+  if (aux && participleLike(w)) return { first, main };
+  return undefined;
+}
+
+/** Tokens that open a clause after them: ";", ":", ", and", ", but", a reporting verb and its "that". */
+function opensClause(tokens: TokenStore, k: number, end: number): boolean {
+  const w = lower(tokens, k);
+  if (w === ';' || w === ':' || w === '\u2014' || w === '--') return true;
+  if (tokens.kind(k) === TokenKind.Quote) return true;
+  if (w === ',' && k + 1 < end) {
+    const next = lower(tokens, k + 1);
+    return CONJUNCTIONS.has(next) || next === 'which' || next === 'who' || next === 'as';
+  }
+  if (REPORTING.has(w)) return true;
+  return w === 'that' && k > 0 && REPORTING.has(lower(tokens, k - 1));
+}
+
+/** The first token of the clause holding token `i`, not before `from`. */
+export function clauseStart(tokens: TokenStore, i: number, from: number): number {
+  for (let k = i - 1; k >= from; k--) {
+    if (opensClause(tokens, k, i)) {
+      let s = k + 1;
+      while (
+        s < i &&
+        (lower(tokens, s) === 'that' || CONJUNCTIONS.has(lower(tokens, s)) || lower(tokens, s) === ',')
+      )
+        s++;
+      return s;
+    }
+  }
+  return from;
+}
+
+/** The end (exclusive) of the clause holding token `i`: the next comma, semicolon, quote or dash. */
+export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
+  for (let k = i + 1; k < end; k++) {
+    const w = lower(tokens, k);
+    if (
+      w === ',' ||
+      w === ';' ||
+      w === ':' ||
+      w === '\u2014' ||
+      w === '--' ||
+      tokens.kind(k) === TokenKind.Quote
+    )
+      return k;
+  }
+  // Leave out the sentence's final punctuation.
+  let e = end;
+  while (e > i + 1 && tokens.kind(e - 1) !== TokenKind.Word && tokens.kind(e - 1) !== TokenKind.Number) e--;
+  return e;
+}
+
+/** True for modal or "to" before the main verb: "will send", "plans to send". */
+export function isIrrealis(tokens: TokenStore, group: VerbGroup): boolean {
+  for (let k = group.first; k < group.main; k++) {
+    const w = lower(tokens, k);
+    if (MODALS.has(w) || w === 'to') return true;
+  }
+  return false;
+}
+
+/** The noun phrase before a verb group: "The company's profit" in "The company's profit fell 15 percent". */
+export function subjectBefore(tokens: TokenStore, first: number, from: number): string {
+  let k = first - 1;
+  while (k >= from && AUXILIARIES.has(lower(tokens, k))) k--;
+  const last = k;
+  while (k >= from && k > last - 6) {
+    const w = lower(tokens, k);
+    const kind = tokens.kind(k);
+    if (kind !== TokenKind.Word && kind !== TokenKind.Number) break;
+    if (CONJUNCTIONS.has(w) || PREPOSITIONS.has(w) || w === 'that' || w === 'which' || w === 'who') break;
+    k--;
+  }
+  return k < last ? tokens.source.slice(tokens.start(k + 1), tokens.end(last)) : '';
+}

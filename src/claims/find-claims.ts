@@ -1,0 +1,120 @@
+import type { Certainty, Claim, Time } from '../document/analysis.js';
+import type { Stage, StageContext } from '../pipeline/stage.js';
+import type { TokenStore } from '../text/tokens.js';
+import {
+  clauseEnd,
+  clauseStart,
+  subjectBefore,
+  type VerbGroup,
+  verbGroupAfter,
+  verbGroupBefore,
+} from './clauses.js';
+import { certaintyIn, negatedIn } from './hedges.js';
+import { findQuantities, lower, type Quantity } from './quantities.js';
+import { attributionAt, mentionIndex } from './sources.js';
+
+const RULE = 'claims/find-claims';
+
+/** Cues whose own verb sets how sure the claim is: "X denied that", "X estimated that". */
+const CUE_CERTAINTY: Readonly<Record<string, Certainty>> = {
+  denied: 'denied',
+  denies: 'denied',
+  estimated: 'estimated',
+  estimates: 'estimated',
+  claimed: 'alleged',
+  claims: 'alleged',
+  alleged: 'alleged',
+  alleges: 'alleged',
+  believes: 'believed',
+};
+
+/** The as-of time of a claim: a time stated in its clause, else the publication date. */
+function asOf(context: StageContext, start: number, end: number, anchor: number): string | undefined {
+  let best: Time | undefined;
+  for (const t of context.layers.times) {
+    if (t.start < start || t.end > end || t.type === 'SET') continue;
+    if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+  }
+  if (best) return best.id;
+  return context.document.meta.published ?? context.document.dateline?.date;
+}
+
+interface Reading {
+  readonly group: VerbGroup;
+  readonly subject: string;
+}
+
+/** The predicate of a quantity: the verb after it when it is the subject, else the verb governing it. */
+function readPredicate(tokens: TokenStore, q: Quantity, from: number, end: number): Reading | undefined {
+  const subjectHere = q.kind === 'count' || q.kind === 'fraction';
+  if (subjectHere) {
+    const after = verbGroupAfter(tokens, q.endToken, end);
+    if (after) return { group: after, subject: q.noun?.text ?? q.unit };
+  }
+  const before = verbGroupBefore(tokens, q.firstToken, from);
+  if (!before) return undefined;
+  const subject = q.kind === 'count' && q.noun ? q.noun.text : subjectBefore(tokens, before.first, from);
+  return { group: before, subject };
+}
+
+function claimsOf(context: StageContext): Claim[] {
+  const { tokens, sentences } = context.text;
+  const mentions = mentionIndex(context.layers.entities);
+  const times = context.layers.times;
+  const insideTime = (start: number, end: number) => times.some((t) => t.start < end && start < t.end);
+  const claims: Claim[] = [];
+  for (const sentence of sentences) {
+    const from = sentence.firstToken;
+    const to = sentence.endToken;
+    for (const q of findQuantities(tokens, from, to, insideTime)) {
+      const reading = readPredicate(tokens, q, from, to);
+      if (!reading) continue;
+      const { group, subject } = reading;
+      const firstToken = Math.min(group.first, q.firstToken);
+      const lastToken = Math.max(group.main, q.endToken - 1);
+      const start = clauseStart(tokens, firstToken, from);
+      const end = clauseEnd(tokens, lastToken, to);
+      const span = { start: tokens.start(start), end: tokens.end(end - 1) };
+      const who = attributionAt(context, mentions, tokens.start(q.firstToken), tokens.end(q.endToken - 1));
+      let certainty = certaintyIn(tokens, start, Math.max(group.main, q.endToken));
+      const cueWord = who.cue?.text.toLowerCase() ?? '';
+      const cueCertainty = CUE_CERTAINTY[cueWord];
+      if (cueCertainty && (certainty === 'asserted' || cueCertainty === 'denied')) certainty = cueCertainty;
+      if (certainty === 'asserted' && q.estimated) certainty = 'estimated';
+      const negated = negatedIn(tokens, group.first, group.main);
+      const predicate = `${negated ? 'not ' : ''}${lower(tokens, group.main)}`;
+      const time = asOf(context, span.start, span.end, tokens.start(group.main));
+      claims.push({
+        start: span.start,
+        end: span.end,
+        text: context.document.text.slice(span.start, span.end),
+        subject,
+        predicate,
+        quantity: {
+          value: q.value,
+          ...(q.low !== undefined ? { low: q.low } : {}),
+          ...(q.high !== undefined ? { high: q.high } : {}),
+          unit: q.unit,
+          approx: q.approx,
+        },
+        certainty,
+        ...(who.source ? { source: who.source } : {}),
+        ...(who.source && who.via ? { via: who.via } : {}),
+        ...(time ? { time } : {}),
+        rule: group.main > q.firstToken ? `${RULE}/subject` : `${RULE}/object`,
+        confidence: q.noun ? 0.8 : 0.6,
+      });
+    }
+  }
+  return claims;
+}
+
+/** Claims: figures bound to what is said about them, how sure, by whom, as of when. */
+export const claimsStage: Stage = {
+  name: RULE,
+  role: 'extract',
+  writes: ['claims'],
+  run(context: StageContext): void {
+    (context.layers as { claims: readonly Claim[] }).claims = claimsOf(context);
+  },
+};

@@ -1,0 +1,172 @@
+/** Numbers as news writes them: digits with separators, written-out words, scales and fractions. */
+
+const UNITS: Readonly<Record<string, number>> = {
+  zero: 0,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+/** Multipliers after a number: "3.5 billion", "two million", "1.2 trillion won". */
+export const SCALES: Readonly<Record<string, number>> = {
+  hundred: 100,
+  thousand: 1e3,
+  million: 1e6,
+  mln: 1e6,
+  mn: 1e6,
+  billion: 1e9,
+  bln: 1e9,
+  bn: 1e9,
+  trillion: 1e12,
+  tn: 1e12,
+  crore: 1e7,
+  lakh: 1e5,
+};
+
+/** Fractions as words: "a third", "two-thirds", "half". */
+const FRACTIONS: Readonly<Record<string, number>> = {
+  half: 1 / 2,
+  halves: 1 / 2,
+  third: 1 / 3,
+  thirds: 1 / 3,
+  quarter: 1 / 4,
+  quarters: 1 / 4,
+  fourth: 1 / 4,
+  fourths: 1 / 4,
+  fifth: 1 / 5,
+  fifths: 1 / 5,
+  tenth: 1 / 10,
+  tenths: 1 / 10,
+};
+
+/** Vague plurals: the least they can mean, and the most before the next word would be used. */
+export const VAGUE: Readonly<Record<string, { low: number; high: number }>> = {
+  dozens: { low: 24, high: 99 },
+  scores: { low: 40, high: 99 },
+  hundreds: { low: 200, high: 999 },
+  thousands: { low: 2000, high: 9999 },
+  millions: { low: 2e6, high: 999e6 },
+  billions: { low: 2e9, high: 999e9 },
+};
+
+/** A number word alone: "twenty-five", "seven", "forty"; undefined for anything else. */
+export function numberWord(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const unit = UNITS[w] ?? TENS[w];
+  if (unit !== undefined) return unit;
+  const dash = w.indexOf('-');
+  if (dash > 0) {
+    const tens = TENS[w.slice(0, dash)];
+    const ones = UNITS[w.slice(dash + 1)];
+    if (tens !== undefined && ones !== undefined && ones > 0 && ones < 10) return tens + ones;
+  }
+  return undefined;
+}
+
+/** A fraction word: "third" -> 1/3; "two-thirds" -> 2/3. */
+export function fractionWord(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const plain = FRACTIONS[w];
+  if (plain !== undefined) return plain;
+  const dash = w.indexOf('-');
+  if (dash > 0) {
+    const count = numberWord(w.slice(0, dash));
+    const part = FRACTIONS[w.slice(dash + 1)];
+    if (count !== undefined && part !== undefined) return count * part;
+  }
+  return undefined;
+}
+
+export const scaleWord = (word: string): number | undefined => SCALES[word.toLowerCase()];
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+export interface DigitReading {
+  readonly value: number;
+  /** How the digits were written: plain "2024", grouped "15,000", decimal "3.5". */
+  readonly shape: 'plain' | 'grouped' | 'decimal';
+  /** A glued scale or unit after the digits: "3.5bn" -> 1e9, "5k" -> 1e3. */
+  readonly scale: number;
+  readonly digits: number;
+}
+
+/**
+ * Reads a number token: "15,000", "3.5", "1.2", "3.5bn", "10m". Ordinals ("21st"), hyphenated
+ * compounds ("32-year-old", "555-1234") and anything else glued on are not plain numbers: undefined.
+ */
+export function readDigits(token: string): DigitReading | undefined {
+  let i = 0;
+  let digits = 0;
+  let grouped = false;
+  let decimal = false;
+  let body = '';
+  while (i < token.length) {
+    const c = token.charCodeAt(i);
+    if (isDigit(c)) {
+      body += token[i];
+      digits++;
+    } else if (c === 0x2c && !decimal && isDigit(token.charCodeAt(i + 1))) {
+      // A thousands separator has exactly three digits after it.
+      if (!(isDigit(token.charCodeAt(i + 2)) && isDigit(token.charCodeAt(i + 3)))) return undefined;
+      if (isDigit(token.charCodeAt(i + 4))) return undefined;
+      grouped = true;
+    } else if (c === 0x2e && !decimal && isDigit(token.charCodeAt(i + 1))) {
+      body += '.';
+      decimal = true;
+    } else break;
+    i++;
+  }
+  if (digits === 0) return undefined;
+  const rest = token.slice(i).toLowerCase();
+  let scale = 1;
+  if (rest !== '') {
+    const glued: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
+    const s = glued[rest];
+    if (s === undefined) return undefined;
+    scale = s;
+  }
+  return {
+    value: Number(body),
+    shape: decimal ? 'decimal' : grouped ? 'grouped' : 'plain',
+    scale,
+    digits,
+  };
+}
+
+/** "10-20", "3-4": a range written with a hyphen inside one token. */
+export function readDigitRange(token: string): { low: number; high: number } | undefined {
+  const dash = token.indexOf('-');
+  if (dash <= 0 || token.indexOf('-', dash + 1) >= 0) return undefined;
+  const a = readDigits(token.slice(0, dash));
+  const b = readDigits(token.slice(dash + 1));
+  if (!a || !b || a.scale !== 1 || b.scale !== 1) return undefined;
+  if (a.digits + b.digits >= 7 || !(a.value < b.value)) return undefined;
+  return { low: a.value, high: b.value };
+}

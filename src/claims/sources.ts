@@ -1,0 +1,169 @@
+import type { Entity, Quote } from '../document/analysis.js';
+import type { StageContext } from '../pipeline/stage.js';
+import { TokenKind, type TokenStore } from '../text/tokens.js';
+import { lower } from './quantities.js';
+
+/** Reporting verbs that open or close indirect speech: "X said (that) ...", "..., X said". */
+export const REPORTING = new Set([
+  'said',
+  'says',
+  'say',
+  'told',
+  'tells',
+  'stated',
+  'states',
+  'announced',
+  'announces',
+  'reported',
+  'reports',
+  'added',
+  'noted',
+  'notes',
+  'claimed',
+  'claims',
+  'confirmed',
+  'confirms',
+  'disclosed',
+  'revealed',
+  'warned',
+  'estimated',
+  'estimates',
+  'believes',
+  'insisted',
+  'denied',
+  'denies',
+  'alleged',
+  'alleges',
+  'explained',
+  'wrote',
+  'quoted',
+  'testified',
+  'acknowledged',
+  'admitted',
+  'argued',
+  'asserted',
+  'indicated',
+  'suggested',
+]);
+
+export interface MentionRef {
+  readonly start: number;
+  readonly end: number;
+  readonly entity: Entity;
+  readonly kind: string;
+}
+
+/** All entity mentions of the document, in text order, for looking up who stands where. */
+export function mentionIndex(entities: readonly Entity[]): MentionRef[] {
+  const out: MentionRef[] = [];
+  for (const e of entities)
+    for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+export interface Attribution {
+  readonly source?: string;
+  readonly via?: readonly string[];
+  /** The quote or reporting cue it came from, for as-of times and denials. */
+  readonly cue?: { readonly start: number; readonly end: number; readonly text: string };
+  readonly quote?: Quote;
+}
+
+const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
+
+/**
+ * The mention that speaks at a cue: the one ending nearest before it (skipping a few adverbs and
+ * times: "the spy agency earlier said"), or for a closing cue ("..., the ministry said") the one after.
+ * On a tie the longest mention wins: "South Korea's spy agency" over "South Korea".
+ */
+function speakerAt(
+  mentions: readonly MentionRef[],
+  cueStart: number,
+  cueEnd: number,
+  sentenceStart: number,
+  sentenceEnd: number,
+  text: string,
+): MentionRef | undefined {
+  let best: MentionRef | undefined;
+  for (const m of mentions) {
+    if (m.end > cueStart || m.start < sentenceStart || !SPEAKER_TYPES.has(m.entity.type)) continue;
+    const gap = text.slice(m.end, cueStart);
+    if (gap.length > 30 || gap.includes(',') || gap.includes('"')) continue;
+    if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
+  }
+  if (best) return best;
+  for (const m of mentions) {
+    if (m.start < cueEnd || m.end > sentenceEnd || !SPEAKER_TYPES.has(m.entity.type)) continue;
+    if (text.slice(cueEnd, m.start).trim().length > 12) break;
+    if (!best || m.end - m.start > best.end - best.start) best = m;
+    if (best && m.start > best.end) break;
+  }
+  return best;
+}
+
+/**
+ * Who states what lies at [start, end): the speaker and relays of the quote holding it; else, in the
+ * same sentence, the speaker of a reporting cue before it ("X said ...") or closing it ("..., X said"),
+ * or of "according to X". Nothing found: the publisher's own statement.
+ */
+export function attributionAt(
+  context: StageContext,
+  mentions: readonly MentionRef[],
+  start: number,
+  end: number,
+): Attribution {
+  const holding = context.layers.quotes
+    .filter((q) => q.start <= start && end <= q.end && q.speaker)
+    .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (holding) {
+    return {
+      ...(holding.speaker ? { source: holding.speaker } : {}),
+      ...(holding.via && holding.via.length > 0 ? { via: holding.via } : {}),
+      ...(holding.cue ? { cue: holding.cue } : {}),
+      quote: holding,
+    };
+  }
+  const text = context.text.source;
+  const tokens = context.text.tokens;
+  const sentence = context.text.sentences[context.text.sentenceAt(start)];
+  if (!sentence) return {};
+  const cue = findCue(tokens, sentence.firstToken, sentence.endToken, start, end);
+  if (!cue) return {};
+  const cueSpan = {
+    start: tokens.start(cue.first),
+    end: tokens.end(cue.last),
+    text: text.slice(tokens.start(cue.first), tokens.end(cue.last)),
+  };
+  const speaker = cue.according
+    ? mentions.find(
+        (m) => m.start >= cueSpan.end && m.start - cueSpan.end <= 6 && SPEAKER_TYPES.has(m.entity.type),
+      )
+    : speakerAt(mentions, cueSpan.start, cueSpan.end, sentence.start, sentence.end, text);
+  return speaker ? { source: speaker.entity.id, cue: cueSpan } : { cue: cueSpan };
+}
+
+/**
+ * A reporting cue whose content holds [start, end): a verb before it in the same sentence with no
+ * quotation between, "according to" anywhere, or a verb after it ending the sentence.
+ */
+export function findCue(
+  tokens: TokenStore,
+  first: number,
+  endToken: number,
+  start: number,
+  end: number,
+): { first: number; last: number; according: boolean } | undefined {
+  let before: number | undefined;
+  let after: number | undefined;
+  for (let i = first; i < endToken; i++) {
+    const w = lower(tokens, i);
+    if (w === 'according' && i + 1 < endToken && lower(tokens, i + 1) === 'to')
+      return { first: i, last: i + 1, according: true };
+    if (!REPORTING.has(w) || tokens.kind(i) !== TokenKind.Word) continue;
+    if (tokens.end(i) <= start) before = i;
+    else if (tokens.start(i) >= end && after === undefined) after = i;
+  }
+  if (before !== undefined) return { first: before, last: before, according: false };
+  if (after !== undefined) return { first: after, last: after, according: false };
+  return undefined;
+}

@@ -1,0 +1,254 @@
+import { clauseEnd, clauseStart, subjectBefore } from '../claims/clauses.js';
+import { lower } from '../claims/quantities.js';
+import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
+import type { Event, Time } from '../document/analysis.js';
+import type { Span } from '../document/span.js';
+import type { Stage, StageContext } from '../pipeline/stage.js';
+import { TokenKind, type TokenStore } from '../text/tokens.js';
+import {
+  agentRole,
+  attendeesIn,
+  groupStart,
+  isPassive,
+  type Modality,
+  modalityOf,
+  objectMention,
+  type Participant,
+  patientRole,
+  placeOf,
+  SUPPORT_VERBS,
+  subjectMention,
+  timeOf,
+} from './frames.js';
+import { familyOf } from './taxonomy.js';
+import { findTriggers, type TriggerMatch } from './triggers.js';
+import { verbForm } from './verbs.js';
+
+const RULE = 'events/find-events';
+
+/** Nouns that point back to an event already told: "At the event", "the occasion". */
+const ANAPHORS = new Set(['event', 'occasion', 'gathering', 'meeting', 'ceremony', 'ceremonies']);
+const GATHERINGS = new Set(['ceremony', 'meeting', 'award', 'protest', 'visit']);
+/** Sentence openings that continue the story of the sentence before: "He disclosed ...". */
+const CONTINUING = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'his',
+  'her',
+  'their',
+  'its',
+  'there',
+  'during',
+  'at',
+  'later',
+]);
+const DEFINITE = new Set(['the', 'this', 'that', 'these', 'those']);
+
+interface Draft {
+  readonly type: string;
+  readonly trigger: Span;
+  readonly head: string;
+  readonly sentence: number;
+  time?: Time;
+  place?: string;
+  participants: Participant[];
+  modality: Modality;
+  source?: string;
+  confidence: number;
+}
+
+function addParticipant(list: Participant[], role: string, entity: string): void {
+  if (!list.some((p) => p.entity === entity && p.role === role)) list.push({ role, entity });
+}
+
+/** An earlier event a definite noun refers back to: same head noun or family, within four sentences. */
+function antecedentOf(
+  drafts: readonly Draft[],
+  head: string,
+  type: string,
+  sentence: number,
+): Draft | undefined {
+  for (let k = drafts.length - 1; k >= 0; k--) {
+    const d = drafts[k] as Draft;
+    if (sentence - d.sentence > 12) return undefined;
+    if (d.sentence === sentence) continue;
+    const generic = head === 'event' || head === 'occasion' || head === 'gathering';
+    if (d.head !== head && sentence - d.sentence > 4) continue;
+    if (
+      d.head === head ||
+      (generic && GATHERINGS.has(familyOf(d.type))) ||
+      (!generic && familyOf(d.type) === familyOf(type))
+    )
+      return d;
+  }
+  return undefined;
+}
+
+/** The verb that carries a noun trigger, a few words before it: "held a groundbreaking ceremony". */
+function supportVerb(tokens: TokenStore, t: TriggerMatch, from: number): number | undefined {
+  for (let k = t.first - 1; k >= Math.max(from, t.first - 4); k--) {
+    const w = lower(tokens, k);
+    const form = verbForm(w);
+    if (form && SUPPORT_VERBS.has(form.lemma)) return k;
+    if (tokens.kind(k) !== TokenKind.Word || (form && form.lemma !== 'plan')) return undefined;
+  }
+  return undefined;
+}
+
+/** The entity owning a noun by "'s" just before it: "North Korea's deployment". */
+function possessor(
+  tokens: TokenStore,
+  mentions: readonly MentionRef[],
+  t: TriggerMatch,
+  from: number,
+): MentionRef | undefined {
+  for (let k = t.first - 1; k >= Math.max(from, t.first - 3); k--) {
+    const w = lower(tokens, k);
+    if (w === "'s" || w === '\u2019s') {
+      const end = tokens.end(k - 1);
+      return mentions.filter((m) => m.end === end).sort((a, b) => a.start - b.start)[0];
+    }
+  }
+  return undefined;
+}
+
+function eventsOf(context: StageContext): Event[] {
+  const { tokens, sentences } = context.text;
+  const source = context.document.text;
+  const mentions = mentionIndex(context.layers.entities);
+  const noEntities = context.layers.entities.length === 0;
+  const times = context.layers.times;
+  const quotes = context.layers.quotes.filter((q) => q.kind !== 'indirect');
+  const insideTime = (start: number, end: number) => times.some((t) => t.start < end && start < t.end);
+  // Words inside names are not triggers: "Memorial Museum of Combat Feats", "Ministry of Trade".
+  const inName = (start: number, end: number) =>
+    mentions.some(
+      (m) =>
+        m.kind === 'name' &&
+        m.entity.type !== 'EVENT' &&
+        m.start <= start &&
+        end <= m.end &&
+        m.end - m.start > end - start,
+    );
+  const drafts: Draft[] = [];
+  sentences.forEach((s, si) => {
+    const from = s.firstToken;
+    const to = s.endToken;
+    const made: Draft[] = [];
+    let referent: Draft | undefined;
+    const triggers = findTriggers(tokens, from, to, (a, b) => insideTime(a, b) || inName(a, b));
+    // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
+    for (let i = from + 1; i < to; i++) {
+      const w = lower(tokens, i);
+      if ((w === 'event' || w === 'occasion') && DEFINITE.has(lower(tokens, i - 1)))
+        triggers.push({ first: i, end: i + 1, type: 'event', pos: 'noun' });
+    }
+    triggers.sort((a, b) => a.first - b.first);
+    for (const t of triggers) {
+      const first = t.pos === 'verb' ? groupStart(tokens, t.first, from) : t.first;
+      const cs = clauseStart(tokens, first, from);
+      const ce = clauseEnd(tokens, t.end - 1, to);
+      const clause = { start: tokens.start(cs), end: tokens.end(ce - 1) };
+      const trigger = { start: tokens.start(t.first), end: tokens.end(t.end - 1) };
+      const head = lower(tokens, t.end - 1);
+      const participants: Participant[] = [];
+      const support = t.pos === 'noun' ? supportVerb(tokens, t, from) : undefined;
+      const verbAt = t.pos === 'verb' ? t.first : support;
+      if (verbAt !== undefined) {
+        const groupFirst = groupStart(tokens, verbAt, from);
+        const subject = subjectMention(tokens, mentions, groupFirst, clause.start);
+        const passive = isPassive(tokens, groupFirst, verbAt);
+        const attending = support !== undefined && verbForm(lower(tokens, support))?.lemma === 'attend';
+        if (subject)
+          addParticipant(
+            participants,
+            attending ? 'attendee' : passive ? patientRole(t.type) : agentRole(t.type),
+            subject.entity.id,
+          );
+        else if (noEntities) {
+          const text = subjectBefore(tokens, groupFirst, Math.max(from, cs));
+          if (text) addParticipant(participants, agentRole(t.type), text);
+        }
+        if (t.pos === 'verb') {
+          const object = objectMention(tokens, mentions, t.end, to);
+          if (object && !passive) addParticipant(participants, patientRole(t.type), object.entity.id);
+          if (passive && lower(tokens, t.end) === 'by') {
+            const by = objectMention(tokens, mentions, t.end + 1, to);
+            if (by) addParticipant(participants, agentRole(t.type), by.entity.id);
+          }
+        }
+      }
+      if (t.pos === 'noun') {
+        const owner = possessor(tokens, mentions, t, from);
+        if (owner) addParticipant(participants, agentRole(t.type), owner.entity.id);
+      }
+      if (GATHERINGS.has(familyOf(t.type)) || t.type === 'event')
+        for (const id of attendeesIn(tokens, mentions, from, to))
+          addParticipant(participants, 'attendee', id);
+      const quote = quotes.find((q) => q.start <= trigger.start && trigger.end <= q.end);
+      const time = timeOf(tokens, times, trigger, clause, s, quote);
+      const place = placeOf(tokens, mentions, trigger, clause);
+      const who = attributionAt(context, mentions, trigger.start, trigger.end);
+      let modality = modalityOf(tokens, t, first, from);
+      if (modality === 'actual' && who.source) modality = 'reported';
+      const definite = t.pos === 'noun' && t.first > from && DEFINITE.has(lower(tokens, t.first - 1));
+      const antecedent =
+        definite && (ANAPHORS.has(head) || t.type !== 'event')
+          ? antecedentOf(drafts, head, t.type, si)
+          : undefined;
+      if (antecedent) {
+        // One event told twice: the later mention fills what the first left open.
+        antecedent.time ??= time;
+        antecedent.place ??= place;
+        for (const p of participants) addParticipant(antecedent.participants, p.role, p.entity);
+        referent ??= antecedent;
+        continue;
+      }
+      if (t.type === 'event') continue;
+      const draft: Draft = {
+        type: t.type,
+        trigger: { ...trigger, text: source.slice(trigger.start, trigger.end) },
+        head,
+        sentence: si,
+        participants,
+        modality,
+        confidence: t.pos === 'verb' ? 0.7 : 0.6,
+        ...(time ? { time } : {}),
+        ...(place ? { place } : {}),
+        ...(who.source ? { source: who.source } : {}),
+      };
+      made.push(draft);
+      drafts.push(draft);
+    }
+    // A sentence with no time of its own continues the one before ("He disclosed a plan ...") or the
+    // event it refers back to ("At the event, he also ...").
+    const opener = lower(tokens, from);
+    const previous = [...drafts].reverse().find((d) => d.sentence < si && d.sentence >= si - 1 && d.time);
+    const inherited = referent?.time ?? (CONTINUING.has(opener) ? previous?.time : undefined);
+    if (inherited) for (const d of made) d.time ??= inherited;
+  });
+  return drafts.map((d, k) => ({
+    id: `ev${k + 1}`,
+    type: d.type,
+    trigger: d.trigger,
+    ...(d.time ? { time: d.time.id } : {}),
+    ...(d.place ? { place: d.place } : {}),
+    participants: d.participants,
+    modality: d.modality,
+    ...(d.source ? { source: d.source } : {}),
+    rule: RULE,
+    confidence: d.confidence,
+  }));
+}
+
+/** Events: what happened (or is planned), when, where, with whom, by the documented taxonomy. */
+export const eventsStage: Stage = {
+  name: RULE,
+  role: 'extract',
+  writes: ['events'],
+  run(context: StageContext): void {
+    (context.layers as { events: readonly Event[] }).events = eventsOf(context);
+  },
+};
