@@ -1,3 +1,4 @@
+import { evalAttribution } from './attribution.js';
 import { evalEvents } from './events.js';
 import { evalSeed } from './seed.js';
 import { evalSentences } from './sentences.js';
@@ -8,6 +9,7 @@ const EVALUATIONS: Record<string, (args: readonly string[]) => number | Promise<
   seed: evalSeed,
   sentences: evalSentences,
   time: evalTime,
+  attribution: evalAttribution,
   events: evalEvents,
 };
 

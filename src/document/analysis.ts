@@ -39,6 +39,8 @@ export interface Quote extends Span, Provenance {
   readonly kind: 'direct' | 'partial' | 'indirect';
   readonly speaker?: string;
   readonly cue?: Span;
+  /** The words that name the speaker ("the North's leader", "state media"). */
+  readonly source?: Span;
   readonly via?: readonly string[];
   readonly time?: string;
 }

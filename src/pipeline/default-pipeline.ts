@@ -1,3 +1,4 @@
+import { findAttributions } from '../attribution/find-attributions.js';
 import { claimsStage } from '../claims/find-claims.js';
 import { eventsStage } from '../events/find-events.js';
 import { timeStage } from '../time/tag-times.js';
@@ -5,7 +6,12 @@ import { Pipeline, type PipelineOptions } from './pipeline.js';
 import type { Stage } from './stage.js';
 
 /** The stages of a full analysis, in order: each reads the layers of those before it. */
-export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([timeStage, claimsStage, eventsStage]);
+export const DEFAULT_STAGES: readonly Stage[] = Object.freeze([
+  findAttributions,
+  timeStage,
+  claimsStage,
+  eventsStage,
+]);
 
 export function createPipeline(
   options: PipelineOptions = {},

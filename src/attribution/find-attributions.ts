@@ -1,0 +1,330 @@
+import type { Quote } from '../document/analysis.js';
+import { type Span, spanOf } from '../document/span.js';
+import type { Stage, StageContext } from '../pipeline/stage.js';
+import type { TextLayer } from '../text/text-layer.js';
+import { TokenFlag, TokenKind } from '../text/tokens.js';
+import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
+import { tagUnits, tokenForm, unitFeatures } from './features.js';
+import { nearestSubject, trimSource } from './nearest-subject.js';
+import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
+import { groupRelations, type TokenRange, type TokenRelation } from './relations.js';
+import { isMediaName, SpeakerResolver } from './speakers.js';
+import { defaultTagger } from './tagger.js';
+
+/** A quote as this stage writes it: beside the core fields, the span that names the speaker. */
+export interface AttributedQuote extends Quote {
+  readonly source?: Span;
+}
+
+/** One attribution in characters, with the relays it came through. */
+interface Attribution {
+  cue: Span[];
+  source?: Span;
+  content: Span[];
+  /** Relay sources found in the text, nearest first ("by the KCNA", ", the KCNA said"). */
+  viaSources: Span[];
+  speaker?: string;
+  via: string[];
+  rule: string;
+}
+
+const toSpan = (text: TextLayer, r: TokenRange): Span =>
+  spanOf(text.source, text.tokens.start(r[0]), text.tokens.end(r[1] - 1));
+
+/** Token ranges to character spans, joining ranges that touch ("according" + "to"). */
+function spans(text: TextLayer, ranges: readonly TokenRange[]): Span[] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: TokenRange[] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) out[out.length - 1] = [last[0], Math.max(last[1], r[1])];
+    else out.push(r);
+  }
+  return out.map((r) => toSpan(text, r));
+}
+
+/** PolNeAR counts the colon of "said:" in the cue; a quote's cue is the words alone. */
+function trimCue(cue: Span): Span {
+  let n = cue.text.length;
+  while (n > 1 && ' \t\n,:;\u2014-'.includes(cue.text.charAt(n - 1))) n--;
+  return n === cue.text.length ? cue : { start: cue.start, end: cue.start + n, text: cue.text.slice(0, n) };
+}
+
+const END_OF_PHRASE = new Set([',', '.', ';', ':', '<q>', '</q>', '(', ')', '!', '?']);
+
+/** The noun phrase after "by" that ends a cue ("was quoted as saying by the KCNA"), as tokens. */
+function byAgent(text: TextLayer, afterCue: number, sentenceEnd: number): TokenRange | undefined {
+  if (afterCue >= sentenceEnd || tokenForm(text, afterCue) !== 'by') return undefined;
+  let e = afterCue + 1;
+  while (e < sentenceEnd && e - afterCue <= 8 && !END_OF_PHRASE.has(tokenForm(text, e))) e++;
+  return e > afterCue + 1 ? [afterCue + 1, e] : undefined;
+}
+
+/**
+ * "The North's leader said X ..., the KCNA said": a content that opens with its own short subject and
+ * speech verb holds a second, inner attribution; the outer source becomes the relay it came through.
+ */
+function innerAttribution(text: TextLayer, content: TokenRange): TokenRelation | undefined {
+  const limit = Math.min(content[1] - 1, content[0] + 8);
+  for (let i = content[0] + 1; i < limit; i++) {
+    const form = tokenForm(text, i);
+    if (END_OF_PHRASE.has(form) || form === 'that') return undefined;
+    if (SPEECH_VERB_SET.has(form) && text.tokens.kind(i) === TokenKind.Word) {
+      let c = i + 1;
+      if (tokenForm(text, c) === ',' || tokenForm(text, c) === 'that') c++;
+      if (c >= content[1]) return undefined;
+      return { source: [content[0], i], cue: [[i, i + 1]], content: [[c, content[1]]] };
+    }
+  }
+  return undefined;
+}
+
+function tagAttributions(text: TextLayer): Attribution[] {
+  const tagger = defaultTagger();
+  const found: Attribution[] = [];
+  let previous: TokenRelation | undefined;
+  let previousAttribution: Attribution | undefined;
+  for (const unit of tagUnits(text)) {
+    const tags = tagger.decode(unitFeatures(text, unit, tagger.cueWords));
+    const before = previous?.content.length ?? 0;
+    const relations = groupRelations(text, unit, tags, previous);
+    if (previous && previousAttribution && previous.content.length > before)
+      previousAttribution.content = spans(text, previous.content);
+    const taken = new Set<number>();
+    for (const r of relations)
+      for (const range of [...r.cue, ...r.content, ...(r.source ? [r.source] : [])])
+        for (let i = range[0]; i < range[1]; i++) taken.add(i);
+    for (const r of relations) {
+      moveNameToSource(text, r);
+      if (!r.source) {
+        const at = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
+        const guess =
+          at &&
+          nearestSubject(text, r.cue[0] as TokenRange, [at.firstToken, at.endToken], (i) => taken.has(i));
+        if (guess) r.source = guess;
+      }
+      const sentence = text.sentences[text.sentenceAt(text.tokens.start(r.cue[0]?.[0] ?? 0))];
+      const sentenceEnd = sentence?.endToken ?? text.tokens.count;
+      const lastCue = r.cue[r.cue.length - 1] as TokenRange;
+      const agent = byAgent(text, lastCue[1], sentenceEnd);
+      const viaSources: Span[] = [];
+      if (agent) viaSources.push(toSpan(text, agent));
+      if (r.relayedBy) viaSources.push(toSpan(text, r.relayedBy));
+      const firstContent = r.content[0] as TokenRange;
+      const inner =
+        r.source && firstContent[1] <= (r.cue[0] as TokenRange)[0]
+          ? innerAttribution(text, firstContent)
+          : undefined;
+      const chosen = inner ?? r;
+      if (inner && r.source) viaSources.push(toSpan(text, r.source));
+      const attribution: Attribution = {
+        cue: spans(text, chosen.cue).map(trimCue),
+        content: spans(text, inner ? [...inner.content, ...r.content.slice(1)] : r.content),
+        viaSources,
+        via: [],
+        rule: inner ? 'attribution/nested-report' : 'attribution/tagger',
+        ...(chosen.source ? { source: toSpan(text, trimSource(text, chosen.source)) } : {}),
+      };
+      found.push(attribution);
+      previousAttribution = attribution;
+    }
+    previous = relations[relations.length - 1] ?? previous;
+  }
+  return withClosingReports(text, found);
+}
+
+/**
+ * News style's most common report, ", Kim noted." at the end of a sentence, read by rule where the
+ * tagger missed it: the clause before the comma is the content. A tagger cue in that sentence with no
+ * reporting word and no source ("be laid") gives way to it.
+ */
+function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[] {
+  const out = [...found];
+  for (const sentence of text.sentences) {
+    let k = sentence.endToken - 1;
+    while (k > sentence.firstToken && text.tokens.kind(k) !== TokenKind.Word) k--;
+    if (!SPEECH_VERB_SET.has(tokenForm(text, k))) continue;
+    const cueStart = text.tokens.start(k);
+    if (out.some((a) => a.cue.some((c) => c.start <= cueStart && cueStart < c.end))) continue;
+    const subject = nearestSubject(text, [k, k + 1], [sentence.firstToken, sentence.endToken], () => false);
+    if (!subject || subject[0] - 1 <= sentence.firstToken || tokenForm(text, subject[0] - 1) !== ',')
+      continue;
+    const content = toSpan(text, [sentence.firstToken, subject[0] - 1]);
+    const weak = (a: Attribution) =>
+      !a.source &&
+      a.content.some((c) => overlaps(c, content)) &&
+      !a.cue.some((c) => c.text.toLowerCase().split(/\s+/).some(isReportingWord));
+    if (out.some((a) => !weak(a) && a.content.some((c) => overlaps(c, content)))) continue;
+    for (let i = out.length - 1; i >= 0; i--) if (weak(out[i] as Attribution)) out.splice(i, 1);
+    out.push({
+      cue: [toSpan(text, [k, k + 1])],
+      content: [content],
+      source: toSpan(text, subject),
+      viaSources: [],
+      via: [],
+      rule: 'attribution/closing-report',
+    });
+  }
+  return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
+}
+
+/**
+ * "leader Kim calling them ...": a cue that begins with a capitalised name mid-sentence has taken the
+ * end of its source; the name goes back to the source.
+ */
+function moveNameToSource(text: TextLayer, r: TokenRelation): void {
+  const cue = r.cue[0];
+  if (!cue || cue[1] - cue[0] < 2) return;
+  let k = cue[0];
+  while (
+    k < cue[1] - 1 &&
+    text.tokens.has(k, TokenFlag.Capitalised) &&
+    text.sentences[text.sentenceAt(text.tokens.start(k))]?.firstToken !== k
+  )
+    k++;
+  if (k === cue[0]) return;
+  r.cue[0] = [k, cue[1]];
+  r.source = r.source && r.source[1] === cue[0] ? [r.source[0], k] : [cue[0], k];
+}
+
+const RELAY_CUE = /^(?:according to|reported|reports|reporting|quoted)\b/i;
+
+/**
+ * Speakers and relays, in reading order. A news outlet cited by "according to" or "reported" relays
+ * what follows from people it quotes, until another outlet is cited; the publisher of the document
+ * is the outermost link and is never listed.
+ */
+function resolveSpeakers(
+  context: StageContext,
+  attributions: Attribution[],
+  resolver: SpeakerResolver,
+): void {
+  const publisher = context.document.meta.source?.toLowerCase();
+  const source = context.text.source;
+  let relay: string | undefined;
+  for (const a of attributions) {
+    if (a.source) {
+      const id = resolver.resolve(a.source, source);
+      if (id) a.speaker = id;
+    }
+    const viaIds = a.viaSources
+      .map((s) => resolver.resolve(s, source))
+      .filter((id): id is string => id !== undefined && id !== a.speaker);
+    const speaker = resolver.entity(a.speaker);
+    const cueText = a.cue.map((c) => c.text).join(' ');
+    const isRelay =
+      speaker && speaker.type !== 'PERSON' && (RELAY_CUE.test(cueText) || isMediaName(speaker.name));
+    if (viaIds.length === 0 && relay && speaker?.type === 'PERSON') viaIds.push(relay);
+    a.via = viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher);
+    if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
+    for (const id of viaIds) if (isMediaName(resolver.entity(id)?.name ?? '')) relay = id;
+  }
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
+  a.start < b.end && b.start < a.end;
+
+function quoteOf(
+  span: Span,
+  kind: Quote['kind'],
+  a: Attribution | undefined,
+  rule: string,
+  confidence: number,
+): AttributedQuote {
+  const cue = a?.cue[0];
+  return {
+    ...span,
+    kind,
+    ...(a?.speaker ? { speaker: a.speaker } : {}),
+    ...(cue ? { cue } : {}),
+    ...(a && a.via.length > 0 ? { via: a.via } : {}),
+    ...(a?.source ? { source: a.source } : {}),
+    rule,
+    confidence,
+  };
+}
+
+/** Words in a passage: how long a quotation must be before it is taken as someone's words. */
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+
+function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attributions: Attribution[]) {
+  const out: AttributedQuote[] = [];
+  let last: { passage: QuotedPassage; attribution: Attribution | undefined } | undefined;
+  for (const p of passages) {
+    const sentence = text.sentenceAt(p.start);
+    const inSentence = (a: Attribution) =>
+      a.cue.some(
+        (c) =>
+          text.sentenceAt(c.start) === sentence || text.sentenceAt(c.start) === text.sentenceAt(p.end - 1),
+      );
+    const holder =
+      attributions.find((a) => a.content.some((c) => overlaps(c, p))) ?? attributions.find(inSentence);
+    // A passage opening a paragraph right after a quotation carries on the same speaker's words.
+    const continues =
+      !holder &&
+      last &&
+      (last.passage.paragraph === p.paragraph || last.passage.paragraph + 1 === p.paragraph);
+    const attribution = holder ?? (continues ? last?.attribution : undefined);
+    const words = wordCount(text.source.slice(p.start, p.end));
+    // A short phrase in marks is someone's words only when a reporting word attributes it and it is
+    // not part of the source itself ("the so-called "experts" were wrong").
+    const reported = attribution?.cue.some((c) => c.text.toLowerCase().split(/\s+/).some(isReportingWord));
+    const inSource = attribution?.source && overlaps(attribution.source, p);
+    if ((!attribution && words < 5) || (words < 5 && (!reported || inSource))) {
+      // Scare quotes, titles and names in marks are nobody's words: no quote, and no speaker invented.
+      continue;
+    }
+    const before = p.openToken > 0 ? tokenForm(text, p.openToken - 1) : '';
+    const opensSentence = text.sentences[sentence]?.firstToken === p.openToken;
+    // A quotation the writer's words run on from ("hegemony-seeking" forces) is a phrase, not a statement.
+    const runsOn =
+      p.closeToken >= 0 &&
+      text.tokens.kind(p.closeToken + 1) === TokenKind.Word &&
+      !',.;:!?'.includes(text.source.charAt(text.tokens.start(p.closeToken) - 1));
+    const kind: Quote['kind'] =
+      !runsOn &&
+      (opensSentence || before === ',' || before === ':' || SPEECH_VERB_SET.has(before) || words >= 8)
+        ? 'direct'
+        : 'partial';
+    const rule = holder
+      ? 'attribution/quoted'
+      : continues
+        ? 'attribution/quote-continues'
+        : 'attribution/unattributed';
+    out.push(quoteOf(spanOf(text.source, p.start, p.end), kind, attribution, rule, attribution ? 0.8 : 0.5));
+    last = { passage: p, attribution };
+  }
+  return out;
+}
+
+/**
+ * Finds who said what: quoted passages from the quote marks, and attributions (source, cue, content)
+ * from the learned tagger; resolves speakers to entities and records the relays words came through.
+ * Reported speech without marks becomes an `indirect` quote over its content.
+ */
+export const findAttributions: Stage = {
+  name: 'attribution/find-attributions',
+  role: 'extract',
+  writes: ['quotes', 'entities'],
+  run(context) {
+    const { text } = context;
+    const passages = findQuotedPassages(text, (m) => context.report(m));
+    const attributions = tagAttributions(text);
+    const resolver = new SpeakerResolver(context.layers.entities);
+    resolveSpeakers(context, attributions, resolver);
+    const quoted = passageQuotes(text, passages, attributions);
+    const indirect: AttributedQuote[] = [];
+    for (const a of attributions) {
+      for (const c of a.content) {
+        const covered = quoted
+          .filter((q) => overlaps(q, c))
+          .reduce((sum, q) => sum + Math.min(q.end, c.end) - Math.max(q.start, c.start), 0);
+        if (covered < 0.6 * (c.end - c.start)) indirect.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
+      }
+    }
+    // Quotations first: a reader (or scorer) looking for the quote over some words finds the quoted
+    // words before the indirect report that contains them.
+    context.layers.quotes = [...quoted, ...indirect];
+    context.layers.entities = resolver.all;
+  },
+};

@@ -1,0 +1,79 @@
+import { type Message, message } from '../document/message.js';
+import { DOUBLE_QUOTES } from '../text/char-class.js';
+import { QuoteRole } from '../text/quote-marks.js';
+import type { TextLayer } from '../text/text-layer.js';
+import { TokenFlag, TokenKind } from '../text/tokens.js';
+
+/** A quoted passage: the words between the marks (`start`/`end`, marks excluded) and its mark tokens. */
+export interface QuotedPassage {
+  readonly start: number;
+  readonly end: number;
+  /** Token of the opening mark, and of the closing mark (-1 when the passage never closes). */
+  readonly openToken: number;
+  readonly closeToken: number;
+  readonly paragraph: number;
+}
+
+// A passage keeps its final "?", "!" and ellipsis, but not the comma or period that news style tucks
+// inside the closing mark ("...with Moscow," he said).
+const TRAILING = new Set([0x2c, 0x3b, 0x3a, 0x2e]);
+
+function trimPassage(source: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s < e && /\s/.test(source.charAt(s))) s++;
+  while (e > s && /\s/.test(source.charAt(e - 1))) e--;
+  if (e > s && TRAILING.has(source.charCodeAt(e - 1)) && source.charAt(e - 2) !== '.') e--;
+  while (e > s && /\s/.test(source.charAt(e - 1))) e--;
+  return [s, e];
+}
+
+/**
+ * Top-level quoted passages, from the roles the text layer gave each mark. Marks of the other kind
+ * inside a passage are nested quotations and stay part of it. A passage that does not close by the
+ * end of its paragraph ends there: when the next paragraph reopens with a mark this is news style
+ * for a quotation running on; otherwise the mark is unbalanced, which is reported, so that one stray
+ * mark never swallows the rest of the article.
+ */
+export function findQuotedPassages(text: TextLayer, report: (m: Message) => void): QuotedPassage[] {
+  const { tokens, source } = text;
+  const passages: QuotedPassage[] = [];
+  let open = -1;
+  let openDouble = false;
+  let paragraph = -1;
+  const paragraphEnd = (i: number) => (i > 0 ? tokens.end(i - 1) : 0);
+  const push = (closeToken: number, end: number) => {
+    const [s, e] = trimPassage(source, tokens.end(open), end);
+    if (e > s) passages.push({ start: s, end: e, openToken: open, closeToken, paragraph });
+    open = -1;
+  };
+  const firstToken = text.sentences[0]?.firstToken ?? tokens.count;
+  for (let i = firstToken; i <= tokens.count; i++) {
+    const atParagraph = i === tokens.count || tokens.has(i, TokenFlag.ParagraphBefore);
+    if (atParagraph && open >= 0) {
+      const reopens = i < tokens.count && text.quoteRole(i) === QuoteRole.Open;
+      if (!reopens)
+        report(
+          message(
+            'attribution/unbalanced-quote',
+            'warning',
+            'a quotation mark opens a quotation that never closes; it is taken to end with its paragraph',
+            { start: tokens.start(open), end: tokens.end(open) },
+          ),
+        );
+      push(-1, paragraphEnd(i));
+    }
+    if (i === tokens.count) break;
+    if (atParagraph) paragraph++;
+    if (tokens.kind(i) !== TokenKind.Quote) continue;
+    const role = text.quoteRole(i);
+    const isDouble = DOUBLE_QUOTES.has(source.charCodeAt(tokens.start(i)));
+    if (open < 0) {
+      if (role === QuoteRole.Open) {
+        open = i;
+        openDouble = isDouble;
+      }
+    } else if (role === QuoteRole.Close && isDouble === openDouble) push(i, tokens.start(i));
+  }
+  return passages;
+}

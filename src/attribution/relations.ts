@@ -1,0 +1,148 @@
+import type { TextLayer } from '../text/text-layer.js';
+import type { TagUnit } from './features.js';
+
+/** Token range `[start, end)`. */
+export type TokenRange = readonly [number, number];
+
+/** An attribution as token ranges: who (source), by what words (cue), what (content). */
+export interface TokenRelation {
+  cue: TokenRange[];
+  source?: TokenRange;
+  content: TokenRange[];
+  /** The source of an outer report ("X said ..., the KCNA said") this attribution came through. */
+  relayedBy?: TokenRange;
+}
+
+interface Run {
+  readonly part: 1 | 3 | 5;
+  readonly range: TokenRange;
+  readonly sentence: number;
+}
+
+function runs(tags: Uint8Array, unit: TagUnit): Run[] {
+  const out: Run[] = [];
+  let k = 0;
+  while (k < tags.length) {
+    const t = tags[k] as number;
+    if (t === 0) {
+      k++;
+      continue;
+    }
+    const part = (t % 2 === 1 ? t : t - 1) as 1 | 3 | 5;
+    let e = k + 1;
+    while (e < tags.length && tags[e] === part + 1) e++;
+    out.push({ part, range: [unit.first + k, unit.first + e], sentence: unit.sentenceOf[k] as number });
+    k = e;
+  }
+  return out;
+}
+
+const gap = (a: TokenRange, b: TokenRange) => Math.max(0, a[0] - b[1], b[0] - a[1]);
+
+/**
+ * Joins the tagged spans of one unit into attributions. Each cue heads one; a source or content goes
+ * to the nearest cue of its own sentence, else the nearest in the unit. Cue fragments with nothing
+ * of their own between them ("said ... in a statement") are one discontinuous cue. A unit with
+ * contents but no cue continues the previous unit's last attribution (a quotation running on into a
+ * new paragraph); a cue left without content is dropped, since it attributes nothing.
+ */
+export function groupRelations(
+  text: TextLayer,
+  unit: TagUnit,
+  tags: Uint8Array,
+  previous: TokenRelation | undefined,
+): TokenRelation[] {
+  const all = runs(tags, unit);
+  const cues: Run[] = [];
+  for (const run of all) {
+    if (run.part !== 3) continue;
+    const last = cues[cues.length - 1];
+    const between = last
+      ? all.filter((r) => r.part !== 3 && r.range[0] >= last.range[1] && r.range[1] <= run.range[0])
+      : [];
+    if (last && last.sentence === run.sentence && between.length === 0 && gap(last.range, run.range) <= 4) {
+      (last as { fragments?: TokenRange[] }).fragments ??= [last.range];
+      (last as { fragments?: TokenRange[] }).fragments?.push(run.range);
+    } else cues.push(run);
+  }
+  const relations = cues.map((cue) => ({
+    cue: (cue as { fragments?: TokenRange[] }).fragments ?? [cue.range],
+    content: [] as TokenRange[],
+    sources: [] as TokenRange[],
+    sentence: cue.sentence,
+  }));
+  const nearest = (run: Run) => {
+    let best = -1;
+    let bestScore = Number.POSITIVE_INFINITY;
+    relations.forEach((r, i) => {
+      const distance = Math.min(...r.cue.map((c) => gap(c, run.range)));
+      const score = (r.sentence === run.sentence ? 0 : 10_000) + distance;
+      if (score < bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    return best;
+  };
+  const orphans: TokenRange[] = [];
+  for (const run of all) {
+    if (run.part === 3) continue;
+    const i = nearest(run);
+    const relation = relations[i];
+    if (!relation) {
+      if (run.part === 5) orphans.push(run.range);
+      continue;
+    }
+    if (run.part === 5) relation.content.push(run.range);
+    else relation.sources.push(run.range);
+  }
+  if (orphans.length > 0 && previous && relations.length === 0) previous.content.push(...orphans);
+  const out: TokenRelation[] = [];
+  for (const r of relations) {
+    const cueAt = r.cue[0] as TokenRange;
+    const source = [...r.sources].sort((a, b) => gap(a, cueAt) - gap(b, cueAt))[0];
+    if (r.content.length === 0) {
+      const guess = source ? clauseContent(text, cueAt, source, all) : undefined;
+      if (guess === 'outer' && source) {
+        // "X said ..., the KCNA said": the earlier attribution of the sentence came through this source.
+        const inner = out.find(
+          (o) => o.cue.some((c) => c[1] <= source[0]) && gap(o.cue[0] as TokenRange, cueAt) < 80,
+        );
+        if (inner) inner.relayedBy = source;
+        continue;
+      }
+      if (!guess || guess === 'outer') continue;
+      r.content.push(guess);
+    }
+    out.push({ cue: r.cue, content: r.content, ...(source ? { source } : {}) });
+  }
+  return out;
+}
+
+const isPunct = (text: TextLayer, i: number) => /^[.,;:!?\u2014-]+$/.test(text.tokens.text(i));
+
+/**
+ * The content of a cue the tagger gave a source but no content: the clause before ", officials
+ * said" or the rest of the sentence after "X said", within the cue's sentence and clear of other spans.
+ */
+function clauseContent(
+  text: TextLayer,
+  cue: TokenRange,
+  source: TokenRange,
+  spans: readonly Run[],
+): TokenRange | 'outer' | undefined {
+  const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
+  if (!sentence) return undefined;
+  const first = sentence.firstToken;
+  const commaBefore = (i: number) => i - 1 > first && text.tokens.text(i - 1) === ',';
+  let range: [number, number];
+  if (source[1] <= cue[0] && commaBefore(source[0])) range = [first, source[0] - 1];
+  else if (source[0] >= cue[1] && commaBefore(cue[0])) range = [first, cue[0] - 1];
+  else if (cue[1] < sentence.endToken && source[1] <= cue[0]) range = [cue[1], sentence.endToken];
+  else return undefined;
+  while (range[1] > range[0] && isPunct(text, range[1] - 1)) range[1]--;
+  if (range[1] - range[0] < 2) return undefined;
+  const inside = spans.filter((r) => r.range[0] < range[1] && range[0] < r.range[1]);
+  if (inside.length === 0) return range;
+  return inside.some((r) => r.part === 3) && range[0] === first ? 'outer' : undefined;
+}

@@ -1,0 +1,152 @@
+import type { Entity, EntityType, Mention } from '../document/analysis.js';
+import type { Span } from '../document/span.js';
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
+// Heads that make an unnamed source an organisation rather than a person.
+const ORG_HEADS = new Set(
+  (
+    'agency agencies media ministry department office government council committee commission company firm ' +
+    'group police military army command service bureau authorities newspaper paper network television tv ' +
+    'radio campaign party court board administration embassy parliament congress senate house union ' +
+    'association institute center centre university foundation organization organisation outlet poll survey ' +
+    'report statement'
+  ).split(' '),
+);
+const MEDIA_WORDS = new Set(
+  'news agency media newspaper broadcaster television tv radio wire daily times post journal press kcna yonhap xinhua tass reuters afp ap cnn bbc'.split(
+    ' ',
+  ),
+);
+const NOT_MEDIA = new Set(['spy', 'intelligence', 'space', 'security']);
+
+const words = (name: string) =>
+  name
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
+
+/** A source that relays others' words: a news outlet or state medium, never a spy agency's claim. */
+export function isMediaName(name: string): boolean {
+  const w = words(name);
+  return w.some((x) => MEDIA_WORDS.has(x)) && !w.some((x) => NOT_MEDIA.has(x));
+}
+
+const isOrgPhrase = (phrase: string) => ORG_HEADS.has(words(phrase).pop() ?? '');
+
+/** "the Korean Central News Agency (KCNA)": the phrase without its bracketed acronym. */
+function withoutBracket(source: Span): Span {
+  const open = source.text.lastIndexOf('(');
+  if (!source.text.endsWith(')') || open <= 0 || source.text.length - open > 42) return source;
+  let end = open;
+  while (end > 0 && /\s/.test(source.text.charAt(end - 1))) end--;
+  return { start: source.start, end: source.start + end, text: source.text.slice(0, end) };
+}
+
+/**
+ * Speakers as entities. A source span resolves to the entity with a mention at its head (the end of
+ * the phrase: "leader Kim", not "South Korea" in "South Korea's spy agency"); a pronoun to the entity
+ * the entity layer gave it, else to the last person who spoke; a source no entity covers becomes a new
+ * entity of its own, so a quote can always name who said it.
+ */
+export class SpeakerResolver {
+  private readonly entities: Entity[];
+  private readonly byId = new Map<string, Entity>();
+  private readonly mentions: { mention: Mention; entity: Entity }[] = [];
+  private added = 0;
+  /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
+  private readonly made = new Map<string, Entity>();
+  lastPerson: string | undefined;
+
+  constructor(existing: readonly Entity[]) {
+    this.entities = [...existing];
+    for (const e of existing) this.index(e);
+  }
+
+  private index(e: Entity): void {
+    this.byId.set(e.id, e);
+    for (const m of e.mentions) this.mentions.push({ mention: m, entity: e });
+  }
+
+  get all(): readonly Entity[] {
+    return this.entities;
+  }
+
+  entity(id: string | undefined): Entity | undefined {
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  resolve(stated: Span, text: string): string | undefined {
+    const source = withoutBracket(stated);
+    const lower = source.text.toLowerCase();
+    const inside = this.mentions.filter((x) => x.mention.start < source.end && source.start < x.mention.end);
+    const head =
+      inside.find((x) => x.mention.end === source.end && x.mention.start === source.start) ??
+      inside.find((x) => x.mention.end >= source.end && x.mention.start <= source.start) ??
+      inside
+        .filter((x) => x.mention.end === source.end || text.slice(x.mention.end, source.end).trim() === '')
+        .sort((a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start))[0];
+    if (head) return this.note(head.entity);
+    if (PRONOUNS.has(lower)) {
+      const person = PERSON_PRONOUNS.has(lower)
+        ? (this.entity(this.lastPerson) ?? this.personBefore(source.start))
+        : undefined;
+      if (!person) return undefined;
+      // The pronoun is a mention of the speaker it stands for: say so in the entity layer too.
+      this.grow(person, { start: source.start, end: source.end, text: source.text, kind: 'pronoun' });
+      return person.id;
+    }
+    // A modifier's mention ("South Korea" in "South Korea's spy agency") is not the speaker: the phrase is.
+    const type: EntityType = isOrgPhrase(source.text) ? 'ORG' : 'PERSON';
+    if (!/\p{L}/u.test(source.text)) return undefined;
+    const key = source.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const known = this.made.get(key);
+    const mention: Mention = { start: source.start, end: source.end, text: source.text, kind: 'nominal' };
+    if (known) {
+      const grown = this.grow(known, mention);
+      this.made.set(key, grown);
+      return this.note(grown);
+    }
+    const created: Entity = {
+      id: `e-source-${++this.added}`,
+      type,
+      name: source.text,
+      mentions: [mention],
+      rule: 'attribution/unnamed-source',
+      confidence: 0.5,
+    };
+    this.entities.push(created);
+    this.made.set(key, created);
+    this.index(created);
+    return this.note(created);
+  }
+
+  /** With no speaker yet, a pronoun stands for the person named last before it. */
+  private personBefore(offset: number): Entity | undefined {
+    let best: { mention: Mention; entity: Entity } | undefined;
+    for (const x of this.mentions)
+      if (
+        x.entity.type === 'PERSON' &&
+        x.mention.end <= offset &&
+        (!best || x.mention.end > best.mention.end)
+      )
+        best = x;
+    return best ? this.byId.get(best.entity.id) : undefined;
+  }
+
+  /** A copy of `e` with one more mention, in place of `e`: entities are never edited in place. */
+  private grow(e: Entity, mention: Mention): Entity {
+    const current = this.byId.get(e.id) ?? e;
+    const grown: Entity = { ...current, mentions: [...current.mentions, mention] };
+    const at = this.entities.findIndex((x) => x.id === e.id);
+    if (at >= 0) this.entities[at] = grown;
+    this.byId.set(grown.id, grown);
+    this.mentions.push({ mention, entity: grown });
+    return grown;
+  }
+
+  private note(e: Entity): string {
+    if (e.type === 'PERSON') this.lastPerson = e.id;
+    return e.id;
+  }
+}
