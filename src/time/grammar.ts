@@ -98,6 +98,22 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
       value = Number(`${value}.${c.tokens[next + 1]?.text}`);
       next += 2;
     }
+    // "2 1/2": a whole number and a simple fraction after a space
+    const num = Number(c.tokens[next]?.text);
+    const den = Number(c.tokens[next + 2]?.text);
+    if (
+      isNumber(c, next) &&
+      !touches(c.tokens, next) &&
+      isPunct(c, next + 1, '/') &&
+      touches(c.tokens, next + 1) &&
+      isNumber(c, next + 2) &&
+      touches(c.tokens, next + 2) &&
+      num < den &&
+      den <= 4
+    ) {
+      value += num / den;
+      next += 3;
+    }
     return { value, next };
   }
   if (t.kind !== Kind.Word) return undefined;

@@ -174,7 +174,25 @@ export const UNITS: ReadonlyMap<string, Unit> = new Map([
 ]);
 
 /** TIMEX3 duration of `n` units (`n` undefined: unknown count). */
+/** The unit a fraction of `unit` is written in, and how many of it make one: "2 1/2 years" is `P2Y6M`. */
+const SUBUNIT: Partial<Record<Unit, { unit: Unit; per: number }>> = {
+  year: { unit: 'month', per: 12 },
+  month: { unit: 'day', per: 30 },
+  day: { unit: 'hour', per: 24 },
+  hour: { unit: 'minute', per: 60 },
+  minute: { unit: 'second', per: 60 },
+};
+
 export function durationValue(unit: Unit, n: number | undefined): string {
+  const sub = SUBUNIT[unit];
+  if (n !== undefined && sub && !Number.isInteger(n) && Number.isInteger((n % 1) * sub.per)) {
+    const whole = Math.floor(n);
+    const rest = durationValue(sub.unit, (n % 1) * sub.per);
+    const head = whole > 0 ? durationValue(unit, whole) : '';
+    // the time part of a value starts once: P1DT12H, PT5H30M
+    if (!head) return rest;
+    return head + (head.includes('T') && rest.startsWith('PT') ? rest.slice(2) : rest.slice(1));
+  }
   const count = (k: number) => (n === undefined ? 'X' : String(Math.round(n * k * 1000) / 1000));
   switch (unit) {
     case 'second':

@@ -110,6 +110,7 @@ export interface Cue {
   readonly tense: Tense;
   readonly strong: boolean;
   readonly distance: number;
+  readonly deadline?: boolean;
 }
 
 const MONTH_WEAK_DISTANCE = 10;
@@ -143,7 +144,9 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
   // before it ("ended March 31"); otherwise it lies on whichever side is nearer.
   const weekdayOnly = spec.weekday !== undefined && spec.month === undefined;
   let tense: Tense;
-  if (weekdayOnly) tense = cue.tense === 'future' && (cue.strong || cue.distance <= 4) ? 'future' : 'past';
+  if (cue.deadline) tense = weekdayOnly ? 'future' : 'present';
+  else if (weekdayOnly)
+    tense = cue.tense === 'future' && (cue.strong || cue.distance <= 4) ? 'future' : 'past';
   else if (spec.day === undefined)
     tense = cue.strong || cue.distance <= MONTH_WEAK_DISTANCE ? cue.tense : 'present';
   else tense = cue.strong || cue.distance <= DAY_WEAK_DISTANCE ? cue.tense : 'present';

@@ -2,7 +2,7 @@
  * The time tagger: a grammar of small parsers over one token pass, then refiners, then anchoring.
  * The configuration is plain data (the lists below); `tagTimes` is pure and deterministic.
  */
-import type { Time } from '../document/analysis.js';
+import type { Quote, Time } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { dayMonthParser } from './parsers/day-month-parser.js';
 import { durationParser } from './parsers/duration-parser.js';
@@ -177,6 +177,26 @@ export function tagTimes(text: string, options: TagOptions = {}): Time[] {
   return results.map((r, k) => toTime(r, ids[k] as string, ids));
 }
 
+/**
+ * The quoted words of the attribution layer's direct and partial quotes, outermost first and with the
+ * time each was said when attribution knows it; undefined when that layer is empty (attribution did not
+ * run or found nothing), so that the tagger finds quotations itself.
+ */
+export function spokenQuotes(quotes: readonly Quote[]): QuoteSpan[] | undefined {
+  if (quotes.length === 0) return undefined;
+  const spoken = quotes
+    .filter((q) => q.kind !== 'indirect' && q.end > q.start)
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: QuoteSpan[] = [];
+  for (const q of spoken) {
+    const last = out[out.length - 1];
+    // a partial quote inside a direct one is said at the same time; the anchoring wants disjoint spans
+    if (last && q.start < last.end) continue;
+    out.push({ start: q.start, end: q.end, ...(q.time ? { time: q.time } : {}) });
+  }
+  return out;
+}
+
 /** The pipeline stage: times of the document's body against its publication (or dateline) date. */
 export const timeStage: Stage = {
   name: 'time/tag-times',
@@ -184,9 +204,11 @@ export const timeStage: Stage = {
   writes: ['times'],
   run(context: StageContext): void {
     const reference = context.document.meta.published ?? context.document.dateline?.date;
+    const quotes = spokenQuotes(context.layers.quotes);
     const times = tagTimes(context.document.text, {
       ...(reference ? { reference } : {}),
       sentences: context.text.sentences,
+      ...(quotes ? { quotes } : {}),
     });
     context.layers.times = times;
   },

@@ -26,14 +26,17 @@ const STRONG_PAST = new Set([
   'were',
   'had',
   'did',
-  'said',
   'ago',
   'last',
   'yesterday',
   'earlier',
   'previously',
-  'told',
 ]);
+/**
+ * Reporting verbs date the report, not what is reported ("said it is calling for redemption on Dec. 7",
+ * "said they planned to leave Thursday"): a weak cue, so a nearer verb of the reported clause wins.
+ */
+const REPORTING = new Set(['said', 'told', 'says', 'tells']);
 const WEAK_FUTURE = new Set([
   'expected',
   'expects',
@@ -50,7 +53,6 @@ const WEAK_FUTURE = new Set([
   'hopes',
   'would',
   'postponed',
-  'deadline',
   'set',
   'resume',
   'begin',
@@ -132,6 +134,25 @@ const NOT_PAST_ED = new Set([
   'needed',
 ]);
 const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'to']);
+/** After these a cue word is a noun: "announced the plan Aug. 21", "its scheduled". */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
+/** Leading words of a clause that a fronted time expression may follow: "In January, ..." */
+const FRONTED = new Set([
+  'in',
+  'on',
+  'by',
+  'since',
+  'during',
+  'until',
+  'till',
+  'up',
+  'and',
+  'but',
+  'then',
+  'also',
+  'early',
+  'late',
+]);
 
 const CLAUSE_BREAKS = new Set([';', ':', '(', ')']);
 /** Words that open another clause: cues after them belong to it ("ruled Wednesday that he must"). */
@@ -150,10 +171,26 @@ const CLAUSE_OPENERS = new Set([
   'and',
 ]);
 
-function cueOf(w: string): { tense: Tense; strong: boolean } | undefined {
+/** Words before "plan" that make it a verb: "they plan to", "did not plan to". */
+const SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'not', 'who', 'also', 'still', 'now']);
+/** Verb forms of a plan that, followed by "to", put the clause after them in the future. */
+const PLAN_TO = new Set(['planned', 'planning', 'expected', 'scheduled', 'slated', 'due', 'set', 'intends']);
+
+/** The cue of token `k`; `before`: it precedes the expression, which may then sit in its clause. */
+function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; strong: boolean } | undefined {
+  const w = c.tokens[k]?.lower ?? '';
   if (STRONG_FUTURE.has(w)) return { tense: 'future', strong: true };
   if (STRONG_PAST.has(w)) return { tense: 'past', strong: true };
-  if (WEAK_FUTURE.has(w)) return { tense: 'future', strong: false };
+  if (REPORTING.has(w)) return { tense: 'past', strong: false };
+  if (WEAK_FUTURE.has(w)) {
+    if (DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')) return undefined;
+    // "had been due to expire Friday": a plan of the past; "had" decides
+    if (c.tokens[k - 1]?.lower === 'had' || c.tokens[k - 2]?.lower === 'had') return undefined;
+    // "planned to leave on Thursday": the plan governs the clause after it as firmly as "will"
+    const plan =
+      PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens[k - 1]?.lower ?? ''));
+    return { tense: 'future', strong: before && plan && c.tokens[k + 1]?.lower === 'to' };
+  }
   if (WEAK_PAST.has(w)) return { tense: 'past', strong: false };
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return { tense: 'past', strong: false };
   return undefined;
@@ -165,7 +202,24 @@ export interface TenseCue {
   readonly strong: boolean;
   /** Token distance of the cue (Infinity without one). */
   readonly distance: number;
+  /** A limit set for something pending: "until Tuesday", "extended to Nov. 16". */
+  readonly deadline?: boolean;
 }
+
+/** Verbs that move a limit: "extended to Nov. 16", "postponed until Tuesday". */
+const MOVES_LIMIT = new Set([
+  'extended',
+  'extend',
+  'extends',
+  'postponed',
+  'postpone',
+  'delayed',
+  'delay',
+  'deferred',
+  'adjourned',
+  'pushed',
+  'moved',
+]);
 
 export function tenseAt(c: ParseContext, first: number, last: number, from: number, to: number): TenseCue {
   let strong: { tense: Tense; d: number } | undefined;
@@ -175,7 +229,7 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
     if (!t) return false;
     if (t.kind === Kind.Punct) return CLAUSE_BREAKS.has(t.text);
     if (t.kind !== Kind.Word) return false;
-    let cue = cueOf(t.lower);
+    let cue = cueOf(c, k, k < first);
     if (!cue) return false;
     // "will be completed", "is expected": a participle after "be" carries no past
     if (!cue.strong && cue.tense === 'past' && PASSIVE.has(c.tokens[k - 1]?.lower ?? '')) cue = undefined;
@@ -185,9 +239,23 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
     } else if (!weak || d < weak.d) weak = { tense: cue.tense, d };
     return false;
   };
+  // "as soon as Tuesday", "as early as next week": a future limit
+  const w1 = c.tokens[first - 1]?.lower ?? '';
+  const w2 = c.tokens[first - 2]?.lower ?? '';
+  if (w1 === 'as' && (w2 === 'soon' || w2 === 'early') && c.tokens[first - 3]?.lower === 'as')
+    return { tense: 'future', strong: true, distance: 1 };
+  // a fronted expression ("In January, the company sold ...") takes its tense from the clause after the comma
+  let fronted = true;
+  for (let k = from; k < first && fronted; k++) fronted = FRONTED.has(c.tokens[k]?.lower ?? '');
+  // "until Tuesday", "extended to Nov. 16": a limit set for what is still pending, whatever the tense of
+  // the setting; the caller puts a weekday ahead and a date at the nearer side. Fronted ("Until Thursday,
+  // they had not ..."), it bounds the clause after it.
+  if (!fronted && (w1 === 'until' || w1 === 'till' || (w1 === 'to' && MOVES_LIMIT.has(w2))))
+    return { tense: 'future', strong: true, distance: 1, deadline: true };
   for (let k = first - 1, d = 1; k >= from && d <= 10; k--, d++) if (look(k, d)) break;
   for (let k = last, d = 1.5; k < to && d <= 6; k++, d++) {
     const t = c.tokens[k];
+    if (t && t.text === ',' && fronted && k === last) continue;
     if (t && (CLAUSE_OPENERS.has(t.lower) || t.text === ',')) break;
     if (look(k, d)) break;
   }

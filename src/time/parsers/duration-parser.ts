@@ -156,8 +156,14 @@ export const durationParser: Parser = {
     }
     let n: number | undefined;
     let vague = false;
+    let couple = false;
     const v = readVague(c, j);
-    if (v !== undefined) {
+    if (v !== undefined && isWord(c, v - 2, 'couple') && isWord(c, v - 1, 'of')) {
+      // TimeML reads "a couple of years" as two
+      n = 2;
+      couple = true;
+      j = v;
+    } else if (v !== undefined) {
       vague = true;
       j = v;
     } else if (HUNDREDS.has(lower(c, j) ?? '') && isWord(c, j + 1, 'of')) {
@@ -258,7 +264,8 @@ export const durationParser: Parser = {
       if (unit === 'second' || unit === 'minute' || unit === 'quarter') return undefined;
       return proposal(c, i, end, rule, fixed('DURATION', durationValue(unit, undefined)), 0.6);
     }
-    // a year and a half
+    // a year and a half: the count before "and a half" decides the unit's number
+    const counted = n;
     const half = readAndAHalf(c, end);
     if (half > end) {
       n = (n ?? 1) + 0.5;
@@ -267,11 +274,17 @@ export const durationParser: Parser = {
     // "1988 quarter", "5 second": a count above one takes a plural unit unless joined ("two-year")
     if (n !== undefined && n >= 1000 && !joined && !isPlural(c, j) && !vague) return undefined;
     // "five year" without a noun after it is not English; "a five year low" is
-    if (n !== undefined && n > 1 && !joined && !isPlural(c, j) && tok(c, end)?.kind !== Kind.Word)
+    if (
+      counted !== undefined &&
+      counted > 1 &&
+      !joined &&
+      !isPlural(c, j) &&
+      tok(c, u.next)?.kind !== Kind.Word
+    )
       return undefined;
     // "a day" needs a singular unit; "a years" is not English
     const first = lower(c, hasThe ? i + 1 : i);
-    if ((first === 'a' || first === 'an') && isPlural(c, j) && !vague) return undefined;
+    if ((first === 'a' || first === 'an') && isPlural(c, j) && !vague && !couple) return undefined;
     // ages: "a 32-year-old", "five years old" are not times here
     if (isWord(c, end, 'old') || (hyphenAt(c, end) && isWord(c, end + 1, 'old'))) return undefined;
     // "the first half" / "two-thirds" etc. handled elsewhere

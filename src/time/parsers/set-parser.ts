@@ -1,8 +1,13 @@
-/** Recurring times: "every week", "each year", "daily", "twice a month", "every Monday", "every two years". */
+/**
+ * Recurring times: "every week", "each year", "daily", "twice a month", "every Monday", "every two years",
+ * "each July".
+ */
 
+import { pad } from '../calendar.js';
 import { fixed, hyphenAt, isWord, lower, proposal, readNumber, readUnit } from '../grammar.js';
-import { durationValue, FREQUENCY_ADVERBS, WEEKDAYS } from '../lexicon.js';
+import { durationValue, FREQUENCY_ADVERBS, MONTHS, WEEKDAYS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
+import { isCapitalized } from '../tokens.js';
 
 export const setParser: Parser = {
   name: 'set-parser',
@@ -31,6 +36,9 @@ export const setParser: Parser = {
       const wd = WEEKDAYS.get(lower(c, j) ?? '');
       if (wd !== undefined && n === 1)
         return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-WXX-${wd}`, ['weekday']), 0.9);
+      const month = MONTHS.get(lower(c, j) ?? '');
+      if (month !== undefined && n === 1 && isCapitalized(c.tokens[j]))
+        return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-${pad(month)}`, ['month']), 0.9);
       const u = readUnit(c, j);
       if (!u) return undefined;
       return proposal(c, i, u.next, rule, fixed('SET', durationValue(u.value, n)), 0.9);
