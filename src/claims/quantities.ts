@@ -488,14 +488,31 @@ export function findQuantities(
   return out;
 }
 
+/** The modifiers by their first word, in list order, so a token is tried only against phrases it can start. */
+const MODIFIERS_BY_FIRST = (() => {
+  const byFirst = new Map<
+    string,
+    { words: readonly string[]; approx: Approximation; estimated: boolean }[]
+  >();
+  for (const [phrase, approx] of MODIFIERS) {
+    const words = phrase.split(' ');
+    const first = words[0] as string;
+    const list = byFirst.get(first) ?? [];
+    list.push({ words, approx, estimated: phrase.includes('estimated') });
+    byFirst.set(first, list);
+  }
+  return byFirst;
+})();
+
 function readModifier(
   tokens: TokenStore,
   i: number,
   to: number,
 ): [Approximation, number, boolean] | undefined {
-  for (const [phrase, approx] of MODIFIERS) {
-    const next = matchWords(tokens, i, to, phrase.split(' '));
-    if (next > 0) return [approx, next, phrase.includes('estimated')];
+  if (i >= to) return undefined;
+  for (const m of MODIFIERS_BY_FIRST.get(lower(tokens, i)) ?? []) {
+    const next = matchWords(tokens, i, to, m.words);
+    if (next > 0) return [m.approx, next, m.estimated];
   }
   return undefined;
 }
