@@ -1,4 +1,5 @@
 import type { Certainty, Claim, Time } from '../document/analysis.js';
+import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TokenStore } from '../text/tokens.js';
 import {
@@ -59,13 +60,15 @@ function readPredicate(tokens: TokenStore, q: Quantity, from: number, end: numbe
 
 function claimsOf(context: StageContext): Claim[] {
   const { tokens, sentences } = context.text;
-  const mentions = mentionIndex(context.layers.entities);
-  const times = context.layers.times;
-  const insideTime = (start: number, end: number) => times.some((t) => t.start < end && start < t.end);
+  // Every lookup below stays inside one sentence: index once, so long documents stay linear.
+  const allMentions = new SpanIndex(mentionIndex(context.layers.entities));
+  const times = new SpanIndex(context.layers.times);
+  const insideTime = (start: number, end: number) => times.someOverlapping(start, end);
   const claims: Claim[] = [];
   for (const sentence of sentences) {
     const from = sentence.firstToken;
     const to = sentence.endToken;
+    const mentions = allMentions.overlapping(sentence.start, sentence.end);
     for (const q of findQuantities(tokens, from, to, insideTime)) {
       const reading = readPredicate(tokens, q, from, to);
       if (!reading) continue;

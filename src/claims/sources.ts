@@ -1,4 +1,5 @@
 import type { Entity, Quote } from '../document/analysis.js';
+import { SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import { lower } from './quantities.js';
@@ -101,6 +102,17 @@ function speakerAt(
   return best;
 }
 
+// One index per quote layer, built on first use: claims and events ask once per figure or trigger.
+const quoteIndexes = new WeakMap<readonly Quote[], SpanIndex<Quote>>();
+function quoteIndex(quotes: readonly Quote[]): SpanIndex<Quote> {
+  let index = quoteIndexes.get(quotes);
+  if (!index) {
+    index = new SpanIndex(quotes);
+    quoteIndexes.set(quotes, index);
+  }
+  return index;
+}
+
 /**
  * Who states what lies at [start, end): the speaker and relays of the quote holding it; else, in the
  * same sentence, the speaker of a reporting cue before it ("X said ...") or closing it ("..., X said"),
@@ -112,8 +124,9 @@ export function attributionAt(
   start: number,
   end: number,
 ): Attribution {
-  const holding = context.layers.quotes
-    .filter((q) => q.start <= start && end <= q.end && q.speaker)
+  const holding = quoteIndex(context.layers.quotes)
+    .containing(start, end)
+    .filter((q) => q.speaker)
     .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   if (holding) {
     return {

@@ -3,6 +3,7 @@ import { lower } from '../claims/quantities.js';
 import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
 import type { Event, Time } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
+import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import {
@@ -117,25 +118,23 @@ function possessor(
 function eventsOf(context: StageContext): Event[] {
   const { tokens, sentences } = context.text;
   const source = context.document.text;
-  const mentions = mentionIndex(context.layers.entities);
+  // Every lookup below stays inside one sentence: index once, so long documents stay linear.
+  const allMentions = new SpanIndex(mentionIndex(context.layers.entities));
   const noEntities = context.layers.entities.length === 0;
   const times = context.layers.times;
-  const quotes = context.layers.quotes.filter((q) => q.kind !== 'indirect');
-  const insideTime = (start: number, end: number) => times.some((t) => t.start < end && start < t.end);
+  const timeIndex = new SpanIndex(times);
+  const quotes = new SpanIndex(context.layers.quotes.filter((q) => q.kind !== 'indirect'));
+  const insideTime = (start: number, end: number) => timeIndex.someOverlapping(start, end);
   // Words inside names are not triggers: "Memorial Museum of Combat Feats", "Ministry of Trade".
   const inName = (start: number, end: number) =>
-    mentions.some(
-      (m) =>
-        m.kind === 'name' &&
-        m.entity.type !== 'EVENT' &&
-        m.start <= start &&
-        end <= m.end &&
-        m.end - m.start > end - start,
-    );
+    allMentions
+      .containing(start, end)
+      .some((m) => m.kind === 'name' && m.entity.type !== 'EVENT' && m.end - m.start > end - start);
   const drafts: Draft[] = [];
   sentences.forEach((s, si) => {
     const from = s.firstToken;
     const to = s.endToken;
+    const mentions = allMentions.overlapping(s.start, s.end);
     const made: Draft[] = [];
     let referent: Draft | undefined;
     const triggers = findTriggers(tokens, from, to, (a, b) => insideTime(a, b) || inName(a, b));
@@ -187,8 +186,8 @@ function eventsOf(context: StageContext): Event[] {
       if (GATHERINGS.has(familyOf(t.type)) || t.type === 'event')
         for (const id of attendeesIn(tokens, mentions, from, to))
           addParticipant(participants, 'attendee', id);
-      const quote = quotes.find((q) => q.start <= trigger.start && trigger.end <= q.end);
-      const time = timeOf(tokens, times, trigger, clause, s, quote);
+      const quote = quotes.containing(trigger.start, trigger.end)[0];
+      const time = timeOf(tokens, timeIndex.overlapping(s.start, s.end), trigger, clause, s, quote);
       const place = placeOf(tokens, mentions, trigger, clause);
       const who = attributionAt(context, mentions, trigger.start, trigger.end);
       let modality = modalityOf(tokens, t, first, from);
@@ -225,7 +224,14 @@ function eventsOf(context: StageContext): Event[] {
     // A sentence with no time of its own continues the one before ("He disclosed a plan ...") or the
     // event it refers back to ("At the event, he also ...").
     const opener = lower(tokens, from);
-    const previous = [...drafts].reverse().find((d) => d.sentence < si && d.sentence >= si - 1 && d.time);
+    let previous: Draft | undefined;
+    for (let k = drafts.length - 1; k >= 0 && (drafts[k] as Draft).sentence >= si - 1; k--) {
+      const d = drafts[k] as Draft;
+      if (d.sentence < si && d.time) {
+        previous = d;
+        break;
+      }
+    }
     const inherited = referent?.time ?? (CONTINUING.has(opener) ? previous?.time : undefined);
     if (inherited) for (const d of made) d.time ??= inherited;
   });
