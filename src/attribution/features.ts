@@ -47,116 +47,178 @@ export function tokenForm(text: TextLayer, i: number): string {
     .replace(/\u2019/g, "'");
 }
 
-function shape(text: TextLayer, i: number): string {
-  const t = text.tokens;
-  if (t.kind(i) !== TokenKind.Word) return `k${t.kind(i)}`;
-  if (t.has(i, TokenFlag.AllCaps)) return 'XX';
-  if (t.has(i, TokenFlag.Capitalised)) return 'Xx';
-  return 'x';
+/** FNV-1a over a string's UTF-16 code units: how a word enters the feature hashes. */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Folds one more value into a hash (a multiply-xorshift step, so order matters). */
+export function mixHash(h: number, x: number): number {
+  let m = Math.imul(h ^ x, 0x9e3779b1);
+  m ^= m >>> 15;
+  m = Math.imul(m, 0x85ebca6b);
+  return (m ^ (m >>> 13)) >>> 0;
 }
 
 /** A crude stem, so "insisted", "insists" and "insisting" share what is learned of one. */
 const stem = (w: string) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, '') : w);
 
-const bucket = (d: number) =>
-  d <= 1 ? '1' : d <= 2 ? '2' : d <= 4 ? '4' : d <= 8 ? '8' : d <= 16 ? '16' : 'far';
+/** Distance classes 1, 2, <=4, <=8, <=16, farther. */
+const bucket = (d: number) => (d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
+
+const BEGIN = hashString('<s>');
+const END = hashString('</s>');
+const CROSSED: Readonly<Record<string, number>> = { ',': 1, '<q>': 2, '</q>': 3, that: 4 };
+
+/** Feature templates, each hashed with a seed of its own so that equal values of two templates differ. */
+const TEMPLATES = 31;
+const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashString(`template ${t}`));
+/** Hashes per token: what the tagger's weight table is keyed by. */
+export const FEATURES_PER_TOKEN = TEMPLATES;
+
+/** The forms of a unit's tokens and whether each is a cue word: cheap, and all a skip test needs. */
+export interface UnitWords {
+  readonly forms: readonly string[];
+  readonly lexical: Uint8Array;
+}
+
+export function unitWords(text: TextLayer, unit: TagUnit, cueWords: ReadonlySet<string>): UnitWords {
+  const n = unit.end - unit.first;
+  const forms: string[] = new Array(n);
+  const lexical = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    const f = tokenForm(text, unit.first + k);
+    forms[k] = f;
+    if (cueWords.has(f) || isReportingWord(f)) lexical[k] = 1;
+  }
+  return { forms, lexical };
+}
 
 /**
- * Feature strings for every token of a unit. Beside the words around a token they say where it
- * stands: inside or outside a quotation, where in its sentence, and how far (and across what) the
- * nearest reporting word is on each side, which is most of what tells a source from a content.
- * `cueWords` are the words learned to be cues often (the model's lexicon), beside the reporting verbs.
+ * Feature hashes for every token of a unit, `FEATURES_PER_TOKEN` per token in a flat array. Beside
+ * the words around a token they say where it stands: inside or outside a quotation, where in its
+ * sentence, and how far (and across what) the nearest cue word is on each side, which is most of what
+ * tells a source from a content. Words are hashed once per token and combined by integer mixing, so
+ * no feature string is ever built.
  */
-export function unitFeatures(text: TextLayer, unit: TagUnit, cueWords: ReadonlySet<string>): string[][] {
+export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): Uint32Array {
+  const { forms, lexical } = words;
   const n = unit.end - unit.first;
-  const forms: string[] = [];
-  for (let k = 0; k < n; k++) forms.push(tokenForm(text, unit.first + k));
+  const hw = new Uint32Array(n);
+  const hs = new Uint32Array(n);
+  const hsuf = new Uint32Array(n);
+  const shapes = new Uint8Array(n);
   const inQuote = new Uint8Array(n);
   let open = false;
   for (let k = 0; k < n; k++) {
-    const role = text.tokens.kind(unit.first + k) === TokenKind.Quote ? text.quoteRole(unit.first + k) : 0;
-    if (role === QuoteRole.Close) open = false;
+    const i = unit.first + k;
+    const f = forms[k] as string;
+    hw[k] = hashString(f);
+    hs[k] = f.length > 5 ? hashString(stem(f)) : (hw[k] as number);
+    hsuf[k] = f.length > 3 ? hashString(f.slice(-3)) : (hw[k] as number);
+    const kind = text.tokens.kind(i);
+    shapes[k] =
+      kind !== TokenKind.Word
+        ? 10 + kind
+        : text.tokens.has(i, TokenFlag.AllCaps)
+          ? 1
+          : text.tokens.has(i, TokenFlag.Capitalised)
+            ? 2
+            : 3;
+    if (f === '</q>') open = false;
     inQuote[k] = open ? 1 : 0;
-    if (role === QuoteRole.Open) open = true;
+    if (f === '<q>') open = true;
   }
-  const lexical = forms.map((f) => cueWords.has(f) || isReportingWord(f));
-  // Nearest reporting word to the left and right within the sentence, and whether a comma, quote or
+  // Nearest cue word to the left and right within the sentence, and whether a comma, quote or
   // "that" lies between: "X said that Y" and "Y, X said" put sources and contents on opposite sides.
-  const left: string[] = new Array(n).fill('none');
-  const right: string[] = new Array(n).fill('none');
+  // Coded as bucket * 8 + crossed; 0 when there is none.
+  const left = new Uint8Array(n);
+  const right = new Uint8Array(n);
   let last = -1;
-  let crossed = '';
+  let crossed = 0;
   for (let k = 0; k < n; k++) {
-    if (k > 0 && unit.sentenceOf[k] !== unit.sentenceOf[k - 1]) {
-      last = -1;
-      crossed = '';
-    }
-    if (last >= 0) left[k] = `${bucket(k - last)}${crossed}`;
+    if (k > 0 && unit.sentenceOf[k] !== unit.sentenceOf[k - 1]) last = -1;
+    if (last >= 0) left[k] = bucket(k - last) * 8 + crossed;
     if (lexical[k]) {
       last = k;
-      crossed = '';
-    } else if (forms[k] === ',' || forms[k] === '<q>' || forms[k] === '</q>' || forms[k] === 'that')
-      crossed = `|${forms[k]}`;
+      crossed = 0;
+    } else crossed = CROSSED[forms[k] as string] ?? crossed;
   }
   last = -1;
-  crossed = '';
+  crossed = 0;
   for (let k = n - 1; k >= 0; k--) {
-    if (k < n - 1 && unit.sentenceOf[k] !== unit.sentenceOf[k + 1]) {
-      last = -1;
-      crossed = '';
-    }
-    if (last >= 0) right[k] = `${bucket(last - k)}${crossed}`;
+    if (k < n - 1 && unit.sentenceOf[k] !== unit.sentenceOf[k + 1]) last = -1;
+    if (last >= 0) right[k] = bucket(last - k) * 8 + crossed;
     if (lexical[k]) {
       last = k;
-      crossed = '';
-    } else if (forms[k] === ',' || forms[k] === '<q>' || forms[k] === '</q>' || forms[k] === 'that')
-      crossed = `|${forms[k]}`;
+      crossed = 0;
+    } else crossed = CROSSED[forms[k] as string] ?? crossed;
   }
-  const sentenceHasCue = new Map<number, boolean>();
-  const sentenceHasQuote = new Map<number, boolean>();
+  // Per sentence: 1 when it holds a cue word, 2 when it holds an opening quote mark.
+  const sentenceFirst = unit.sentenceOf[0] as number;
+  const sentenceHas = new Uint8Array((unit.sentenceOf[n - 1] as number) - sentenceFirst + 1);
   for (let k = 0; k < n; k++) {
-    const s = unit.sentenceOf[k] as number;
-    if (lexical[k]) sentenceHasCue.set(s, true);
-    if (forms[k] === '<q>') sentenceHasQuote.set(s, true);
+    const s = (unit.sentenceOf[k] as number) - sentenceFirst;
+    if (lexical[k]) sentenceHas[s] = (sentenceHas[s] as number) | 1;
+    if (forms[k] === '<q>') sentenceHas[s] = (sentenceHas[s] as number) | 2;
   }
-  const features: string[][] = [];
-  const form = (k: number) => (k < 0 ? '<s>' : k >= n ? '</s>' : (forms[k] as string));
+  const out = new Uint32Array(n * FEATURES_PER_TOKEN);
+  const w = (k: number) => (k < 0 ? BEGIN : k >= n ? END : (hw[k] as number));
+  const st = (k: number) => (k < 0 ? BEGIN : k >= n ? END : (hs[k] as number));
+  // Every token puts exactly FEATURES_PER_TOKEN values, in template order.
+  let t = 0;
+  const put = (value: number) => {
+    out[t] = mixHash(SEEDS[t % FEATURES_PER_TOKEN] as number, value);
+    t++;
+  };
   for (let k = 0; k < n; k++) {
     const i = unit.first + k;
     const s = unit.sentenceOf[k] as number;
     const sentence = text.sentences[s];
     const position = sentence ? i - sentence.firstToken : 0;
     const fromEnd = sentence ? sentence.endToken - 1 - i : 0;
-    const w = form(k);
-    const q = inQuote[k] ? 'in' : 'out';
-    const cueHere = sentenceHasCue.get(s) ? 'cue' : 'nocue';
-    features.push([
-      'b',
-      `w=${w}`,
-      `w-1=${form(k - 1)}`,
-      `w+1=${form(k + 1)}`,
-      `w-2=${form(k - 2)}`,
-      `w+2=${form(k + 2)}`,
-      `w-1w=${form(k - 1)}|${w}`,
-      `ww+1=${w}|${form(k + 1)}`,
-      `st=${stem(w)}`,
-      `st-1=${stem(form(k - 1))}`,
-      `st+1=${stem(form(k + 1))}`,
-      `sh=${shape(text, i)}`,
-      `suf=${w.slice(-3)}`,
-      `q=${q}`,
-      `q|w=${q}|${w}`,
-      `pos=${bucket(position + 1)}`,
-      `end=${bucket(fromEnd + 1)}`,
-      `lc=${left[k]}`,
-      `rc=${right[k]}`,
-      `lc|rc=${left[k]}|${right[k]}`,
-      `lc|q=${left[k]}|${q}`,
-      `rc|q=${right[k]}|${q}`,
-      `sent=${cueHere}|${sentenceHasQuote.get(s) ? 'quote' : 'noquote'}`,
-      `sent|q=${cueHere}|${q}`,
-      `firstsent=${s === unit.sentenceOf[0] ? 1 : 0}|${cueHere}`,
-    ]);
+    const q = inQuote[k] as number;
+    const has = sentenceHas[s - sentenceFirst] as number;
+    const cueHere = has & 1;
+    const lc = left[k] as number;
+    const rc = right[k] as number;
+    put(0);
+    put(w(k));
+    put(w(k - 1));
+    put(w(k + 1));
+    put(w(k - 2));
+    put(w(k + 2));
+    put(mixHash(w(k - 1), w(k)));
+    put(mixHash(w(k), w(k + 1)));
+    put(st(k));
+    put(st(k - 1));
+    put(st(k + 1));
+    put(shapes[k] as number);
+    put(hsuf[k] as number);
+    put(q);
+    put(mixHash(q, w(k)));
+    put(bucket(position + 1));
+    put(bucket(fromEnd + 1));
+    put(lc);
+    put(rc);
+    put(lc * 64 + rc);
+    put(lc * 2 + q);
+    put(rc * 2 + q);
+    put(has);
+    put(cueHere * 2 + q);
+    put((s === sentenceFirst ? 2 : 0) + cueHere);
+    // Words with where the cue words are: "said" with a clause to its right, a name with one to its left.
+    put(mixHash(st(k), lc));
+    put(mixHash(st(k), rc));
+    put(mixHash(w(k - 1), w(k + 1)));
+    put(mixHash(mixHash(w(k - 1), w(k)), w(k + 1)));
+    put(
+      ((k > 0 ? (shapes[k - 1] as number) : 0) * 32 + (shapes[k] as number)) * 32 +
+        (k + 1 < n ? (shapes[k + 1] as number) : 0),
+    );
+    put(mixHash(position === 0 ? 1 : 0, w(k)));
   }
-  return features;
+  return out;
 }

@@ -367,6 +367,25 @@ table<Row>(
       { quote: 'the talks had been productive', kind: 'indirect' },
     ],
     [
+      'a participle after the cue opens a report of its own, spoken by the same subject',
+      'Warren said the bank had failed its customers, referencing its drive to cross-sell accounts.',
+      { quote: 'its drive to cross-sell accounts', kind: 'indirect', cue: 'referencing', source: 'Warren' },
+    ],
+    [
+      'Y, according to X',
+      'Mitt Romney had a ten-point lead among the high-earning group in 2012, according to exit polls.',
+      {
+        quote: 'Mitt Romney had a ten-point lead among the high-earning group in 2012',
+        cue: 'according to',
+        source: 'exit polls',
+      },
+    ],
+    [
+      'the sentence subject speaks a participle cue far from it',
+      'Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, arguing that the epidemic of police killings must end.',
+      { quote: 'that the epidemic of police killings must end', kind: 'indirect', source: 'Hillary Clinton' },
+    ],
+    [
       'warned',
       'Economists warned that inflation could rise again next year.',
       { quote: 'that inflation could rise again next year', kind: 'indirect', source: 'Economists' },

@@ -4,8 +4,8 @@ import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
-import { tagUnits, tokenForm, unitFeatures } from './features.js';
-import { nearestSubject, trimSource } from './nearest-subject.js';
+import { tagUnits, tokenForm, unitFeatures, unitWords } from './features.js';
+import { nearestSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
 import { groupRelations, type TokenRange, type TokenRelation } from './relations.js';
 import { isMediaName, SpeakerResolver } from './speakers.js';
@@ -85,22 +85,34 @@ function tagAttributions(text: TextLayer): Attribution[] {
   let previous: TokenRelation | undefined;
   let previousAttribution: Attribution | undefined;
   for (const unit of tagUnits(text)) {
-    const tags = tagger.decode(unitFeatures(text, unit, tagger.cueWords));
+    const words = unitWords(text, unit, tagger.cueWords);
+    // A paragraph with no cue word and no quote mark attributes nothing the tagger could find.
+    if (!words.lexical.includes(1) && !words.forms.some((f) => f === '<q>' || f === '</q>')) continue;
+    const tags = tagger.decode(unitFeatures(text, unit, words));
     const before = previous?.content.length ?? 0;
     const relations = groupRelations(text, unit, tags, previous);
     if (previous && previousAttribution && previous.content.length > before)
       previousAttribution.content = spans(text, previous.content);
     const taken = new Set<number>();
-    for (const r of relations)
+    // A sentence's subject may speak several of its cues ("X said ..., adding ..."): sources stay open to it.
+    const spoken = new Set<number>();
+    for (const r of relations) {
       for (const range of [...r.cue, ...r.content, ...(r.source ? [r.source] : [])])
         for (let i = range[0]; i < range[1]; i++) taken.add(i);
+      for (const range of [...r.cue, ...r.content]) for (let i = range[0]; i < range[1]; i++) spoken.add(i);
+    }
     for (const r of relations) {
       moveNameToSource(text, r);
+      const at0 = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
+      if (at0) quotedBy(text, r, [at0.firstToken, at0.endToken]);
       if (!r.source) {
         const at = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
+        const bounds: TokenRange | undefined = at && [at.firstToken, at.endToken];
+        const isTaken = (i: number) => taken.has(i);
         const guess =
-          at &&
-          nearestSubject(text, r.cue[0] as TokenRange, [at.firstToken, at.endToken], (i) => taken.has(i));
+          bounds &&
+          (nearestSubject(text, r.cue[0] as TokenRange, bounds, isTaken) ??
+            sentenceSubject(text, r.cue[0] as TokenRange, bounds, (i) => spoken.has(i)));
         if (guess) r.source = guess;
       }
       const sentence = text.sentences[text.sentenceAt(text.tokens.start(r.cue[0]?.[0] ?? 0))];
@@ -169,22 +181,41 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
 }
 
 /**
- * "leader Kim calling them ...": a cue that begins with a capitalised name mid-sentence has taken the
- * end of its source; the name goes back to the source.
+ * "leader Kim calling them ...": a cue that holds a capitalised name before its verb has taken the
+ * end of its source; the words up to the name go back to the source.
  */
 function moveNameToSource(text: TextLayer, r: TokenRelation): void {
   const cue = r.cue[0];
   if (!cue || cue[1] - cue[0] < 2) return;
   let k = cue[0];
-  while (
-    k < cue[1] - 1 &&
-    text.tokens.has(k, TokenFlag.Capitalised) &&
-    text.sentences[text.sentenceAt(text.tokens.start(k))]?.firstToken !== k
-  )
-    k++;
+  for (let i = cue[0]; i < cue[1] - 1; i++) {
+    if (isReportingWord(tokenForm(text, i))) break;
+    if (
+      text.tokens.has(i, TokenFlag.Capitalised) &&
+      text.sentences[text.sentenceAt(text.tokens.start(i))]?.firstToken !== i
+    )
+      k = i + 1;
+  }
   if (k === cue[0]) return;
   r.cue[0] = [k, cue[1]];
   r.source = r.source && r.source[1] === cue[0] ? [r.source[0], k] : [cue[0], k];
+}
+
+/**
+ * "X was quoted as saying by Y": X is the speaker and Y relays the words; the tagger, as PolNeAR's
+ * annotators do for passives, may have taken Y as the source and X into the content.
+ */
+function quotedBy(text: TextLayer, r: TokenRelation, sentence: TokenRange): void {
+  const cue = r.cue[r.cue.length - 1] as TokenRange;
+  let quoted = false;
+  for (let i = cue[0]; i < cue[1]; i++) if (tokenForm(text, i) === 'quoted') quoted = true;
+  if (!quoted || tokenForm(text, cue[1]) !== 'by') return;
+  const subject = nearestSubject(text, r.cue[0] as TokenRange, sentence, () => false);
+  if (!subject || subject[1] > (r.cue[0] as TokenRange)[0]) return;
+  r.content = r.content
+    .map((c): TokenRange => (c[1] > subject[0] && c[0] < subject[0] ? [c[0], subject[0]] : c))
+    .filter((c) => c[1] > c[0] && !(c[0] >= subject[0] && c[1] <= subject[1]));
+  r.source = subject;
 }
 
 const RELAY_CUE = /^(?:according to|reported|reports|reporting|quoted)\b/i;
@@ -244,6 +275,8 @@ function quoteOf(
   };
 }
 
+const contentLength = (a: Attribution) => a.content.reduce((sum, c) => sum + c.end - c.start, 0);
+
 /** Words in a passage: how long a quotation must be before it is taken as someone's words. */
 const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
 
@@ -257,8 +290,13 @@ function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attr
         (c) =>
           text.sentenceAt(c.start) === sentence || text.sentenceAt(c.start) === text.sentenceAt(p.end - 1),
       );
+    // The innermost report with a source holding a passage speaks it: "Kim said "X", the KCNA said" is
+    // Kim's quote.
     const holder =
-      attributions.find((a) => a.content.some((c) => overlaps(c, p))) ?? attributions.find(inSentence);
+      attributions
+        .filter((a) => a.content.some((c) => overlaps(c, p)))
+        .sort((a, b) => Number(!a.source) - Number(!b.source) || contentLength(a) - contentLength(b))[0] ??
+      attributions.find(inSentence);
     // A passage opening a paragraph right after a quotation carries on the same speaker's words.
     const continues =
       !holder &&

@@ -86,3 +86,57 @@ export function nearestSubject(
   }
   return undefined;
 }
+
+// Words that open an adverbial phrase or clause before a sentence's subject: "In 1986, the court ...".
+const OPENERS = new Set(
+  'in on at after before when while though although as if since by for during despite because with under amid following unlike like once until over earlier later last this'.split(
+    ' ',
+  ),
+);
+const IMPERSONAL = new Set(
+  'be been being is was were are seem seems seemed appear appears appeared expected'.split(' '),
+);
+const CONJUNCTIONS = new Set(['but', 'and', 'so', 'yet', 'still', 'however', 'meanwhile', 'instead']);
+
+/**
+ * The subject of a cue's sentence, for a cue far from its speaker: "Hillary Clinton spoke out
+ * Tuesday ..., arguing that", "Rival Hillary Clinton had mocked the complaint, saying". It is the
+ * phrase that opens the sentence, after a conjunction or an opening phrase closed by a comma: a
+ * pronoun, or a run of names and determiners. A passive or impersonal cue ("was accused of", "seemed")
+ * names no speaker, so it gets none.
+ */
+export function sentenceSubject(
+  text: TextLayer,
+  cue: TokenRange,
+  sentence: TokenRange,
+  taken: (i: number) => boolean,
+): TokenRange | undefined {
+  for (let i = cue[0]; i < cue[1]; i++) if (IMPERSONAL.has(tokenForm(text, i))) return undefined;
+  let s = sentence[0];
+  for (let moved = true; moved && s < cue[0]; ) {
+    const form = tokenForm(text, s);
+    moved = CONJUNCTIONS.has(form) || form === ',';
+    if (moved) s++;
+    else if (OPENERS.has(form)) {
+      let comma = s + 1;
+      while (comma < cue[0] && comma - s < 16 && tokenForm(text, comma) !== ',') comma++;
+      if (comma >= cue[0] || tokenForm(text, comma) !== ',') return undefined;
+      s = comma + 1;
+      moved = true;
+    }
+  }
+  if (s >= cue[0] - 1 || taken(s) || !isWord(text, s)) return undefined;
+  const form = tokenForm(text, s);
+  if (PRONOUNS.has(form)) return [s, s + 1];
+  if (!isCapital(text, s) && !DETERMINERS.has(form)) return undefined;
+  let e = s + 1;
+  while (
+    e < cue[0] &&
+    e - s < 6 &&
+    !taken(e) &&
+    (isCapital(text, e) || DETERMINERS.has(tokenForm(text, e))) &&
+    !BETWEEN.has(tokenForm(text, e))
+  )
+    e++;
+  return [s, e];
+}

@@ -1,5 +1,6 @@
 import type { TextLayer } from '../text/text-layer.js';
-import type { TagUnit } from './features.js';
+import { isReportingWord } from './cue-lexicon.js';
+import { type TagUnit, tokenForm } from './features.js';
 
 /** Token range `[start, end)`. */
 export type TokenRange = readonly [number, number];
@@ -40,6 +41,17 @@ function runs(tags: Uint8Array, unit: TagUnit): Run[] {
 const gap = (a: TokenRange, b: TokenRange) => Math.max(0, a[0] - b[1], b[0] - a[1]);
 
 /**
+ * "she said, referencing ...", "he said, adding ...": after a comma, a reporting word or a participle
+ * opens a report of its own rather than continuing the cue before it.
+ */
+function startsReport(text: TextLayer, before: TokenRange, next: TokenRange): boolean {
+  let comma = false;
+  for (let i = before[1]; i < next[0]; i++) if (tokenForm(text, i) === ',') comma = true;
+  const form = tokenForm(text, next[0]);
+  return comma && (isReportingWord(form) || form.endsWith('ing'));
+}
+
+/**
  * Joins the tagged spans of one unit into attributions. Each cue heads one; a source or content goes
  * to the nearest cue of its own sentence, else the nearest in the unit. Cue fragments with nothing
  * of their own between them ("said ... in a statement") are one discontinuous cue. A unit with
@@ -60,7 +72,13 @@ export function groupRelations(
     const between = last
       ? all.filter((r) => r.part !== 3 && r.range[0] >= last.range[1] && r.range[1] <= run.range[0])
       : [];
-    if (last && last.sentence === run.sentence && between.length === 0 && gap(last.range, run.range) <= 4) {
+    if (
+      last &&
+      last.sentence === run.sentence &&
+      between.length === 0 &&
+      gap(last.range, run.range) <= 4 &&
+      !startsReport(text, last.range, run.range)
+    ) {
       (last as { fragments?: TokenRange[] }).fragments ??= [last.range];
       (last as { fragments?: TokenRange[] }).fragments?.push(run.range);
     } else cues.push(run);
@@ -102,13 +120,26 @@ export function groupRelations(
     const cueAt = r.cue[0] as TokenRange;
     const source = [...r.sources].sort((a, b) => gap(a, cueAt) - gap(b, cueAt))[0];
     if (r.content.length === 0) {
-      const guess = source ? clauseContent(text, cueAt, source, all) : undefined;
+      const according = accordingTo(text, cueAt);
+      if (according) {
+        out.push({ cue: r.cue, content: [according.content], source: according.source });
+        continue;
+      }
+      const guess = source
+        ? clauseContent(text, cueAt, source, all)
+        : reportingCue(text, r.cue)
+          ? clauseContent(text, cueAt, undefined, all)
+          : undefined;
       if (guess === 'outer' && source) {
         // "X said ..., the KCNA said": the earlier attribution of the sentence came through this source.
         const inner = out.find(
           (o) => o.cue.some((c) => c[1] <= source[0]) && gap(o.cue[0] as TokenRange, cueAt) < 80,
         );
         if (inner) inner.relayedBy = source;
+        // The relay's own report covers the clause too.
+        const sentence = text.sentences[text.sentenceAt(text.tokens.start(cueAt[0]))];
+        if (sentence && source[0] - 1 > sentence.firstToken)
+          out.push({ cue: r.cue, content: [[sentence.firstToken, source[0] - 1]], source });
         continue;
       }
       if (!guess || guess === 'outer') continue;
@@ -119,6 +150,13 @@ export function groupRelations(
   return out;
 }
 
+/** A cue of reporting words ("said", "according to"): it attributes something even when its parts went untagged. */
+const reportingCue = (text: TextLayer, cue: readonly TokenRange[]) =>
+  cue.some((c) => {
+    for (let i = c[0]; i < c[1]; i++) if (isReportingWord(tokenForm(text, i))) return true;
+    return false;
+  });
+
 const isPunct = (text: TextLayer, i: number) => /^[.,;:!?\u2014-]+$/.test(text.tokens.text(i));
 
 /**
@@ -128,7 +166,7 @@ const isPunct = (text: TextLayer, i: number) => /^[.,;:!?\u2014-]+$/.test(text.t
 function clauseContent(
   text: TextLayer,
   cue: TokenRange,
-  source: TokenRange,
+  source: TokenRange | undefined,
   spans: readonly Run[],
 ): TokenRange | 'outer' | undefined {
   const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
@@ -136,13 +174,43 @@ function clauseContent(
   const first = sentence.firstToken;
   const commaBefore = (i: number) => i - 1 > first && text.tokens.text(i - 1) === ',';
   let range: [number, number];
-  if (source[1] <= cue[0] && commaBefore(source[0])) range = [first, source[0] - 1];
+  if (!source) {
+    if (commaBefore(cue[0])) range = [first, cue[0] - 1];
+    else if (cue[0] > first && cue[1] < sentence.endToken) range = [cue[1], sentence.endToken];
+    else return undefined;
+  } else if (source[1] <= cue[0] && commaBefore(source[0])) range = [first, source[0] - 1];
   else if (source[0] >= cue[1] && commaBefore(cue[0])) range = [first, cue[0] - 1];
   else if (cue[1] < sentence.endToken && source[1] <= cue[0]) range = [cue[1], sentence.endToken];
   else return undefined;
   while (range[1] > range[0] && isPunct(text, range[1] - 1)) range[1]--;
   if (range[1] - range[0] < 2) return undefined;
-  const inside = spans.filter((r) => r.range[0] < range[1] && range[0] < r.range[1]);
+  // Another source inside the clause is a tagging slip; a cue or content there is a report of its own.
+  const inside = spans.filter((r) => r.part !== 1 && r.range[0] < range[1] && range[0] < r.range[1]);
   if (inside.length === 0) return range;
   return inside.some((r) => r.part === 3) && range[0] === first ? 'outer' : undefined;
+}
+
+/**
+ * "According to X, Y." and "Y, according to X.": the source is the phrase after "to" up to the comma
+ * or the end of the sentence, the content the clause on the other side.
+ */
+function accordingTo(
+  text: TextLayer,
+  cue: TokenRange,
+): { source: TokenRange; content: TokenRange } | undefined {
+  const to = cue[1] - 1;
+  if (tokenForm(text, to) !== 'to' || tokenForm(text, to - 1) !== 'according') return undefined;
+  const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
+  if (!sentence) return undefined;
+  let e = cue[1];
+  while (e < sentence.endToken && tokenForm(text, e) !== ',' && !isPunct(text, e)) e++;
+  if (e === cue[1]) return undefined;
+  const source: TokenRange = [cue[1], e];
+  let content: [number, number];
+  if (cue[0] === sentence.firstToken && tokenForm(text, e) === ',') content = [e + 1, sentence.endToken];
+  else if (cue[0] - 1 > sentence.firstToken && tokenForm(text, cue[0] - 1) === ',')
+    content = [sentence.firstToken, cue[0] - 1];
+  else return undefined;
+  while (content[1] > content[0] && isPunct(text, content[1] - 1)) content[1]--;
+  return content[1] - content[0] >= 2 ? { source, content } : undefined;
 }

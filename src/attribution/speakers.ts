@@ -97,7 +97,7 @@ export class SpeakerResolver {
       return person.id;
     }
     // A modifier's mention ("South Korea" in "South Korea's spy agency") is not the speaker: the phrase is.
-    const type: EntityType = isOrgPhrase(source.text) ? 'ORG' : 'PERSON';
+    const type: EntityType = isOrgPhrase(source.text) || isMediaName(source.text) ? 'ORG' : 'PERSON';
     if (!/\p{L}/u.test(source.text)) return undefined;
     const key = source.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
     const known = this.made.get(key);

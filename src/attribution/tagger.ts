@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
+import { FEATURES_PER_TOKEN } from './features.js';
 
 /** Tags of the attribution tagger: outside, and begin/inside of a source, a cue and a content. */
 export const TAGS = ['O', 'B-source', 'I-source', 'B-cue', 'I-cue', 'B-content', 'I-content'] as const;
@@ -15,54 +16,167 @@ export function allowed(previous: TagIndex, next: TagIndex): boolean {
 }
 
 /**
- * A linear model over feature strings, as `train/attribution/train-tagger.ts` writes it:
- * `weights[feature]` holds one weight per tag; `transitions[prev * TAG_COUNT + next]` and `start[tag]`
- * score tag sequences.
+ * A linear model over feature hashes, as `train/attribution/train-tagger.ts` writes it: feature
+ * `keys[r]` has the weights `weights[r * TAG_COUNT + tag] * scale`; `transitions[prev * TAG_COUNT +
+ * next]` and `start[tag]` score tag sequences.
  */
 export interface TaggerModel {
-  readonly version: 1;
   readonly tags: readonly string[];
+  readonly featuresPerToken: number;
   readonly start: readonly number[];
   readonly transitions: readonly number[];
-  readonly weights: Readonly<Record<string, readonly number[]>>;
   /** Words that were part of a cue often enough in training: the learned cue lexicon. */
   readonly cueWords: readonly string[];
+  readonly scale: number;
+  readonly keys: Uint32Array;
+  readonly weights: Int16Array;
 }
 
+const MAGIC = 0x54414c44; // 'DLAT'
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+const VERSION = 2;
+
+/**
+ * The model file: magic, version, header length, a JSON header (tags, start, transitions, cue words,
+ * scale, feature count), padding to 4 bytes, then the keys (uint32) and the weights (int16), all
+ * little-endian, gzipped. Binary, so loading is a copy rather than a parse.
+ */
+export function encodeModel(model: TaggerModel): Buffer {
+  const { keys, weights, ...rest } = model;
+  const header = Buffer.from(JSON.stringify({ ...rest, count: keys.length }), 'utf8');
+  const headerEnd = 12 + header.length;
+  const keysAt = Math.ceil(headerEnd / 4) * 4;
+  const out = Buffer.alloc(keysAt + keys.length * 4 + weights.length * 2);
+  out.writeUInt32LE(MAGIC, 0);
+  out.writeUInt32LE(VERSION, 4);
+  out.writeUInt32LE(header.length, 8);
+  header.copy(out, 12);
+  for (let r = 0; r < keys.length; r++) out.writeUInt32LE(keys[r] as number, keysAt + r * 4);
+  const weightsAt = keysAt + keys.length * 4;
+  for (let j = 0; j < weights.length; j++) out.writeInt16LE(weights[j] as number, weightsAt + j * 2);
+  return out;
+}
+
+export function decodeModel(bytes: Buffer): TaggerModel {
+  if (bytes.length < 12 || bytes.readUInt32LE(0) !== MAGIC || bytes.readUInt32LE(4) !== VERSION)
+    throw new DatelineError('INTERNAL', 'the attribution tagger model file is not a version 2 model');
+  const headerLength = bytes.readUInt32LE(8);
+  const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as Omit<
+    TaggerModel,
+    'keys' | 'weights'
+  > & { count: number };
+  const keysAt = Math.ceil((12 + headerLength) / 4) * 4;
+  const count = header.count;
+  // Copies, so the arrays are aligned whatever the buffer's offset in its pool.
+  const keys = new Uint32Array(count);
+  const weights = new Int16Array(count * TAG_COUNT);
+  const weightsAt = keysAt + count * 4;
+  bytes.copy(new Uint8Array(keys.buffer), 0, keysAt, weightsAt);
+  bytes.copy(new Uint8Array(weights.buffer), 0, weightsAt, weightsAt + weights.length * 2);
+  if (!LITTLE_ENDIAN) {
+    for (let r = 0; r < count; r++) keys[r] = bytes.readUInt32LE(keysAt + r * 4);
+    for (let j = 0; j < weights.length; j++) weights[j] = bytes.readInt16LE(weightsAt + j * 2);
+  }
+  return { ...header, keys, weights };
+}
+
+/** Slot layout of the weight table: a 16-bit check of the feature hash, then one int16 per tag. */
+const STRIDE = 8;
+const checkOf = (key: number) => (key >>> 16) | 1;
+
 export class AttributionTagger {
-  private readonly weights: Map<string, readonly number[]>;
+  /**
+   * Open addressing over the feature hashes, indexed by their low bits: `STRIDE` 16-bit words per slot
+   * (a check of the high bits, 0 when empty, then the weights), so a lookup touches one cache line.
+   */
+  private readonly checks: Uint16Array;
+  private readonly table: Int16Array;
+  private readonly mask: number;
+  private readonly scale: number;
   private readonly start: readonly number[];
   private readonly transitions: readonly number[];
   readonly cueWords: ReadonlySet<string>;
 
   constructor(model: TaggerModel) {
-    if (model.version !== 1 || model.tags.join() !== TAGS.join())
-      throw new DatelineError('INTERNAL', 'the attribution tagger model was made for other tags');
-    this.weights = new Map(Object.entries(model.weights));
+    if (model.tags.join() !== TAGS.join() || model.featuresPerToken !== FEATURES_PER_TOKEN)
+      throw new DatelineError('INTERNAL', 'the attribution tagger model was made for other tags or features');
+    let capacity = 1024;
+    while (capacity < model.keys.length * 1.5) capacity *= 2;
+    this.mask = capacity - 1;
+    const buffer = new ArrayBuffer(capacity * STRIDE * 2);
+    this.checks = new Uint16Array(buffer);
+    this.table = new Int16Array(buffer);
+    model.keys.forEach((key, r) => {
+      let at = key & this.mask;
+      while (this.checks[at * STRIDE] !== 0) at = (at + 1) & this.mask;
+      this.checks[at * STRIDE] = checkOf(key);
+      this.table.set(model.weights.subarray(r * TAG_COUNT, (r + 1) * TAG_COUNT), at * STRIDE + 1);
+    });
+    this.scale = model.scale;
     this.start = model.start;
     this.transitions = model.transitions;
     this.cueWords = new Set(model.cueWords);
   }
 
-  /** Emission scores: `scores[k * TAG_COUNT + tag]` for each token k. */
-  emissions(features: readonly (readonly string[])[]): Float64Array {
-    const scores = new Float64Array(features.length * TAG_COUNT);
-    features.forEach((list, k) => {
-      for (const f of list) {
-        const w = this.weights.get(f);
-        if (!w) continue;
-        for (let t = 0; t < TAG_COUNT; t++)
-          scores[k * TAG_COUNT + t] = (scores[k * TAG_COUNT + t] as number) + (w[t] as number);
+  /** Emission scores for `n` tokens with `FEATURES_PER_TOKEN` hashes each: `scores[k * TAG_COUNT + tag]`. */
+  emissions(features: Uint32Array): Float64Array {
+    const n = features.length / FEATURES_PER_TOKEN;
+    const scores = new Float64Array(n * TAG_COUNT);
+    const { checks, table, mask, scale } = this;
+    for (let k = 0; k < n; k++) {
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      let s4 = 0;
+      let s5 = 0;
+      let s6 = 0;
+      for (let f = k * FEATURES_PER_TOKEN, e = f + FEATURES_PER_TOKEN; f < e; f++) {
+        const key = features[f] as number;
+        const check = checkOf(key);
+        let at = key & mask;
+        let found = checks[at * STRIDE] as number;
+        while (found !== 0 && found !== check) {
+          at = (at + 1) & mask;
+          found = checks[at * STRIDE] as number;
+        }
+        if (found === 0) continue;
+        const w = at * STRIDE;
+        s0 += table[w + 1] as number;
+        s1 += table[w + 2] as number;
+        s2 += table[w + 3] as number;
+        s3 += table[w + 4] as number;
+        s4 += table[w + 5] as number;
+        s5 += table[w + 6] as number;
+        s6 += table[w + 7] as number;
       }
-    });
+      const at = k * TAG_COUNT;
+      scores[at] = s0 * scale;
+      scores[at + 1] = s1 * scale;
+      scores[at + 2] = s2 * scale;
+      scores[at + 3] = s3 * scale;
+      scores[at + 4] = s4 * scale;
+      scores[at + 5] = s5 * scale;
+      scores[at + 6] = s6 * scale;
+    }
     return scores;
   }
 
   /** The best tag sequence (Viterbi over the first-order model), linear in the number of tokens. */
-  decode(features: readonly (readonly string[])[]): Uint8Array {
-    return viterbi(this.emissions(features), features.length, this.start, this.transitions);
+  decode(features: Uint32Array): Uint8Array {
+    return viterbi(
+      this.emissions(features),
+      features.length / FEATURES_PER_TOKEN,
+      this.start,
+      this.transitions,
+    );
   }
 }
+
+/** Allowed transitions as 0 or -Infinity, added to the scores so the inner loop has no test. */
+const BARRIER = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, (_, i) =>
+  allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT) ? 0 : Number.NEGATIVE_INFINITY,
+);
 
 export function viterbi(
   emissions: Float64Array,
@@ -74,15 +188,16 @@ export function viterbi(
   if (n === 0) return tags;
   const score = new Float64Array(n * TAG_COUNT);
   const back = new Uint8Array(n * TAG_COUNT);
+  const moves = Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
   for (let t = 0; t < TAG_COUNT; t++)
     score[t] = allowed(0, t) ? (start[t] as number) + (emissions[t] as number) : Number.NEGATIVE_INFINITY;
   for (let k = 1; k < n; k++) {
+    const previous = (k - 1) * TAG_COUNT;
     for (let t = 0; t < TAG_COUNT; t++) {
       let best = Number.NEGATIVE_INFINITY;
       let from = 0;
       for (let p = 0; p < TAG_COUNT; p++) {
-        if (!allowed(p, t)) continue;
-        const s = (score[(k - 1) * TAG_COUNT + p] as number) + (transitions[p * TAG_COUNT + t] as number);
+        const s = (score[previous + p] as number) + (moves[p * TAG_COUNT + t] as number);
         if (s > best) {
           best = s;
           from = p;
@@ -101,13 +216,13 @@ export function viterbi(
 }
 
 export const TAGGER_MODEL_PATH = fileURLToPath(
-  new URL('../../../models/attribution/tagger.json.gz', import.meta.url),
+  new URL('../../../models/attribution/tagger.bin.gz', import.meta.url),
 );
 
 let shared: AttributionTagger | undefined;
 
-/** The shipped model, read once per process. */
+/** The shipped model, read once per process, on first use. */
 export function defaultTagger(): AttributionTagger {
-  shared ??= new AttributionTagger(JSON.parse(gunzipSync(readFileSync(TAGGER_MODEL_PATH)).toString('utf8')));
+  shared ??= new AttributionTagger(decodeModel(gunzipSync(readFileSync(TAGGER_MODEL_PATH))));
   return shared;
 }

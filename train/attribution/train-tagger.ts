@@ -1,5 +1,5 @@
 /**
- * Trains the attribution tagger (models/attribution/tagger.json.gz) on PolNeAR train: an averaged
+ * Trains the attribution tagger (models/attribution/tagger.bin.gz) on PolNeAR train: an averaged
  * structured perceptron over the features of src/attribution/features.ts, one paragraph at a time,
  * with source/cue/content begin-inside tags read from the brat annotations.
  *
@@ -12,9 +12,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Part, type Relation, readSplit } from '../../eval/polnear-score.js';
-import { type TagUnit, tagUnits, tokenForm, unitFeatures } from '../../src/attribution/features.js';
+import {
+  FEATURES_PER_TOKEN,
+  tagUnits,
+  tokenForm,
+  unitFeatures,
+  unitWords,
+} from '../../src/attribution/features.js';
 import {
   allowed,
+  encodeModel,
   TAG_COUNT,
   TAGGER_MODEL_PATH,
   TAGS,
@@ -48,7 +55,8 @@ export function goldTags(text: TextLayer, relations: readonly Relation[]): Uint8
 }
 
 interface Sequence {
-  readonly features: Int32Array[];
+  /** Dense feature ids, `FEATURES_PER_TOKEN` per token; -1 for a feature unseen in training. */
+  readonly features: Int32Array;
   readonly gold: Uint8Array;
 }
 
@@ -59,7 +67,7 @@ interface Averaged {
 }
 
 class Trainer {
-  readonly ids = new Map<string, number>();
+  readonly ids = new Map<number, number>();
   readonly counts: number[] = [];
   weights = new Float64Array(0);
   totals = new Float64Array(0);
@@ -69,20 +77,19 @@ class Trainer {
   readonly transitionTotals = new Float64Array(TAG_COUNT * TAG_COUNT);
   step = 1;
 
-  intern(features: readonly string[], grow: boolean): Int32Array {
-    const out: number[] = [];
-    for (const f of features) {
-      let id = this.ids.get(f);
-      if (id === undefined) {
-        if (!grow) continue;
+  intern(hashes: Uint32Array, grow: boolean): Int32Array {
+    const out = new Int32Array(hashes.length);
+    hashes.forEach((h, j) => {
+      let id = this.ids.get(h);
+      if (id === undefined && grow) {
         id = this.ids.size;
-        this.ids.set(f, id);
+        this.ids.set(h, id);
         this.counts.push(0);
       }
-      if (grow) this.counts[id] = (this.counts[id] as number) + 1;
-      out.push(id);
-    }
-    return Int32Array.from(out);
+      if (id !== undefined && grow) this.counts[id] = (this.counts[id] as number) + 1;
+      out[j] = id ?? -1;
+    });
+    return out;
   }
 
   allocate(): void {
@@ -94,14 +101,17 @@ class Trainer {
     seq: Sequence,
     model: Averaged = { weights: this.weights, start: this.start, transitions: this.transitions },
   ): Uint8Array {
-    const n = seq.features.length;
+    const n = seq.gold.length;
     const emissions = new Float64Array(n * TAG_COUNT);
-    seq.features.forEach((ids, k) => {
-      for (const id of ids)
+    const w = model.weights;
+    for (let k = 0; k < n; k++)
+      for (let f = k * FEATURES_PER_TOKEN; f < (k + 1) * FEATURES_PER_TOKEN; f++) {
+        const id = seq.features[f] as number;
+        if (id < 0) continue;
         for (let t = 0; t < TAG_COUNT; t++)
           emissions[k * TAG_COUNT + t] =
-            (emissions[k * TAG_COUNT + t] as number) + (model.weights[id * TAG_COUNT + t] as number);
-    });
+            (emissions[k * TAG_COUNT + t] as number) + (w[id * TAG_COUNT + t] as number);
+      }
     return viterbi(emissions, n, [...model.start], [...model.transitions]);
   }
 
@@ -122,8 +132,10 @@ class Trainer {
       ] as const) {
         this.bump(this.start, this.startTotals, tags[0] as number, by);
         tags.forEach((t, k) => {
-          for (const id of seq.features[k] as Int32Array)
-            this.bump(this.weights, this.totals, id * TAG_COUNT + t, by);
+          for (let f = k * FEATURES_PER_TOKEN; f < (k + 1) * FEATURES_PER_TOKEN; f++) {
+            const id = seq.features[f] as number;
+            if (id >= 0) this.bump(this.weights, this.totals, id * TAG_COUNT + t, by);
+          }
           if (k > 0)
             this.bump(this.transitions, this.transitionTotals, (tags[k - 1] as number) * TAG_COUNT + t, by);
         });
@@ -174,8 +186,8 @@ function sequences(
   for (const doc of docs) {
     const text = new TextLayer(doc.text);
     const gold = goldTags(text, doc.relations);
-    for (const unit of tagUnits(text) as TagUnit[]) {
-      const features = unitFeatures(text, unit, cueWords).map((f) => trainer.intern(f, grow));
+    for (const unit of tagUnits(text)) {
+      const features = trainer.intern(unitFeatures(text, unit, unitWords(text, unit, cueWords)), grow);
       out.push({ features, gold: gold.slice(unit.first, unit.end) });
     }
   }
@@ -192,12 +204,15 @@ function shuffle<T>(items: T[], seed: number): T[] {
   return items;
 }
 
-function accuracy(trainer: Trainer, data: readonly Sequence[]): number {
-  const model = {
+function accuracy(
+  trainer: Trainer,
+  data: readonly Sequence[],
+  model: Averaged = {
     weights: trainer.averaged(trainer.weights, trainer.totals),
     start: trainer.averaged(trainer.start, trainer.startTotals),
     transitions: trainer.averaged(trainer.transitions, trainer.transitionTotals),
-  };
+  },
+): number {
   let right = 0;
   let all = 0;
   for (const seq of data) {
@@ -218,6 +233,8 @@ function main(argv: readonly string[]): void {
   const data = resolve(option('--data') ?? join(process.cwd(), '..', 'shared', 'datasets', 'polnear'));
   const epochs = Number(option('--epochs') ?? 6);
   const minCount = Number(option('--min-count') ?? 2);
+  // Features whose every weight is at most this many quantisation steps from 0 are dropped.
+  const prune = Number(option('--prune') ?? 0);
   const trainer = new Trainer();
   const trainDocs = readSplit(join(data, 'train'), true);
   const cueWords = learnCueWords(trainDocs);
@@ -235,27 +252,50 @@ function main(argv: readonly string[]): void {
     console.log(`epoch ${epoch}: dev token accuracy ${devAccuracy.toFixed(4)}`);
   }
   const weights = trainer.averaged(trainer.weights, trainer.totals);
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const kept: Record<string, number[]> = {};
-  for (const [feature, id] of trainer.ids) {
+  // Int16 weights on one scale; a feature seen too rarely, or whose weights all round to 0, is dropped.
+  let largest = 0;
+  for (const x of weights) largest = Math.max(largest, Math.abs(x));
+  const scale = largest / 32767 || 1;
+  const keys: number[] = [];
+  const rows: number[] = [];
+  const shipped = new Float64Array(weights.length);
+  for (const [hash, id] of [...trainer.ids].sort((a, b) => a[0] - b[0])) {
     if ((trainer.counts[id] as number) < minCount) continue;
-    const row = Array.from(weights.subarray(id * TAG_COUNT, (id + 1) * TAG_COUNT), round);
-    if (row.some((x) => x !== 0)) kept[feature] = row;
+    const row = Array.from(weights.subarray(id * TAG_COUNT, (id + 1) * TAG_COUNT), (x) =>
+      Math.round(x / scale),
+    );
+    if (row.every((x) => Math.abs(x) <= prune)) continue;
+    keys.push(hash);
+    rows.push(...row);
+    row.forEach((x, t) => {
+      shipped[id * TAG_COUNT + t] = x * scale;
+    });
   }
+  const sorted = Array.from(weights, Math.abs).sort((a, b) => b - a);
+  console.log(`largest weights: ${[0, 10, 100, 1000, 10000].map((i) => sorted[i]?.toFixed(2)).join(' ')}`);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
   const transitions = Array.from(trainer.averaged(trainer.transitions, trainer.transitionTotals), round).map(
     (x, i) => (allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT) ? x : 0),
   );
   const model: TaggerModel = {
-    version: 1,
     tags: [...TAGS],
+    featuresPerToken: FEATURES_PER_TOKEN,
     start: Array.from(trainer.averaged(trainer.start, trainer.startTotals), round),
     transitions,
-    weights: kept,
     cueWords,
+    scale,
+    keys: Uint32Array.from(keys),
+    weights: Int16Array.from(rows),
   };
+  const quantised = accuracy(trainer, dev, {
+    weights: shipped,
+    start: Float64Array.from(model.start),
+    transitions: Float64Array.from(model.transitions),
+  });
+  console.log(`as shipped (pruned, quantised): dev token accuracy ${quantised.toFixed(4)}`);
   mkdirSync(dirname(TAGGER_MODEL_PATH), { recursive: true });
-  writeFileSync(TAGGER_MODEL_PATH, gzipSync(JSON.stringify(model), { level: 9 }));
-  console.log(`wrote ${TAGGER_MODEL_PATH}: ${Object.keys(kept).length} features`);
+  writeFileSync(TAGGER_MODEL_PATH, gzipSync(encodeModel(model), { level: 9 }));
+  console.log(`wrote ${TAGGER_MODEL_PATH}: ${keys.length} features, scale ${scale.toExponential(3)}`);
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/')))
