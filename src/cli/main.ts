@@ -15,8 +15,12 @@ Options:
   -i, --input-format FORMAT  read every input as: ${INPUT_FORMATS.join(', ')} (default: detected)
   -o, --out DIR              write one output file per input file into DIR instead of standard output
       --published DATE       publication date for documents that state none (YYYY-MM-DD)
-      --max-bytes N          refuse inputs larger than N bytes (default: 16 MiB)
+      --max-bytes N          refuse inputs larger than N bytes (default: 16 MiB); JSONL is read record by
+                             record in constant memory and the limit applies to each record
+      --max-json-depth N     refuse JSON nested deeper than N (default: 65536)
+      --max-line-length N    refuse documents with a line longer than N characters (default: 1 Mi)
       --time-budget MS       milliseconds one document may take before it is marked partial (default: 10000)
+  -w, --workers N            analyse on N threads; output stays in input order (default: 1, this thread)
       --brief                pretty: facts without the full text
       --no-color             pretty: no colours (also when NO_COLOR is set or output is not a terminal)
   -h, --help                 this help
@@ -38,6 +42,14 @@ function positiveInteger(name: string, raw: string | undefined): number | undefi
   return n;
 }
 
+/** Waits for standard output to drain when a slow reader left data buffered, else for one turn. */
+function drained(): Promise<void> {
+  return new Promise((resolve) => {
+    if (process.stdout.writableNeedDrain) process.stdout.once('drain', resolve);
+    else setImmediate(resolve);
+  });
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
   const stderr = (line: string) => process.stderr.write(`${line}\n`);
   try {
@@ -51,6 +63,9 @@ export async function main(argv: readonly string[]): Promise<number> {
         published: { type: 'string' },
         'max-bytes': { type: 'string' },
         'time-budget': { type: 'string' },
+        'max-json-depth': { type: 'string' },
+        'max-line-length': { type: 'string' },
+        workers: { type: 'string', short: 'w' },
         brief: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -71,6 +86,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const color = !values['no-color'] && !process.env.NO_COLOR && (tty || Boolean(process.env.FORCE_COLOR));
     const maxBytes = positiveInteger('--max-bytes', values['max-bytes']);
     const timeBudgetMs = positiveInteger('--time-budget', values['time-budget']);
+    const maxJsonDepth = positiveInteger('--max-json-depth', values['max-json-depth']);
+    const maxLineLength = positiveInteger('--max-line-length', values['max-line-length']);
+    const workers = positiveInteger('--workers', values.workers);
     const summary = await runAnalyze(
       {
         inputs,
@@ -82,11 +100,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(values.published ? { published: values.published } : {}),
         ...(maxBytes ? { maxBytes } : {}),
         ...(timeBudgetMs ? { timeBudgetMs } : {}),
+        ...(maxJsonDepth ? { maxJsonDepth } : {}),
+        ...(maxLineLength ? { maxLineLength } : {}),
+        ...(workers ? { workers } : {}),
       },
       {
         stdout: (chunk) => process.stdout.write(chunk),
         stderr,
         readStdin: readStdinBytes,
+        stdinChunks: () => process.stdin,
+        drained,
       },
     );
     if (summary.inputs > 1 || summary.failed > 0) {

@@ -9,6 +9,8 @@ import type { Layers, Stage, StageContext } from './stage.js';
 export interface PipelineOptions {
   /** Milliseconds one document may take; past it the remaining stages are skipped and the result is partial. */
   readonly timeBudgetMs?: number;
+  /** Milliseconds from some fixed point; tests pass a clock they step themselves. */
+  readonly clock?: () => number;
 }
 
 export const DEFAULT_TIME_BUDGET_MS = 10_000;
@@ -17,6 +19,7 @@ export const DEFAULT_TIME_BUDGET_MS = 10_000;
 export class Pipeline {
   readonly stages: readonly Stage[];
   readonly timeBudgetMs: number;
+  private readonly clock: () => number;
 
   constructor(stages: readonly Stage[], options: PipelineOptions = {}) {
     const budget = options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS;
@@ -24,26 +27,31 @@ export class Pipeline {
       throw new DatelineError('OPTION_INVALID', `timeBudgetMs must be positive, got ${budget}`);
     this.stages = Object.freeze([...stages]);
     this.timeBudgetMs = budget;
+    this.clock = options.clock ?? (() => performance.now());
     Object.freeze(this);
   }
 
   analyze(document: SourceDocument): Analysis {
-    const started = performance.now();
+    const started = this.clock();
     const messages: Message[] = [...document.messages];
     const text = new TextLayer(document.text, { bodyStart: document.dateline?.end ?? 0 });
     const layers: Layers = { entities: [], times: [], quotes: [], claims: [], events: [] };
-    const context: StageContext = { document, text, layers, report: (m) => messages.push(m) };
+    let spent = false;
+    const overBudget = () => {
+      spent ||= this.clock() - started > this.timeBudgetMs;
+      return spent;
+    };
+    const context: StageContext = { document, text, layers, report: (m) => messages.push(m), overBudget };
     let partial = false;
+    const overrun = (what: string) => {
+      partial = true;
+      messages.push(
+        message('pipeline/time-budget', 'warning', `${what}: over the budget of ${this.timeBudgetMs} ms`),
+      );
+    };
     for (const stage of this.stages) {
-      if (performance.now() - started > this.timeBudgetMs) {
-        partial = true;
-        messages.push(
-          message(
-            'pipeline/time-budget',
-            'warning',
-            `stopped before ${stage.name}: over the budget of ${this.timeBudgetMs} ms`,
-          ),
-        );
+      if (overBudget()) {
+        overrun(`stopped before ${stage.name}`);
         break;
       }
       try {
@@ -52,6 +60,11 @@ export class Pipeline {
         partial = true;
         const detail = err instanceof Error ? err.message : String(err);
         messages.push(message('pipeline/stage-failed', 'error', `${stage.name} failed: ${detail}`));
+      }
+      // The stage saw the budget spent, so it stopped early.
+      if (spent) {
+        overrun(`${stage.name} stopped early and the stages after it did not run`);
+        break;
       }
     }
     return toAnalysis(document, text, layers, messages, partial);

@@ -21,6 +21,12 @@ export interface StageContext {
   readonly layers: Layers;
   /** Records a problem found in the input, with its place in `document.text`. */
   report(message: Message): void;
+  /**
+   * Whether the document's time budget is spent. The pipeline checks it between stages; a stage with a
+   * loop that can run long on hostile input checks it inside and stops early, keeping what it found, and
+   * the analysis is then marked partial. Absent in contexts built outside a pipeline.
+   */
+  overBudget?(): boolean;
 }
 
 /**

@@ -2,7 +2,7 @@ import { createDocument, type Origin } from '../document/document.js';
 import { type Message, message } from '../document/message.js';
 import { trimRange } from '../document/span.js';
 import { htmlToText, publishedOf } from './html-reader.js';
-import type { Reader, ReadFailure, ReadItem } from './reader.js';
+import type { RawInput, Reader, ReadFailure, ReadItem, ReadOptions } from './reader.js';
 
 /** Names a field goes by in news records (news-please, newspaper, scraper dumps), lower case. */
 const ALIASES = {
@@ -18,6 +18,7 @@ const ALIASES = {
 /** Containers that hold records under one key: `{"articles": [...]}`. */
 const CONTAINER_KEYS = ['articles', 'items', 'data'] as const;
 
+// redos-ok: each `<` starts its own short try, ended by the next `<` or non-space; linear in the body.
 const LOOKS_HTML = /<\/(?:p|div|li|h[1-6]|blockquote)\s*>|<br\s*\/?>/i;
 
 /** What a record states, each field as written; `bodyKey` is the key the body was found under. */
@@ -129,6 +130,35 @@ function memberValue(raw: string, from: number, key: string, to = raw.length): n
   }
   return found;
 }
+
+/**
+ * Nesting refused before parsing. Records are read at their top level only and JSON.parse does not
+ * recurse, so depth itself is harmless here; the limit bounds the work on machine-made garbage and keeps
+ * such values from whatever may recurse over them later.
+ */
+export const DEFAULT_MAX_JSON_DEPTH = 65_536;
+
+export interface JsonReadOptions extends ReadOptions {
+  readonly maxJsonDepth?: number;
+}
+
+/** Offset of the bracket in `raw[from, to)` that nests deeper than `limit`, outside strings; -1 if none. */
+export function tooDeepAt(raw: string, from: number, to: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < to; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === QUOTE) i = pastString(raw, i) - 1;
+    else if (isOpen(c) && ++depth > limit) return i;
+    else if (isClose(c)) depth--;
+  }
+  return -1;
+}
+
+const depthFailure = (rule: string, where: string, at: number, limit: number) =>
+  message(rule, 'error', `${where} nests deeper than the limit of ${limit} (--max-json-depth)`, {
+    start: at,
+    end: at + 1,
+  });
 
 /** `[start, end)` of each element of the JSON array that opens at `open`. */
 function elementSpans(raw: string, open: number): { start: number; end: number }[] {
@@ -243,6 +273,7 @@ export function readJsonRecord(record: unknown, ctx: JsonRecordContext): ReadIte
 
 /** V8's reason without the copy of the input it quotes. */
 const parseReason = (err: unknown) =>
+  // redos-ok: run on V8's message, which quotes at most a short excerpt of the input.
   (err instanceof Error ? err.message : String(err)).replace(/, ".*" is not valid JSON$/s, '');
 
 function syntaxFailure(err: unknown, base: number, length: number): ReadFailure {
@@ -259,9 +290,15 @@ const bodyStart = (raw: string) => (raw.charCodeAt(0) === 0xfeff ? 1 : 0);
 /** One record, an array of records, or an object holding them under `articles`, `items` or `data`. */
 export const jsonReader: Reader = {
   format: 'json',
-  *read(input, options) {
+  *read(input: RawInput, options?: JsonReadOptions) {
     const raw = input.text;
     const start = bodyStart(raw);
+    const limit = options?.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH;
+    const deep = tooDeepAt(raw, start, raw.length, limit);
+    if (deep >= 0) {
+      yield { failure: depthFailure('read/json-depth', 'the input', deep, limit) };
+      return;
+    }
     let value: unknown;
     try {
       value = JSON.parse(start === 0 ? raw : raw.slice(start));
@@ -289,7 +326,18 @@ export const jsonReader: Reader = {
   },
 };
 
-function jsonLine(line: string, ctx: JsonRecordContext & { index: number; end: number }): ReadItem {
+/** One JSONL line, `line` being `raw[ctx.offset, ctx.end)`. */
+export function jsonLine(
+  line: string,
+  ctx: JsonRecordContext & { index: number; end: number; maxDepth?: number },
+): ReadItem {
+  const limit = ctx.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  const deep = tooDeepAt(line, 0, line.length, limit);
+  if (deep >= 0)
+    return {
+      failure: depthFailure('read/json-depth', `record ${ctx.index}`, ctx.offset + deep, limit),
+      index: ctx.index,
+    };
   let record: unknown;
   try {
     record = JSON.parse(line);
@@ -312,7 +360,7 @@ function jsonLine(line: string, ctx: JsonRecordContext & { index: number; end: n
 /** One JSON record per non-empty line; a bad line is reported and the others still read. */
 export const jsonlReader: Reader = {
   format: 'jsonl',
-  *read(input, options) {
+  *read(input: RawInput, options?: JsonReadOptions) {
     const raw = input.text;
     let index = 0;
     for (let lineStart = bodyStart(raw), next = 0; lineStart < raw.length; lineStart = next) {
@@ -323,7 +371,12 @@ export const jsonlReader: Reader = {
       const line = raw.slice(lineStart, lineEnd);
       if (line.trim() === '') continue;
       const ctx = { name: input.name, index: index++, offset: lineStart, end: lineEnd, raw };
-      yield jsonLine(line, { ...ctx, format: 'jsonl', published: options?.published });
+      yield jsonLine(line, {
+        ...ctx,
+        format: 'jsonl',
+        published: options?.published,
+        maxDepth: options?.maxJsonDepth,
+      });
     }
   },
 };
