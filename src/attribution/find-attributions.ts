@@ -79,12 +79,14 @@ function innerAttribution(text: TextLayer, content: TokenRange): TokenRelation |
   return undefined;
 }
 
-function tagAttributions(text: TextLayer): Attribution[] {
+function tagAttributions(text: TextLayer, overBudget: () => boolean): Attribution[] {
   const tagger = defaultTagger();
   const found: Attribution[] = [];
   let previous: TokenRelation | undefined;
   let previousAttribution: Attribution | undefined;
   for (const unit of tagUnits(text)) {
+    // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
+    if (overBudget()) break;
     const words = unitWords(text, unit, tagger.cueWords);
     // A paragraph with no cue word and no quote mark attributes nothing the tagger could find.
     if (!words.lexical.includes(1) && !words.forms.some((f) => f === '<q>' || f === '</q>')) continue;
@@ -347,7 +349,7 @@ export const findAttributions: Stage = {
   run(context) {
     const { text } = context;
     const passages = findQuotedPassages(text, (m) => context.report(m));
-    const attributions = tagAttributions(text);
+    const attributions = tagAttributions(text, () => context.overBudget?.() ?? false);
     const resolver = new SpeakerResolver(context.layers.entities);
     resolveSpeakers(context, attributions, resolver);
     const quoted = passageQuotes(text, passages, attributions);

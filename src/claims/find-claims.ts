@@ -66,6 +66,8 @@ function claimsOf(context: StageContext): Claim[] {
   const insideTime = (start: number, end: number) => times.someOverlapping(start, end);
   const claims: Claim[] = [];
   for (const sentence of sentences) {
+    // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
+    if (context.overBudget?.()) break;
     const from = sentence.firstToken;
     const to = sentence.endToken;
     const mentions = allMentions.overlapping(sentence.start, sentence.end);

@@ -132,6 +132,8 @@ function eventsOf(context: StageContext): Event[] {
       .some((m) => m.kind === 'name' && m.entity.type !== 'EVENT' && m.end - m.start > end - start);
   const drafts: Draft[] = [];
   sentences.forEach((s, si) => {
+    // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
+    if (context.overBudget?.()) return;
     const from = s.firstToken;
     const to = s.endToken;
     const mentions = allMentions.overlapping(s.start, s.end);
