@@ -1,4 +1,5 @@
 import { evalAttribution } from './attribution.js';
+import { evalEntities } from './entities.js';
 import { evalEvents } from './events.js';
 import { evalSeed } from './seed.js';
 import { evalSentences } from './sentences.js';
@@ -9,6 +10,7 @@ const EVALUATIONS: Record<string, (args: readonly string[]) => number | Promise<
   seed: evalSeed,
   sentences: evalSentences,
   time: evalTime,
+  entities: evalEntities,
   attribution: evalAttribution,
   events: evalEvents,
 };

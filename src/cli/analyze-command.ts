@@ -18,6 +18,7 @@ import { normalizePublished } from '../read/published.js';
 import { DEFAULT_MAX_BYTES, INPUT_FORMATS, type ReadInputOptions, readInput } from '../read/read-input.js';
 import type { ReadItem } from '../read/reader.js';
 import { bratFormat } from './formats/brat-format.js';
+import { conllFormat } from './formats/conll-format.js';
 import { jsonFormat, jsonlFormat } from './formats/json-format.js';
 import type { OutputFormat, OutputWriter } from './formats/output-format.js';
 import { prettyFormat } from './formats/pretty-format.js';
@@ -31,6 +32,7 @@ export const OUTPUT_FORMATS: Readonly<Record<string, OutputFormat>> = Object.fre
   pretty: prettyFormat,
   timeml: timemlFormat,
   brat: bratFormat,
+  conll: conllFormat,
 });
 
 export interface AnalyzeCommandOptions {

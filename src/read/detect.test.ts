@@ -16,6 +16,7 @@ table(
     ['wikinews.csv', 'url,date,title,text\n"https://x",2019-01-01,"T","B"', 'csv'],
     ['export', 'url,date,title,text\n', 'csv'],
     ['notes.md', 'Just words, nothing else.', 'text'],
+    ['valid.txt', '-DOCSTART- -X- -X- O\n\nEU NNP B-NP B-ORG', 'conll'],
   ] as const,
   ([name, text, expected]) => assert.equal(detectFormat(name, text), expected),
   ([name, text]) => `${name}: ${JSON.stringify(text.slice(0, 30))}`,

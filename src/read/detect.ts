@@ -14,6 +14,7 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   csv: 'csv',
   tml: 'timeml',
   te3input: 'timeml',
+  conll: 'conll',
 };
 
 /**
@@ -32,6 +33,7 @@ export function detectFormat(name: string, text: string): InputFormat {
     const jsonl = lines.length > 1 && parsesAlone(lines[0] as string);
     return jsonl ? 'jsonl' : 'json';
   }
+  if (head.startsWith('-DOCSTART-')) return 'conll';
   if (head.startsWith('<')) {
     if (/<timeml[\s>]/i.test(head) || /<dct>/i.test(head)) return 'timeml';
     if (/<(rss|feed|rdf:rdf)[\s>]/i.test(head)) return 'feed';

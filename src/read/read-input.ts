@@ -1,5 +1,6 @@
 import type { InputFormat } from '../document/document.js';
 import { message } from '../document/message.js';
+import { conllReader } from './conll-reader.js';
 import { csvReader } from './csv-reader.js';
 import { decodeInput } from './decode.js';
 import { detectFormat } from './detect.js';
@@ -19,6 +20,7 @@ export const READERS: Readonly<Record<string, Reader>> = Object.freeze({
   feed: feedReader,
   csv: csvReader,
   timeml: timemlReader,
+  conll: conllReader,
 });
 
 export const INPUT_FORMATS = Object.keys(READERS) as InputFormat[];

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { table } from '../../test/table.js';
+import { defaultGazetteer, GazClass } from './gazetteer.js';
+
+table(
+  'gazetteer lookup: countries by any of their names, demonyms, cities with GeoNames ids',
+  [
+    ['North Korea', 'country', 'KP'],
+    ["Democratic People's Republic of Korea", 'country', 'KP'],
+    ['DPRK', 'country', 'KP'],
+    ['U.S.', 'country', 'US'],
+    ['Britain', 'country', 'GB'],
+    ['North Korean', 'demonym', 'KP'],
+    ['Russians', 'demonym', 'RU'],
+    ['Pyongyang', 'city', 'KP'],
+    ['Paris', 'city', 'FR'],
+    ['Middle East', 'location', undefined],
+    ['California', 'region', undefined],
+    ['NATO', 'organisation', undefined],
+  ] as const,
+  ([name, kind, country]) => {
+    const place = defaultGazetteer().lookup(name);
+    assert.equal(place?.kind, kind, `kind of "${name}"`);
+    assert.equal(place?.country, country, `country of "${name}"`);
+    if (kind === 'city') assert.match(place?.ref ?? '', /^geonames:\d+$/);
+  },
+);
+
+table(
+  'gazetteer: words that are no place',
+  [['Kim'], ['the'], ['Matsegora'], ['north korea']] as const,
+  ([name]) => assert.equal(defaultGazetteer().lookup(name), undefined, `"${name}" is no place`),
+);
+
+table(
+  'gazetteer classes: the longest phrase wins and marks its inner words',
+  [
+    ['troops from North Korea arrived', [0, 0, GazClass.Country, GazClass.Country + 8, 0]],
+    ['North Korean troops', [GazClass.Demonym, GazClass.Demonym + 8, 0]],
+    ['the cat sat', [0, 0, 0]],
+  ] as const,
+  ([sentence, classes]) =>
+    assert.deepEqual([...defaultGazetteer().classes(sentence.split(' '))], classes, sentence),
+);

@@ -1,0 +1,195 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** models/gazetteer.json as train/build-gazetteer.ts writes it. */
+export interface GazetteerData {
+  countries: {
+    code: string;
+    name: string;
+    names: string[];
+    demonyms: string[];
+    lat: number;
+    lon: number;
+    capital?: string;
+  }[];
+  /** [name, country code, lat, lon, GeoNames id, population], largest first. */
+  cities: [string, string, number, number, number, number][];
+  regions: string[];
+  locations: string[];
+  organisations: string[];
+}
+
+export type PlaceKind = 'country' | 'city' | 'region' | 'location' | 'demonym' | 'organisation';
+
+export interface Place {
+  readonly kind: PlaceKind;
+  /** Canonical name: the country's common name for countries and demonyms. */
+  readonly name: string;
+  readonly country?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+  readonly ref?: string;
+  readonly population?: number;
+}
+
+/** Gazetteer classes as small integers, for features. */
+export const GazClass = {
+  None: 0,
+  Country: 1,
+  City: 2,
+  Region: 3,
+  Location: 4,
+  Demonym: 5,
+  BigCity: 6,
+  Organisation: 7,
+} as const;
+
+const KIND_CLASS: Record<PlaceKind, number> = {
+  country: GazClass.Country,
+  city: GazClass.City,
+  region: GazClass.Region,
+  location: GazClass.Location,
+  demonym: GazClass.Demonym,
+  organisation: GazClass.Organisation,
+};
+
+// Short forms the packages lack; the key is a country code.
+const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
+  GB: ['Britain', 'UK', 'U.K.', 'Great Britain'],
+  US: ['America', 'US', 'U.S.', 'USA', 'U.S.A.'],
+  KP: ['DPRK'],
+  KR: ['Republic of Korea', 'ROK'],
+  AE: ['UAE', 'U.A.E.'],
+  CD: ['DR Congo', 'DRC'],
+  CZ: ['Czech Republic'],
+  MM: ['Burma'],
+  CI: ['Ivory Coast', "Cote d'Ivoire"],
+  NL: ['Holland'],
+  VA: ['Vatican'],
+};
+const EXTRA_DEMONYMS: Record<string, string[]> = {
+  GB: ['British', 'Briton', 'English', 'Scottish', 'Welsh'],
+  US: ['American', 'U.S.'],
+  KP: ['North Korean'],
+  KR: ['South Korean'],
+  NL: ['Dutch'],
+  CN: ['Chinese'],
+  JP: ['Japanese'],
+  FR: ['French'],
+  DE: ['German'],
+  RU: ['Russian'],
+  UA: ['Ukrainian'],
+  IL: ['Israeli'],
+  PS: ['Palestinian'],
+  AF: ['Afghan'],
+  PH: ['Filipino'],
+};
+
+/** Words that are tokens in the text: "Guinea-Bissau" stays one, "d'Ivoire" stays one, "U.S." one. */
+export const phraseWords = (phrase: string): string[] =>
+  phrase
+    .replace(/([,()])/g, ' $1 ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+
+const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
+
+/**
+ * Countries, demonyms, cities, regions and geographic features, looked up as token sequences
+ * (longest match first). Built once from the committed models/gazetteer.json.
+ */
+export class Gazetteer {
+  private readonly phrases = new Map<string, Place>();
+  /** Every proper prefix of a phrase, so that matching stops as soon as no phrase can go on. */
+  private readonly prefixes = new Set<string>();
+  private readonly byCode = new Map<string, Place>();
+  readonly maxWords: number;
+
+  constructor(data: GazetteerData) {
+    let maxWords = 1;
+    const add = (phrase: string, place: Place, override = false) => {
+      const words = phraseWords(phrase);
+      if (words.length === 0) return;
+      const key = words.join(' ');
+      if (!override && this.phrases.has(key)) return;
+      this.phrases.set(key, place);
+      for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
+      maxWords = Math.max(maxWords, words.length);
+    };
+    for (const c of data.countries) {
+      const place: Place = { kind: 'country', name: c.name, country: c.code, lat: c.lat, lon: c.lon };
+      this.byCode.set(c.code, place);
+      for (const n of [c.name, ...c.names, ...(EXTRA_COUNTRY_NAMES[c.code] ?? [])]) add(n, place, true);
+      const demonym: Place = { kind: 'demonym', name: c.name, country: c.code, lat: c.lat, lon: c.lon };
+      for (const d of [...c.demonyms, ...(EXTRA_DEMONYMS[c.code] ?? [])]) {
+        add(d, demonym);
+        const p = plural(d);
+        if (p) add(p, demonym);
+      }
+    }
+    for (const r of data.regions) add(r, { kind: 'region', name: r });
+    for (const l of data.locations) add(l, { kind: 'location', name: l });
+    for (const o of data.organisations) add(o, { kind: 'organisation', name: o });
+    // Largest first, so the best-known city of a name wins ("Paris" is the French one).
+    for (const [name, country, lat, lon, id, population] of data.cities)
+      add(name, { kind: 'city', name, country, lat, lon, ref: `geonames:${id}`, population });
+    this.maxWords = maxWords;
+  }
+
+  /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
+  lookup(name: string): Place | undefined {
+    return this.phrases.get(name) ?? this.phrases.get(phraseWords(name).join(' '));
+  }
+
+  country(code: string): Place | undefined {
+    return this.byCode.get(code);
+  }
+
+  /** The longest gazetteer phrase starting at words[i]: its length and place, or undefined. */
+  match(words: readonly string[], i: number): { length: number; place: Place } | undefined {
+    const first = words[i];
+    if (first === undefined) return undefined;
+    let key = first;
+    let best: { length: number; place: Place } | undefined;
+    const place = this.phrases.get(key);
+    if (place) best = { length: 1, place };
+    for (let n = 2; n <= this.maxWords && i + n <= words.length && this.prefixes.has(key); n++) {
+      key = `${key} ${words[i + n - 1]}`;
+      const p = this.phrases.get(key);
+      if (p) best = { length: n, place: p };
+    }
+    return best;
+  }
+
+  /**
+   * Gazetteer class of each word (GazClass, plus 8 when inside rather than at the start of a phrase),
+   * for the recognizer's features.
+   */
+  classes(words: readonly string[]): Uint8Array {
+    const out = new Uint8Array(words.length);
+    for (let i = 0; i < words.length; ) {
+      const m = this.match(words, i);
+      if (!m) {
+        i++;
+        continue;
+      }
+      let c: number = KIND_CLASS[m.place.kind];
+      if (c === GazClass.City && (m.place.population ?? 0) >= 500_000) c = GazClass.BigCity;
+      out[i] = c;
+      for (let k = 1; k < m.length; k++) out[i + k] = c + 8;
+      i += m.length;
+    }
+    return out;
+  }
+}
+
+let shared: Gazetteer | undefined;
+
+/** The committed gazetteer, loaded once. */
+export function defaultGazetteer(): Gazetteer {
+  if (!shared) {
+    const path = fileURLToPath(new URL('../../../models/gazetteer.json', import.meta.url));
+    shared = new Gazetteer(JSON.parse(readFileSync(path, 'utf8')) as GazetteerData);
+  }
+  return shared;
+}

@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { repoRoot, table } from '../../test/table.js';
+import { DatelineError } from '../document/errors.js';
+import { FEATURES_PER_TOKEN } from './features.js';
+import { begin, inside, LABEL_COUNT, OUTSIDE, typeIndex } from './labels.js';
+import { defaultModel, EntityModel, transitionTable, viterbi } from './model.js';
+
+const L = LABEL_COUNT;
+const P = typeIndex('PERSON');
+
+/** A tiny model: bucket 1 votes B-PERSON, bucket 2 I-PERSON, bucket 0 O. */
+function tiny(): EntityModel {
+  const bits = 3;
+  const weights = new Float64Array((1 << bits) * L);
+  weights[0 * L + OUTSIDE] = 5;
+  weights[1 * L + begin(P)] = 5;
+  weights[2 * L + inside(P)] = 5;
+  return EntityModel.quantise(bits, weights, new Float64Array((L + 1) * L));
+}
+
+const featuresFor = (buckets: number[]) => {
+  const f = new Uint32Array(buckets.length * FEATURES_PER_TOKEN);
+  for (const [i, b] of buckets.entries()) f.fill(b, i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN);
+  return f;
+};
+
+table(
+  'model decode: labels follow the weights, within BIO',
+  [
+    ['O B I O', [0, 1, 2, 0], [OUTSIDE, begin(P), inside(P), OUTSIDE]],
+    ['an I with no B before it is never chosen', [0, 2, 0], [OUTSIDE, OUTSIDE, OUTSIDE]],
+  ] as const,
+  ([, buckets, labels]) => {
+    const out = new Uint8Array(buckets.length);
+    tiny().decode(featuresFor([...buckets]), buckets.length, out);
+    assert.deepEqual([...out], labels);
+  },
+);
+
+test('model round trip: written and read back, it decodes the same', () => {
+  const model = tiny();
+  const back = EntityModel.fromBuffer(model.toBuffer());
+  assert.equal(back.bits, model.bits);
+  assert.equal(back.scale, Math.fround(model.scale));
+  assert.deepEqual([...back.weights], [...model.weights]);
+  assert.deepEqual([...back.trans], [...model.trans]);
+});
+
+test('model: a file that is not a model is refused with a coded error', () => {
+  const bad = EntityModel.fromBuffer.bind(
+    null,
+    new Uint8Array([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0]),
+  );
+  assert.throws(bad, (err) => err instanceof DatelineError && err.code === 'INTERNAL');
+});
+
+test('viterbi: the start row forbids opening on an I label', () => {
+  const emit = new Float64Array(L);
+  emit[inside(P)] = 10;
+  emit[OUTSIDE] = 1;
+  const out = new Uint8Array(1);
+  viterbi(emit, 1, transitionTable(new Float64Array((L + 1) * L), 1), out);
+  assert.equal(out[0], OUTSIDE);
+});
+
+test('the committed model loads, fits its header, and stays within 20 MB', () => {
+  const bytes = readFileSync(`${repoRoot}/models/entities.bin.gz`);
+  assert.ok(bytes.length < 20e6, `model file is ${bytes.length} bytes`);
+  const model = defaultModel();
+  assert.equal(model.weights.length, (1 << model.bits) * L);
+  assert.ok(
+    model.weights.some((w) => w !== 0),
+    'the model has weights',
+  );
+});

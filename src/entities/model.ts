@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { DatelineError } from '../document/errors.js';
+import { FEATURES_PER_TOKEN } from './features.js';
+import { allowed, LABEL_COUNT } from './labels.js';
+
+const L = LABEL_COUNT;
+const F = FEATURES_PER_TOKEN;
+const MAGIC = 0x454e4c44; // "DLNE"
+const VERSION = 1;
+const NEG = -1e30;
+
+/**
+ * Transition scores ready for Viterbi: `[prev * L + label]`, start scores in the last row, scaled, with
+ * the moves BIO forbids (an I label that does not continue its own type) at minus infinity.
+ */
+export function transitionTable(trans: ArrayLike<number>, scale: number): Float64Array {
+  const table = new Float64Array((L + 1) * L);
+  for (let p = 0; p <= L; p++)
+    for (let y = 0; y < L; y++)
+      table[p * L + y] = allowed(p === L ? 0 : p, y) ? (trans[p * L + y] as number) * scale : NEG;
+  return table;
+}
+
+// Viterbi's lattice, reused: decoding runs once per sentence.
+let scratchScore = new Float64Array(0);
+let scratchBack = new Uint8Array(0);
+
+/** Best label sequence (first-order Viterbi) for emission scores `emit[i * L + label]`. */
+export function viterbi(emit: Float64Array, n: number, table: Float64Array, out: Uint8Array): void {
+  if (n === 0) return;
+  if (scratchScore.length < n * L) {
+    scratchScore = new Float64Array(n * L * 2);
+    scratchBack = new Uint8Array(n * L * 2);
+  }
+  const score = scratchScore;
+  const back = scratchBack;
+  for (let y = 0; y < L; y++) score[y] = (emit[y] as number) + (table[L * L + y] as number);
+  for (let i = 1; i < n; i++) {
+    const base = i * L;
+    const prevBase = base - L;
+    for (let y = 0; y < L; y++) {
+      let best = NEG * 2;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const s = (score[prevBase + p] as number) + (table[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      score[base + y] = best + (emit[base + y] as number);
+      back[base + y] = arg;
+    }
+  }
+  let y = 0;
+  let best = NEG * 2;
+  for (let k = 0; k < L; k++) {
+    const s = score[(n - 1) * L + k] as number;
+    if (s > best) {
+      best = s;
+      y = k;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * L + y] as number;
+  }
+}
+
+/**
+ * The trained recognizer: `2^bits` hashed feature buckets of LABEL_COUNT weights each, and a label
+ * transition matrix, quantised to 16-bit integers with one scale.
+ *
+ * File layout (gzip of): u32 magic "DLNE", u8 version, u8 bits, u8 labels, u8 features per token,
+ * f32 scale, i16[(L + 1) * L] transitions (last row: start), i16[2^bits * L] weights.
+ */
+export class EntityModel {
+  readonly bits: number;
+  readonly scale: number;
+  readonly weights: Int16Array;
+  readonly trans: Int16Array;
+  private emit = new Float64Array(0);
+  private readonly acc = new Int32Array(L);
+  private readonly table: Float64Array;
+
+  constructor(bits: number, scale: number, weights: Int16Array, trans: Int16Array) {
+    if (weights.length !== (1 << bits) * L || trans.length !== (L + 1) * L)
+      throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+    this.bits = bits;
+    this.scale = scale;
+    this.weights = weights;
+    this.trans = trans;
+    this.table = transitionTable(trans, scale);
+  }
+
+  /** Quantises float weights (the trainer's averaged ones) to a model. */
+  static quantise(bits: number, weights: Float64Array, trans: Float64Array): EntityModel {
+    let max = 0;
+    for (const w of weights) max = Math.max(max, Math.abs(w));
+    for (const w of trans) max = Math.max(max, Math.abs(w));
+    const scale = max > 0 ? max / 32767 : 1;
+    const q = (a: Float64Array) => Int16Array.from(a, (w) => Math.round(w / scale));
+    return new EntityModel(bits, scale, q(weights), q(trans));
+  }
+
+  /** Labels for a sentence whose features `extractFeatures` wrote into `features`. */
+  decode(features: Uint32Array, n: number, out: Uint8Array): void {
+    if (this.emit.length < n * L) this.emit = new Float64Array(Math.max(n * L, this.emit.length * 2));
+    const emit = this.emit;
+    const w = this.weights;
+    const acc = this.acc;
+    const scale = this.scale;
+    for (let i = 0; i < n; i++) {
+      acc.fill(0);
+      const from = i * F;
+      for (let k = from; k < from + F; k++) {
+        const b = (features[k] as number) * L;
+        for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[b + y] as number);
+      }
+      const base = i * L;
+      for (let y = 0; y < L; y++) emit[base + y] = (acc[y] as number) * scale;
+    }
+    viterbi(emit, n, this.table, out);
+  }
+
+  toBuffer(): Buffer {
+    const header = Buffer.alloc(12);
+    header.writeUInt32LE(MAGIC, 0);
+    header.writeUInt8(VERSION, 4);
+    header.writeUInt8(this.bits, 5);
+    header.writeUInt8(L, 6);
+    header.writeUInt8(FEATURES_PER_TOKEN, 7);
+    header.writeFloatLE(this.scale, 8);
+    const body = Buffer.concat([
+      header,
+      Buffer.from(this.trans.buffer, this.trans.byteOffset, this.trans.byteLength),
+      Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
+    ]);
+    return gzipSync(body, { level: 9 });
+  }
+
+  static fromBuffer(gz: Uint8Array): EntityModel {
+    const raw = gunzipSync(gz);
+    if (raw.length < 12 || raw.readUInt32LE(0) !== MAGIC || raw.readUInt8(4) !== VERSION)
+      throw new DatelineError('INTERNAL', 'entity model: not a Dateline entity model of version 1');
+    const bits = raw.readUInt8(5);
+    if (raw.readUInt8(6) !== L || raw.readUInt8(7) !== FEATURES_PER_TOKEN)
+      throw new DatelineError('INTERNAL', 'entity model: labels or features differ from this code');
+    const scale = raw.readFloatLE(8);
+    const transBytes = (L + 1) * L * 2;
+    const trans = new Int16Array(new Uint8Array(raw.subarray(12, 12 + transBytes)).buffer);
+    // The weights are viewed in place when the buffer allows 16-bit alignment, else copied.
+    const at = raw.byteOffset + 12 + transBytes;
+    const count = (raw.length - 12 - transBytes) >> 1;
+    const weights =
+      at % 2 === 0
+        ? new Int16Array(raw.buffer, at, count)
+        : new Int16Array(new Uint8Array(raw.subarray(12 + transBytes)).buffer);
+    return new EntityModel(bits, scale, weights, trans);
+  }
+}
+
+let shared: EntityModel | undefined;
+
+/** The committed model, models/entities.bin.gz, loaded once. */
+export function defaultModel(): EntityModel {
+  if (!shared) {
+    const path = fileURLToPath(new URL('../../../models/entities.bin.gz', import.meta.url));
+    shared = EntityModel.fromBuffer(readFileSync(path));
+  }
+  return shared;
+}

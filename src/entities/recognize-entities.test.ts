@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { table } from '../../test/table.js';
+import type { Analysis } from '../document/analysis.js';
+import { createDocument } from '../document/document.js';
+import { Pipeline } from '../pipeline/pipeline.js';
+import { recognizeEntities } from './recognize-entities.js';
+
+const recognize = (text: string): Analysis =>
+  new Pipeline([recognizeEntities]).analyze(
+    createDocument({ text, bodyOffset: 0, origin: { format: 'text' } }),
+  );
+
+const found = (a: Analysis) => a.entities.map((e) => `${e.mentions[0]?.text}/${e.type}`);
+
+table(
+  'recognition: names and their types in news sentences',
+  [
+    ['North Korean leader Kim Jong-un visited Moscow on Friday.', ['Kim Jong-un/PERSON', 'Moscow/GPE']],
+    ['The Korean Central News Agency reported the ceremony.', ['Korean Central News Agency/ORG']],
+    [
+      'Thousands of demonstrators marched through London to protest the war in Iraq.',
+      ['London/GPE', 'Iraq/GPE'],
+    ],
+    [
+      'President Barack Obama met Chancellor Angela Merkel in Berlin.',
+      ['Barack Obama/PERSON', 'Angela Merkel/PERSON', 'Berlin/GPE'],
+    ],
+    ['Troops crossed into the Gaza Strip.', ['Gaza Strip/GPE']],
+    ['Rain fell across Europe and the Middle East.', ['Europe/LOC', 'Middle East/LOC']],
+    ['The U.N. Security Council met on Monday.', ['U.N. Security Council/ORG']],
+  ] as const,
+  ([text, expected]) => {
+    const got = found(recognize(text));
+    for (const name of expected) assert.ok(got.includes(name), `expected ${name} in ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  'recognition: no names where there are none',
+  [
+    ['The cat sat on the mat and looked at the rain.'],
+    ['He said they would come back on Monday morning.'],
+    ['Prices rose 3.5 percent in the third quarter.'],
+  ] as const,
+  ([text]) => assert.deepEqual(found(recognize(text)), [], text),
+);
+
+table(
+  'recognition rules beside the model: datelines, results tables, name memory, gazetteer',
+  [
+    ['dateline in capitals', 'LONDON 1996-08-30\nShares fell.', 'LONDON', 'GPE', 'entities/dateline'],
+    [
+      'results row: clubs are organisations',
+      'Results:\nPohang 3 Ulsan 2',
+      'Ulsan',
+      'ORG',
+      'entities/table-row',
+    ],
+    [
+      'a name headed by an event word is an event',
+      'The museum honours the Overseas Military Operations of the army.',
+      'Overseas Military Operations',
+      'EVENT',
+      undefined,
+    ],
+    [
+      "a company suffix ends no person's name",
+      'Shares in Pirelli SpA rose on Monday.',
+      'Pirelli SpA',
+      'ORG',
+      undefined,
+    ],
+    [
+      'a surname alone after the full name',
+      'Alexandr Matsegora arrived in the city on Tuesday. Later Matsegora left.',
+      'Matsegora',
+      'PERSON',
+      undefined,
+    ],
+  ] as const,
+  ([, text, name, type, rule]) => {
+    const a = recognize(text);
+    const mentions = a.entities.filter((e) => e.mentions.some((m) => m.text === name));
+    const e = mentions[mentions.length - 1];
+    assert.ok(e, `no entity for "${name}" in ${JSON.stringify(found(a))}`);
+    assert.equal(e.type, type, `type of "${name}"`);
+    if (rule) assert.equal(e.rule, rule, `rule for "${name}"`);
+  },
+);
+
+table(
+  'recognition: a results row needs numbers; a sentence with them is no table',
+  [
+    ['The team won 3 games and lost 2 in Chicago.', 'Chicago'],
+    ['Friday, July 21, 2017\nThe Afghan team won silver.', 'Friday'],
+  ] as const,
+  ([text, name]) => {
+    const e = recognize(text).entities.find((x) => x.mentions.some((m) => m.text === name));
+    assert.notEqual(e?.rule, 'entities/table-row', `"${name}" is no team here`);
+  },
+);

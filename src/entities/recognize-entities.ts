@@ -1,0 +1,361 @@
+import type { Entity, EntityType } from '../document/analysis.js';
+import type { Stage, StageContext } from '../pipeline/stage.js';
+import { TokenFlag } from '../text/tokens.js';
+import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN, isUpperSentence } from './features.js';
+import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { ENTITY_TYPES, spansOf } from './labels.js';
+import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
+import { defaultModel, type EntityModel } from './model.js';
+import { tokenWords } from './token-words.js';
+
+/** A recognised name: token range in the document and its type; `rule` says which step found it. */
+export interface NameSpan {
+  first: number;
+  end: number;
+  type: EntityType;
+  rule: string;
+  confidence: number;
+}
+
+const STAGE = 'entities/recognize-entities';
+
+/** Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines). */
+function segments(context: StageContext): [number, number][] {
+  const { tokens, sentences } = context.text;
+  const out: [number, number][] = [];
+  for (const s of sentences) {
+    let from = s.firstToken;
+    for (let i = s.firstToken + 1; i < s.endToken; i++) {
+      if (tokens.has(i, TokenFlag.NewlineBefore)) {
+        out.push([from, i]);
+        from = i;
+      }
+    }
+    if (from < s.endToken) out.push([from, s.endToken]);
+  }
+  return out;
+}
+
+const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+
+/**
+ * Finds names in the text: the trained model over each sentence (with the document's case memory),
+ * then the gazetteer for countries, demonyms and organisations the model left out or split, per-document
+ * name memory (a word of a name found once is that name elsewhere), the gazetteer's say on place types,
+ * datelines in capitals and results tables. Gives one entity per name mention; resolution merges them.
+ */
+export function recognizeNames(
+  context: StageContext,
+  model: EntityModel = defaultModel(),
+  gazetteer: Gazetteer = defaultGazetteer(),
+): NameSpan[] {
+  const { tokens } = context.text;
+  const segs = segments(context);
+  const all = tokenWords(context.text);
+  const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
+  const memory = new CaseMemory();
+  for (const w of words) memory.observe(w);
+  let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
+  let labels = new Uint8Array(256);
+  const names: NameSpan[] = [];
+  const labelled = new Uint8Array(tokens.count);
+  segs.forEach(([a], k) => {
+    const w = words[k] as string[];
+    const n = w.length;
+    if (features.length < n * FEATURES_PER_TOKEN) {
+      features = new Uint32Array(n * FEATURES_PER_TOKEN * 2);
+      labels = new Uint8Array(n * 2);
+    }
+    extractFeatures(w, gazetteer, memory, model.bits, features);
+    model.decode(features, n, labels);
+    for (const s of spansOf(labels.subarray(0, n))) {
+      let first = s.start;
+      let end = s.end;
+      while (first < end && NAME_STOP.has((w[first] as string).toLowerCase())) first++;
+      while (end > first && /^(['\u2019]s|[-,.:;"'(])$/i.test(w[end - 1] as string)) end--;
+      if (first >= end) continue;
+      const type = ENTITY_TYPES[s.type] as EntityType;
+      names.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
+      labelled.fill(1, a + first, a + end);
+    }
+  });
+  addFromGazetteer(gazetteer, segs, words, names, labelled);
+  addFromMemory(context, segs, words, names, labelled);
+  names.sort((x, y) => x.first - y.first);
+  const typed = joinDemonymOrgs(context, refineTypes(context, gazetteer, names));
+  return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
+}
+
+const DATE_WORD = /^(\d{4}-\d\d-\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** A line opening with a place in capitals and a date, "LONDON 1996-08-30": the capitals are a place. */
+function datelines(
+  segs: [number, number][],
+  words: string[][],
+  gazetteer: Gazetteer,
+  names: NameSpan[],
+): NameSpan[] {
+  const out = [...names];
+  segs.forEach(([a], k) => {
+    const w = words[k] as string[];
+    let n = 0;
+    while (n < w.length && /^\p{Lu}[\p{Lu}.'-]*$/u.test(w[n] as string) && !DATE_WORD.test(w[n] as string))
+      n++;
+    const next = w[n] === ',' ? n + 1 : n;
+    if (n === 0 || n > 3 || !DATE_WORD.test(w[next] ?? '') || (next + 3 < w.length && w[next + 3] !== '('))
+      return;
+    const place = gazetteer.lookup(
+      w
+        .slice(0, n)
+        .map((x) => x[0] + x.slice(1).toLowerCase())
+        .join(' '),
+    );
+    const type: EntityType = place && place.kind !== 'location' && place.kind !== 'demonym' ? 'GPE' : 'LOC';
+    for (let i = out.length - 1; i >= 0; i--) {
+      const s = out[i] as NameSpan;
+      if (s.first < a + n && s.end > a) out.splice(i, 1);
+    }
+    out.push({ first: a, end: a + n, type, rule: 'entities/dateline', confidence: 0.9 });
+  });
+  return out.sort((x, y) => x.first - y.first);
+}
+
+/**
+ * A results or standings row ("Pohang 3 Ulsan 2", "BALTIMORE 70 60 .538"): the names in it are teams,
+ * organisations, unless they are countries (national sides, by the CoNLL convention, stay places).
+ */
+function tableRows(
+  segs: [number, number][],
+  words: string[][],
+  names: NameSpan[],
+  gazetteer: Gazetteer,
+): NameSpan[] {
+  const out = [...names];
+  segs.forEach(([a, b], k) => {
+    const w = words[k] as string[];
+    let digits = 0;
+    for (const x of w) if (isDigit(x.charCodeAt(0))) digits++;
+    if (digits < 2) return;
+    const numbers = w.filter((x) => /^[\d.,:/-]+$/.test(x) && /\d/.test(x)).length;
+    const lowers = w.filter((x) => /^\p{Ll}/u.test(x) && !TABLE_WORDS.has(x)).length;
+    // "Friday, July 21, 2017" has numbers too: a date line is no results row.
+    const dated = w.some((x) => {
+      const lx = lexClass(x.toLowerCase());
+      return lx === LexClass.Month || lx === LexClass.Weekday;
+    });
+    if (numbers < 2 || lowers > 0 || dated || numbers < w.length / 3) return;
+    const covered = new Uint8Array(b - a);
+    const isCountry = (first: number, end: number) =>
+      gazetteer.lookup(
+        w
+          .slice(first - a, end - a)
+          .map((x) => x[0] + x.slice(1).toLowerCase())
+          .join(' '),
+      )?.kind === 'country';
+    for (let i = 0; i < out.length; i++) {
+      const s = out[i] as NameSpan;
+      if (s.first < a || s.end > b) continue;
+      covered.fill(1, s.first - a, s.end - a);
+      if (s.type === 'PERSON' || isCountry(s.first, s.end)) continue;
+      out[i] = { ...s, type: 'ORG', rule: 'entities/table-row' };
+    }
+    for (let i = 0; i < w.length; i++) {
+      if (covered[i] || !/^\p{Lu}\p{L}/u.test(w[i] as string)) continue;
+      let j = i + 1;
+      while (j < w.length && !covered[j] && /^\p{Lu}\p{L}/u.test(w[j] as string)) j++;
+      const type: EntityType = isCountry(a + i, a + j) ? 'GPE' : 'ORG';
+      out.push({ first: a + i, end: a + j, type, rule: 'entities/table-row', confidence: 0.6 });
+      i = j;
+    }
+  });
+  return out.sort((x, y) => x.first - y.first);
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Lower-case words a results row may hold. */
+const TABLE_WORDS = new Set([
+  'halftime',
+  'and',
+  'v',
+  'vs',
+  'vs.',
+  'beat',
+  'at',
+  'for',
+  'innings',
+  'wickets',
+  'runs',
+]);
+
+/** "Korean" + "Central News Agency" read as two names are one: an organisation named for its nation. */
+function joinDemonymOrgs(context: StageContext, names: NameSpan[]): NameSpan[] {
+  const { tokens } = context.text;
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const last = out[out.length - 1];
+    if (last && last.type === 'NORP' && n.type === 'ORG' && last.end === n.first) {
+      const word = tokens.text(n.end - 1).toLowerCase();
+      if (lexClass(word) === LexClass.OrgWord) {
+        out[out.length - 1] = { ...n, first: last.first };
+        continue;
+      }
+    }
+    out.push(n);
+  }
+  return out;
+}
+
+/** Countries, demonyms and well-known organisations the model missed are too well known to leave out. */
+function addFromGazetteer(
+  gazetteer: Gazetteer,
+  segs: [number, number][],
+  words: string[][],
+  names: NameSpan[],
+  labelled: Uint8Array,
+): void {
+  segs.forEach(([a], k) => {
+    const w = words[k] as string[];
+    if (isUpperSentence(w)) return;
+    for (let i = 0; i < w.length; i++) {
+      if (!isCapitalised(w[i] as string)) continue;
+      const m = gazetteer.match(w, i);
+      const kind = m?.place.kind;
+      if (!m || (kind !== 'country' && kind !== 'demonym' && kind !== 'organisation')) continue;
+      const from = a + i;
+      const to = from + m.length;
+      // The model may split "North Korean" into "North" and "Korean": the whole phrase wins over
+      // fragments inside it, while a name that runs past it ("Korean Central News Agency") stands.
+      const inside = names.filter((n) => n.first < to && n.end > from);
+      if (inside.some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) {
+        i += m.length - 1;
+        continue;
+      }
+      for (const n of inside) names.splice(names.indexOf(n), 1);
+      const type: EntityType = kind === 'country' ? 'GPE' : kind === 'organisation' ? 'ORG' : 'NORP';
+      names.push({ first: a + i, end: a + i + m.length, type, rule: 'entities/gazetteer', confidence: 0.9 });
+      labelled.fill(1, a + i, a + i + m.length);
+      i += m.length - 1;
+    }
+  });
+}
+
+/**
+ * Per-document name memory: once "Kim Jong-un" is a person, a capitalised "Kim" elsewhere is too;
+ * once "KCNA" is an organisation, every "KCNA" is.
+ */
+function addFromMemory(
+  context: StageContext,
+  segs: [number, number][],
+  words: string[][],
+  names: NameSpan[],
+  labelled: Uint8Array,
+): void {
+  const { tokens } = context.text;
+  const known = new Map<string, EntityType>();
+  for (const n of names) {
+    if (n.rule !== 'entities/model') continue;
+    const parts: string[] = [];
+    for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
+    if (!known.has(parts.join(' '))) known.set(parts.join(' '), n.type);
+    if (n.type === 'PERSON' && parts.length > 1)
+      for (const p of parts) if (isCapitalised(p) && p.length > 1 && !known.has(p)) known.set(p, 'PERSON');
+  }
+  if (known.size === 0) return;
+  const firstWords = new Set([...known.keys()].map((k) => k.split(' ')[0] as string));
+  segs.forEach(([a], k) => {
+    const w = words[k] as string[];
+    if (isUpperSentence(w)) return;
+    for (let i = 0; i < w.length; i++) {
+      const word = w[i] as string;
+      if (labelled[a + i] || !firstWords.has(word)) continue;
+      const lx = lexClass(word.toLowerCase());
+      if (lx === LexClass.Title || lx === LexClass.Function) continue;
+      // Longest known name starting here, up to four words.
+      for (let len = Math.min(4, w.length - i); len >= 1; len--) {
+        const phrase = w.slice(i, i + len).join(' ');
+        const type = known.get(phrase);
+        if (!type || labelled.subarray(a + i, a + i + len).some((x) => x)) continue;
+        names.push({ first: a + i, end: a + i + len, type, rule: 'entities/name-memory', confidence: 0.7 });
+        labelled.fill(1, a + i, a + i + len);
+        i += len - 1;
+        break;
+      }
+    }
+  });
+}
+
+/** The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. */
+function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpan[]): NameSpan[] {
+  const { source } = context.text;
+  const { tokens } = context.text;
+  return names.map((n) => {
+    const place = gazetteer.lookup(source.slice(tokens.start(n.first), tokens.end(n.end - 1)));
+    if (!place) {
+      if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
+      // "Pirelli SpA", "Zycie Warszawy Ltd": a company suffix ends no person's or place's name.
+      const last = tokens.text(n.end - 1).toLowerCase();
+      if (n.type !== 'ORG' && n.end - n.first > 1 && COMPANY_SUFFIXES.has(last)) return { ...n, type: 'ORG' };
+      return n;
+    }
+    if (place.kind === 'organisation') return { ...n, type: 'ORG' };
+    // A place's exact name is the place, whoever the model took it for; a club named for its city is
+    // recognised from a results table, after this.
+    if (n.type === 'ORG' && (place.kind === 'country' || place.kind === 'city' || place.kind === 'region'))
+      return { ...n, type: 'GPE' };
+    // A person is called "Chechnya" far less often than the place; resolution still makes a lone
+    // "Jordan" the person when "Michael Jordan" is in the story.
+    if (n.type === 'PERSON' && (place.kind === 'country' || place.kind === 'region'))
+      return { ...n, type: 'GPE' };
+    if (n.type !== 'GPE' && n.type !== 'LOC' && n.type !== 'NORP') return n;
+    if (place.kind === 'demonym') return { ...n, type: 'NORP' };
+    if (place.kind === 'location') return { ...n, type: 'LOC' };
+    return { ...n, type: 'GPE' };
+  });
+}
+
+const COMPANY_SUFFIXES = new Set(
+  'inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa s.a. spa s.p.a. nv n.v. bv ab asa oyj kk bhd pty group holdings'.split(
+    ' ',
+  ),
+);
+
+// Heads of names of happenings: "Overseas Military Operations", "Gulf War", "World Cup".
+const EVENT_HEADS = new Set(
+  'operation operations war wars campaign offensive summit election elections games olympics championship championships cup open festival conference'.split(
+    ' ',
+  ),
+);
+
+/** A name headed by an event word, with no organisation word in it ("Ministry of War" is no war). */
+function isEventName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+  if (n.type === 'PERSON' || n.type === 'EVENT' || n.end - n.first < 2) return false;
+  if (!EVENT_HEADS.has(tokens.text(n.end - 1).toLowerCase())) return false;
+  for (let i = n.first; i < n.end - 1; i++)
+    if (lexClass(tokens.text(i).toLowerCase()) === LexClass.OrgWord) return false;
+  return true;
+}
+
+/** Extract stage: one entity per recognised name mention; `entities/resolve-entities` merges them. */
+export const recognizeEntities: Stage = {
+  name: STAGE,
+  role: 'extract',
+  writes: ['entities'],
+  run(context) {
+    const { tokens, source } = context.text;
+    const names = recognizeNames(context);
+    context.layers.entities = names.map((n, i): Entity => {
+      const start = tokens.start(n.first);
+      const end = tokens.end(n.end - 1);
+      const text = source.slice(start, end);
+      return {
+        id: `e${i + 1}`,
+        type: n.type,
+        name: text,
+        mentions: [{ start, end, text, kind: 'name' }],
+        rule: n.rule,
+        confidence: n.confidence,
+      };
+    });
+  },
+};
