@@ -118,6 +118,8 @@ function render(a: Analysis, paint: Paint, brief: boolean, width: number): strin
     for (const row of rows) out.push(`     ${row}`);
   };
   const names = new Map(a.entities.map((e) => [e.id, e.name]));
+  // Claims and events name times by id or by value: show the value either way.
+  const when = (time: string) => a.times.find((t) => t.id === time)?.value ?? time;
   section(
     'Times',
     a.times.map(
@@ -144,14 +146,16 @@ function render(a: Analysis, paint: Paint, brief: boolean, width: number): strin
     'Claims',
     a.claims.map(
       (c) =>
-        `${c.subject} ${c.predicate} ${c.quantity.approx} ${c.quantity.value} ${c.quantity.unit} ${paint(c.certainty, STYLE.dim)}`,
+        `${c.subject} ${c.predicate} ${c.quantity.approx} ${c.quantity.value} ${c.quantity.unit} ${paint(c.certainty, STYLE.dim)}` +
+        (c.source ? ` (${names.get(c.source) ?? c.source})` : '') +
+        (c.time ? ` as of ${when(c.time)}` : ''),
     ),
   );
   section(
     'Events',
     a.events.map(
       (e) =>
-        `${e.type}: ${e.trigger.text}${e.time ? ` @ ${e.time}` : ''}${e.place ? ` in ${names.get(e.place) ?? e.place}` : ''}`,
+        `${e.type}: ${e.trigger.text}${e.time ? ` @ ${when(e.time)}` : ''}${e.place ? ` in ${names.get(e.place) ?? e.place}` : ''}`,
     ),
   );
   section(
