@@ -73,7 +73,7 @@ const END = hashString('</s>');
 const CROSSED: Readonly<Record<string, number>> = { ',': 1, '<q>': 2, '</q>': 3, that: 4 };
 
 /** Feature templates, each hashed with a seed of its own so that equal values of two templates differ. */
-const TEMPLATES = 31;
+const TEMPLATES = 33;
 const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashString(`template ${t}`));
 /** Hashes per token: what the tagger's weight table is keyed by. */
 export const FEATURES_PER_TOKEN = TEMPLATES;
@@ -136,11 +136,17 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
   // Coded as bucket * 8 + crossed; 0 when there is none.
   const left = new Uint8Array(n);
   const right = new Uint8Array(n);
+  // Which cue word that is, by its stem: "according" and "said" put sources on different sides.
+  const leftWord = new Uint32Array(n);
+  const rightWord = new Uint32Array(n);
   let last = -1;
   let crossed = 0;
   for (let k = 0; k < n; k++) {
     if (k > 0 && unit.sentenceOf[k] !== unit.sentenceOf[k - 1]) last = -1;
-    if (last >= 0) left[k] = bucket(k - last) * 8 + crossed;
+    if (last >= 0) {
+      left[k] = bucket(k - last) * 8 + crossed;
+      leftWord[k] = hs[last] as number;
+    }
     if (lexical[k]) {
       last = k;
       crossed = 0;
@@ -150,7 +156,10 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
   crossed = 0;
   for (let k = n - 1; k >= 0; k--) {
     if (k < n - 1 && unit.sentenceOf[k] !== unit.sentenceOf[k + 1]) last = -1;
-    if (last >= 0) right[k] = bucket(last - k) * 8 + crossed;
+    if (last >= 0) {
+      right[k] = bucket(last - k) * 8 + crossed;
+      rightWord[k] = hs[last] as number;
+    }
     if (lexical[k]) {
       last = k;
       crossed = 0;
@@ -219,6 +228,8 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
         (k + 1 < n ? (shapes[k + 1] as number) : 0),
     );
     put(mixHash(position === 0 ? 1 : 0, w(k)));
+    put(mixHash(leftWord[k] as number, lc));
+    put(mixHash(rightWord[k] as number, rc));
   }
   return out;
 }

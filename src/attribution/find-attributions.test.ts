@@ -284,7 +284,7 @@ table<Row>(
     [
       'said without that',
       'Police said the suspect fled the scene in a stolen car.',
-      { quote: 'the suspect fled the scene', kind: 'indirect', source: 'Police' },
+      { quote: 'the suspect fled the scene in a stolen car', kind: 'indirect', source: 'Police' },
     ],
     [
       'content first, cue last',
@@ -533,3 +533,74 @@ test('the seed: eight quotes of Kim, four through the KCNA, no quote that is not
     'quotes that are not in the gold',
   );
 });
+
+/** A report expected by punctuation or by the sentence around it; `source: null` means none. */
+type LabelRow = [
+  title: string,
+  text: string,
+  expect: { quote?: string; cue: string; source?: string | null },
+];
+
+table<LabelRow>(
+  'reports without a reporting verb, and sources the cue itself does not name',
+  [
+    [
+      'transcript turn: a name in capitals and a colon',
+      'Partial transcript as follows.\n\nWALLACE: Let us start with the debate story tonight.\n\nPENCE: Well, look, this is serious business for the country.',
+      { quote: 'Well, look, this is serious business for the country.', cue: ':', source: 'PENCE' },
+    ],
+    [
+      'labelled headline',
+      'Poll: Clinton and Trump in dead heat heading into first debate.\n\nThe race is tied.',
+      { quote: 'Clinton and Trump in dead heat heading into first debate.', cue: ':', source: 'Poll' },
+    ],
+    [
+      'signed quotation after a horizontal bar',
+      '\u201cHe represents our greatest shame in this country.\u201d \u2015 Sonya Herridge\n\u201cHe is ignorant of our culture and our lives.\u201d \u2015 Pamela Padilla',
+      { quote: 'He is ignorant of our culture and our lives', cue: '\u2015', source: 'Pamela Padilla' },
+    ],
+    [
+      'a participle after a comma reports for the subject before it',
+      'Trump defended the plan on Monday, saying that it would create thousands of jobs.',
+      { cue: 'saying', source: 'Trump' },
+    ],
+    [
+      'a passive cue without "by" names no source',
+      'Mr. Quiros was accused of hiding the money from investors in the resort.',
+      { cue: 'was accused of', source: null },
+    ],
+    [
+      'negative: a label that is not a speaker',
+      'Update: The story was corrected on Monday afternoon.',
+      { cue: ':' },
+    ],
+    [
+      'negative: a colon inside a sentence',
+      'The board faces two questions: who pays and when the work will start.',
+      { cue: ':' },
+    ],
+    [
+      'negative: a dash followed by the writer\u2019s own clause',
+      'The crowd chanted \u201cfour more years\u201d \u2014 and nobody on the stage seemed surprised.',
+      { cue: '\u2014' },
+    ],
+  ],
+  ([title, text, expect]) => {
+    const quotes = analyse(text).quotes as readonly AttributedQuote[];
+    const seen = quotes.map((q) => `${q.kind} "${q.text}" cue=${q.cue?.text} source=${q.source?.text}`);
+    const found = quotes.find(
+      (q) => q.cue?.text === expect.cue && (!expect.quote || q.text === expect.quote),
+    );
+    if (title.startsWith('negative')) {
+      assert.equal(
+        found,
+        undefined,
+        `no report should have the cue "${expect.cue}"; got:\n  ${seen.join('\n  ')}`,
+      );
+      return;
+    }
+    assert.ok(found, `expected a report with cue "${expect.cue}"; got:\n  ${seen.join('\n  ') || '(none)'}`);
+    if (expect.source !== undefined)
+      assert.equal(found.source?.text ?? null, expect.source, `source of the report cued by "${expect.cue}"`);
+  },
+);

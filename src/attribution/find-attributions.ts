@@ -5,6 +5,7 @@ import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
 import { tagUnits, tokenForm, unitFeatures, unitWords } from './features.js';
+import { labelledReports } from './label-reports.js';
 import { nearestSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
 import { groupRelations, type TokenRange, type TokenRelation } from './relations.js';
@@ -103,6 +104,7 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         for (let i = range[0]; i < range[1]; i++) taken.add(i);
       for (const range of [...r.cue, ...r.content]) for (let i = range[0]; i < range[1]; i++) spoken.add(i);
     }
+    const done: TokenRelation[] = [];
     for (const r of relations) {
       moveNameToSource(text, r);
       const at0 = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
@@ -116,7 +118,13 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
           (nearestSubject(text, r.cue[0] as TokenRange, bounds, isTaken) ??
             sentenceSubject(text, r.cue[0] as TokenRange, bounds, (i) => spoken.has(i)));
         if (guess) r.source = guess;
+        else if (bounds) {
+          const shared = participleSource(text, r.cue[0] as TokenRange, bounds, done);
+          if (shared) r.source = shared;
+        }
       }
+      if (r.source && agentless(text, r)) delete r.source;
+      done.push(r);
       const sentence = text.sentences[text.sentenceAt(text.tokens.start(r.cue[0]?.[0] ?? 0))];
       const sentenceEnd = sentence?.endToken ?? text.tokens.count;
       const lastCue = r.cue[r.cue.length - 1] as TokenRange;
@@ -145,6 +153,51 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
     previous = relations[relations.length - 1] ?? previous;
   }
   return withClosingReports(text, found);
+}
+
+const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "'s", "'re"]);
+
+/**
+ * "Mr. Quiros was accused of ...", "has been harshly criticized": a passive cue with no "by" names the
+ * one it reports about, not who reported; its subject is no source.
+ */
+function agentless(text: TextLayer, r: TokenRelation): boolean {
+  const cue = r.cue[0] as TokenRange;
+  const last = r.cue[r.cue.length - 1] as TokenRange;
+  if (!r.source || r.source[1] > cue[0] || tokenForm(text, last[1]) === 'by') return false;
+  for (let i = cue[0]; i + 1 < last[1]; i++) {
+    if (!BE.has(tokenForm(text, i))) continue;
+    let j = i + 1;
+    while (j < last[1] - 1 && text.tokens.kind(j) === TokenKind.Word && tokenForm(text, j).endsWith('ly'))
+      j++;
+    const form = tokenForm(text, j);
+    if (form === 'quoted') return false;
+    if (/(?:ed|en)$/.test(form)) return true;
+  }
+  return false;
+}
+
+/**
+ * "Trump defended the plan, saying ...", "she said ... and added": a participle after a comma, or a
+ * reporting verb after "and", reports for the speaker of the report before it in the sentence.
+ */
+function participleSource(
+  text: TextLayer,
+  cue: TokenRange,
+  sentence: TokenRange,
+  earlier: readonly TokenRelation[],
+): TokenRange | undefined {
+  const before = cue[0] - 1 > sentence[0] ? tokenForm(text, cue[0] - 1) : '';
+  const form = tokenForm(text, cue[0]);
+  if (!((before === ',' && form.endsWith('ing')) || (before === 'and' && isReportingWord(form))))
+    return undefined;
+  for (let k = earlier.length - 1; k >= 0; k--) {
+    const r = earlier[k] as TokenRelation;
+    const at = (r.cue[0] as TokenRange)[0];
+    if (at < sentence[0] || at >= cue[0]) continue;
+    if (r.source) return r.source;
+  }
+  return sentenceSubject(text, cue, sentence, () => false);
 }
 
 /**
@@ -177,6 +230,28 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
       viaSources: [],
       via: [],
       rule: 'attribution/closing-report',
+    });
+  }
+  return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
+}
+
+/** Reports set apart by punctuation alone (a label and a colon, a dash and a name) the tagger missed. */
+function withLabelledReports(
+  text: TextLayer,
+  passages: readonly QuotedPassage[],
+  found: Attribution[],
+): Attribution[] {
+  const out = [...found];
+  for (const r of labelledReports(text, passages)) {
+    const cue = toSpan(text, r.cue);
+    if (out.some((a) => a.cue.some((c) => overlaps(c, cue)))) continue;
+    out.push({
+      cue: [cue],
+      content: [toSpan(text, r.content)],
+      source: toSpan(text, r.source),
+      viaSources: [],
+      via: [],
+      rule: 'attribution/labelled',
     });
   }
   return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
@@ -349,7 +424,11 @@ export const findAttributions: Stage = {
   run(context) {
     const { text } = context;
     const passages = findQuotedPassages(text, (m) => context.report(m));
-    const attributions = tagAttributions(text, () => context.overBudget?.() ?? false);
+    const attributions = withLabelledReports(
+      text,
+      passages,
+      tagAttributions(text, () => context.overBudget?.() ?? false),
+    );
     const resolver = new SpeakerResolver(context.layers.entities);
     resolveSpeakers(context, attributions, resolver);
     const quoted = passageQuotes(text, passages, attributions);
