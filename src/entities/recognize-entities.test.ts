@@ -28,6 +28,11 @@ table(
     ['Troops crossed into the Gaza Strip.', ['Gaza Strip/GPE']],
     ['Rain fell across Europe and the Middle East.', ['Europe/LOC', 'Middle East/LOC']],
     ['The U.N. Security Council met on Monday.', ['U.N. Security Council/ORG']],
+    ['The Ministry of Defence said it had no comment.', ['Ministry of Defence/ORG']],
+    [
+      'The Organisation for Security and Cooperation in Europe (OSCE) sent monitors.',
+      ['Organisation for Security and Cooperation in Europe/ORG'],
+    ],
   ] as const,
   ([text, expected]) => {
     const got = found(recognize(text));

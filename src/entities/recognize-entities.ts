@@ -6,6 +6,7 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
+import { acronymNames, isOrgHead, joinOfNames } from './organisation-names.js';
 import { tokenWords } from './token-words.js';
 
 /** A recognised name: token range in the document and its type; `rule` says which step found it. */
@@ -80,9 +81,9 @@ export function recognizeNames(
     }
   });
   addFromGazetteer(gazetteer, segs, words, names, labelled);
-  addFromMemory(context, segs, words, names, labelled);
-  names.sort((x, y) => x.first - y.first);
-  const typed = joinDemonymOrgs(context, refineTypes(context, gazetteer, names));
+  addFromMemory(context, segs, words, names, labelled, gazetteer);
+  const joined = acronymNames(all, joinOfNames(all, names), gazetteer);
+  const typed = joinDemonymOrgs(context, refineTypes(context, gazetteer, joined));
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
 
@@ -250,6 +251,7 @@ function addFromMemory(
   words: string[][],
   names: NameSpan[],
   labelled: Uint8Array,
+  gazetteer: Gazetteer,
 ): void {
   const { tokens } = context.text;
   const known = new Map<string, EntityType>();
@@ -260,6 +262,8 @@ function addFromMemory(
     if (!known.has(parts.join(' '))) known.set(parts.join(' '), n.type);
     if (n.type === 'PERSON' && parts.length > 1)
       for (const p of parts) if (isCapitalised(p) && p.length > 1 && !known.has(p)) known.set(p, 'PERSON');
+    const stem = orgStem(parts, gazetteer);
+    if (stem && !known.has(stem)) known.set(stem, 'ORG');
   }
   if (known.size === 0) return;
   const firstWords = new Set([...known.keys()].map((k) => k.split(' ')[0] as string));
@@ -285,6 +289,30 @@ function addFromMemory(
   });
 }
 
+/**
+ * "Magna" for "Magna International Inc.": the words before an organisation name's trailing
+ * organisation words, when they are no place, people or title. One or two words.
+ */
+function orgStem(parts: readonly string[], gazetteer: Gazetteer): string | undefined {
+  let end = parts.length;
+  while (end > 0 && isOrgHead((parts[end - 1] as string).toLowerCase())) end--;
+  if (end === 0 || end === parts.length || end > 2) return undefined;
+  const stem = parts.slice(0, end);
+  if (!stem.every((p) => /^\p{Lu}\p{Ll}/u.test(p) && lexClass(p.toLowerCase()) === LexClass.None))
+    return undefined;
+  const text = stem.join(' ');
+  const kind = gazetteer.lookup(text)?.kind;
+  return kind === 'country' || kind === 'region' || kind === 'demonym' ? undefined : text;
+}
+
+/** An organisation word heads the name: at its end ("Dow Chemical") or before "of" ("Union of ..."). */
+function orgHeaded(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  return words.some(
+    (x, i) => isOrgHead(x.toLowerCase()) && (i === words.length - 1 || words[i + 1] === 'of'),
+  );
+}
+
 /** The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. */
 function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpan[]): NameSpan[] {
   const { source } = context.text;
@@ -293,10 +321,12 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
     const place = gazetteer.lookup(source.slice(tokens.start(n.first), tokens.end(n.end - 1)));
     if (!place) {
       if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
-      // "Pirelli SpA", "Zycie Warszawy Ltd": a company suffix ends no person's or place's name.
-      const last = tokens.text(n.end - 1).toLowerCase();
-      if (n.type !== 'ORG' && n.end - n.first > 1 && COMPANY_SUFFIXES.has(last)) return { ...n, type: 'ORG' };
-      return n;
+      // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
+      // person's or place's name.
+      if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
+      const parts: string[] = [];
+      for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
+      return orgHeaded(parts) ? { ...n, type: 'ORG' } : n;
     }
     if (place.kind === 'organisation') return { ...n, type: 'ORG' };
     // A place's exact name is the place, whoever the model took it for; a club named for its city is
@@ -313,12 +343,6 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
     return { ...n, type: 'GPE' };
   });
 }
-
-const COMPANY_SUFFIXES = new Set(
-  'inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa s.a. spa s.p.a. nv n.v. bv ab asa oyj kk bhd pty group holdings'.split(
-    ' ',
-  ),
-);
 
 // Heads of names of happenings: "Overseas Military Operations", "Gulf War", "World Cup".
 const EVENT_HEADS = new Set(

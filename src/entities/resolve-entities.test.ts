@@ -353,3 +353,81 @@ table(
     check(e);
   },
 );
+
+table(
+  'plural pronouns: they/them/their for the organisation or people just named, unless grammar says otherwise',
+  [
+    ['Hamas said they would not attend.', [['Hamas', 'ORG']], 'they', 'Hamas'],
+    ['The Taliban warned that they would fight.', [['Taliban', 'ORG']], 'they', 'Taliban'],
+    ['The Palestinians said their leaders had agreed.', [['Palestinians', 'NORP']], 'their', 'Palestinians'],
+    // Negative: a plural noun between the name and the pronoun is what "they" means.
+    ['Hamas said the officials knew they were watched.', [['Hamas', 'ORG']], 'they', undefined],
+    // Negative: people joined by "and" are "they".
+    [
+      'Hamas hosted Kim and Moon, and they shook hands.',
+      [
+        ['Hamas', 'ORG'],
+        ['Kim', 'PERSON'],
+        ['Moon', 'PERSON'],
+      ],
+      'they',
+      undefined,
+    ],
+    // Negative: a place is no "they".
+    [
+      'Reuters reported from Seoul that they were ready.',
+      [
+        ['Reuters', 'ORG'],
+        ['Seoul', 'GPE'],
+      ],
+      'they',
+      undefined,
+    ],
+    // Negative: inside a quotation "they" speaks from the speaker's side.
+    ['Hamas said: "they will pay."', [['Hamas', 'ORG']], 'they', undefined],
+    // Negative: too far back, two sentences away.
+    ['Hamas met. Rain fell. Then they left.', [['Hamas', 'ORG']], 'they', undefined],
+  ] as [string, [string, EntityType][], string, string | undefined][],
+  ([text, names, pronoun, expected]) => {
+    const a = resolve(text, names);
+    assert.equal(owner(a, pronoun)?.name, expected, `${pronoun} in ${text}\n${describe(a)}`);
+  },
+);
+
+table(
+  "organisation short forms: a word that opens an organisation's name before its organisation words is it",
+  [
+    [
+      'Magna International Inc. cut jobs. Magna said so.',
+      [
+        ['Magna International Inc.', 'ORG'],
+        ['Magna', 'PERSON'],
+      ],
+      'Magna@2',
+      'ORG',
+    ],
+    [
+      'Dow Chemical cut jobs. Dow said so.',
+      [
+        ['Dow Chemical', 'ORG'],
+        ['Dow', 'GPE'],
+      ],
+      'Dow@2',
+      'ORG',
+    ],
+    // Negative: the rest of the name is no organisation word.
+    [
+      'Jordan Valley Farms grew. Jordan said so.',
+      [
+        ['Jordan Valley Farms', 'ORG'],
+        ['Jordan', 'GPE'],
+      ],
+      'Jordan@2',
+      'GPE',
+    ],
+  ] as [string, [string, EntityType][], string, EntityType][],
+  ([text, names, ref, expected]) => {
+    const a = resolve(text, names);
+    assert.equal(owner(a, ref)?.type, expected, `${ref} in ${text}\n${describe(a)}`);
+  },
+);

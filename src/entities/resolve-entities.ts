@@ -3,6 +3,7 @@ import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
+import { isOrgHead } from './organisation-names.js';
 import { tokenWords } from './token-words.js';
 
 /** A mention being resolved: token range, sentence, and the cluster it joins. */
@@ -52,6 +53,13 @@ const MALE = new Set('he him his himself'.split(' '));
 const FEMALE = new Set('she her hers herself'.split(' '));
 const MALE_TITLES = new Set('mr. mr king prince sir lord father brother'.split(' '));
 const FEMALE_TITLES = new Set('mrs. mrs ms. ms miss queen princess lady dame sister'.split(' '));
+const PLURAL_PRONOUNS = new Set('they them their theirs themselves'.split(' '));
+const PLURAL_NOUNS = new Set('people police men women children troops staff crowd residents'.split(' '));
+const PLURAL_DETERMINERS = new Set(
+  'the these those many some several few all both most other its their his her our two three four five ten dozens hundreds thousands'.split(
+    ' ',
+  ),
+);
 const CONNECTORS = new Set(['to', 'of', 'for', 'in']);
 
 class Resolver {
@@ -98,6 +106,7 @@ class Resolver {
     this.titles();
     this.descriptions();
     this.pronouns();
+    this.pluralPronouns();
     return this.entities();
   }
 
@@ -259,6 +268,28 @@ class Resolver {
         continue;
       }
       const text = this.text(d);
+      // "Magna" after "Magna International Inc." is the company, whatever type the model gave it, and
+      // even if some town is called so; never a country's or region's name.
+      const byHead = (name: string) =>
+        d.end - d.first === 1 &&
+        place?.kind !== 'country' &&
+        place?.kind !== 'region' &&
+        name
+          .slice(text.length + 1)
+          .split(' ')
+          .every((x) => isOrgHead(x.toLowerCase()));
+      const longer = [...byKey.values()].find((c) => {
+        if (c.type !== 'ORG') return false;
+        const name = this.nameOf(c);
+        if (!name.startsWith(`${text} `)) return false;
+        return d.type === 'ORG' ? !this.gazetteer.lookup(text) : byHead(name);
+      });
+      if (longer) {
+        d.kind = 'alias';
+        d.type = 'ORG';
+        this.join(d, longer);
+        continue;
+      }
       // One referent per name in a document, whatever type each occurrence was given: the types vote.
       if (d.type === 'PERSON') {
         const same = byKey.get(`name:${text}`);
@@ -267,16 +298,6 @@ class Resolver {
         const c = d.cluster as Cluster;
         if (!persons.includes(c)) persons.push(c);
         continue;
-      }
-      if (d.type === 'ORG') {
-        const longer = [...byKey.values()].find(
-          (c) => c.type === 'ORG' && this.nameOf(c).startsWith(`${text} `) && d.end - d.first >= 1,
-        );
-        if (longer && !this.gazetteer.lookup(text)) {
-          d.kind = 'alias';
-          this.join(d, longer);
-          continue;
-        }
       }
       keyed(d, `name:${text}`);
       if (place && d.cluster && !d.cluster.place) d.cluster.place = place;
@@ -507,6 +528,80 @@ class Resolver {
     }
     for (const d of added) (d.cluster as Cluster).drafts.push(d);
     this.drafts.push(...added);
+  }
+
+  /**
+   * They/them/their for a group named just before: an organisation or a people ("the Palestinians"),
+   * in the same or the previous sentence, with nothing plural between that it could mean instead (a
+   * plural noun, people joined by "and"). Inside quotations they speak from the speaker's side.
+   */
+  private pluralPronouns(): void {
+    const { text } = this.context;
+    const starts = new Map<number, Draft>();
+    for (const d of this.drafts) if (d.kind !== 'pronoun') starts.set(d.end - 1, d);
+    let inQuote = false;
+    const added: Draft[] = [];
+    for (let i = 0; i < this.words.length; i++) {
+      const role = text.quoteRole(i);
+      if (role === QuoteRole.Open) inQuote = true;
+      else if (role === QuoteRole.Close) inQuote = false;
+      if (inQuote || !PLURAL_PRONOUNS.has(this.lower[i] as string)) continue;
+      const from = this.context.text.sentences[Math.max(0, this.sentenceOf(i) - 1)]?.firstToken ?? 0;
+      let j = i - 1;
+      let found: Draft | undefined;
+      while (j >= from) {
+        const d = starts.get(j);
+        if (d) {
+          const c = d.cluster;
+          if (!c || c.type === 'PERSON') {
+            // "Kim and Moon ... they": people together.
+            if (this.lower[d.first - 1] === 'and' || this.lower[d.first - 1] === ',') break;
+            j = d.first - 1;
+            continue;
+          }
+          if (c.type === 'ORG' || (c.type === 'NORP' && this.groupName(d))) found = d;
+          // A place, a single national's word or a thing named: it is no "they", nor is what precedes.
+          break;
+        }
+        if (this.pluralNoun(j) || PLURAL_PRONOUNS.has(this.lower[j] as string)) break;
+        j--;
+      }
+      const cluster = found?.cluster;
+      if (!cluster) continue;
+      added.push({
+        first: i,
+        end: i + 1,
+        kind: 'pronoun',
+        type: cluster.type,
+        rule: 'entities/plural-pronoun',
+        confidence: 0.5,
+        cluster,
+      });
+    }
+    for (const d of added) (d.cluster as Cluster).drafts.push(d);
+    this.drafts.push(...added);
+  }
+
+  /** A people as a group: "Palestinians", "the British", not "a British diplomat" nor "Palestinian". */
+  private groupName(d: Draft): boolean {
+    const last = this.words[d.end - 1] as string;
+    if (/s$/.test(last)) return true;
+    return this.lower[d.first - 1] === 'the' && !/^\p{L}/u.test(this.words[d.end] ?? '.');
+  }
+
+  /** A lower-case plural common noun after a determiner or number: "the officials", "two rebels", "police". */
+  private pluralNoun(i: number): boolean {
+    const w = this.words[i] as string;
+    if (PLURAL_NOUNS.has(w)) return true;
+    if (!/^\p{Ll}{3,}s$/u.test(w) || /(ss|us|is)$/.test(w)) return false;
+    // "Palestinian officials": a nationality word before it makes it a noun, not a verb ("Hamas says").
+    if (this.drafts.some((d) => d.end === i && d.kind === 'demonym')) return true;
+    for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+      const p = this.lower[k] as string;
+      if (PLURAL_DETERMINERS.has(p) || /^\d/.test(p)) return true;
+      if (!/^\p{Ll}+$/u.test(p) || p === 'and' || p === 'of') return false;
+    }
+    return false;
   }
 
   /** A mention at its sentence's start, or after only an introductory phrase and its comma. */
