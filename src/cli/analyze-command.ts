@@ -43,6 +43,7 @@ export interface AnalyzeCommandOptions {
   readonly published?: string;
   readonly maxBytes?: number;
   readonly maxJsonDepth?: number;
+  readonly maxHtmlDepth?: number;
   readonly maxLineLength?: number;
   readonly timeBudgetMs?: number;
   /** Analysis threads; 1 (the default) analyses in this thread. */
@@ -244,6 +245,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
     ...(options.inputFormat ? { format: options.inputFormat as InputFormat } : {}),
     ...(published ? { published } : {}),
     ...(options.maxJsonDepth ? { maxJsonDepth: options.maxJsonDepth } : {}),
+    ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}),
     ...(options.maxLineLength ? { maxLineLength: options.maxLineLength } : {}),
   };
   const pipelineOptions = options.timeBudgetMs ? { timeBudgetMs: options.timeBudgetMs } : {};

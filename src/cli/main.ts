@@ -18,6 +18,7 @@ Options:
       --max-bytes N          refuse inputs larger than N bytes (default: 16 MiB); JSONL is read record by
                              record in constant memory and the limit applies to each record
       --max-json-depth N     refuse JSON nested deeper than N (default: 65536)
+      --max-html-depth N     refuse HTML nested deeper than N elements (default: 10000)
       --max-line-length N    refuse documents with a line longer than N characters (default: 1 Mi)
       --time-budget MS       milliseconds one document may take before it is marked partial (default: 10000)
   -w, --workers N            analyse on N threads; output stays in input order (default: 1, this thread)
@@ -64,6 +65,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         'max-bytes': { type: 'string' },
         'time-budget': { type: 'string' },
         'max-json-depth': { type: 'string' },
+        'max-html-depth': { type: 'string' },
         'max-line-length': { type: 'string' },
         workers: { type: 'string', short: 'w' },
         brief: { type: 'boolean', default: false },
@@ -87,6 +89,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const maxBytes = positiveInteger('--max-bytes', values['max-bytes']);
     const timeBudgetMs = positiveInteger('--time-budget', values['time-budget']);
     const maxJsonDepth = positiveInteger('--max-json-depth', values['max-json-depth']);
+    const maxHtmlDepth = positiveInteger('--max-html-depth', values['max-html-depth']);
     const maxLineLength = positiveInteger('--max-line-length', values['max-line-length']);
     const workers = positiveInteger('--workers', values.workers);
     const summary = await runAnalyze(
@@ -101,6 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         ...(maxBytes ? { maxBytes } : {}),
         ...(timeBudgetMs ? { timeBudgetMs } : {}),
         ...(maxJsonDepth ? { maxJsonDepth } : {}),
+        ...(maxHtmlDepth ? { maxHtmlDepth } : {}),
         ...(maxLineLength ? { maxLineLength } : {}),
         ...(workers ? { workers } : {}),
       },

@@ -39,7 +39,9 @@ export function detectFormat(name: string, text: string): InputFormat {
     if (/<(rss|feed|rdf:rdf)[\s>]/i.test(head)) return 'feed';
     if (lower.startsWith('<!doctype html') || /<(html|head|body|article)[\s>]/i.test(head)) return 'html';
   }
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  const dot = name.lastIndexOf('.');
+  const ext =
+    dot >= 0 && /^[a-z0-9]+$/i.test(name.slice(dot + 1)) ? name.slice(dot + 1).toLowerCase() : undefined;
   const byExtension = ext ? BY_EXTENSION[ext] : undefined;
   if (byExtension) return byExtension;
   const firstLine = (head.split('\n', 1)[0] ?? '').toLowerCase();

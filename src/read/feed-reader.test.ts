@@ -191,3 +191,44 @@ test('the syntax failure points at the line and column the validator names', () 
   assert.ok(item && isFailure(item));
   assert.equal(raw.slice(item.failure.start, (item.failure.start ?? 0) + 10), '</channel>');
 });
+
+const OPENERS = '<![CDATA['.repeat(100_000);
+
+table(
+  'feeds with 100,000 CDATA openers that never close',
+  [
+    [
+      'in a comment inside the description',
+      `<rss><channel><item><description>Prices rose.<!-- ${OPENERS} --></description></item></channel></rss>`,
+      'Prices rose.',
+    ],
+    // The section's content is HTML, where `<![CDATA[` opens a bogus comment that runs to the next `>`.
+    [
+      'inside a CDATA section',
+      `<rss><channel><item><description><![CDATA[<p>Prices ${OPENERS} rose.</p>]]></description></item></channel></rss>`,
+      'Prices',
+    ],
+    [
+      'in a comment before the item',
+      `<rss><channel><!-- ${OPENERS} <item> --><item><description>Prices rose.</description></item></channel></rss>`,
+      'Prices rose.',
+    ],
+  ] as const,
+  ([, raw, text]) => {
+    const items = read(raw);
+    assert.equal(items.length, 1);
+    const [doc] = documentsOf(items);
+    assert.ok(doc, `expected a document, got ${JSON.stringify(failuresOf(items))}`);
+    assert.equal(doc.text, text);
+    assert.equal(doc.bodyOffset, raw.lastIndexOf('<item>'), 'bodyOffset is the <item> outside comments');
+  },
+);
+
+test('an item whose escaped HTML nests 5,000 levels is read/no-body, not an exception', () => {
+  const deep = `${'&lt;div&gt;'.repeat(5_000)}Prices rose.${'&lt;/div&gt;'.repeat(5_000)}`;
+  const items = read(`<rss><channel><item><description>${deep}</description></item></channel></rss>`);
+  assert.deepEqual(
+    items.map((item) => (isFailure(item) ? item.failure.rule : item.document.text)),
+    ['read/no-body'],
+  );
+});

@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createDocument, type Origin } from '../document/document.js';
 import { LineIndex } from '../document/line-index.js';
 import { type Message, message } from '../document/message.js';
+import { isSpaceCode } from '../document/span.js';
 import { htmlToText, publishedOf } from './html-reader.js';
 import type { RawInput, Reader, ReadItem } from './reader.js';
 
@@ -23,6 +24,7 @@ function textOf(value: unknown): string | undefined {
   return typeof text === 'string' && text.trim() !== '' ? text.trim() : undefined;
 }
 
+// redos-ok: linear, a try ends at the first character that is not part of an entity (1 MB of `&#1`: 3 ms)
 const XML_ENTITY = /&(?:#(\d+)|#x([\da-f]+)|(lt|gt|amp|quot|apos));/gi;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -34,7 +36,8 @@ function decodeXml(text: string): string {
   });
 }
 
-const CDATA = /<!\[CDATA\[([\s\S]*?)\]\]>/g;
+const CDATA_OPEN = '<![CDATA[';
+const CDATA_CLOSE = ']]>';
 
 /**
  * The raw content of a markup field to plain text. Escaped HTML (`&lt;p&gt;`) and CDATA are decoded
@@ -46,10 +49,13 @@ function markupText(value: unknown): string {
   if (typeof raw !== 'string') return '';
   let html = '';
   let last = 0;
-  for (const match of raw.matchAll(CDATA)) {
-    html += escapedOrInline(raw.slice(last, match.index));
-    html += match[1];
-    last = match.index + match[0].length;
+  // By hand: a pattern for sections that may be unclosed retries from every opener to the end.
+  for (let open = raw.indexOf(CDATA_OPEN); open >= 0; open = raw.indexOf(CDATA_OPEN, last)) {
+    const close = raw.indexOf(CDATA_CLOSE, open + CDATA_OPEN.length);
+    if (close < 0) break;
+    html += escapedOrInline(raw.slice(last, open));
+    html += raw.slice(open + CDATA_OPEN.length, close);
+    last = close + CDATA_CLOSE.length;
   }
   html += escapedOrInline(raw.slice(last));
   const type = isNode(value) ? String(value['@_type'] ?? '').toLowerCase() : '';
@@ -113,17 +119,31 @@ function feedOf(parsed: Node): Feed | undefined {
   return undefined;
 }
 
-const ITEM_TAG = /<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<!--[\s\S]*?(?:-->|$)|<(item|entry)(?=[\s/>])/g;
-
 /**
  * Offsets of the `<item>` or `<entry>` opening tags in the raw input, in order, outside CDATA and
  * comments: the n-th item parsed is the n-th tag found.
  */
 function itemOffsets(raw: string, kind: Feed['kind']): number[] {
   const offsets: number[] = [];
-  for (const match of raw.matchAll(ITEM_TAG)) if (match[1] === kind) offsets.push(match.index);
+  const tag = `<${kind}`;
+  for (let i = raw.indexOf('<'); i >= 0; i = raw.indexOf('<', i + 1)) {
+    const [opener, closer] = raw.startsWith(CDATA_OPEN, i)
+      ? [CDATA_OPEN, CDATA_CLOSE]
+      : raw.startsWith('<!--', i)
+        ? ['<!--', '-->']
+        : [];
+    if (opener && closer) {
+      // An unclosed section or comment runs to the end.
+      const close = raw.indexOf(closer, i + opener.length);
+      if (close < 0) break;
+      i = close + closer.length - 1;
+    } else if (raw.startsWith(tag, i) && isTagEnd(raw.charCodeAt(i + tag.length))) offsets.push(i);
+  }
   return offsets;
 }
+
+/** What may follow a tag's name: white space, `/` or `>`. */
+const isTagEnd = (code: number) => code === 0x2f || code === 0x3e || isSpaceCode(code);
 
 function syntaxFailure(raw: string, text: string, line?: number, column?: number): ReadItem {
   const offset = line === undefined ? -1 : new LineIndex(raw).offset(line, column ?? 1);

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import type { SourceDocument } from '../document/document.js';
 import { htmlReader, htmlToText } from './html-reader.js';
+import { readText } from './read-input.js';
 import { isFailure, type ReadItem } from './reader.js';
 
 const TAG = /<\/?[a-z][^>]*>/i;
@@ -226,4 +227,84 @@ table(
     ['text only', 'text only'],
   ] as const,
   ([html, text]) => assert.equal(htmlToText(html), text),
+);
+
+table(
+  'htmlToText: hostile fragments',
+  [
+    [
+      '200,000 newlines around a pre',
+      `<pre>${'\n'.repeat(200_000)}  keep\n\n  this${'\n'.repeat(200_000)}</pre>`,
+      '  keep\n\n  this',
+    ],
+    ['a pre of newlines only', `<p>a</p><pre>${'\n'.repeat(200_000)}</pre><p>b</p>`, 'a\n\nb'],
+    // linkedom's innerHTML overflows the stack at a few thousand levels: such a fragment has no text.
+    ['nested 5,000 levels', `${'<div>'.repeat(5_000)}Deep.${'</div>'.repeat(5_000)}`, ''],
+    ['nested 500 levels', `${'<div>'.repeat(500)}Deep.${'</div>'.repeat(500)}`, 'Deep.'],
+  ] as const,
+  ([, html, text]) => assert.equal(htmlToText(html), text),
+);
+
+table(
+  'pages nested past the depth limit are refused before parsing, as read/html-depth on the tag',
+  [
+    [
+      '100,000 nested <div>',
+      `<html><body>${'<div>'.repeat(100_000)}Deep.</body></html>`,
+      undefined,
+      12 + 5 * 9_998,
+    ],
+    [
+      'a limit of 50',
+      `<html><body>${'<div>'.repeat(60)}Deep.${'</div>'.repeat(60)}</body></html>`,
+      50,
+      12 + 5 * 48,
+    ],
+    [
+      'end tags of elements not open do not count',
+      `${'</div>'.repeat(100)}${'<b>'.repeat(60)}x`,
+      50,
+      600 + 3 * 50,
+    ],
+  ] as const,
+  ([, raw, maxHtmlDepth, offset]) => {
+    const items = [
+      ...readText('deep.html', raw, { format: 'html', ...(maxHtmlDepth ? { maxHtmlDepth } : {}) }),
+    ];
+    assert.equal(items.length, 1);
+    const item = items[0] as ReadItem;
+    assert.ok(isFailure(item), 'expected a read/html-depth failure');
+    assert.equal(item.failure.rule, 'read/html-depth');
+    assert.match(item.failure.message, new RegExp(`limit of ${maxHtmlDepth ?? 10_000} levels`));
+    assert.equal(item.failure.start, offset, 'the failure is placed on the tag that goes too deep');
+  },
+);
+
+table(
+  'pages within the depth limit are read',
+  [
+    [
+      '60 levels, limit 60',
+      `<html><body>${'<div>'.repeat(57)}<p>${SENTENCE}</p>${'</div>'.repeat(57)}</body></html>`,
+    ],
+    [
+      '2,000 unclosed <p>: each closes the one before',
+      `<html><body>${`<p>${SENTENCE}`.repeat(2_000)}</body></html>`,
+    ],
+    [
+      'tags inside a script and a comment',
+      `<html><body><script>${'<div>'.repeat(200)}</script><!--${'<div>'.repeat(200)}--><p>${SENTENCE}</p></body></html>`,
+    ],
+    ['void elements', `<html><body>${'<br><img src=x>'.repeat(200)}<p>${SENTENCE}</p></body></html>`],
+    [
+      'self-closed paths inside <svg>',
+      `<html><body><svg>${'<path d="M0"/>'.repeat(200)}</svg><p>${SENTENCE}</p></body></html>`,
+    ],
+  ] as const,
+  ([, raw]) => {
+    const items = [...readText('page.html', raw, { format: 'html', maxHtmlDepth: 60 })];
+    const item = items[0] as ReadItem;
+    assert.ok(!isFailure(item), `unexpected failure: ${JSON.stringify(isFailure(item) && item.failure)}`);
+    assert.ok(item.document.text.startsWith(SENTENCE.trim()), 'the text is read');
+  },
 );

@@ -2,6 +2,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { createDocument, type DocumentMeta } from '../document/document.js';
 import { type Message, message } from '../document/message.js';
+import { DEFAULT_MAX_HTML_DEPTH, htmlTooDeepAt } from './html-depth.js';
+import { jsonParseReason } from './json-parse-reason.js';
 import { normalizePublished } from './published.js';
 import type { RawInput, Reader, ReadItem, ReadOptions } from './reader.js';
 
@@ -76,10 +78,7 @@ function nodeText(root: DomNode, skip: ReadonlySet<string> = HIDDEN): string {
     const lines = run.split('\n');
     const text =
       pre > 0
-        ? lines
-            .map((line) => line.trimEnd())
-            .join('\n')
-            .replace(/^\n+|\n+$/g, '')
+        ? trimNewlines(lines.map((line) => line.trimEnd()).join('\n'))
         : lines
             .map((line) => line.replace(/ {2,}/g, ' ').trim())
             .filter((line) => line !== '')
@@ -122,10 +121,29 @@ function nodeText(root: DomNode, skip: ReadonlySet<string> = HIDDEN): string {
   return paragraphs.join('\n\n');
 }
 
+/** Without the blank lines that open and close a `pre` block (a loop: `/^\n+|\n+$/` is quadratic). */
+function trimNewlines(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && text.charCodeAt(start) === 0x0a) start++;
+  while (end > start && text.charCodeAt(end - 1) === 0x0a) end--;
+  return text.slice(start, end);
+}
+
 let scratch: DomDocument | undefined;
 
-/** Text of an HTML fragment (feed descriptions, HTML stored in JSON), paragraphs joined by a blank line. */
+/**
+ * How deep a fragment may nest: linkedom's `innerHTML` recurses over the new tree and overflows the call
+ * stack at about 3,000 levels. Whole pages are parsed without it and have their own limit.
+ */
+export const MAX_FRAGMENT_DEPTH = 1_000;
+
+/**
+ * Text of an HTML fragment (feed descriptions, HTML stored in JSON), paragraphs joined by a blank line;
+ * empty for a fragment nested deeper than `MAX_FRAGMENT_DEPTH`, which callers may check first to say why.
+ */
 export function htmlToText(html: string): string {
+  if (htmlTooDeepAt(html, MAX_FRAGMENT_DEPTH) >= 0) return '';
   scratch ??= (parseHTML('<!doctype html><html><head></head><body></body></html>') as unknown as ParsedPage)
     .document;
   const box = scratch.createElement('div');
@@ -194,9 +212,9 @@ function linkedData(document: DomDocument, messages: Message[]): LinkedData {
     try {
       value = JSON.parse(script.textContent ?? '');
     } catch (err) {
-      const reason =
-        err instanceof Error ? err.message.replace(/, ".*" is not valid JSON$/s, '') : String(err);
-      messages.push(message('read/html-jsonld', 'warning', `a JSON-LD block is not valid JSON: ${reason}`));
+      messages.push(
+        message('read/html-jsonld', 'warning', `a JSON-LD block is not valid JSON: ${jsonParseReason(err)}`),
+      );
       continue;
     }
     for (const node of Array.isArray(value) ? value : [value]) {
@@ -310,6 +328,7 @@ function pageText(document: DomDocument): string {
 }
 
 const CONTENT_TAG =
+  // redos-ok: linear, each opener runs to its close or the end (1 MB of unclosed openers: 2-4 ms)
   /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<(article|main|body)(?=[\s/>])/gi;
 
 /**
@@ -327,7 +346,25 @@ function contentOffset(raw: string): number {
   return found.get('article') ?? found.get('main') ?? found.get('body') ?? 0;
 }
 
-function readHtml(input: RawInput, options?: ReadOptions): ReadItem {
+export interface HtmlReadOptions extends ReadOptions {
+  /** Refuse pages whose elements nest deeper than this. */
+  readonly maxHtmlDepth?: number;
+}
+
+function readHtml(input: RawInput, options?: HtmlReadOptions): ReadItem {
+  // Checked before parsing: the parse itself is what deep nesting makes slow.
+  const limit = options?.maxHtmlDepth ?? DEFAULT_MAX_HTML_DEPTH;
+  const deep = htmlTooDeepAt(input.text, limit);
+  if (deep >= 0) {
+    return {
+      failure: message(
+        'read/html-depth',
+        'error',
+        `the page nests elements deeper than the limit of ${limit} levels`,
+        { start: deep, end: deep + 1 },
+      ),
+    };
+  }
   const messages: Message[] = [];
   let meta: DocumentMeta;
   let text: string;
@@ -361,5 +398,5 @@ function readHtml(input: RawInput, options?: ReadOptions): ReadItem {
 
 export const htmlReader: Reader = {
   format: 'html',
-  read: (input, options) => [readHtml(input, options)],
+  read: (input, options?: HtmlReadOptions) => [readHtml(input, options)],
 };

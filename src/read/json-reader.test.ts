@@ -254,3 +254,12 @@ test('readJsonRecord without the raw input: bodyOffset is the record offset', ()
   assert.equal(item.document.bodyOffset, 120);
   assert.deepEqual(item.document.origin, { format: 'json', file: 's', index: 4 });
 });
+
+test('an HTML body nested past the fragment limit is read/html-depth, not an exception', () => {
+  const html = (depth: number) => `${'<div>'.repeat(depth)}<p>Kim said so.</p>${'</div>'.repeat(depth)}`;
+  const [deep] = failures(read(JSON.stringify({ text: html(5_000) })));
+  assert.equal(deep?.failure.rule, 'read/html-depth', 'a body nested 5,000 levels is refused');
+  assert.match(deep?.failure.message ?? '', /"text" nests deeper than 1000 levels/);
+  const [doc] = documents(read(JSON.stringify({ text: html(900) })));
+  assert.equal(doc?.text, 'Kim said so.', 'a body nested 900 levels is read');
+});

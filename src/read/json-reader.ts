@@ -1,7 +1,9 @@
 import { createDocument, type Origin } from '../document/document.js';
 import { type Message, message } from '../document/message.js';
 import { trimRange } from '../document/span.js';
-import { htmlToText, publishedOf } from './html-reader.js';
+import { htmlTooDeepAt } from './html-depth.js';
+import { htmlToText, MAX_FRAGMENT_DEPTH, publishedOf } from './html-reader.js';
+import { jsonParseReason } from './json-parse-reason.js';
 import type { RawInput, Reader, ReadFailure, ReadItem, ReadOptions } from './reader.js';
 
 /** Names a field goes by in news records (news-please, newspaper, scraper dumps), lower case. */
@@ -240,6 +242,12 @@ export function readJsonRecord(record: unknown, ctx: JsonRecordContext): ReadIte
   let bodyOffset = value < 0 ? ctx.offset : value + 1;
   let text: string;
   if (LOOKS_HTML.test(body)) {
+    if (htmlTooDeepAt(body, MAX_FRAGMENT_DEPTH) >= 0) {
+      return fail(
+        'read/html-depth',
+        `the HTML in "${bodyKey}" nests deeper than ${MAX_FRAGMENT_DEPTH} levels`,
+      );
+    }
     text = htmlToText(body);
     messages.push(message('read/html-body', 'info', `the "${bodyKey}" field holds HTML: its text was taken`));
   } else {
@@ -271,13 +279,8 @@ export function readJsonRecord(record: unknown, ctx: JsonRecordContext): ReadIte
   };
 }
 
-/** V8's reason without the copy of the input it quotes. */
-const parseReason = (err: unknown) =>
-  // redos-ok: run on V8's message, which quotes at most a short excerpt of the input.
-  (err instanceof Error ? err.message : String(err)).replace(/, ".*" is not valid JSON$/s, '');
-
 function syntaxFailure(err: unknown, base: number, length: number): ReadFailure {
-  const reason = parseReason(err);
+  const reason = jsonParseReason(err);
   const at = /at position (\d+)/.exec(reason);
   const position = at ? base + Number(at[1]) : /end of JSON input/.test(reason) ? length : undefined;
   const place = position === undefined ? undefined : { start: position, end: Math.min(position + 1, length) };
@@ -342,7 +345,7 @@ export function jsonLine(
   try {
     record = JSON.parse(line);
   } catch (err) {
-    const reason = parseReason(err);
+    const reason = jsonParseReason(err);
     const place = { start: ctx.offset, end: ctx.end };
     return {
       failure: message(

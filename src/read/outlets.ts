@@ -1,3 +1,5 @@
+import { isSpaceCode } from '../document/span.js';
+
 /**
  * News agencies and outlets whose names stand as credits ("...Kim noted.Yonhap") and in wire
  * datelines ("(Reuters)"). Each line: the canonical name, then aliases, separated by "|".
@@ -100,9 +102,32 @@ export function outletName(written: string): string | undefined {
   return byAlias.get(written.trim().replace(/\s+/g, ' ').toLowerCase());
 }
 
+/**
+ * The parts of a credit between "/", "," and a " - " set off by white space ("Yonhap/AFP", "AP - Reuters").
+ * Split by hand: the pattern `\s*[/,]\s*|\s+-\s+` retries a long run of white space from each of its
+ * characters. White space around the parts is left on them, for `outletName` trims it.
+ */
+function creditParts(written: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < written.length; i++) {
+    const c = written.charCodeAt(i);
+    const dash =
+      c === 0x2d &&
+      i > start &&
+      isSpaceCode(written.charCodeAt(i - 1)) &&
+      isSpaceCode(written.charCodeAt(i + 1));
+    if (c === 0x2f || c === 0x2c || dash) {
+      parts.push(written.slice(start, i));
+      start = i + 1;
+    }
+  }
+  parts.push(written.slice(start));
+  return parts;
+}
+
 /** Outlets joined by "/" or "-" in one credit ("Yonhap/AFP") give the first as publisher. */
 export function creditOutlets(written: string): string[] | undefined {
-  const parts = written.split(/\s*[/,]\s*|\s+-\s+/);
-  const names = parts.map(outletName);
+  const names = creditParts(written).map(outletName);
   return names.every((n): n is string => n !== undefined) && names.length > 0 ? names : undefined;
 }

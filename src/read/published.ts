@@ -68,8 +68,9 @@ function withTime(
   return `${date}T${pad(hour)}:${pad(minute)}:${pad(second)}${zone(z)}`;
 }
 
-const TIME = String.raw`(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|UT)?)?`;
-const ISO = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${TIME}$`, 'i');
+// A date, then optionally a time of day with seconds, fraction and zone.
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2}|GMT|UTC|UT)?)?$/i;
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
 // RFC 822/1123 as in RSS: "Fri, 24 Oct 2025 08:00:00 +0900"
 const RFC822 =

@@ -5,7 +5,7 @@ import { csvReader } from './csv-reader.js';
 import { decodeInput } from './decode.js';
 import { detectFormat } from './detect.js';
 import { feedReader } from './feed-reader.js';
-import { htmlReader } from './html-reader.js';
+import { type HtmlReadOptions, htmlReader } from './html-reader.js';
 import { type JsonReadOptions, jsonLine, jsonlReader, jsonReader } from './json-reader.js';
 import type { Reader, ReadItem } from './reader.js';
 import { refineDispatch } from './refine-dispatch.js';
@@ -37,6 +37,8 @@ export interface ReadInputOptions {
   readonly published?: string;
   /** Refuse JSON nested deeper than this. */
   readonly maxJsonDepth?: number;
+  /** Refuse HTML pages whose elements nest deeper than this. */
+  readonly maxHtmlDepth?: number;
   /** Refuse documents with a line longer than this many characters. */
   readonly maxLineLength?: number;
 }
@@ -116,9 +118,10 @@ export function* readText(
     yield { failure: message('read/format-unknown', 'error', `no reader for the format "${format}"`) };
     return;
   }
-  const readOptions: JsonReadOptions = {
+  const readOptions: JsonReadOptions & HtmlReadOptions = {
     ...(options.published ? { published: options.published } : {}),
     ...(options.maxJsonDepth ? { maxJsonDepth: options.maxJsonDepth } : {}),
+    ...(options.maxHtmlDepth ? { maxHtmlDepth: options.maxHtmlDepth } : {}),
   };
   const maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   for (const item of reader.read({ name, text }, readOptions)) {

@@ -121,3 +121,24 @@ test('Latin-1 text is read with a warning on the document', () => {
     ['read/not-utf8'],
   );
 });
+
+const BLANKS = ' \t'.repeat(20_000);
+
+table(
+  'header values among 40,000 spaces and tabs are trimmed of them, and only of them',
+  [
+    ['value between blanks', `Title:${BLANKS}Talks resume${BLANKS}\n\nBody.`, { title: 'Talks resume' }],
+    ['blanks only: no value', `Title:${BLANKS}\nSource: Reuters\n\nBody.`, { source: 'Reuters' }],
+    ['blanks before the key', `${BLANKS}Source :${BLANKS}AP\n\nBody.`, { source: 'AP' }],
+    // Not a header: an unknown key, so the line is body text.
+    ['unknown key', `Titles:${BLANKS}x\n\nBody.`, { body: `Titles:${BLANKS}x\n\nBody.` }],
+  ] as const,
+  ([, raw, expected]) => {
+    const doc = one(raw);
+    assert.deepEqual(
+      { title: doc.meta.title, source: doc.meta.source, body: doc.text },
+      { title: undefined, source: undefined, body: 'Body.', ...expected },
+      'header values, and the body after the header lines',
+    );
+  },
+);

@@ -4,8 +4,9 @@ import { isSpaceCode } from '../document/span.js';
 import { normalizePublished } from './published.js';
 import type { RawInput, Reader, ReadItem, ReadOptions } from './reader.js';
 
+// The value is trimmed in code: `[ \t]*(.*?)[ \t]*$` backtracks quadratically on a line of blanks.
 const HEADER =
-  /^[ \t]*(title|headline|date|published|dateline|source|publisher|url|link|language|lang)[ \t]*:[ \t]*(.*?)[ \t]*$/i;
+  /^[ \t]*(title|headline|date|published|dateline|source|publisher|url|link|language|lang)[ \t]*:(.*)$/i;
 const HEADER_KEYS: Record<string, keyof DocumentMeta> = {
   title: 'title',
   headline: 'title',
@@ -20,6 +21,15 @@ const HEADER_KEYS: Record<string, keyof DocumentMeta> = {
 };
 // The seed form: "date 2025-10-24" before the body, on the body's own line or glued before it.
 const DATE_PREFIX = /^\s*date[ \t]+(\d{4}-\d{2}-\d{2})\b[ \t]*\r?\n?/i;
+
+/** Without leading and trailing spaces and tabs (only those: other white space stays part of the value). */
+function trimBlanks(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && (s[start] === ' ' || s[start] === '\t')) start++;
+  while (end > start && (s[end - 1] === ' ' || s[end - 1] === '\t')) end--;
+  return s.slice(start, end);
+}
 
 interface Head {
   meta: Record<string, string>;
@@ -46,7 +56,7 @@ function readHead(raw: string): Head {
     const m = HEADER.exec(raw.slice(offset, lineEnd).replace(/\r$/, ''));
     if (!m) break;
     const key = HEADER_KEYS[(m[1] as string).toLowerCase()];
-    const value = m[2] as string;
+    const value = trimBlanks(m[2] as string);
     if (key === 'published') {
       const published = normalizePublished(value);
       if (published) meta.published = published;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { table } from '../../test/table.js';
 import { isFailure } from './reader.js';
 import { parseTimeml, timemlReader } from './timeml-reader.js';
 
@@ -42,3 +43,60 @@ test('timemlReader: a file without <TEXT> is a failure, not an exception', () =>
   assert.equal(items.length, 1);
   assert.ok(items[0] && isFailure(items[0]));
 });
+
+const SOUP = 'a'.repeat(200_000);
+
+table(
+  'hostile TimeML: attribute soup, unclosed tags, case',
+  [
+    [
+      'attribute soup in a TIMEX3',
+      `<TEXT>On <TIMEX3 tid="t1" ${SOUP} type='DATE' ${SOUP}= value="2020-01-01" x=y>Monday</TIMEX3>.</TEXT>`,
+      { text: 'On Monday.', timexes: [['Monday', 't1', 'DATE', '2020-01-01']] },
+    ],
+    ['100,000 unclosed <TEXT openers', '<TEXT '.repeat(100_000), undefined],
+    ['<TEXTUAL> is not <TEXT>', '<TEXTUAL>no</TEXTUAL>', undefined],
+    [
+      'lower case tags, attributes on <text>',
+      '<docid> d1 </docid><text id="x">Rain.</text>',
+      { text: 'Rain.', docid: 'd1', timexes: [] },
+    ],
+    [
+      'DCT after 100,000 TIMEX3 openers',
+      `${'<TIMEX3 '.repeat(100_000)}<TIMEX3 functionInDocument = "CREATION_TIME" value="1998-01-08"><TEXT>x</TEXT>`,
+      { text: 'x', dct: '1998-01-08', timexes: [] },
+    ],
+    [
+      'no DCT: TIMEX3 openers that never end, and a DCT-like attribute on another tag',
+      `<TEXT>x</TEXT><EVENT functionInDocument="CREATION_TIME" value="1">${'<TIMEX3 '.repeat(100_000)}`,
+      { text: 'x', timexes: [] },
+    ],
+    [
+      'DOCID after 100,000 openers',
+      `${'<DOCID>'.repeat(100_000)}wsj_1</DOCID><TEXT>x</TEXT>`,
+      { text: 'x', docid: 'wsj_1', timexes: [] },
+    ],
+    [
+      'text that changes length when upper-cased',
+      `<TEXT>${'\u00df'.repeat(20)}</TEXT>\nafter`,
+      { text: '\u00df'.repeat(20), timexes: [] },
+    ],
+  ] as const,
+  ([, raw, expected]) => {
+    const doc = parseTimeml(raw);
+    if (expected === undefined) {
+      assert.equal(doc, undefined, 'no <TEXT> element');
+      return;
+    }
+    assert.ok(doc, 'a <TEXT> element');
+    assert.deepEqual(
+      {
+        text: doc.text,
+        docid: doc.docid,
+        dct: doc.dct,
+        timexes: doc.timexes.map((t) => [t.text, t.tid, t.type, t.value]),
+      },
+      { docid: undefined, dct: undefined, ...expected },
+    );
+  },
+);

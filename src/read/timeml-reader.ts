@@ -6,6 +6,8 @@
  */
 import { createDocument } from '../document/document.js';
 import { message } from '../document/message.js';
+import { isSpaceCode } from '../document/span.js';
+import { indexOfIgnoreCase, startsWithIgnoreCase } from './ascii-search.js';
 import type { RawInput, Reader, ReadItem, ReadOptions } from './reader.js';
 
 export interface TimexAnnotation {
@@ -41,19 +43,101 @@ export function decodeEntities(s: string): string {
   });
 }
 
+const isNameStart = (c: number) =>
+  (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x3a;
+const isNameCode = (c: number) => isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d;
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * The `name="value"` and `name='value'` attributes of a tag, values entity-decoded. Scanned by hand: a
+ * pattern retries a long run of name characters from each of them.
+ */
 export function readAttributes(tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  const re = /([A-Za-z_:][\w:.-]*)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-  for (let m = re.exec(tag); m; m = re.exec(tag)) out[m[1] as string] = decodeEntities(m[2] ?? m[3] ?? '');
+  let i = 0;
+  while (i < tag.length) {
+    if (!isNameStart(tag.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < tag.length && isNameCode(tag.charCodeAt(i))) i++;
+    // A name that is not followed by `=` and a quoted value is skipped whole: no suffix of it can be.
+    const eq = skipSpaces(tag, i);
+    if (tag.charCodeAt(eq) !== 0x3d) continue;
+    const open = skipSpaces(tag, eq + 1);
+    const quote = tag.charAt(open);
+    if (quote !== '"' && quote !== "'") continue;
+    const close = tag.indexOf(quote, open + 1);
+    if (close < 0) continue;
+    out[tag.slice(start, i)] = decodeEntities(tag.slice(open + 1, close));
+    i = close + 1;
+  }
   return out;
+}
+
+/** Offset just past the `<TEXT>` opening tag (any case, attributes allowed), or -1. */
+function textStart(raw: string): number {
+  for (let at = indexOfIgnoreCase(raw, '<text'); at >= 0; at = indexOfIgnoreCase(raw, '<text', at + 1)) {
+    const next = raw.charCodeAt(at + 5);
+    if (next === 0x3e) return at + 6;
+    if (!isSpaceCode(next)) continue;
+    const gt = raw.indexOf('>', at + 6);
+    // No later `<TEXT` can end either.
+    return gt < 0 ? -1 : gt + 1;
+  }
+  return -1;
+}
+
+/** The first TIMEX3 tag whose functionInDocument is "CREATION_TIME" (any case). */
+function dctTag(raw: string): string | undefined {
+  for (let at = indexOfIgnoreCase(raw, '<timex3'); at >= 0; ) {
+    if (isWordCode(raw.charCodeAt(at + 7))) {
+      at = indexOfIgnoreCase(raw, '<timex3', at + 1);
+      continue;
+    }
+    const gt = raw.indexOf('>', at);
+    if (gt < 0) return undefined;
+    const tag = raw.slice(at, gt + 1);
+    if (isCreationTime(tag)) return tag;
+    // A `<TIMEX3` before this `>` would end here too, on part of this tag.
+    at = indexOfIgnoreCase(raw, '<timex3', gt + 1);
+  }
+  return undefined;
+}
+
+function isCreationTime(tag: string): boolean {
+  const name = 'functionindocument';
+  for (let at = indexOfIgnoreCase(tag, name); at >= 0; at = indexOfIgnoreCase(tag, name, at + 1)) {
+    const eq = skipSpaces(tag, at + name.length);
+    if (tag.charCodeAt(eq) === 0x3d && startsWithIgnoreCase(tag, '"creation_time"', skipSpaces(tag, eq + 1)))
+      return true;
+  }
+  return false;
+}
+
+const isWordCode = (c: number) => (isNameStart(c) && c !== 0x3a) || (c >= 0x30 && c <= 0x39);
+
+/** The text of the first `<DOCID>...</DOCID>` (any case) with no markup inside. */
+function docidOf(raw: string): string | undefined {
+  for (let at = indexOfIgnoreCase(raw, '<docid>'); at >= 0; at = indexOfIgnoreCase(raw, '<docid>', at + 1)) {
+    const lt = raw.indexOf('<', at + 7);
+    if (lt < 0) return undefined;
+    if (startsWithIgnoreCase(raw, '</docid>', lt)) return raw.slice(at + 7, lt);
+  }
+  return undefined;
 }
 
 /** Reads a TimeML file; undefined when it has no `<TEXT>` element. */
 export function parseTimeml(raw: string): TimemlDocument | undefined {
-  const open = /<TEXT(?:\s[^>]*)?>/i.exec(raw);
-  if (!open) return undefined;
-  const bodyOffset = open.index + open[0].length;
-  const close = raw.toUpperCase().indexOf('</TEXT>', bodyOffset);
+  const bodyOffset = textStart(raw);
+  if (bodyOffset < 0) return undefined;
+  const close = indexOfIgnoreCase(raw, '</text>', bodyOffset);
   const bodyEnd = close < 0 ? raw.length : close;
   let text = '';
   const timexes: TimexAnnotation[] = [];
@@ -90,9 +174,8 @@ export function parseTimeml(raw: string): TimemlDocument | undefined {
     }
     i = gt + 1;
   }
-  const dctTag = /<TIMEX3\b[^>]*functionInDocument\s*=\s*"CREATION_TIME"[^>]*>/i.exec(raw);
-  const dct = dctTag ? readAttributes(dctTag[0]).value : undefined;
-  const docid = /<DOCID>([^<]*)<\/DOCID>/i.exec(raw)?.[1]?.trim();
+  const dct = readAttributes(dctTag(raw) ?? '').value;
+  const docid = docidOf(raw)?.trim();
   timexes.sort((a, b) => a.start - b.start || b.end - a.end);
   return { ...(docid ? { docid } : {}), text, bodyOffset, ...(dct ? { dct } : {}), timexes };
 }
