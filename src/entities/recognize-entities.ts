@@ -61,6 +61,8 @@ export function recognizeNames(
   const names: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
   segs.forEach(([a], k) => {
+    // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
+    if (context.overBudget?.()) return;
     const w = words[k] as string[];
     const n = w.length;
     if (features.length < n * FEATURES_PER_TOKEN) {
