@@ -87,8 +87,37 @@ table(
     ["O'Brien didn't", ["O'Brien", "didn't"]],
     ['SEOUL -- North', ['SEOUL', '--', 'North']],
     ['emoji \u{1F600} here', ['emoji', '\u{1F600}', 'here']],
+    // addresses in any case; words that merely start like one stay words
+    [
+      'See HTTP://Example.com/a, then WWW.bbc.co.uk.',
+      ['See', 'HTTP://Example.com/a', ',', 'then', 'WWW.bbc.co.uk', '.'],
+    ],
+    ['who went home with Hwang', ['who', 'went', 'home', 'with', 'Hwang']],
+    // Latin letters with diacritics are letters; the signs \u00d7 and \u00f7 among them are not
+    [
+      '\u0141\u00f3d\u017a and \u00c6r\u00f8sk\u00f8bing: 3\u00d74 \u00f7 2',
+      ['\u0141\u00f3d\u017a', 'and', '\u00c6r\u00f8sk\u00f8bing', ':', '3', '\u00d7', '4', '\u00f7', '2'],
+    ],
   ] as const,
   ([text, expected]) => assert.deepEqual(tokensOf(text), expected),
+);
+
+table(
+  'tokens: case flags of accented words',
+  [
+    ['\u00c9COLE', TokenFlag.Capitalised | TokenFlag.AllCaps],
+    ['\u00d6d\u00f6n', TokenFlag.Capitalised],
+    ['\u00e9cole', 0],
+  ] as const,
+  ([word, flags]) => {
+    const { tokens } = new TextLayer(word);
+    assert.equal(tokens.count, 1, `${word} is one token`);
+    assert.equal(
+      tokens.flags(0) & (TokenFlag.Capitalised | TokenFlag.AllCaps),
+      flags,
+      `case flags of ${word}`,
+    );
+  },
 );
 
 test('tokens: kinds and flags are packed per token', () => {

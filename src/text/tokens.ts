@@ -46,9 +46,17 @@ export class TokenStore {
   private readonly kinds: Uint8Array;
   private readonly flagBits: Uint8Array;
 
-  constructor(source: string, starts: Uint32Array, ends: Uint32Array, kinds: Uint8Array, flags: Uint8Array) {
+  /** `count`: how many of the arrays' entries are tokens (the rest is spare room from building). */
+  constructor(
+    source: string,
+    starts: Uint32Array,
+    ends: Uint32Array,
+    kinds: Uint8Array,
+    flags: Uint8Array,
+    count = kinds.length,
+  ) {
     this.source = source;
-    this.count = kinds.length;
+    this.count = count;
     this.starts = starts;
     this.ends = ends;
     this.kinds = kinds;
@@ -92,16 +100,45 @@ const HYPHEN = 0x2d;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE = 0x2019;
 
+/** Fills the typed arrays directly, doubling them when full. */
 class Builder {
-  starts: number[] = [];
-  ends: number[] = [];
-  kinds: number[] = [];
-  flags: number[] = [];
+  count = 0;
+  starts: Uint32Array;
+  ends: Uint32Array;
+  kinds: Uint8Array;
+  flags: Uint8Array;
+  constructor(capacity: number) {
+    this.starts = new Uint32Array(capacity);
+    this.ends = new Uint32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
   push(start: number, end: number, kind: TokenKind, flags: number): void {
-    this.starts.push(start);
-    this.ends.push(end);
-    this.kinds.push(kind);
-    this.flags.push(flags);
+    if (this.count === this.kinds.length) this.grow();
+    const k = this.count++;
+    this.starts[k] = start;
+    this.ends[k] = end;
+    this.kinds[k] = kind;
+    this.flags[k] = flags;
+  }
+  private grow(): void {
+    const capacity = this.kinds.length * 2;
+    const starts = new Uint32Array(capacity);
+    starts.set(this.starts);
+    this.starts = starts;
+    const ends = new Uint32Array(capacity);
+    ends.set(this.ends);
+    this.ends = ends;
+    const kinds = new Uint8Array(capacity);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+  /** The store keeps the arrays with their spare room: trimming them would copy every one. */
+  store(source: string): TokenStore {
+    return new TokenStore(source, this.starts, this.ends, this.kinds, this.flags, this.count);
   }
 }
 
@@ -124,6 +161,7 @@ function caseFlags(source: string, start: number, end: number): number {
  * last period. Returns the end or -1.
  */
 function dottedAbbreviationEnd(source: string, start: number): number {
+  if (source.charCodeAt(start + 1) !== PERIOD) return -1; // most words: no group, so none
   let i = start;
   let groups = 0;
   while (i + 1 < source.length && isLetterCode(source.charCodeAt(i)) && source.charCodeAt(i + 1) === PERIOD) {
@@ -144,9 +182,23 @@ function dottedAbbreviationEnd(source: string, start: number): number {
   return -1;
 }
 
+/** Whether `prefix` (lower case) starts `source` at `at`, its ASCII letters in either case. */
+function startsWithFolded(source: string, at: number, prefix: string): boolean {
+  for (let k = 0; k < prefix.length; k++) {
+    const c = source.charCodeAt(at + k);
+    const p = prefix.charCodeAt(k);
+    if (c !== p && !(p >= 0x61 && p <= 0x7a && c === p - 0x20)) return false;
+  }
+  return true;
+}
+
 function urlEnd(source: string, start: number): number {
-  const head = source.slice(start, start + 8).toLowerCase();
-  if (!head.startsWith('http://') && !head.startsWith('https://') && !head.startsWith('www.')) return -1;
+  if (
+    !startsWithFolded(source, start, 'http://') &&
+    !startsWithFolded(source, start, 'https://') &&
+    !startsWithFolded(source, start, 'www.')
+  )
+    return -1;
   let i = start;
   while (i < source.length && !isSpaceCode(source.charCodeAt(i))) i++;
   // Trailing sentence punctuation and closing marks belong to the sentence, not the address.
@@ -154,11 +206,18 @@ function urlEnd(source: string, start: number): number {
   return i;
 }
 
+/** ASCII letters and digits, looked up rather than compared: the innermost loop of tokenizing. */
+const ASCII_ALNUM = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = isAlnumCode(c) ? 1 : 0;
+
 function wordEnd(source: string, start: number): number {
   let i = start;
   const n = source.length;
   for (;;) {
-    while (i < n && isAlnumCode(source.charCodeAt(i))) i++;
+    for (; i < n; i++) {
+      const c = source.charCodeAt(i);
+      if (c < 128 ? ASCII_ALNUM[c] === 0 : !isAlnumCode(c)) break;
+    }
     const c = source.charCodeAt(i);
     const next = source.charCodeAt(i + 1);
     if ((c === HYPHEN || c === 0x2011) && isAlnumCode(next)) {
@@ -190,7 +249,7 @@ function wordEnd(source: string, start: number): number {
  * because a period joins a word only as a known abbreviation or between single letters.
  */
 export function tokenize(source: string): TokenStore {
-  const b = new Builder();
+  const b = new Builder((source.length >> 2) + 16);
   const n = source.length;
   let i = 0;
   let pending = 0;
@@ -303,11 +362,5 @@ export function tokenize(source: string): TokenStore {
     b.push(i, i + 1, symbol ? TokenKind.Symbol : TokenKind.Punct, flags);
     i++;
   }
-  return new TokenStore(
-    source,
-    Uint32Array.from(b.starts),
-    Uint32Array.from(b.ends),
-    Uint8Array.from(b.kinds),
-    Uint8Array.from(b.flags),
-  );
+  return b.store(source);
 }

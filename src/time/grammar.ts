@@ -25,7 +25,11 @@ export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean 
   const t = c.tokens[i];
   return t !== undefined && t.kind === Kind.Word && words.includes(t.lower);
 };
-export const isPunct = (c: ParseContext, i: number, ch: string): boolean => c.tokens[i]?.text === ch;
+export const isPunct = (c: ParseContext, i: number, ch: string): boolean => {
+  const t = c.tokens[i];
+  // the length first: most tokens are words, whose text need not be cut to tell
+  return t !== undefined && t.end - t.start === ch.length && t.text === ch;
+};
 export const isNumber = (c: ParseContext, i: number): boolean => c.tokens[i]?.kind === Kind.Number;
 
 /** A hyphen (or dash) joining two tokens with no space: "third-quarter", "two-year". */
@@ -71,6 +75,20 @@ export const date = (spec: Omit<DateSpec, 'kind'>): DateSpec => ({ kind: 'date',
 
 const TENS = new Set([20, 30, 40, 50, 60, 70, 80, 90]);
 
+/**
+ * Two-token triggers `first second`, one per `seconds`: a parser that a common word ("the") starts is
+ * tried only where the next token can continue one of its expressions.
+ */
+export const followedBy = (first: string, seconds: Iterable<string>): string[] =>
+  Array.from(seconds, (s) => `${first} ${s}`);
+
+/** The tokens that can start an ordinal (see `readOrdinal`): a number, an ordinal word, a tens word. */
+export const ORDINAL_STARTS: readonly string[] = [
+  '#',
+  ...ORDINALS.keys(),
+  ...[...NUMBER_WORDS].filter(([, n]) => TENS.has(n)).map(([w]) => w),
+];
+
 /** A cardinal in digits ("90", "1,000", "2.5") or words ("ninety", "twenty-four", "a hundred"). */
 export function readNumber(c: ParseContext, i: number, allowArticle = true): Read<number> | undefined {
   const t = c.tokens[i];
@@ -99,20 +117,20 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
       next += 2;
     }
     // "2 1/2": a whole number and a simple fraction after a space
-    const num = Number(c.tokens[next]?.text);
-    const den = Number(c.tokens[next + 2]?.text);
     if (
       isNumber(c, next) &&
       !touches(c.tokens, next) &&
       isPunct(c, next + 1, '/') &&
       touches(c.tokens, next + 1) &&
       isNumber(c, next + 2) &&
-      touches(c.tokens, next + 2) &&
-      num < den &&
-      den <= 4
+      touches(c.tokens, next + 2)
     ) {
-      value += num / den;
-      next += 3;
+      const num = Number(c.tokens[next]?.text);
+      const den = Number(c.tokens[next + 2]?.text);
+      if (num < den && den <= 4) {
+        value += num / den;
+        next += 3;
+      }
     }
     return { value, next };
   }

@@ -30,6 +30,9 @@ export interface Resolved {
   readonly anchored: boolean;
 }
 
+/** A `Resolved` being filled in, field by field. */
+type Draft = { -readonly [K in keyof Resolved]?: Resolved[K] };
+
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 
 function shiftDate(a: CalDate, unit: string, n: number): CalDate {
@@ -73,22 +76,20 @@ function chooseYear(
 }
 
 function statedFields(spec: DateSpec): Field[] {
+  // one named read per field, in this order: a loop of keyed reads is slow on specs of many shapes
   const out: Field[] = [];
-  const keys: Field[] = [
-    'century',
-    'decade',
-    'year',
-    'half',
-    'quarter',
-    'season',
-    'month',
-    'weekday',
-    'day',
-    'partOfDay',
-    'hour',
-    'minute',
-  ];
-  for (const k of keys) if ((spec as unknown as Record<string, unknown>)[k] !== undefined) out.push(k);
+  if (spec.century !== undefined) out.push('century');
+  if (spec.decade !== undefined) out.push('decade');
+  if (spec.year !== undefined) out.push('year');
+  if (spec.half !== undefined) out.push('half');
+  if (spec.quarter !== undefined) out.push('quarter');
+  if (spec.season !== undefined) out.push('season');
+  if (spec.month !== undefined) out.push('month');
+  if (spec.weekday !== undefined) out.push('weekday');
+  if (spec.day !== undefined) out.push('day');
+  if (spec.partOfDay !== undefined) out.push('partOfDay');
+  if (spec.hour !== undefined) out.push('hour');
+  if (spec.minute !== undefined) out.push('minute');
   return out;
 }
 
@@ -120,24 +121,30 @@ const NO_CUE: Cue = { tense: 'present', strong: false, distance: Number.POSITIVE
 
 export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cue = NO_CUE): Resolved {
   if (spec.kind === 'fixed') {
-    return {
-      type: spec.type,
-      value: spec.value,
-      ...(spec.mod ? { mod: spec.mod } : {}),
-      stated: spec.stated,
-      implied: [],
-      anchored: false,
-    };
+    const r: Draft = { type: spec.type, value: spec.value };
+    if (spec.mod) r.mod = spec.mod;
+    r.stated = spec.stated;
+    r.implied = [];
+    r.anchored = false;
+    return r as Resolved;
   }
   const stated = statedFields(spec);
   const implied = FIELDS_OF[spec.gran].filter(
     (f) => !stated.includes(f) && !(f === 'day' && stated.includes('weekday')),
   );
   const type: TimexType = spec.gran === 'time' ? 'TIME' : 'DATE';
-  const base = { type, stated, implied, ...(spec.mod ? { mod: spec.mod } : {}) };
+  // the result with these fields first, in this order, whatever the branch (no spreading: it is slow)
+  const done = (value: string, anchored: boolean, day?: CalDate): Resolved => {
+    const r: Draft = { type, stated, implied };
+    if (spec.mod) r.mod = spec.mod;
+    r.value = value;
+    if (day) r.day = day;
+    r.anchored = anchored;
+    return r as Resolved;
+  };
   if (!anchor) {
     // Nothing to anchor to: keep what was stated, X for the rest.
-    return { ...base, value: unanchoredValue(spec), anchored: false };
+    return done(unanchoredValue(spec), false);
   }
   // A weekday of news is in the past unless an auxiliary or a nearby plan says otherwise ("will meet
   // Friday", "scheduled to close Monday"). A month or a date follows an auxiliary, or a verb right
@@ -157,19 +164,11 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
   const relativeYear = spec.year === undefined && spec.shift === undefined && spec.direction !== undefined;
   switch (spec.gran) {
     case 'century':
-      return {
-        ...base,
-        value: pad(spec.century ?? Math.floor(a.y / 100), 2),
-        anchored: spec.century === undefined,
-      };
+      return done(pad(spec.century ?? Math.floor(a.y / 100), 2), spec.century === undefined);
     case 'decade':
-      return {
-        ...base,
-        value: String(spec.decade ?? Math.floor(a.y / 10)),
-        anchored: spec.decade === undefined,
-      };
+      return done(String(spec.decade ?? Math.floor(a.y / 10)), spec.decade === undefined);
     case 'year':
-      return { ...base, value: pad(spec.year ?? a.y, 4), anchored: spec.year === undefined };
+      return done(pad(spec.year ?? a.y, 4), spec.year === undefined);
     case 'half': {
       const h = spec.half ?? (a.m <= 6 ? 1 : 2);
       let y = spec.year ?? a.y;
@@ -178,7 +177,7 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
         if (past && h > cur) y--;
         if (!past && h < cur) y++;
       }
-      return { ...base, value: `${pad(y, 4)}-H${h}`, anchored: true };
+      return done(`${pad(y, 4)}-H${h}`, true);
     }
     case 'quarter': {
       const q = spec.quarter ?? quarterOf(a.m);
@@ -188,7 +187,7 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
         if (past && (q > cur || (strict && q === cur))) y--;
         if (!past && (q < cur || (strict && q === cur))) y++;
       }
-      return { ...base, value: `${pad(y, 4)}-Q${q}`, anchored: true };
+      return done(`${pad(y, 4)}-Q${q}`, true);
     }
     case 'season': {
       const s = spec.season ?? 'SU';
@@ -202,7 +201,7 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
         if (past && (start > cur || (strict && start === cur))) y = curYear - 1;
         if (!past && (start < cur || (strict && start === cur))) y = curYear + 1;
       }
-      return { ...base, value: `${pad(y, 4)}-${s}`, anchored: true };
+      return done(`${pad(y, 4)}-${s}`, true);
     }
     case 'month': {
       const m = spec.month ?? a.m;
@@ -213,11 +212,11 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
             ? nearestYear(a, m, 15)
             : chooseYear(a, m, undefined, past, strict)
           : a.y);
-      return { ...base, value: `${pad(y, 4)}-${pad(m)}`, anchored: spec.year === undefined };
+      return done(`${pad(y, 4)}-${pad(m)}`, spec.year === undefined);
     }
     case 'week': {
       const w = isoWeek(a);
-      return { ...base, value: `${pad(w.year, 4)}-W${pad(w.week)}`, anchored: true };
+      return done(`${pad(w.year, 4)}-W${pad(w.week)}`, true);
     }
     case 'weekend': {
       // the weekend of the anchor's week, or the nearest one on the tense's side
@@ -229,15 +228,15 @@ export function resolveSpec(spec: TimeSpec, anchor: CalDate | undefined, cue: Cu
             ? addDays(a, -(wd + 1))
             : addDays(a, 6 - wd);
       const w = isoWeek(sat);
-      return { ...base, value: `${pad(w.year, 4)}-W${pad(w.week)}-WE`, anchored: true };
+      return done(`${pad(w.year, 4)}-W${pad(w.week)}-WE`, true);
     }
     case 'day':
     case 'time': {
       const day = resolveDay(spec, a, past, strict, nearest);
-      if (!day) return { ...base, value: unanchoredValue(spec), anchored: false };
+      if (!day) return done(unanchoredValue(spec), false);
       let value = isoDate(day);
       if (spec.gran === 'time') value += timePart(spec);
-      return { ...base, value, day, anchored: spec.year === undefined };
+      return done(value, spec.year === undefined, day);
     }
   }
 }

@@ -123,7 +123,10 @@ export interface ParseContext {
 /** One parser per file: it tries to read an expression that starts at token `i`. */
 export interface Parser {
   readonly name: string;
-  /** Lower-case words that can start its expressions; `#` stands for any number token. */
+  /**
+   * Lower-case words that can start its expressions; `#` stands for any number token. A pair `first next`
+   * starts one only where the token after `first` is `next`.
+   */
   readonly triggers: readonly string[];
   parse(context: ParseContext, i: number): Proposal | undefined;
 }

@@ -280,6 +280,54 @@ table(
   ([text, , span]) => `${span} in ${JSON.stringify(text)}`,
 );
 
+// Parsers that a common word ("the", "that", "a", an apostrophe) starts are tried only where the next
+// token can continue them: each kind of continuation still reads.
+const started: readonly Row[] = [
+  ['They met on the 24th of October.', FRI, 'the 24th of October', 'DATE', '2025-10-24'],
+  ['Output fell in the third quarter.', FRI, 'the third quarter', 'DATE', '2025-Q3'],
+  ["The band was popular in the '90s.", FRI, "the '90s", 'DATE', '199'],
+  ["Bands of '80s fame returned.", FRI, "'80s", 'DATE', '198'],
+  ['Fashion of \u201990s returned.', FRI, '\u201990s', 'DATE', '199'],
+  ['The firm was founded in the early 1990s.', FRI, 'the early 1990s', 'DATE', '199', 'START'],
+  ['It was built in the 19th century.', FRI, 'the 19th century', 'DATE', '18'],
+  ['Prices rose over the past two years.', FRI, 'the past two years', 'DURATION', 'P2Y'],
+  ['He spent the first two years abroad.', FRI, 'the first two years', 'DURATION', 'P2Y'],
+  ['Talks resumed the previous day.', FRI, 'the previous day', 'DATE', '2025-10-23'],
+  ['He left the next morning.', FRI, 'the next morning', 'TIME', '2025-10-25TMO'],
+  ['The deal closes at the end of the year.', FRI, 'the end of the year', 'DATE', '2025', 'END'],
+  ['Rates will stay low for the near future.', FRI, 'the near future', 'DATE', 'FUTURE_REF'],
+  ['The camp opens in the summer.', FRI, 'the summer', 'DATE', '2025-SU'],
+  ['Sales rose in the year ended June 30.', FRI, 'the year', 'DURATION', 'P1Y'],
+  ['Prices fell in the latest quarter.', FRI, 'the latest quarter', 'DATE', '2025-Q3'],
+  ['It rained all through the weekend.', FRI, 'the weekend', 'DATE', '2025-W42-WE'],
+  ['The plant reopened that week.', FRI, 'that week', 'DATE', '2025-W43'],
+  ['She called that day.', FRI, 'that day', 'DATE', '2025-10-24'],
+  ['The strike lasted a few days.', FRI, 'a few days', 'DURATION', 'PXD'],
+  ['The talks took an additional year.', FRI, 'an additional year', 'DURATION', 'P1Y'],
+  ['He waited a year and a half.', FRI, 'a year and a half', 'DURATION', 'P1Y6M'],
+  ['The trial lasted a week.', FRI, 'a week', 'DURATION', 'P1W'],
+];
+
+table(
+  'tagTimes: expressions a common word starts',
+  started,
+  ([text, reference, span, type, value, mod]) => {
+    const times = tagTimes(text, { reference });
+    const t = times.find((x) => x.text === span);
+    assert.ok(t, `no time "${span}" in ${JSON.stringify(times.map((x) => x.text))}`);
+    assert.equal(t.type, type, `type of "${span}"`);
+    assert.equal(t.value, value, `value of "${span}"`);
+    assert.equal(t.mod, mod, `mod of "${span}"`);
+  },
+  ([text, , span]) => `${span} in ${JSON.stringify(text)}`,
+);
+
+table(
+  'tagTimes: a common word alone is no time',
+  ['The government said that a man was hurt.', "That's the plan, a spokesman said.", "Don't go."] as const,
+  (text) => assert.deepEqual(tagTimes(text, { reference: FRI }), [], `times in ${JSON.stringify(text)}`),
+);
+
 // [sentence, word that must not be (part of) a time]
 const negatives: readonly (readonly [string, string])[] = [
   ['He named it Sappyol Street, which means morning star.', 'morning'],

@@ -34,7 +34,7 @@ import type {
   TimeResult,
 } from './result.js';
 import { findQuotes, splitSentences } from './segments.js';
-import { Kind, tokenize, touches } from './tokens.js';
+import { Kind, shapeOf, type Token, tokenize, touches } from './tokens.js';
 
 export type { TimeResult } from './result.js';
 
@@ -63,28 +63,79 @@ export const REFINERS: readonly Refiner[] = Object.freeze([
   rangeRefiner,
 ]);
 
-type Index = ReadonlyMap<string, readonly Parser[]>;
+/** The parsers a first token starts; with `next`, those to try when the token after it is a key there. */
+interface Entry {
+  readonly parsers: readonly Parser[];
+  readonly next?: ReadonlyMap<string, readonly Parser[]>;
+}
 
+interface Index {
+  readonly entries: ReadonlyMap<string, Entry>;
+  /** A bit per `Token.shape` of the keys, so that most words are turned away before their text is cut. */
+  readonly shapes: Uint32Array;
+}
+
+const keyShape = (key: string): number =>
+  key.charCodeAt(0) > 127 || key.charCodeAt(key.length - 1) > 127
+    ? -1
+    : shapeOf(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+
+const keyOf = (t: Token): string => (t.kind === Kind.Number ? '#' : t.lower);
+
+/** Parsers by trigger, kept in list order so that ties go to the earlier parser. */
 function indexParsers(parsers: readonly Parser[]): Index {
-  const map = new Map<string, Parser[]>();
+  const single = new Map<string, Set<Parser>>();
+  const pairs = new Map<string, Map<string, Set<Parser>>>();
+  const add = <K>(map: Map<K, Set<Parser>>, key: K, p: Parser) => {
+    const set = map.get(key) ?? new Set();
+    map.set(key, set.add(p));
+  };
   for (const p of parsers) {
     for (const t of p.triggers) {
-      const list = map.get(t) ?? [];
-      if (!list.includes(p)) list.push(p);
-      map.set(t, list);
+      const space = t.indexOf(' ');
+      if (space < 0) {
+        add(single, t, p);
+        continue;
+      }
+      const first = t.slice(0, space);
+      const next = pairs.get(first) ?? new Map<string, Set<Parser>>();
+      pairs.set(first, next);
+      add(next, t.slice(space + 1), p);
     }
   }
-  return map;
+  const inOrder = (...sets: (Set<Parser> | undefined)[]) =>
+    parsers.filter((p) => sets.some((s) => s?.has(p)));
+  const entries = new Map<string, Entry>();
+  const shapes = new Uint32Array(1 << 14);
+  for (const first of new Set([...single.keys(), ...pairs.keys()])) {
+    const alone = single.get(first);
+    const next = pairs.get(first);
+    const shape = keyShape(first);
+    if (shape >= 0) shapes[shape >> 5] = (shapes[shape >> 5] as number) | (1 << (shape & 31));
+    entries.set(first, {
+      parsers: inOrder(alone),
+      ...(next ? { next: new Map([...next].map(([k, set]) => [k, inOrder(alone, set)])) } : {}),
+    });
+  }
+  return { entries, shapes };
 }
 
 /** The longest proposal any of `index`'s parsers makes at token `i` (ties: the earlier parser). */
 function longestAt(index: Index, c: ParseContext, i: number): Proposal | undefined {
   const t = c.tokens[i];
   if (!t) return undefined;
-  const key = t.kind === Kind.Number ? '#' : t.lower;
-  const candidates = index.get(key);
-  if (!candidates) return undefined;
+  if (t.kind !== Kind.Number) {
+    const shape = t.shape;
+    if (shape >= 0 && ((index.shapes[shape >> 5] as number) & (1 << (shape & 31))) === 0) return undefined;
+  }
+  const entry = index.entries.get(keyOf(t));
+  if (!entry) return undefined;
   if (t.kind === Kind.Number && touches(c.tokens, i) && c.tokens[i - 1]?.kind === Kind.Word) return undefined; // "A380", "G20"
+  let candidates = entry.parsers;
+  if (entry.next) {
+    const after = c.tokens[i + 1];
+    candidates = (after && entry.next.get(keyOf(after))) || candidates;
+  }
   let best: Proposal | undefined;
   for (const p of candidates) {
     const r = p.parse(c, i);
@@ -152,22 +203,24 @@ export function tagTimeResults(text: string, options: TagOptions = {}): TimeResu
 export function toTime(r: TimeResult, id: string, ids: readonly string[]): Time {
   const anchor =
     r.anchorIndex !== undefined ? ids[r.anchorIndex] : r.anchor === 'document' ? 'document' : undefined;
-  return {
+  // Built field by field, the optional ones only when set, in the order the format lists them.
+  const t: { -readonly [K in keyof Time]: Time[K] } = {
     id,
     start: r.start,
     end: r.end,
     text: r.text,
     type: r.type,
     value: r.value,
-    ...(r.mod ? { mod: r.mod } : {}),
-    ...(anchor ? { anchor } : {}),
-    ...(r.range ? { range: r.range } : {}),
-    ...(r.stated.length ? { stated: r.stated } : {}),
-    ...(r.implied.length ? { implied: r.implied } : {}),
-    ...(r.reference ? { reference: r.reference } : {}),
-    rule: r.rule,
-    confidence: r.confidence,
-  };
+  } as Time;
+  if (r.mod) t.mod = r.mod;
+  if (anchor) t.anchor = anchor;
+  if (r.range) t.range = r.range;
+  if (r.stated.length) t.stated = r.stated;
+  if (r.implied.length) t.implied = r.implied;
+  if (r.reference) t.reference = r.reference;
+  t.rule = r.rule;
+  t.confidence = r.confidence;
+  return t;
 }
 
 /** Times of `text` as `Time`s with ids `t1`, `t2`... in text order. */
@@ -184,15 +237,19 @@ export function tagTimes(text: string, options: TagOptions = {}): Time[] {
  */
 export function spokenQuotes(quotes: readonly Quote[]): QuoteSpan[] | undefined {
   if (quotes.length === 0) return undefined;
-  const spoken = quotes
-    .filter((q) => q.kind !== 'indirect' && q.end > q.start)
-    .sort((a, b) => a.start - b.start || b.end - a.end);
+  // plain spans first: the sort then compares objects of one shape
+  const spoken: QuoteSpan[] = [];
+  for (const q of quotes) {
+    if (q.kind === 'indirect' || q.end <= q.start) continue;
+    spoken.push(q.time ? { start: q.start, end: q.end, time: q.time } : { start: q.start, end: q.end });
+  }
+  spoken.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: QuoteSpan[] = [];
   for (const q of spoken) {
     const last = out[out.length - 1];
     // a partial quote inside a direct one is said at the same time; the anchoring wants disjoint spans
     if (last && q.start < last.end) continue;
-    out.push({ start: q.start, end: q.end, ...(q.time ? { time: q.time } : {}) });
+    out.push(q);
   }
   return out;
 }

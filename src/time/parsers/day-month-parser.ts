@@ -1,11 +1,22 @@
 /** Day-first dates: "24 October", "24 Oct. 2025", "the 24th of October". */
-import { date, isPunct, isWord, proposal, readDay, readMonth, readYear, tok } from '../grammar.js';
+import {
+  date,
+  followedBy,
+  isPunct,
+  isWord,
+  ORDINAL_STARTS,
+  proposal,
+  readDay,
+  readMonth,
+  readYear,
+  tok,
+} from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized, Kind } from '../tokens.js';
 
 export const dayMonthParser: Parser = {
   name: 'day-month-parser',
-  triggers: ['#', 'the'],
+  triggers: ['#', ...followedBy('the', ORDINAL_STARTS)],
   parse(c: ParseContext, i: number): Proposal | undefined {
     let j = i;
     if (isWord(c, j, 'the')) j++;

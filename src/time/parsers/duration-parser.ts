@@ -7,6 +7,7 @@
 import {
   date,
   fixed,
+  followedBy,
   hyphenAt,
   isPlural,
   isWord,
@@ -19,7 +20,7 @@ import {
   skipHyphen,
   tok,
 } from '../grammar.js';
-import { durationValue, type Unit } from '../lexicon.js';
+import { durationValue, NUMBER_WORDS, UNITS, type Unit, VAGUE_AMOUNTS } from '../lexicon.js';
 import type { DateSpec, Granularity, ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized, Kind } from '../tokens.js';
 
@@ -74,12 +75,34 @@ const BARE_PLURAL_CUES = new Set([
   'spend',
 ]);
 
+/** What can follow "a" in an amount of time: a few, a hundred, a and a half, a to, an extra, a-, a unit. */
+const AFTER_ARTICLE = [
+  ...VAGUE_AMOUNTS,
+  ...NUMBER_WORDS.keys(),
+  'and',
+  'to',
+  'or',
+  'more',
+  'additional',
+  'extra',
+  'trading',
+  'business',
+  'working',
+  'straight',
+  'consecutive',
+  'full',
+  '-',
+  '\u2010',
+  '\u2011',
+  ...UNITS.keys(),
+];
+
 export const durationParser: Parser = {
   name: 'duration-parser',
   triggers: [
     '#',
-    'a',
-    'an',
+    ...followedBy('a', AFTER_ARTICLE),
+    ...followedBy('an', AFTER_ARTICLE),
     'one',
     'two',
     'three',
@@ -109,7 +132,23 @@ export const durationParser: Parser = {
     'ninety',
     'hundred',
     'half',
-    'the',
+    ...followedBy('the', [
+      ...LEAD,
+      'coming',
+      'recent',
+      'a',
+      'an',
+      'one',
+      'half',
+      ...VAGUE_AMOUNTS,
+      ...HUNDREDS,
+      ...NUMBER_WORDS.keys(),
+      ...UNITS.keys(),
+      '#',
+      '-',
+      '\u2010',
+      '\u2011',
+    ]),
     'several',
     'few',
     'couple',

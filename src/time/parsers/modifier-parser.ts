@@ -3,7 +3,7 @@
  * "the end of the year" (END), "about two years" (APPROX), "more than four hours" (MORE_THAN),
  * "at least 30 days", "the next year or so". The core is read by the parsers it is built with.
  */
-import { isWord, lower, proposal, skipHyphen } from '../grammar.js';
+import { followedBy, isWord, lower, proposal, skipHyphen } from '../grammar.js';
 import type { ParseContext, Parser, Proposal, TimeSpec } from '../result.js';
 
 interface Prefix {
@@ -94,7 +94,7 @@ export function modifierParser(core: (c: ParseContext, i: number) => Proposal | 
       'late',
       'later',
       'mid',
-      'the',
+      ...followedBy('the', ['end', 'beginning', 'start', 'middle', 'close']),
       'about',
       'around',
       'approximately',

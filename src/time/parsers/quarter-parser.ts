@@ -4,11 +4,13 @@
  */
 import {
   date,
+  followedBy,
   hyphenAt,
   isNumber,
   isPunct,
   isWord,
   lower,
+  ORDINAL_STARTS,
   proposal,
   readOrdinal,
   readYear,
@@ -44,7 +46,20 @@ function yearAfter(c: ParseContext, i: number): { spec: Partial<DateSpec>; next:
 
 export const quarterParser: Parser = {
   name: 'quarter-parser',
-  triggers: ['the', 'first', 'second', 'third', 'fourth', 'last', 'q', 'fiscal', 'this', 'next', 'year', '#'],
+  triggers: [
+    ...followedBy('the', [...ORDINAL_STARTS, "'", '\u2019', 'this', 'last', 'next', 'year', 'fiscal']),
+    'first',
+    'second',
+    'third',
+    'fourth',
+    'last',
+    'q',
+    'fiscal',
+    'this',
+    'next',
+    'year',
+    '#',
+  ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
     let j = i;

@@ -2,7 +2,7 @@
  * Words that point at the present, past or future without a date: "now", "currently", "recently",
  * "the past", "the future", "soon", "these days", "the near term".
  */
-import { fixed, hyphenAt, isWord, lower, proposal, tok } from '../grammar.js';
+import { fixed, followedBy, hyphenAt, isWord, lower, proposal, tok } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 
 const SINGLE = new Map([
@@ -17,7 +17,22 @@ const SINGLE = new Map([
 
 export const referenceWordParser: Parser = {
   name: 'reference-word-parser',
-  triggers: [...SINGLE.keys(), 'the', 'these', 'present'],
+  triggers: [
+    ...SINGLE.keys(),
+    ...followedBy('the', [
+      'near',
+      'distant',
+      'foreseeable',
+      'immediate',
+      'recent',
+      'future',
+      'past',
+      'short',
+      'long',
+    ]),
+    'these',
+    'present',
+  ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
     const w = lower(c, i) ?? '';

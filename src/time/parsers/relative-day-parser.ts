@@ -4,7 +4,7 @@
  * "the next day", "the day before", "that day".
  */
 
-import { date, isPunct, isWord, lower, proposal } from '../grammar.js';
+import { date, followedBy, isPunct, isWord, lower, proposal } from '../grammar.js';
 import { PARTS_OF_DAY } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { Kind } from '../tokens.js';
@@ -26,7 +26,16 @@ const NARRATIVE = new Map([
 
 export const relativeDayParser: Parser = {
   name: 'relative-day-parser',
-  triggers: ['today', 'yesterday', 'tomorrow', 'tonight', 'last', 'this', 'the', 'that'],
+  triggers: [
+    'today',
+    'yesterday',
+    'tomorrow',
+    'tonight',
+    'last',
+    'this',
+    ...followedBy('the', [...NARRATIVE.keys(), 'day']),
+    ...followedBy('that', ['day']),
+  ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
     const w = lower(c, i) ?? '';

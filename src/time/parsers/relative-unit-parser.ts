@@ -4,7 +4,17 @@
  * "the weekend", "the latest quarter", "the year-earlier quarter".
  */
 
-import { date, fixed, hyphenAt, isWord, lower, proposal, readDay, readMonth } from '../grammar.js';
+import {
+  date,
+  fixed,
+  followedBy,
+  hyphenAt,
+  isWord,
+  lower,
+  proposal,
+  readDay,
+  readMonth,
+} from '../grammar.js';
 import { SEASONS, WEEKDAYS } from '../lexicon.js';
 import type { DateSpec, Granularity, ParseContext, Parser, Proposal } from '../result.js';
 
@@ -44,7 +54,23 @@ function unitSpec(gran: Granularity, n: number, narrative: boolean): DateSpec {
 
 export const relativeUnitParser: Parser = {
   name: 'relative-unit-parser',
-  triggers: ['the', 'this', 'that', ...SHIFTS.keys(), 'latest', 'year'],
+  triggers: [
+    ...followedBy('the', [
+      'weekend',
+      'quarter',
+      'latest',
+      'year',
+      'fiscal',
+      'full',
+      'week',
+      ...SHIFTS.keys(),
+    ]),
+    'this',
+    ...followedBy('that', [...UNIT_GRAN.keys(), ...WEEKDAYS.keys(), 'fiscal']),
+    ...SHIFTS.keys(),
+    'latest',
+    'year',
+  ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
     let j = i;

@@ -1,13 +1,13 @@
 /** Seasons: "summer", "the early summer", "spring 2025", "winter of 1998", "in the fall". */
 
-import { date, isPunct, isWord, lower, proposal, readYear, tok } from '../grammar.js';
+import { date, followedBy, isPunct, isWord, lower, proposal, readYear, tok } from '../grammar.js';
 import { SEASONS, TIME_PREPOSITIONS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized, Kind } from '../tokens.js';
 
 export const seasonParser: Parser = {
   name: 'season-parser',
-  triggers: [...SEASONS.keys(), 'the'],
+  triggers: [...SEASONS.keys(), ...followedBy('the', SEASONS.keys())],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
     let j = i;

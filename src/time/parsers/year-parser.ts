@@ -4,9 +4,11 @@
  */
 import {
   date,
+  followedBy,
   isPunct,
   isWord,
   lower,
+  ORDINAL_STARTS,
   proposal,
   readNumber,
   readOrdinal,
@@ -207,11 +209,18 @@ export const yearParser: Parser = {
   name: 'year-parser',
   triggers: [
     '#',
-    "'",
-    '\u2019',
+    ...followedBy("'", ['#']),
+    ...followedBy('\u2019', ['#']),
     'fiscal',
     'fy',
-    'the',
+    ...followedBy('the', [
+      ...MOD_WORDS.keys(),
+      ...DECADE_WORDS.keys(),
+      ...ORDINAL_STARTS,
+      "'",
+      '\u2019',
+      'year',
+    ]),
     'early',
     'mid',
     'late',

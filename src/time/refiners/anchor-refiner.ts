@@ -27,6 +27,27 @@ function firstAtOrAfter(spans: readonly { start: number; end: number }[], offset
   return lo;
 }
 
+const isDigitAt = (s: string, i: number): boolean => {
+  const c = s.charCodeAt(i);
+  return c >= 48 && c <= 57;
+};
+
+/** `yyyy-`: the start of a value with a year of four digits. */
+const yearDash = (v: string): boolean =>
+  isDigitAt(v, 0) && isDigitAt(v, 1) && isDigitAt(v, 2) && isDigitAt(v, 3) && v.charCodeAt(4) === 45;
+
+/** A quarter or half: `2024-Q3`, `2024-H1`. */
+const isTermValue = (v: string): boolean =>
+  v.length === 7 && yearDash(v) && (v.charCodeAt(5) === 81 || v.charCodeAt(5) === 72) && isDigitAt(v, 6);
+
+/** A month, a day or a time in it: `2024-03`, `2024-03-05`, `2024-03-05TMO`. */
+const namesMonth = (v: string): boolean =>
+  v.length >= 7 &&
+  yearDash(v) &&
+  isDigitAt(v, 5) &&
+  isDigitAt(v, 6) &&
+  (v.length === 7 || v.charCodeAt(7) === 45);
+
 export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]): TimeResult[] {
   const document = parseIsoDate(c.reference);
   const sentenceOf = (offset: number) =>
@@ -36,20 +57,25 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
     return q && q.start <= offset && offset < q.end ? q : undefined;
   };
   const inQuote = (offset: number) => quoteOf(offset) !== undefined;
-  // token bounds of each sentence, for the tense of a clause
-  const sentenceTokens: { from: number; to: number }[] = c.sentences.map(() => ({ from: 0, to: 0 }));
-  {
-    let s = 0;
-    for (let k = 0; k < c.tokens.length; k++) {
-      const t = c.tokens[k];
-      if (!t) continue;
-      while (s < c.sentences.length - 1 && t.start >= (c.sentences[s]?.end ?? 0)) s++;
-      const bounds = sentenceTokens[s];
-      if (!bounds) continue;
-      if (bounds.to === 0) bounds.from = k;
-      bounds.to = k + 1;
+  // Token bounds of sentence `s`, for the tense of a clause: the tokens `sentenceOf` puts in it (the last
+  // sentence takes every token after it), found by bisection only for the sentences that hold a time.
+  const tokenAt = (offset: number) => {
+    let lo = 0;
+    let hi = c.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((c.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+      else hi = mid;
     }
-  }
+    return lo;
+  };
+  const sentenceTokens = (s: number): { from: number; to: number } => {
+    const n = c.sentences.length;
+    if (s >= n) return { from: 0, to: c.tokens.length };
+    const from = s === 0 ? 0 : tokenAt(c.sentences[s - 1]?.end ?? 0);
+    const to = s === n - 1 ? c.tokens.length : tokenAt(c.sentences[s]?.end ?? 0);
+    return from < to ? { from, to } : { from: 0, to: 0 };
+  };
   const results: (TimeResult | undefined)[] = new Array(proposals.length);
   // the last quarter or half the text named, and in which sentence: "a year earlier" may mean it
   let term: { value: string; sentence: number } | undefined;
@@ -63,10 +89,10 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
       p.spec.kind === 'date' &&
       (p.spec.gran === 'day' || p.spec.gran === 'time' || p.spec.shift?.unit === 'day');
     const anchor = kind === 'narrative' ? (dayUnit ? narrative : (coarse ?? narrative)) : base;
-    const bounds = sentenceTokens[sentenceOf(p.start)] ?? { from: 0, to: c.tokens.length };
+    const sentence = sentenceOf(p.start);
+    const bounds = sentenceTokens(sentence);
     const tense = tenseAt(c, p.first, p.last, bounds.from, bounds.to);
     let r = resolveSpec(p.spec, anchor.day, tense);
-    const sentence = sentenceOf(p.start);
     if (p.spec.kind === 'date' && p.spec.sameTerm && term && sentence - term.sentence <= 2) {
       const m = /^(\d{4})-([QH]\d)$/.exec(term.value);
       if (m) r = { ...r, value: `${p.spec.year ?? Number(m[1]) - 1}-${m[2]}` };
@@ -76,25 +102,29 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
       p.spec.kind === 'date' &&
       !p.spec.sameTerm &&
       (!p.spec.shift || (p.spec.shift.unit === 'quarter' && Math.abs(p.spec.shift.n) <= 1));
-    if (/^\d{4}-[QH]\d$/.test(r.value) && named) term = { value: r.value, sentence };
-    results[k] = {
+    if (named && isTermValue(r.value)) term = { value: r.value, sentence };
+    // field by field (the optional ones only when set) rather than by spreading, in the same order
+    const result: { -readonly [K in keyof TimeResult]: TimeResult[K] } = {
       start: p.start,
       end: p.end,
       text: c.text.slice(p.start, p.end),
       type: r.type,
       value: r.value,
-      ...(r.mod ? { mod: r.mod } : {}),
-      rule: `time/${p.rule}`,
-      confidence: p.confidence,
-      ...(r.anchored && anchor.day ? { reference: isoDate(anchor.day), anchor: anchor.kind } : {}),
-      ...(r.anchored && anchor.index !== undefined ? { anchorIndex: anchor.index } : {}),
-      stated: r.stated,
-      implied: r.implied,
     } as TimeResult;
-    const month = /^(\d{4})-(\d{2})(?:$|-)/.exec(r.value);
-    if (month && !quoteOf(p.start))
+    if (r.mod) result.mod = r.mod;
+    result.rule = `time/${p.rule}`;
+    result.confidence = p.confidence;
+    if (r.anchored && anchor.day) {
+      result.reference = isoDate(anchor.day);
+      result.anchor = anchor.kind;
+    }
+    if (r.anchored && anchor.index !== undefined) result.anchorIndex = anchor.index;
+    result.stated = r.stated;
+    result.implied = r.implied;
+    results[k] = result;
+    if (namesMonth(r.value) && !quoteOf(p.start))
       coarse = {
-        day: { y: Number(month[1]), m: Number(month[2]), d: r.day?.d ?? 15 },
+        day: { y: Number(r.value.slice(0, 4)), m: Number(r.value.slice(5, 7)), d: r.day?.d ?? 15 },
         index: k,
         kind: 'narrative',
       };

@@ -33,7 +33,9 @@ export const mergeTimeDateRefiner: Refiner = {
       const a = proposals[k] as Proposal;
       const b = proposals[k + 1];
       if (b) {
-        const between = c.text.slice(a.end, b.start).trim().toLowerCase();
+        // only a short gap can join two times (", at" is the longest); lowering a long one copies it for nothing
+        const gap = c.text.slice(a.end, b.start).trim();
+        const between = gap.length <= 4 ? gap.toLowerCase() : gap;
         const joinable = between === '' || between === ',' || between === 'at' || between === ', at';
         const clockFirst = clockOf(a) && dayOf(b);
         const dayFirst =
