@@ -604,3 +604,94 @@ table<LabelRow>(
       assert.equal(found.source?.text ?? null, expect.source, `source of the report cued by "${expect.cue}"`);
   },
 );
+
+const KCNA: EntitySpec = ['Korean Central News Agency', 'ORG', ['KCNA', 'acronym']];
+const SPY: EntitySpec = ['National Intelligence Service', 'ORG', ['spy agency', 'nominal']];
+
+table<Row>(
+  'report boundaries: relays, fronted phrases and closing cues',
+  [
+    [
+      'a nested report takes the outer source of its own sentence as relay',
+      "The spy agency said some 600 soldiers were killed. The North's leader said the forces will fail, the KCNA said.",
+      {
+        quote: 'the forces will fail',
+        kind: 'indirect',
+        speaker: 'Kim Jong-un',
+        via: ['Korean Central News Agency'],
+      },
+      [['Kim Jong-un', 'PERSON', ["The North's leader", 'nominal']], KCNA, SPY],
+    ],
+    [
+      'a report of an earlier sentence is not relayed by a later outer source',
+      "The spy agency said some 600 soldiers were killed. The North's leader said the forces will fail, the KCNA said.",
+      {
+        quote: 'some 600 soldiers were killed',
+        kind: 'indirect',
+        speaker: 'National Intelligence Service',
+        via: [],
+      },
+      [['Kim Jong-un', 'PERSON', ["The North's leader", 'nominal']], KCNA, SPY],
+    ],
+    [
+      'content before a closing cue is the whole clause',
+      'Japan has held a ceremony for a new museum in Tokyo to honor its workers who died while building the dam in the mountains, local media reported Tuesday.',
+      {
+        quote:
+          'Japan has held a ceremony for a new museum in Tokyo to honor its workers who died while building the dam in the mountains',
+        kind: 'indirect',
+        source: 'local media',
+      },
+    ],
+    [
+      'a quantifier opening the clause is content, not a fronted phrase',
+      'At least 10 people died in the blast, police said.',
+      { quote: 'At least 10 people died in the blast', kind: 'indirect', source: 'police' },
+    ],
+    [
+      'a fronted phrase gives way to the content after the cue',
+      'In a statement, the ministry said the talks would resume next week.',
+      { quote: 'the talks would resume next week', kind: 'indirect', cue: 'said' },
+    ],
+  ],
+  check,
+);
+
+/** Text, and words no quote may have (a fronted phrase), or that exactly `count` quotes must have. */
+table<[title: string, text: string, words: string, count: number]>(
+  'one quote per report, none of a fronted phrase',
+  [
+    [
+      'a nested report is one quote',
+      "The North's leader said the forces will fail in the war, the KCNA said.",
+      'the forces will fail in the war',
+      1,
+    ],
+    [
+      'two reports of the same words are two quotes',
+      'Kim said the talks had failed. The KCNA said the talks had failed.',
+      'the talks had failed',
+      2,
+    ],
+    [
+      'a fronted phrase of place is no report',
+      'At the meeting, she also encouraged young workers who returned home after the strike and consoled their families.',
+      'At the meeting',
+      0,
+    ],
+    [
+      'a fronted phrase of time is no report',
+      'In August, she praised the workers who rebuilt the bridge.',
+      'In August',
+      0,
+    ],
+  ],
+  ([, text, words, count]) => {
+    const quotes = analyse(text).quotes.filter((q) => q.text === words);
+    assert.equal(
+      quotes.length,
+      count,
+      `expected ${count} quote(s) of "${words}", got: ${quotes.map((q) => `${q.kind} (${q.rule})`).join(', ') || 'none'}`,
+    );
+  },
+);

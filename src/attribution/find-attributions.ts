@@ -147,6 +147,16 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         rule: inner ? 'attribution/nested-report' : 'attribution/tagger',
         ...(chosen.source ? { source: toSpan(text, trimSource(text, chosen.source)) } : {}),
       };
+      // "X said ..., the KCNA said" read as nested repeats the tagger's report of X: one report, with
+      // the relays of both.
+      const same = found.find(
+        (a) => sameSpans(a.cue, attribution.cue) && sameSpans(a.content, attribution.content),
+      );
+      if (same) {
+        for (const v of viaSources)
+          if (!same.viaSources.some((s) => s.start === v.start)) same.viaSources.push(v);
+        continue;
+      }
       found.push(attribution);
       previousAttribution = attribution;
     }
@@ -154,6 +164,9 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
   }
   return withClosingReports(text, found);
 }
+
+const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
+  a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
 
 const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "'s", "'re"]);
 

@@ -131,13 +131,17 @@ export function groupRelations(
           ? clauseContent(text, cueAt, undefined, all)
           : undefined;
       if (guess === 'outer' && source) {
-        // "X said ..., the KCNA said": the earlier attribution of the sentence came through this source.
-        const inner = out.find(
-          (o) => o.cue.some((c) => c[1] <= source[0]) && gap(o.cue[0] as TokenRange, cueAt) < 80,
-        );
+        // "X said ..., the KCNA said": the report before it in the same sentence (the nearest one) came
+        // through this source; a report of an earlier sentence did not.
+        const sentence = text.sentences[text.sentenceAt(text.tokens.start(cueAt[0]))];
+        const inner = sentence
+          ? out.findLast((o) => {
+              const at = (o.cue[0] as TokenRange)[0];
+              return at >= sentence.firstToken && o.cue.some((c) => c[1] <= source[0]);
+            })
+          : undefined;
         if (inner) inner.relayedBy = source;
         // The relay's own report covers the clause too.
-        const sentence = text.sentences[text.sentenceAt(text.tokens.start(cueAt[0]))];
         if (sentence && source[0] - 1 > sentence.firstToken)
           out.push({ cue: r.cue, content: [[sentence.firstToken, source[0] - 1]], source });
         continue;
@@ -145,9 +149,57 @@ export function groupRelations(
       if (!guess || guess === 'outer') continue;
       r.content.push(guess);
     }
-    out.push({ cue: r.cue, content: r.content, ...(source ? { source } : {}) });
+    const content = r.content.filter((c) => !frontedPhrase(text, c, source));
+    // A report whose only content was a fronted phrase ("At the event, he encouraged ...") reports nothing.
+    if (content.length === 0) continue;
+    const clause = source && closingClause(text, cueAt, source, content, all);
+    out.push({ cue: r.cue, content: clause ? [clause] : content, ...(source ? { source } : {}) });
   }
   return out;
+}
+
+const PREPOSITIONS = new Set(
+  'at in on during after before since from with for under over amid among across near following despite'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "At the event, he ...", "In August, she ...": a short phrase opened by a preposition and set off by
+ * a comma just before the source frames the clause; it is not what the source said.
+ */
+function frontedPhrase(text: TextLayer, content: TokenRange, source: TokenRange | undefined): boolean {
+  if (!source || content[1] + 1 !== source[0] || tokenForm(text, content[1]) !== ',') return false;
+  if (!PREPOSITIONS.has(tokenForm(text, content[0])) || content[1] - content[0] > 6) return false;
+  // "At least 10 people died, police said": a quantifier, not a phrase of place or time.
+  if (['least', 'most'].includes(tokenForm(text, content[0] + 1))) return false;
+  for (let i = content[0]; i < content[1]; i++) if (isPunct(text, i)) return false;
+  return true;
+}
+
+/**
+ * "X ..., state media reported Friday.": content the tagger found only part of before a closing
+ * ", source cue" is the whole clause before the comma, unless another report sits in that clause.
+ */
+function closingClause(
+  text: TextLayer,
+  cue: TokenRange,
+  source: TokenRange,
+  content: readonly TokenRange[],
+  spans: readonly Run[],
+): TokenRange | undefined {
+  const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
+  const comma = source[0] - 1;
+  if (!sentence || source[1] > cue[0] || comma <= sentence.firstToken || tokenForm(text, comma) !== ',')
+    return undefined;
+  if (content.some((c) => c[1] > comma || c[0] < sentence.firstToken)) return undefined;
+  // The cue closes the sentence: at most a short time or place phrase follows it.
+  let words = 0;
+  for (let i = cue[1]; i < sentence.endToken; i++) if (!isPunct(text, i)) words++;
+  if (words > 3) return undefined;
+  const clause: TokenRange = [sentence.firstToken, comma];
+  if (spans.some((r) => r.part === 3 && r.range[0] < clause[1] && clause[0] < r.range[1])) return undefined;
+  return clause;
 }
 
 /** A cue of reporting words ("said", "according to"): it attributes something even when its parts went untagged. */
