@@ -695,3 +695,93 @@ table<[title: string, text: string, words: string, count: number]>(
     );
   },
 );
+
+/** Function-word sources name no one, places relay nothing, and fragments of a clause are no report. */
+table<Row>(
+  'function-word sources, place relays and slight contents',
+  [
+    [
+      'a relative pronoun source gets no speaker and no entity of its own',
+      'The foundation ran a contest, which offered prizes for a better toilet design.',
+      { quote: 'prizes for a better toilet design', kind: 'indirect', speaker: null },
+    ],
+    [
+      'a lone determiner cut from the source gets no speaker',
+      'Researchers presented the coating. The called it a liquid-entrenched smooth surface.',
+      { quote: 'it a liquid-entrenched smooth surface', kind: 'indirect', speaker: null },
+    ],
+    [
+      'a named unnamed source still becomes an entity',
+      'The researchers said the coating repels bacteria and cuts water use.',
+      {
+        quote: 'the coating repels bacteria and cuts water use',
+        kind: 'indirect',
+        speaker: 'The researchers',
+      },
+    ],
+    [
+      'a country the report names is no relay',
+      'According to Penn State in the United States, the coating lasts for 500 flushes. Wong said the team will sell it.',
+      { quote: 'the team will sell it', kind: 'indirect', speaker: 'Tak-Sing Wong', via: [] },
+      [
+        ['Tak-Sing Wong', 'PERSON', ['Wong', 'name']],
+        ['United States', 'GPE', ['United States', 'name']],
+      ],
+    ],
+    [
+      'a news agency cited before still relays',
+      'The plant closed on Monday, the news agency reported. Wong said the team will sell it.',
+      {
+        quote: 'the team will sell it',
+        kind: 'indirect',
+        speaker: 'Tak-Sing Wong',
+        via: ['the news agency'],
+      },
+      [['Tak-Sing Wong', 'PERSON', ['Wong', 'name']]],
+    ],
+  ],
+  check,
+);
+
+const analysedEntities = (text: string) => analyse(text).entities.map((e) => e.name.toLowerCase());
+
+table<[title: string, text: string, forbidden: string]>(
+  'function words become no entity',
+  [
+    ['which', 'The foundation ran a contest, which offered prizes for a better toilet design.', 'which'],
+    ['both', 'Both presented the spray as suitable for ceramics and other materials.', 'both'],
+  ],
+  ([, text, forbidden]) => {
+    const names = analysedEntities(text);
+    assert.ok(!names.includes(forbidden), `"${forbidden}" became an entity: ${names.join(', ')}`);
+  },
+);
+
+const HENSMAN =
+  'Carl Hensman of the Bill and Melinda Gates Foundation noted the ingredients in the sprays are also found in toothpaste, and are unlikely to pollute nearby water supplies; though he also remarked that, because the spray wears off, it was unlikely to be used widely in developing countries as the researchers claim to hope.';
+
+/** Text, and a content that is (count 1) or is not (count 0) reported. */
+table<[title: string, text: string, words: string, count: number]>(
+  'slight contents are dropped, short reports stay',
+  [
+    ['a lone "that" is no content', HENSMAN, 'that', 0],
+    ['a bare infinitive cut from a long sentence is no content', HENSMAN, 'to hope', 0],
+    ['the report before them stays', HENSMAN, 'the ingredients in the sprays', 1],
+    ['a bare infinitive is no content', 'The researchers claim to hope.', 'to hope', 0],
+    ['a two-word content stays', 'Police said nobody died.', 'nobody died', 1],
+    [
+      'an infinitive with its object stays',
+      'The minister promised to resign from the cabinet.',
+      'to resign from the cabinet',
+      1,
+    ],
+  ],
+  ([, text, words, count]) => {
+    const quotes = analyse(text).quotes.filter((q) => q.kind === 'indirect');
+    assert.equal(
+      quotes.filter((q) => q.text === words).length,
+      count,
+      `expected ${count} indirect quote(s) of "${words}", got: ${quotes.map((q) => `"${q.text}"`).join(', ') || 'none'}`,
+    );
+  },
+);

@@ -1,10 +1,11 @@
-import type { Quote } from '../document/analysis.js';
+import type { Entity, Quote } from '../document/analysis.js';
 import { type Span, spanOf } from '../document/span.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
 import { tagUnits, tokenForm, unitFeatures, unitWords } from './features.js';
+import { isFunctionWord } from './function-words.js';
 import { labelledReports } from './label-reports.js';
 import { nearestSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
@@ -308,6 +309,9 @@ function quotedBy(text: TextLayer, r: TokenRelation, sentence: TokenRange): void
   r.source = subject;
 }
 
+/** Words come through an outlet, an organisation or a person; a country or a place passes on nothing. */
+const canRelay = (e: Entity | undefined) => e !== undefined && e.type !== 'GPE' && e.type !== 'LOC';
+
 const RELAY_CUE = /^(?:according to|reported|reports|reporting|quoted)\b/i;
 
 /**
@@ -330,11 +334,14 @@ function resolveSpeakers(
     }
     const viaIds = a.viaSources
       .map((s) => resolver.resolve(s, source))
-      .filter((id): id is string => id !== undefined && id !== a.speaker);
+      .filter((id): id is string => id !== undefined && id !== a.speaker && canRelay(resolver.entity(id)));
     const speaker = resolver.entity(a.speaker);
     const cueText = a.cue.map((c) => c.text).join(' ');
     const isRelay =
-      speaker && speaker.type !== 'PERSON' && (RELAY_CUE.test(cueText) || isMediaName(speaker.name));
+      speaker &&
+      speaker.type !== 'PERSON' &&
+      canRelay(speaker) &&
+      (RELAY_CUE.test(cueText) || isMediaName(speaker.name));
     if (viaIds.length === 0 && relay && speaker?.type === 'PERSON') viaIds.push(relay);
     a.via = viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher);
     if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
@@ -425,6 +432,28 @@ function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attr
   return out;
 }
 
+const FRONTED = new Set(['which', 'what', 'whatever']);
+
+/**
+ * "described that as", "claim to hope": a content of function words alone (or none) or a bare
+ * infinitive is a piece of the clause the tagger cut, not what anyone said. A single content word
+ * stays: PolNeAR marks bare objects ("backed Clinton") as content.
+ */
+function slightContent(text: TextLayer, content: Span, cue: Span | undefined): boolean {
+  const words: string[] = [];
+  const first = text.tokens.indexAt(content.start);
+  for (let i = first; i >= 0 && i < text.tokens.count && text.tokens.start(i) < content.end; i++) {
+    const kind = text.tokens.kind(i);
+    if (kind === TokenKind.Word || kind === TokenKind.Number) words.push(text.tokens.text(i));
+  }
+  // "the rules, which the court said ...", "what Wahl said": a fronted relative object stands for what
+  // was said, as PolNeAR marks it.
+  if (words.length === 1 && cue && content.end <= cue.start && FRONTED.has(words[0]?.toLowerCase() ?? ''))
+    return false;
+  if (words.every(isFunctionWord)) return true;
+  return words.length === 2 && words[0]?.toLowerCase() === 'to';
+}
+
 /**
  * Finds who said what: quoted passages from the quote marks, and attributions (source, cue, content)
  * from the learned tagger; resolves speakers to entities and records the relays words came through.
@@ -451,7 +480,8 @@ export const findAttributions: Stage = {
         const covered = quoted
           .filter((q) => overlaps(q, c))
           .reduce((sum, q) => sum + Math.min(q.end, c.end) - Math.max(q.start, c.start), 0);
-        if (covered < 0.6 * (c.end - c.start)) indirect.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
+        if (covered < 0.6 * (c.end - c.start) && !slightContent(text, c, a.cue[0]))
+          indirect.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
       }
     }
     // Quotations first: a reader (or scorer) looking for the quote over some words finds the quoted

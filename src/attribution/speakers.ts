@@ -1,5 +1,6 @@
 import type { Entity, EntityType, Mention } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
+import { onlyFunctionWords } from './function-words.js';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'i']);
@@ -96,6 +97,8 @@ export class SpeakerResolver {
       this.grow(person, { start: source.start, end: source.end, text: source.text, kind: 'pronoun' });
       return person.id;
     }
+    // "The", "which", "both": a cut fragment or a pronoun the entity layer left unresolved names no one.
+    if (onlyFunctionWords(source.text)) return undefined;
     // A modifier's mention ("South Korea" in "South Korea's spy agency") is not the speaker: the phrase is.
     const type: EntityType = isOrgPhrase(source.text) || isMediaName(source.text) ? 'ORG' : 'PERSON';
     if (!/\p{L}/u.test(source.text)) return undefined;
