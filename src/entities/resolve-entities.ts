@@ -4,6 +4,7 @@ import { QuoteRole } from '../text/quote-marks.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { isOrgHead } from './organisation-names.js';
+import { SalienceWindow } from './salience-window.js';
 import { tokenWords } from './token-words.js';
 
 /** A mention being resolved: token range, sentence, and the cluster it joins. */
@@ -61,6 +62,97 @@ const PLURAL_DETERMINERS = new Set(
   ),
 );
 const CONNECTORS = new Set(['to', 'of', 'for', 'in']);
+
+interface Holder {
+  first: number;
+  person: number;
+  draft: number;
+  cluster: Cluster;
+}
+
+/** First by position, then by the order persons and their mentions were found in. */
+function before(a: Holder, b: Holder): boolean {
+  return (a.first - b.first || a.person - b.person || a.draft - b.draft) < 0;
+}
+
+/**
+ * The words of persons' full names, each with the mentions holding it sorted, so that a lone word finds
+ * the nearest full name by bisection: long documents repeat surnames thousands of times.
+ */
+class PersonWords {
+  private readonly byWord = new Map<string, Holder[]>();
+
+  constructor(private readonly words: readonly string[]) {}
+
+  add(d: Draft, person: number, draft: number, cluster: Cluster): void {
+    if (d.end - d.first < 2) return;
+    const seen = new Set<string>();
+    for (let t = d.first; t < d.end; t++) {
+      const w = this.words[t] as string;
+      if (seen.has(w)) continue;
+      seen.add(w);
+      const h: Holder = { first: d.first, person, draft, cluster };
+      let list = this.byWord.get(w);
+      if (!list) {
+        list = [];
+        this.byWord.set(w, list);
+      }
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (before(h, list[mid] as Holder)) hi = mid;
+        else lo = mid + 1;
+      }
+      list.splice(lo, 0, h);
+    }
+  }
+
+  /** The person whose full name holds `word`: the nearest mention before `at`, else after. */
+  find(word: string, at: number): Cluster | undefined {
+    const list = this.byWord.get(word);
+    if (!list) return undefined;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((list[mid] as Holder).first < at) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) {
+      const first = (list[lo - 1] as Holder).first;
+      let k = lo - 1;
+      while (k > 0 && (list[k - 1] as Holder).first === first) k--;
+      return (list[k] as Holder).cluster;
+    }
+    while (lo < list.length && (list[lo] as Holder).first === at) lo++;
+    return list[lo]?.cluster;
+  }
+}
+
+interface RoleHolder {
+  cluster: Cluster;
+  first: number;
+}
+
+function firstOf(c: Cluster): number {
+  let first = Number.POSITIVE_INFINITY;
+  for (const d of c.drafts) first = Math.min(first, d.first);
+  return first;
+}
+
+/** The person last introduced with this role before `at`. */
+function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): RoleHolder | undefined {
+  let best: RoleHolder | undefined;
+  let bestAt = -1;
+  for (const h of holders ?? []) {
+    if (h.first < at && h.first > bestAt) {
+      best = h;
+      bestAt = h.first;
+    }
+  }
+  return best;
+}
 
 class Resolver {
   private readonly drafts: Draft[] = [];
@@ -143,17 +235,39 @@ class Resolver {
    * The same for "the South".
    */
   private shortForms(): void {
+    // Two-word place names by first word, in draft order, and the drafts over each token: indexes, so
+    // that a long document costs no scan of all drafts per "the North".
+    const fulls = new Map<string, { drafts: Draft[]; next: number }>();
+    const covering = new Map<number, Draft[]>();
+    const cover = (d: Draft) => {
+      for (let t = d.first; t < d.end; t++) {
+        const list = covering.get(t);
+        if (list) list.push(d);
+        else covering.set(t, [d]);
+      }
+    };
+    for (const d of this.drafts) {
+      cover(d);
+      if (d.type !== 'GPE' || d.end - d.first !== 2 || d.kind !== 'name') continue;
+      const w = this.words[d.first] as string;
+      const entry = fulls.get(w);
+      if (entry) entry.drafts.push(d);
+      else fulls.set(w, { drafts: [d], next: 0 });
+    }
+    const removed = new Set<Draft>();
+    const added: Draft[] = [];
     for (let i = 0; i + 1 < this.words.length; i++) {
       if (this.lower[i] !== 'the') continue;
       const w = this.words[i + 1] as string;
       if (w !== 'North' && w !== 'South') continue;
       if (/^\p{Lu}/u.test(this.words[i + 2] ?? '')) continue;
-      const full = this.drafts.find(
-        (d) => d.type === 'GPE' && d.end - d.first === 2 && this.words[d.first] === w && d.kind === 'name',
-      );
+      const entry = fulls.get(w);
+      while (entry && entry.next < entry.drafts.length && removed.has(entry.drafts[entry.next] as Draft))
+        entry.next++;
+      const full = entry?.drafts[entry.next];
       if (!full) continue;
-      const overlapping = this.drafts.filter((d) => d.first <= i + 1 && d.end > i);
-      for (const d of overlapping) this.drafts.splice(this.drafts.indexOf(d), 1);
+      for (const d of covering.get(i) ?? []) removed.add(d);
+      for (const d of covering.get(i + 1) ?? []) removed.add(d);
       const draft: Draft = {
         first: i,
         end: i + 2,
@@ -163,8 +277,13 @@ class Resolver {
         confidence: 0.8,
         aliasOf: full,
       };
-      this.drafts.push(draft);
+      added.push(draft);
+      cover(draft);
     }
+    const kept = this.drafts.filter((d) => !removed.has(d));
+    this.drafts.length = 0;
+    for (const d of kept) this.drafts.push(d);
+    for (const d of added) if (!removed.has(d)) this.drafts.push(d);
     this.drafts.sort((a, b) => a.first - b.first);
   }
 
@@ -186,11 +305,15 @@ class Resolver {
     }
     if (definitions.size === 0) return;
     const taken = new Set<number>();
-    for (const d of this.drafts) for (let i = d.first; i < d.end; i++) taken.add(i);
+    const single = new Map<number, Draft>();
+    for (const d of this.drafts) {
+      for (let i = d.first; i < d.end; i++) taken.add(i);
+      if (d.end - d.first === 1 && !single.has(d.first)) single.set(d.first, d);
+    }
     for (let i = 0; i < this.words.length; i++) {
       const def = definitions.get(this.words[i] as string);
       if (!def) continue;
-      const existing = this.drafts.find((d) => d.first === i && d.end === i + 1);
+      const existing = single.get(i);
       if (existing) {
         existing.kind = 'acronym';
         existing.type = def.type;
@@ -222,11 +345,49 @@ class Resolver {
    */
   private clusterNames(): void {
     const byKey = new Map<string, Cluster>();
-    const persons: Cluster[] = [];
+    // Persons with the order they became persons in, which breaks ties between equally near names.
+    const persons = new Map<Cluster, number>();
+    const holders = new PersonWords(this.words);
+    // Organisations by the first word of their name (the longest, earliest name mention so far): a shorter
+    // name finds its longer one among those alone, not by a scan of every cluster.
+    const orgs = new Map<Cluster, { order: number; draft: Draft; named: boolean; name: string }>();
+    const orgsByWord = new Map<string, Set<Cluster>>();
+    const firstWord = (s: string) => {
+      const k = s.indexOf(' ');
+      return k < 0 ? s : s.slice(0, k);
+    };
+    const file = (c: Cluster, name: string) => {
+      const set = orgsByWord.get(firstWord(name));
+      if (set) set.add(c);
+      else orgsByWord.set(firstWord(name), new Set([c]));
+    };
+    const join = (d: Draft, c: Cluster) => {
+      this.join(d, c);
+      const p = persons.get(c);
+      if (p !== undefined) holders.add(d, p, c.drafts.length - 1, c);
+      const org = orgs.get(c);
+      if (!org || d.kind !== 'name') return;
+      const length = d.end - d.first;
+      const bestLength = org.draft.end - org.draft.first;
+      if (org.named && (length < bestLength || (length === bestLength && d.first >= org.draft.first))) return;
+      orgsByWord.get(firstWord(org.name))?.delete(c);
+      org.draft = d;
+      org.named = true;
+      org.name = this.text(d);
+      file(c, org.name);
+    };
     const keyed = (d: Draft, key: string) => {
       const c = byKey.get(key);
-      if (c) this.join(d, c);
-      else byKey.set(key, this.newCluster(d, key));
+      if (c) {
+        join(d, c);
+        return;
+      }
+      const created = this.newCluster(d, key);
+      byKey.set(key, created);
+      if (created.type !== 'ORG') return;
+      const name = this.text(d);
+      orgs.set(created, { order: orgs.size, draft: d, named: d.kind === 'name', name });
+      file(created, name);
     };
     // Full names first, so that a bare surname finds its person even before the full name appears.
     const order = [...this.drafts].sort(
@@ -244,10 +405,10 @@ class Resolver {
         place?.kind !== 'country' &&
         place?.kind !== 'region'
       ) {
-        const person = this.personWith(this.text(d), d.first, persons);
+        const person = holders.find(this.text(d), d.first);
         if (person) {
           d.kind = 'alias';
-          this.join(d, person);
+          join(d, person);
           continue;
         }
       }
@@ -258,7 +419,7 @@ class Resolver {
         } else d.type = 'GPE';
         const c = byKey.get(`country:${place.country}`);
         if (c) {
-          this.join(d, c);
+          join(d, c);
           if (d.kind !== 'demonym') c.type = 'GPE';
         } else {
           const created = this.newCluster(d, `country:${place.country}`);
@@ -278,25 +439,32 @@ class Resolver {
           .slice(text.length + 1)
           .split(' ')
           .every((x) => isOrgHead(x.toLowerCase()));
-      const longer = [...byKey.values()].find((c) => {
-        if (c.type !== 'ORG') return false;
-        const name = this.nameOf(c);
-        if (!name.startsWith(`${text} `)) return false;
-        return d.type === 'ORG' ? !this.gazetteer.lookup(text) : byHead(name);
-      });
+      // The earliest organisation whose name continues this one.
+      let longer: Cluster | undefined;
+      let longerOrder = Number.POSITIVE_INFINITY;
+      for (const c of orgsByWord.get(firstWord(text)) ?? []) {
+        const org = orgs.get(c);
+        if (!org || org.order > longerOrder || !org.name.startsWith(`${text} `)) continue;
+        if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !byHead(org.name)) continue;
+        longer = c;
+        longerOrder = org.order;
+      }
       if (longer) {
         d.kind = 'alias';
         d.type = 'ORG';
-        this.join(d, longer);
+        join(d, longer);
         continue;
       }
       // One referent per name in a document, whatever type each occurrence was given: the types vote.
       if (d.type === 'PERSON') {
         const same = byKey.get(`name:${text}`);
-        if (same) this.join(d, same);
+        if (same) join(d, same);
         else byKey.set(`name:${text}`, this.newCluster(d, `name:${text}`));
         const c = d.cluster as Cluster;
-        if (!persons.includes(c)) persons.push(c);
+        if (!persons.has(c)) {
+          persons.set(c, persons.size);
+          for (const [k, x] of c.drafts.entries()) holders.add(x, persons.size - 1, k, c);
+        }
         continue;
       }
       keyed(d, `name:${text}`);
@@ -307,34 +475,6 @@ class Resolver {
       if (alias?.cluster) this.join(d, alias.cluster);
       else if (alias) this.newCluster(d);
     }
-  }
-
-  private nameOf(c: Cluster): string {
-    const names = c.drafts.filter((d) => d.kind === 'name');
-    const best =
-      names.sort((a, b) => b.end - b.first - (a.end - a.first) || a.first - b.first)[0] ?? c.drafts[0];
-    return best ? this.text(best) : '';
-  }
-
-  /** The person whose full name holds `word` as one of its words: the nearest before, else after. */
-  private personWith(word: string, at: number, persons: Cluster[]): Cluster | undefined {
-    let before: Cluster | undefined;
-    let beforeAt = -1;
-    let after: Cluster | undefined;
-    let afterAt = Number.POSITIVE_INFINITY;
-    for (const p of persons)
-      for (const d of p.drafts) {
-        if (d.end - d.first < 2) continue;
-        if (!this.words.slice(d.first, d.end).includes(word)) continue;
-        if (d.first < at && d.first > beforeAt) {
-          before = p;
-          beforeAt = d.first;
-        } else if (d.first > at && d.first < afterAt) {
-          after = p;
-          afterAt = d.first;
-        }
-      }
-    return before ?? after;
   }
 
   /**
@@ -392,8 +532,10 @@ class Resolver {
     const covered = new Map<number, Draft>();
     for (const d of this.drafts) for (let i = d.first; i < d.end; i++) covered.set(i, d);
     const added: Draft[] = [];
+    const described = new Map<string, Cluster>();
+    const holders = this.roleHolders();
     for (let i = 1; i < this.words.length; i++) {
-      this.bareRole(i, covered, added);
+      this.bareRole(i, covered, added, holders);
       if (this.lower[i] !== "'s" && this.lower[i] !== '\u2019s') continue;
       const owner = covered.get(i - 1);
       if (!owner?.cluster || (owner.cluster.type !== 'GPE' && owner.cluster.type !== 'ORG')) continue;
@@ -417,18 +559,19 @@ class Resolver {
       if (ORG_HEADS.has(lw)) {
         draft.type = 'ORG';
         const text = this.text(draft).replace(/^the /i, '');
-        const same = this.clusters.find((c) => c.key === `description:${text}`);
+        const same = described.get(text);
         if (same) this.join(draft, same);
-        else this.newCluster(draft, `description:${text}`);
+        else described.set(text, this.newCluster(draft, `description:${text}`));
         added.push(draft);
       } else if (TITLES.has(lw)) {
-        const holder = this.roleHolder(lw, head);
+        const holder = roleHolder(holders.get(lw), head);
         if (!holder) continue;
-        this.join(draft, holder);
+        this.join(draft, holder.cluster);
+        holder.first = Math.min(holder.first, draft.first);
         added.push(draft);
       }
     }
-    this.drafts.push(...added);
+    for (const d of added) this.drafts.push(d);
     this.drafts.sort((a, b) => a.first - b.first);
   }
 
@@ -436,11 +579,16 @@ class Resolver {
    * "the ambassador" after "Ambassador Alexandr Matsegora": the person last introduced with that role.
    * Not before a name ("the ambassador Alexandr Matsegora" is a title) nor with no one so titled.
    */
-  private bareRole(i: number, covered: Map<number, Draft>, added: Draft[]): void {
+  private bareRole(
+    i: number,
+    covered: Map<number, Draft>,
+    added: Draft[],
+    holders: Map<string, RoleHolder[]>,
+  ): void {
     const role = this.lower[i];
     if (this.lower[i - 1] !== 'the' || !role || !ROLE_NOUNS.has(role) || covered.has(i)) return;
     if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower[i + 1] === 'of') return;
-    const holder = this.roleHolder(role, i);
+    const holder = roleHolder(holders.get(role), i);
     if (!holder) return;
     const draft: Draft = {
       first: i - 1,
@@ -450,23 +598,24 @@ class Resolver {
       rule: 'entities/description',
       confidence: 0.5,
     };
-    this.join(draft, holder);
+    this.join(draft, holder.cluster);
+    holder.first = Math.min(holder.first, draft.first);
     added.push(draft);
   }
 
-  /** The person last introduced with this role before `at`. */
-  private roleHolder(role: string, at: number): Cluster | undefined {
-    let best: Cluster | undefined;
-    let bestAt = -1;
+  /** Titled persons by role, in cluster order, each with its first mention. */
+  private roleHolders(): Map<string, RoleHolder[]> {
+    const holders = new Map<string, RoleHolder[]>();
     for (const c of this.clusters) {
-      if (c.type !== 'PERSON' || !c.roles.has(role)) continue;
-      const first = Math.min(...c.drafts.map((d) => d.first));
-      if (first < at && first > bestAt) {
-        best = c;
-        bestAt = first;
+      if (c.type !== 'PERSON' || c.roles.size === 0) continue;
+      const holder = { cluster: c, first: firstOf(c) };
+      for (const role of c.roles) {
+        const list = holders.get(role);
+        if (list) list.push(holder);
+        else holders.set(role, [holder]);
       }
     }
-    return best;
+    return holders;
   }
 
   /**
@@ -487,6 +636,7 @@ class Resolver {
         weight: this.opensSentence(d) ? 1.5 : 1,
       })),
     );
+    const window = new SalienceWindow(marks);
     let inQuote = false;
     const added: Draft[] = [];
     for (let i = 0; i < this.words.length; i++) {
@@ -499,18 +649,18 @@ class Resolver {
       const sentence = this.sentenceOf(i);
       let best = -1;
       let bestScore = 0;
-      persons.forEach((c, k) => {
-        if (c.gender && c.gender !== gender) return;
-        let score = 0;
-        for (const m of marks[k] as { at: number; sentence: number; weight: number }[])
-          if (m.at < i) score += 0.7 ** (sentence - m.sentence) * m.weight;
+      // Persons with no mention within the horizon score 0 and never win.
+      for (const k of window.candidates(i, sentence)) {
+        const c = persons[k] as Cluster;
+        if (c.gender && c.gender !== gender) continue;
+        let score = window.score(k, i, sentence);
         // A gender the text states ("Queen", "Mr.", an earlier "she") outweighs one left open.
         if (c.gender === gender) score *= 1.5;
         if (score > bestScore) {
           bestScore = score;
           best = k;
         }
-      });
+      }
       const cluster = persons[best];
       if (!cluster) continue;
       cluster.gender ??= gender;
@@ -524,10 +674,12 @@ class Resolver {
         cluster,
       };
       added.push(draft);
-      marks[best]?.push({ at: i, sentence, weight: this.opensSentence(draft) ? 1.5 : 1 });
+      window.add(best, { at: i, sentence, weight: this.opensSentence(draft) ? 1.5 : 1 });
     }
-    for (const d of added) (d.cluster as Cluster).drafts.push(d);
-    this.drafts.push(...added);
+    for (const d of added) {
+      (d.cluster as Cluster).drafts.push(d);
+      this.drafts.push(d);
+    }
   }
 
   /**
@@ -538,7 +690,11 @@ class Resolver {
   private pluralPronouns(): void {
     const { text } = this.context;
     const starts = new Map<number, Draft>();
-    for (const d of this.drafts) if (d.kind !== 'pronoun') starts.set(d.end - 1, d);
+    const demonymEnds = new Set<number>();
+    for (const d of this.drafts) {
+      if (d.kind !== 'pronoun') starts.set(d.end - 1, d);
+      if (d.kind === 'demonym') demonymEnds.add(d.end);
+    }
     let inQuote = false;
     const added: Draft[] = [];
     for (let i = 0; i < this.words.length; i++) {
@@ -563,7 +719,7 @@ class Resolver {
           // A place, a single national's word or a thing named: it is no "they", nor is what precedes.
           break;
         }
-        if (this.pluralNoun(j) || PLURAL_PRONOUNS.has(this.lower[j] as string)) break;
+        if (this.pluralNoun(j, demonymEnds) || PLURAL_PRONOUNS.has(this.lower[j] as string)) break;
         j--;
       }
       const cluster = found?.cluster;
@@ -578,8 +734,10 @@ class Resolver {
         cluster,
       });
     }
-    for (const d of added) (d.cluster as Cluster).drafts.push(d);
-    this.drafts.push(...added);
+    for (const d of added) {
+      (d.cluster as Cluster).drafts.push(d);
+      this.drafts.push(d);
+    }
   }
 
   /** A people as a group: "Palestinians", "the British", not "a British diplomat" nor "Palestinian". */
@@ -590,12 +748,12 @@ class Resolver {
   }
 
   /** A lower-case plural common noun after a determiner or number: "the officials", "two rebels", "police". */
-  private pluralNoun(i: number): boolean {
+  private pluralNoun(i: number, demonymEnds: ReadonlySet<number>): boolean {
     const w = this.words[i] as string;
     if (PLURAL_NOUNS.has(w)) return true;
     if (!/^\p{Ll}{3,}s$/u.test(w) || /(ss|us|is)$/.test(w)) return false;
     // "Palestinian officials": a nationality word before it makes it a noun, not a verb ("Hamas says").
-    if (this.drafts.some((d) => d.end === i && d.kind === 'demonym')) return true;
+    if (demonymEnds.has(i)) return true;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
       const p = this.lower[k] as string;
       if (PLURAL_DETERMINERS.has(p) || /^\d/.test(p)) return true;
@@ -618,10 +776,9 @@ class Resolver {
 
   private entities(): Entity[] {
     const { tokens, source } = this.context.text;
+    const firsts = new Map(this.clusters.map((c) => [c, firstOf(c)]));
     const live = this.clusters.filter((c) => c.drafts.length > 0);
-    live.sort(
-      (a, b) => Math.min(...a.drafts.map((d) => d.first)) - Math.min(...b.drafts.map((d) => d.first)),
-    );
+    live.sort((a, b) => (firsts.get(a) as number) - (firsts.get(b) as number));
     return live.map((c, k): Entity => {
       const drafts = [...c.drafts].sort((a, b) => a.first - b.first);
       const mentions: Mention[] = drafts.map((d) => {
@@ -663,7 +820,7 @@ class Resolver {
         name,
         mentions,
         rule: lead?.rule ?? 'entities/resolve-entities',
-        confidence: Math.max(...drafts.map((d) => d.confidence)),
+        confidence: drafts.reduce((max, d) => Math.max(max, d.confidence), Number.NEGATIVE_INFINITY),
         ...(c.title ? { title: c.title } : {}),
         ...(geo ? { geo } : {}),
       };
