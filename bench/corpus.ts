@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvReader } from '../src/read/csv-reader.js';
 import { decodeInput } from '../src/read/decode.js';
+import { seededRandom } from '../train/seeded-random.js';
+
+export { seededRandom };
 
 /** One article of the benchmark corpus, as read from the datasets. */
 export interface Article {
@@ -22,18 +25,6 @@ export interface Corpus {
 export const WORD = /[\p{L}\p{N}]+/gu;
 
 export const countWords = (text: string): number => text.match(WORD)?.length ?? 0;
-
-/** Mulberry32: a small seeded generator, so the same seed draws the same corpus on any machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];

@@ -16,6 +16,7 @@ import {
   readMeantimeDoc,
   type Sentence,
 } from './corpora.js';
+import { seededRandom } from './seeded-random.js';
 
 /**
  * Trains the entity recognizer (a structured averaged perceptron over BIO labels, Viterbi decoding)
@@ -31,18 +32,6 @@ export interface TrainOptions {
   bits: number;
   /** Share of sentences also given as an upper-case copy (headlines, datelines). */
   upperShare: number;
-}
-
-/** mulberry32: a small seeded generator, so shuffles and copies repeat exactly. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export function loadCorpora(gazetteer: Gazetteer): { name: string; sentences: Sentence[] }[] {
@@ -104,7 +93,7 @@ function prepare(sentences: Sentence[], gazetteer: Gazetteer, bits: number): Pre
 }
 
 export function train(sentences: Sentence[], gazetteer: Gazetteer, options: TrainOptions): EntityModel {
-  const rand = random(options.seed);
+  const rand = seededRandom(options.seed);
   const withCopies: Sentence[] = [];
   for (const s of sentences) {
     withCopies.push(s);
