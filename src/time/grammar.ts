@@ -171,7 +171,11 @@ export function readUnit(c: ParseContext, i: number): Read<Unit> | undefined {
   const t = c.tokens[i];
   if (!t || t.kind !== Kind.Word) return undefined;
   const unit = UNITS.get(t.lower);
-  return unit ? { value: unit, next: i + 1 } : undefined;
+  if (!unit) return undefined;
+  // "second" glued to a hyphen is the ordinal of a compound: "a second-floor flat", "second-hand".
+  const next = c.tokens[i + 1];
+  if (unit === 'second' && next?.start === t.end && next.text === '-') return undefined;
+  return { value: unit, next: i + 1 };
 }
 
 export const isPlural = (c: ParseContext, i: number): boolean => {

@@ -348,6 +348,8 @@ const negatives: readonly (readonly [string, string])[] = [
   ['The company sold 2000 shares.', '2000'],
   ['The index rose 1.5 percent to 1,990.5 points.', '1,990'],
   ['Good Friday is a holiday.', 'Friday'],
+  ['Police searched a second-floor apartment.', 'second'],
+  ['He bought a second-hand car.', 'second'],
   ['Prices may fall further.', 'fall'],
   ['The fall of the Berlin Wall changed Europe.', 'fall'],
   ['The Airbus A380 landed.', '380'],
