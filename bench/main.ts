@@ -9,6 +9,7 @@ import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { repoRoot, shared } from '../eval/paths.js';
 import type { ContenderResult } from './contender.js';
 import { contenderNames, STAGE_PREFIX } from './contenders.js';
 import { countWords, loadCorpus } from './corpus.js';
@@ -26,7 +27,6 @@ import {
 import type { ScalingResult } from './scaling.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const repoRoot = resolve(here, '..', '..');
 
 const { values } = parseArgs({
   options: {
@@ -34,7 +34,7 @@ const { values } = parseArgs({
     docs: { type: 'string' },
     runs: { type: 'string' },
     seed: { type: 'string', default: '20250101' },
-    datasets: { type: 'string', default: resolve(repoRoot, '..', 'shared', 'datasets') },
+    datasets: { type: 'string', default: shared('datasets') },
     out: { type: 'string', default: join(repoRoot, 'bench', 'results', 'latest.json') },
   },
 });

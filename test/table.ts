@@ -1,27 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { repoRoot, shared } from '../eval/paths.js';
 
-/** The repository root, found from this file whether it runs from src or from dist. */
-export const repoRoot = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
-      if (pkg.name === 'dateline') return dir;
-    } catch {
-      // not here: go up
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new Error('test/table: repository root not found');
-    dir = up;
-  }
-})();
+export { repoRoot };
 
 /** `../shared/...` beside the repository: evaluation data and the seed's gold. */
-export const sharedPath = (...parts: string[]) => resolve(repoRoot, '..', 'shared', ...parts);
-export const fixturePath = (...parts: string[]) => join(repoRoot, 'test', 'fixtures', ...parts);
+export const sharedPath = shared;
 
 /**
  * A table test: one named test per row, so a failure names the row that broke.

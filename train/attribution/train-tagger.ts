@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { shared } from '../../eval/paths.js';
 import { type Part, type Relation, readSplit } from '../../eval/polnear-score.js';
 import {
   FEATURES_PER_TOKEN,
@@ -230,7 +231,7 @@ function main(argv: readonly string[]): void {
     const i = argv.indexOf(name);
     return i >= 0 ? argv[i + 1] : undefined;
   };
-  const data = resolve(option('--data') ?? join(process.cwd(), '..', 'shared', 'datasets', 'polnear'));
+  const data = resolve(option('--data') ?? shared('datasets', 'polnear'));
   const epochs = Number(option('--epochs') ?? 6);
   const minCount = Number(option('--min-count') ?? 2);
   // Features whose every weight is at most this many quantisation steps from 0 are dropped.

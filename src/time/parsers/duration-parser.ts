@@ -75,13 +75,8 @@ const BARE_PLURAL_CUES = new Set([
   'spend',
 ]);
 
-/** What can follow "a" in an amount of time: a few, a hundred, a and a half, a to, an extra, a-, a unit. */
-const AFTER_ARTICLE = [
-  ...VAGUE_AMOUNTS,
-  ...NUMBER_WORDS.keys(),
-  'and',
-  'to',
-  'or',
+/** Words between an amount and its unit: two more weeks, eight trading days, an additional year. */
+const EXTENT_WORDS = [
   'more',
   'additional',
   'extra',
@@ -91,6 +86,16 @@ const AFTER_ARTICLE = [
   'straight',
   'consecutive',
   'full',
+];
+
+/** What can follow "a" in an amount of time: a few, a hundred, a and a half, a to, an extra, a-, a unit. */
+const AFTER_ARTICLE = [
+  ...VAGUE_AMOUNTS,
+  ...NUMBER_WORDS.keys(),
+  'and',
+  'to',
+  'or',
+  ...EXTENT_WORDS,
   '-',
   '\u2010',
   '\u2011',
@@ -226,24 +231,7 @@ export const durationParser: Parser = {
     }
     const hasAmount = vague || n !== undefined;
     // two more weeks, eight trading days, an additional year
-    if (
-      hasAmount &&
-      isWord(
-        c,
-        j,
-        'more',
-        'additional',
-        'extra',
-        'trading',
-        'business',
-        'working',
-        'straight',
-        'consecutive',
-        'full',
-      ) &&
-      readUnit(c, j + 1)
-    )
-      j++;
+    if (hasAmount && isWord(c, j, ...EXTENT_WORDS) && readUnit(c, j + 1)) j++;
     const joined = hyphenAt(c, j);
     j = skipHyphen(c, j);
     const u = readUnit(c, j);
