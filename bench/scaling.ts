@@ -5,36 +5,36 @@ import { median } from './stats.js';
 
 export interface ScalingRow {
   readonly name: string;
-  /** Median milliseconds per short article and per long one. */
+  /** Median milliseconds per short piece (mean over the pieces) and for the long article. */
   readonly smallMs: number;
   readonly largeMs: number;
-  /** Long article's length over the short one's: the most a linear stage may cost more. */
+  /** Long article's length over a mean piece's: the most a linear stage may cost more. */
   readonly sizeRatio: number;
   readonly costRatio: number;
   readonly linear: boolean;
 }
 
 export interface ScalingResult {
+  /** Mean length of the short pieces. */
   readonly smallChars: number;
   readonly largeChars: number;
   readonly rows: ScalingRow[];
 }
 
 /**
- * A real article of about `smallChars` characters (the one closest in length) and a long one made by
- * joining real articles, paragraph after paragraph, cut at a word boundary to `factor` times its length.
+ * A long article made by joining real articles, paragraph after paragraph, cut at a word boundary to
+ * about `factor * pieceChars` characters, and the same text cut at line breaks into `factor` pieces of
+ * about `pieceChars` each. Timing the pieces as short articles against the whole as one long article
+ * compares like with like: the same words, names and quotes, so only the length differs.
  */
 export function scalingPair(
   articles: readonly Article[],
-  smallChars = 2000,
+  pieceChars = 2000,
   factor = 100,
-): { small: Article; large: Article } {
+): { pieces: Article[]; large: Article } {
   const first = articles[0];
   if (!first) throw new Error('bench: no articles to build the scaling pair from');
-  const small = articles.reduce((best, a) =>
-    Math.abs(a.text.length - smallChars) < Math.abs(best.text.length - smallChars) ? a : best,
-  );
-  const target = small.text.length * factor;
+  const target = pieceChars * factor;
   const parts: string[] = [];
   let length = 0;
   for (let i = 0; length < target; i++) {
@@ -45,27 +45,34 @@ export function scalingPair(
   const joined = parts.join('\n\n');
   const cut = joined.lastIndexOf(' ', target);
   const text = joined.slice(0, cut > target * 0.9 ? cut : target).trimEnd();
-  return {
-    small,
-    large: {
-      id: 'scaling/large',
-      source: 'joined',
-      text,
-      ...(first.published ? { published: first.published } : {}),
-    },
-  };
+  const published = first.published ? { published: first.published } : {};
+  const pieces: Article[] = [];
+  let from = 0;
+  for (let k = 1; k <= factor; k++) {
+    const ideal = Math.round((text.length * k) / factor);
+    let to = text.length;
+    if (k < factor) {
+      const before = text.lastIndexOf('\n', ideal);
+      const after = text.indexOf('\n', ideal);
+      to = [before, after, ideal]
+        .filter((b) => b > from && b < text.length)
+        .reduce((best, b) => (Math.abs(b - ideal) < Math.abs(best - ideal) ? b : best), ideal);
+    }
+    const piece = text.slice(from, to).trim();
+    if (piece) pieces.push({ id: `scaling/piece-${k}`, source: 'joined', text: piece, ...published });
+    from = to;
+  }
+  return { pieces, large: { id: 'scaling/large', source: 'joined', text, ...published } };
 }
 
 /**
- * Cost of the long article over the short one through `name`. The `factor` short copies (as many bytes
- * as the long one) and the long one are timed in alternation, so both see the same load on a noisy
+ * Cost of the long article over a mean short piece through `name`. The pieces (the same bytes as the
+ * long one) and the long one are timed in alternation, so both see the same load on a noisy
  * machine; the ratio is the median over those pairs. Repeats until `minMs` is spent, within bounds.
  */
-async function costRatio(name: string, small: Article, large: Article, factor: number, minMs: number) {
-  const shorts = await createContender(
-    name,
-    Array.from({ length: factor }, () => small),
-  );
+async function costRatio(name: string, pieces: readonly Article[], large: Article, minMs: number) {
+  const factor = pieces.length;
+  const shorts = await createContender(name, pieces);
   const long = await createContender(name, [large]);
   await shorts.pass(factor);
   await long.pass(1);
@@ -88,19 +95,20 @@ async function costRatio(name: string, small: Article, large: Article, factor: n
   return { smallMs: median(smallMs), largeMs: median(largeMs), costRatio: median(ratios) };
 }
 
-/** The text layer, each stage alone and the whole pipeline on a ~2 KB article and one `factor` times as long. */
+/** The text layer, each stage alone and the whole pipeline on ~2 KB articles and one `factor` times as long. */
 export async function measureScaling(
   articles: readonly Article[],
   factor: number,
   minMs: number,
 ): Promise<ScalingResult> {
-  const { small, large } = scalingPair(articles, 2000, factor);
-  const sizeRatio = large.text.length / small.text.length;
+  const { pieces, large } = scalingPair(articles, 2000, factor);
+  const pieceChars = pieces.reduce((sum, p) => sum + p.text.length, 0) / pieces.length;
+  const sizeRatio = large.text.length / pieceChars;
   const names = ['text-layer', ...DEFAULT_STAGES.map((s) => STAGE_PREFIX + s.name), 'dateline'];
   const rows: ScalingRow[] = [];
   for (const name of names) {
-    const cost = await costRatio(name, small, large, factor, minMs);
+    const cost = await costRatio(name, pieces, large, minMs);
     rows.push({ name, ...cost, sizeRatio, linear: cost.costRatio <= sizeRatio });
   }
-  return { smallChars: small.text.length, largeChars: large.text.length, rows };
+  return { smallChars: Math.round(pieceChars), largeChars: large.text.length, rows };
 }
