@@ -1,6 +1,5 @@
 import { verbForm } from '../events/verbs.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
-import { lower } from './quantities.js';
 import { REPORTING } from './sources.js';
 import { AUXILIARIES, CONJUNCTIONS, isPlainWord, MODALS, NEGATIONS, PREPOSITIONS } from './words.js';
 
@@ -80,8 +79,8 @@ export function verbGroupAfter(tokens: TokenStore, i: number, end: number): Verb
   let first = -1;
   while (k < end && k - i < 12) {
     if (tokens.kind(k) !== TokenKind.Word) return undefined;
-    const w = lower(tokens, k);
-    const next = k + 1 < end ? lower(tokens, k + 1) : '';
+    const w = tokens.lower(k);
+    const next = k + 1 < end ? tokens.lower(k + 1) : '';
     if (NEGATIONS.has(w) || w.endsWith("n't") || isAdverb(w)) {
       k++;
       continue;
@@ -111,17 +110,17 @@ export function verbGroupAfter(tokens: TokenStore, i: number, end: number): Verb
  */
 export function verbGroupBefore(tokens: TokenStore, i: number, from: number): VerbGroup | undefined {
   let k = i - 1;
-  if (k >= from && ['to', 'by', 'from', 'at', 'of'].includes(lower(tokens, k))) k--;
-  while (k >= from && isAdverb(lower(tokens, k))) k--;
+  if (k >= from && ['to', 'by', 'from', 'at', 'of'].includes(tokens.lower(k))) k--;
+  while (k >= from && isAdverb(tokens.lower(k))) k--;
   if (k < from || tokens.kind(k) !== TokenKind.Word) return undefined;
-  const w = lower(tokens, k);
+  const w = tokens.lower(k);
   const v = verbForm(w);
   const main = k;
   let first = k;
   let j = k - 1;
   let aux = false;
   while (j >= from) {
-    const x = lower(tokens, j);
+    const x = tokens.lower(j);
     if (AUXILIARIES.has(x) || NEGATIONS.has(x) || x.endsWith("n't") || isAdverb(x) || x === 'to') {
       if (AUXILIARIES.has(x) || x === 'to') aux = true;
       first = j;
@@ -141,15 +140,15 @@ export function verbGroupBefore(tokens: TokenStore, i: number, from: number): Ve
 
 /** Tokens that open a clause after them: ";", ":", ", and", ", but", a reporting verb and its "that". */
 function opensClause(tokens: TokenStore, k: number, end: number): boolean {
-  const w = lower(tokens, k);
+  const w = tokens.lower(k);
   if (w === ';' || w === ':' || w === '\u2014' || w === '--') return true;
   if (tokens.kind(k) === TokenKind.Quote) return true;
   if (w === ',' && k + 1 < end) {
-    const next = lower(tokens, k + 1);
+    const next = tokens.lower(k + 1);
     return CONJUNCTIONS.has(next) || next === 'which' || next === 'who' || next === 'as';
   }
   if (REPORTING.has(w)) return true;
-  return w === 'that' && k > 0 && REPORTING.has(lower(tokens, k - 1));
+  return w === 'that' && k > 0 && REPORTING.has(tokens.lower(k - 1));
 }
 
 /** The first token of the clause holding token `i`, not before `from`. */
@@ -159,7 +158,7 @@ export function clauseStart(tokens: TokenStore, i: number, from: number): number
       let s = k + 1;
       while (
         s < i &&
-        (lower(tokens, s) === 'that' || CONJUNCTIONS.has(lower(tokens, s)) || lower(tokens, s) === ',')
+        (tokens.lower(s) === 'that' || CONJUNCTIONS.has(tokens.lower(s)) || tokens.lower(s) === ',')
       )
         s++;
       return s;
@@ -171,7 +170,7 @@ export function clauseStart(tokens: TokenStore, i: number, from: number): number
 /** The end (exclusive) of the clause holding token `i`: the next comma, semicolon, quote or dash. */
 export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
   for (let k = i + 1; k < end; k++) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (
       w === ',' ||
       w === ';' ||
@@ -191,7 +190,7 @@ export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
 /** True for modal or "to" before the main verb: "will send", "plans to send". */
 export function isIrrealis(tokens: TokenStore, group: VerbGroup): boolean {
   for (let k = group.first; k < group.main; k++) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (MODALS.has(w) || w === 'to') return true;
   }
   return false;
@@ -200,10 +199,10 @@ export function isIrrealis(tokens: TokenStore, group: VerbGroup): boolean {
 /** The noun phrase before a verb group: "The company's profit" in "The company's profit fell 15 percent". */
 export function subjectBefore(tokens: TokenStore, first: number, from: number): string {
   let k = first - 1;
-  while (k >= from && AUXILIARIES.has(lower(tokens, k))) k--;
+  while (k >= from && AUXILIARIES.has(tokens.lower(k))) k--;
   const last = k;
   while (k >= from && k > last - 6) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     const kind = tokens.kind(k);
     if (kind !== TokenKind.Word && kind !== TokenKind.Number) break;
     if (CONJUNCTIONS.has(w) || PREPOSITIONS.has(w) || w === 'that' || w === 'which' || w === 'who') break;

@@ -11,23 +11,25 @@ import {
   verbGroupBefore,
 } from './clauses.js';
 import { certaintyIn, negatedIn } from './hedges.js';
-import { findQuantities, lower, type Quantity } from './quantities.js';
+import { findQuantities, type Quantity } from './quantities.js';
 import { attributionAt, mentionIndex } from './sources.js';
 
 const RULE = 'claims/find-claims';
 
 /** Cues whose own verb sets how sure the claim is: "X denied that", "X estimated that". */
-const CUE_CERTAINTY: Readonly<Record<string, Certainty>> = {
-  denied: 'denied',
-  denies: 'denied',
-  estimated: 'estimated',
-  estimates: 'estimated',
-  claimed: 'alleged',
-  claims: 'alleged',
-  alleged: 'alleged',
-  alleges: 'alleged',
-  believes: 'believed',
-};
+const CUE_CERTAINTY: ReadonlyMap<string, Certainty> = new Map(
+  Object.entries({
+    denied: 'denied',
+    denies: 'denied',
+    estimated: 'estimated',
+    estimates: 'estimated',
+    claimed: 'alleged',
+    claims: 'alleged',
+    alleged: 'alleged',
+    alleges: 'alleged',
+    believes: 'believed',
+  }),
+);
 
 /** The as-of time of a claim: a time stated in its clause, else the publication date. */
 function asOf(context: StageContext, start: number, end: number, anchor: number): string | undefined {
@@ -83,11 +85,11 @@ function claimsOf(context: StageContext): Claim[] {
       const who = attributionAt(context, mentions, tokens.start(q.firstToken), tokens.end(q.endToken - 1));
       let certainty = certaintyIn(tokens, start, Math.max(group.main, q.endToken));
       const cueWord = who.cue?.text.toLowerCase() ?? '';
-      const cueCertainty = CUE_CERTAINTY[cueWord];
+      const cueCertainty = CUE_CERTAINTY.get(cueWord);
       if (cueCertainty && (certainty === 'asserted' || cueCertainty === 'denied')) certainty = cueCertainty;
       if (certainty === 'asserted' && q.estimated) certainty = 'estimated';
       const negated = negatedIn(tokens, group.first, group.main);
-      const predicate = `${negated ? 'not ' : ''}${lower(tokens, group.main)}`;
+      const predicate = `${negated ? 'not ' : ''}${tokens.lower(group.main)}`;
       const time = asOf(context, span.start, span.end, tokens.start(group.main));
       claims.push({
         start: span.start,

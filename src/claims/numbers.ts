@@ -1,90 +1,90 @@
 /** Numbers as news writes them: digits with separators, written-out words, scales and fractions. */
 
-const UNITS: Readonly<Record<string, number>> = {
-  zero: 0,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-};
+const UNITS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+]);
 
-const TENS: Readonly<Record<string, number>> = {
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  seventy: 70,
-  eighty: 80,
-  ninety: 90,
-};
+const TENS: ReadonlyMap<string, number> = new Map([
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
+]);
 
 /** Multipliers after a number: "3.5 billion", "two million", "1.2 trillion won". */
-export const SCALES: Readonly<Record<string, number>> = {
-  hundred: 100,
-  thousand: 1e3,
-  million: 1e6,
-  mln: 1e6,
-  mn: 1e6,
-  billion: 1e9,
-  bln: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-  tn: 1e12,
-  crore: 1e7,
-  lakh: 1e5,
-};
+export const SCALES: ReadonlyMap<string, number> = new Map([
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['mln', 1e6],
+  ['mn', 1e6],
+  ['billion', 1e9],
+  ['bln', 1e9],
+  ['bn', 1e9],
+  ['trillion', 1e12],
+  ['tn', 1e12],
+  ['crore', 1e7],
+  ['lakh', 1e5],
+]);
 
 /** Fractions as words: "a third", "two-thirds", "half". */
-const FRACTIONS: Readonly<Record<string, number>> = {
-  half: 1 / 2,
-  halves: 1 / 2,
-  third: 1 / 3,
-  thirds: 1 / 3,
-  quarter: 1 / 4,
-  quarters: 1 / 4,
-  fourth: 1 / 4,
-  fourths: 1 / 4,
-  fifth: 1 / 5,
-  fifths: 1 / 5,
-  tenth: 1 / 10,
-  tenths: 1 / 10,
-};
+const FRACTIONS: ReadonlyMap<string, number> = new Map([
+  ['half', 1 / 2],
+  ['halves', 1 / 2],
+  ['third', 1 / 3],
+  ['thirds', 1 / 3],
+  ['quarter', 1 / 4],
+  ['quarters', 1 / 4],
+  ['fourth', 1 / 4],
+  ['fourths', 1 / 4],
+  ['fifth', 1 / 5],
+  ['fifths', 1 / 5],
+  ['tenth', 1 / 10],
+  ['tenths', 1 / 10],
+]);
 
 /** Vague plurals: the least they can mean, and the most before the next word would be used. */
-export const VAGUE: Readonly<Record<string, { low: number; high: number }>> = {
-  dozens: { low: 24, high: 99 },
-  scores: { low: 40, high: 99 },
-  hundreds: { low: 200, high: 999 },
-  thousands: { low: 2000, high: 9999 },
-  millions: { low: 2e6, high: 999e6 },
-  billions: { low: 2e9, high: 999e9 },
-};
+export const VAGUE: ReadonlyMap<string, { low: number; high: number }> = new Map([
+  ['dozens', { low: 24, high: 99 }],
+  ['scores', { low: 40, high: 99 }],
+  ['hundreds', { low: 200, high: 999 }],
+  ['thousands', { low: 2000, high: 9999 }],
+  ['millions', { low: 2e6, high: 999e6 }],
+  ['billions', { low: 2e9, high: 999e9 }],
+]);
 
 /** A number word alone: "twenty-five", "seven", "forty"; undefined for anything else. */
 export function numberWord(word: string): number | undefined {
   const w = word.toLowerCase();
-  const unit = UNITS[w] ?? TENS[w];
+  const unit = UNITS.get(w) ?? TENS.get(w);
   if (unit !== undefined) return unit;
   const dash = w.indexOf('-');
   if (dash > 0) {
-    const tens = TENS[w.slice(0, dash)];
-    const ones = UNITS[w.slice(dash + 1)];
+    const tens = TENS.get(w.slice(0, dash));
+    const ones = UNITS.get(w.slice(dash + 1));
     if (tens !== undefined && ones !== undefined && ones > 0 && ones < 10) return tens + ones;
   }
   return undefined;
@@ -93,18 +93,18 @@ export function numberWord(word: string): number | undefined {
 /** A fraction word: "third" -> 1/3; "two-thirds" -> 2/3. */
 export function fractionWord(word: string): number | undefined {
   const w = word.toLowerCase();
-  const plain = FRACTIONS[w];
+  const plain = FRACTIONS.get(w);
   if (plain !== undefined) return plain;
   const dash = w.indexOf('-');
   if (dash > 0) {
     const count = numberWord(w.slice(0, dash));
-    const part = FRACTIONS[w.slice(dash + 1)];
+    const part = FRACTIONS.get(w.slice(dash + 1));
     if (count !== undefined && part !== undefined) return count * part;
   }
   return undefined;
 }
 
-export const scaleWord = (word: string): number | undefined => SCALES[word.toLowerCase()];
+export const scaleWord = (word: string): number | undefined => SCALES.get(word.toLowerCase());
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 

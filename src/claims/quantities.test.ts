@@ -217,6 +217,7 @@ const FOUND: readonly (readonly [string, Expect])[] = [
   ['Sixty percent of respondents agreed.', { span: 'Sixty percent', value: 60, unit: 'percent' }],
   ['Scores of houses were burned.', { span: 'Scores of houses', value: 40 }],
   ['The airline ordered 179 aircraft.', { span: '179 aircraft', value: 179, unit: 'aircraft' }],
+  ['He paid 5 constructor fees.', { span: '5 constructor fees', value: 5, unit: 'fees' }],
 ];
 
 /** [sentence, a stretch in it that holds no quantity]: years, ages, phones, ordinals, pages, dates, labels. */
@@ -251,6 +252,8 @@ const NOT_FOUND: readonly (readonly [string, string])[] = [
   ['The 2025-10-24 dispatch was late.', '2025-10-24'],
   ['The court upheld the ruling on 12/10/2024.', '12/10/2024'],
   ['The 15-member council met on Tuesday.', '15-member'],
+  // Words that name properties of every JavaScript object are words, not numbers or scales.
+  ['A constructor of bridges was hired.', 'A constructor of bridges'],
 ];
 
 table('quantities: found', FOUND, ([sentence, expected]) => {

@@ -83,78 +83,86 @@ const MODIFIERS: readonly (readonly [string, Approximation])[] = [
   ['estimated', 'about'],
 ];
 
-const CURRENCY_SYMBOLS: Readonly<Record<string, string>> = {
-  $: 'USD',
-  '€': 'EUR',
-  '£': 'GBP',
-  '¥': 'JPY',
-  '₩': 'KRW',
-  '₹': 'INR',
-  '₽': 'RUB',
-};
+const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    $: 'USD',
+    '€': 'EUR',
+    '£': 'GBP',
+    '¥': 'JPY',
+    '₩': 'KRW',
+    '₹': 'INR',
+    '₽': 'RUB',
+  }),
+);
 /** Letters glued before "$": "US$", "A$", "HK$". */
-const DOLLAR_PREFIXES: Readonly<Record<string, string>> = {
-  us: 'USD',
-  a: 'AUD',
-  au: 'AUD',
-  c: 'CAD',
-  ca: 'CAD',
-  hk: 'HKD',
-  nz: 'NZD',
-  s: 'SGD',
-  nt: 'TWD',
-};
-const CURRENCY_WORDS: Readonly<Record<string, string>> = {
-  dollar: 'USD',
-  dollars: 'USD',
-  euro: 'EUR',
-  euros: 'EUR',
-  pound: 'GBP',
-  pounds: 'GBP',
-  sterling: 'GBP',
-  yen: 'JPY',
-  won: 'KRW',
-  yuan: 'CNY',
-  renminbi: 'CNY',
-  ruble: 'RUB',
-  rubles: 'RUB',
-  rouble: 'RUB',
-  roubles: 'RUB',
-  rupee: 'INR',
-  rupees: 'INR',
-  franc: 'CHF',
-  francs: 'CHF',
-  peso: 'MXN',
-  pesos: 'MXN',
-  hryvnia: 'UAH',
-  hryvnias: 'UAH',
-  lira: 'TRY',
-  real: 'BRL',
-  reais: 'BRL',
-  rand: 'ZAR',
-  shekel: 'ILS',
-  shekels: 'ILS',
-  dinar: 'IQD',
-  dinars: 'IQD',
-  riyal: 'SAR',
-  riyals: 'SAR',
-  baht: 'THB',
-  ringgit: 'MYR',
-  rupiah: 'IDR',
-  dong: 'VND',
-};
+const DOLLAR_PREFIXES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    us: 'USD',
+    a: 'AUD',
+    au: 'AUD',
+    c: 'CAD',
+    ca: 'CAD',
+    hk: 'HKD',
+    nz: 'NZD',
+    s: 'SGD',
+    nt: 'TWD',
+  }),
+);
+const CURRENCY_WORDS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    dollar: 'USD',
+    dollars: 'USD',
+    euro: 'EUR',
+    euros: 'EUR',
+    pound: 'GBP',
+    pounds: 'GBP',
+    sterling: 'GBP',
+    yen: 'JPY',
+    won: 'KRW',
+    yuan: 'CNY',
+    renminbi: 'CNY',
+    ruble: 'RUB',
+    rubles: 'RUB',
+    rouble: 'RUB',
+    roubles: 'RUB',
+    rupee: 'INR',
+    rupees: 'INR',
+    franc: 'CHF',
+    francs: 'CHF',
+    peso: 'MXN',
+    pesos: 'MXN',
+    hryvnia: 'UAH',
+    hryvnias: 'UAH',
+    lira: 'TRY',
+    real: 'BRL',
+    reais: 'BRL',
+    rand: 'ZAR',
+    shekel: 'ILS',
+    shekels: 'ILS',
+    dinar: 'IQD',
+    dinars: 'IQD',
+    riyal: 'SAR',
+    riyals: 'SAR',
+    baht: 'THB',
+    ringgit: 'MYR',
+    rupiah: 'IDR',
+    dong: 'VND',
+  }),
+);
 /** Currency words that need a preceding country adjective to be read as money ("US dollars"). */
-const CURRENCY_COUNTRIES: Readonly<Record<string, string>> = {
-  us: 'USD',
-  'u.s.': 'USD',
-  american: 'USD',
-  australian: 'AUD',
-  canadian: 'CAD',
-  'hong kong': 'HKD',
-  singapore: 'SGD',
-  taiwan: 'TWD',
-  'new zealand': 'NZD',
-};
+const CURRENCY_COUNTRIES: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    us: 'USD',
+    'u.s.': 'USD',
+    american: 'USD',
+    australian: 'AUD',
+    canadian: 'CAD',
+    'hong kong': 'HKD',
+    singapore: 'SGD',
+    taiwan: 'TWD',
+    'new zealand': 'NZD',
+  }),
+);
 
 /** Words before a number that make it a label, not an amount: "No. 1", "page 5", "Article 9". */
 const LABEL_WORDS = new Set([
@@ -217,13 +225,11 @@ const LABEL_WORDS = new Set([
   'top',
 ]);
 
-export const lower = (tokens: TokenStore, i: number) => tokens.text(i).toLowerCase();
-
 /** Matches a run of lower-case words at token `i`; returns the index after it or -1. */
 export function matchWords(tokens: TokenStore, i: number, end: number, words: readonly string[]): number {
   let k = i;
   for (const w of words) {
-    if (k >= end || lower(tokens, k) !== w) return -1;
+    if (k >= end || tokens.lower(k) !== w) return -1;
     k++;
   }
   return k;
@@ -243,7 +249,7 @@ interface Core {
 /** A number at token `i`: digits, words, vague plurals, fractions; with a following scale word. */
 function readCore(tokens: TokenStore, i: number, end: number): Core | undefined {
   if (i >= end) return undefined;
-  const w = lower(tokens, i);
+  const w = tokens.lower(i);
   const kind = tokens.kind(i);
   let value: number | undefined;
   let low: number | undefined;
@@ -268,7 +274,7 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
   } else {
     // "a dozen", "a hundred", "a third", "tens of thousands", "hundreds", "twenty-five", "half".
     const article = w === 'a' || w === 'an' || w === 'one';
-    const after = article && i + 1 < end ? lower(tokens, i + 1) : '';
+    const after = article && i + 1 < end ? tokens.lower(i + 1) : '';
     if (article && after === 'dozen') {
       value = 12;
       next = i + 2;
@@ -296,8 +302,8 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
       next = i + 3;
       coreKind = 'vague';
       takesOf = true;
-    } else if (VAGUE[w] && !(i > 0 && (lower(tokens, i - 1) === 'by' || lower(tokens, i - 1) === 'the'))) {
-      const v = VAGUE[w];
+    } else if (VAGUE.has(w) && !(i > 0 && (tokens.lower(i - 1) === 'by' || tokens.lower(i - 1) === 'the'))) {
+      const v = VAGUE.get(w);
       value = v?.low;
       low = v?.low;
       high = v?.high;
@@ -313,8 +319,8 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
       value = n;
       coreKind = 'word';
       // "two hundred", "twenty-five thousand", "two-thirds".
-      const f = next < end ? fractionWord(lower(tokens, next)) : undefined;
-      if (f !== undefined && lower(tokens, next).endsWith('s') && n > 1) {
+      const f = next < end ? fractionWord(tokens.lower(next)) : undefined;
+      if (f !== undefined && tokens.lower(next).endsWith('s') && n > 1) {
         value = n * f;
         next++;
         coreKind = 'fraction';
@@ -325,7 +331,7 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
   if (value === undefined) return undefined;
   // Scale words: "3.5 billion", "two million", "five hundred thousand".
   while (next < end && coreKind !== 'fraction' && coreKind !== 'vague') {
-    const s = scaleWord(lower(tokens, next));
+    const s = scaleWord(tokens.lower(next));
     if (s === undefined) break;
     value *= s;
     if (low !== undefined) low *= s;
@@ -345,19 +351,19 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
   };
 }
 
+const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'RUB', 'INR']);
+
 /** A currency sign or code before the number: "$", "US$", "€", "KRW", "Rs". Returns [code, next]. */
 function readCurrencyBefore(tokens: TokenStore, i: number, end: number): [string, number] | undefined {
   if (i >= end) return undefined;
   const t = tokens.text(i);
-  const sign = CURRENCY_SYMBOLS[t];
+  const sign = CURRENCY_SYMBOLS.get(t);
   if (sign) return [sign, i + 1];
   if (i + 1 < end && tokens.text(i + 1) === '$' && !tokens.has(i + 1, TokenFlag.SpaceBefore)) {
-    const code = DOLLAR_PREFIXES[t.toLowerCase()];
+    const code = DOLLAR_PREFIXES.get(t.toLowerCase());
     if (code) return [code, i + 2];
   }
-  const upper = t.toUpperCase();
-  if (t === upper && t.length === 3 && ['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'RUB', 'INR'].includes(t))
-    return [upper, i + 1];
+  if (CURRENCY_CODES.has(t)) return [t, i + 1];
   if (t === 'Rs' || t === 'Rs.') return ['INR', i + 1];
   return undefined;
 }
@@ -365,10 +371,10 @@ function readCurrencyBefore(tokens: TokenStore, i: number, end: number): [string
 /** A currency word after the number: "1.2 trillion won", "500 million US dollars". */
 function readCurrencyAfter(tokens: TokenStore, i: number, end: number): [string, number] | undefined {
   if (i >= end) return undefined;
-  const w = lower(tokens, i);
-  const country = CURRENCY_COUNTRIES[w];
-  if (country && i + 1 < end && lower(tokens, i + 1).startsWith('dollar')) return [country, i + 2];
-  const code = CURRENCY_WORDS[w];
+  const w = tokens.lower(i);
+  const country = CURRENCY_COUNTRIES.get(w);
+  if (country && i + 1 < end && tokens.lower(i + 1).startsWith('dollar')) return [country, i + 2];
+  const code = CURRENCY_WORDS.get(w);
   if (!code) return undefined;
   // "won" is also the past of "win": "1.2 trillion won" is money, "who won 3 seats" is not reached here.
   return [code, i + 1];
@@ -377,7 +383,7 @@ function readCurrencyAfter(tokens: TokenStore, i: number, end: number): [string,
 /** "%", "percent", "per cent", "percentage points". */
 function readPercent(tokens: TokenStore, i: number, end: number): number {
   if (i >= end) return -1;
-  const w = lower(tokens, i);
+  const w = tokens.lower(i);
   if (w === '%') return i + 1;
   if (w === 'percent' || w === 'pct' || w === 'pct.') return i + 1;
   const perCent = matchWords(tokens, i, end, ['per', 'cent']);
@@ -394,7 +400,7 @@ export function nounPhrase(tokens: TokenStore, i: number, end: number): [number,
   let last = -1;
   while (k < end && k - i < 5) {
     if (tokens.kind(k) !== TokenKind.Word) break;
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (!isPlainWord(w)) break;
     if (
       DETERMINERS.has(w) ||
@@ -408,7 +414,7 @@ export function nounPhrase(tokens: TokenStore, i: number, end: number): [number,
     )
       break;
     const verb = verbForm(w);
-    const nextWord = k + 1 < end && tokens.kind(k + 1) === TokenKind.Word ? lower(tokens, k + 1) : '';
+    const nextWord = k + 1 < end && tokens.kind(k + 1) === TokenKind.Word ? tokens.lower(k + 1) : '';
     // A past or -ing form ends the phrase unless a noun follows it ("wounded soldiers", "fighting men").
     if (
       verb &&
@@ -433,15 +439,15 @@ const spanText = (tokens: TokenStore, a: number, b: number) => ({
 
 /** Why a number at token `i` is not an amount: a label, a date, an age, a phone number, a year. */
 function isLabelOrDate(tokens: TokenStore, i: number, next: number, from: number, end: number): boolean {
-  const prev = i > from ? lower(tokens, i - 1) : '';
-  const after = next < end ? lower(tokens, next) : '';
+  const prev = i > from ? tokens.lower(i - 1) : '';
+  const after = next < end ? tokens.lower(next) : '';
   if (LABEL_WORDS.has(prev)) return true;
   // "p. 5" when the tokenizer left the period on its own.
-  if (prev === '.' && i - 2 >= from && LABEL_WORDS.has(`${lower(tokens, i - 2)}.`)) return true;
+  if (prev === '.' && i - 2 >= from && LABEL_WORDS.has(`${tokens.lower(i - 2)}.`)) return true;
   if (
     MONTHS.has(prev) ||
     MONTHS.has(after) ||
-    (after === 'of' && next + 1 < end && MONTHS.has(lower(tokens, next + 1)))
+    (after === 'of' && next + 1 < end && MONTHS.has(tokens.lower(next + 1)))
   )
     return true;
   if (TIME_NOUNS.has(after)) return true;
@@ -477,8 +483,16 @@ export function findQuantities(
   skip: (start: number, end: number) => boolean = () => false,
 ): Quantity[] {
   const out: Quantity[] = [];
+  // Most tokens are nowhere near a number: try a reading only where one could reach a number word.
+  const nextAnchor = new Int32Array(Math.max(0, to - from) + 1).fill(to);
+  for (let k = to - 1; k >= from; k--)
+    nextAnchor[k - from] = isNumberAnchor(tokens, k) ? k : (nextAnchor[k + 1 - from] as number);
   let i = from;
   while (i < to) {
+    if ((nextAnchor[i - from] as number) > i + MAX_LEAD) {
+      i++;
+      continue;
+    }
     const q = readQuantity(tokens, i, from, to, skip);
     if (q) {
       out.push(q);
@@ -504,13 +518,38 @@ const MODIFIERS_BY_FIRST = (() => {
   return byFirst;
 })();
 
+/**
+ * Tokens before a number's first number word: a modifier ("no more than") or "between", a currency
+ * ("US $"), an article ("a dozen").
+ */
+const MAX_LEAD = Math.max(1, ...MODIFIERS.map(([phrase]) => phrase.split(' ').length)) + 2 + 1;
+
+/** A token that a number reading must contain: digits, a number, fraction, scale or vague word. */
+function isNumberAnchor(tokens: TokenStore, i: number): boolean {
+  if (tokens.kind(i) === TokenKind.Number) return true;
+  if (tokens.kind(i) !== TokenKind.Word) return false;
+  const w = tokens.lower(i);
+  return (
+    numberWord(w) !== undefined ||
+    fractionWord(w) !== undefined ||
+    scaleWord(w) !== undefined ||
+    VAGUE.has(w) ||
+    w === 'dozen' ||
+    w === 'tens' ||
+    w === 'hundreds' ||
+    w === 'half' ||
+    w === 'nobody' ||
+    w === 'no'
+  );
+}
+
 function readModifier(
   tokens: TokenStore,
   i: number,
   to: number,
 ): [Approximation, number, boolean] | undefined {
   if (i >= to) return undefined;
-  for (const m of MODIFIERS_BY_FIRST.get(lower(tokens, i)) ?? []) {
+  for (const m of MODIFIERS_BY_FIRST.get(tokens.lower(i)) ?? []) {
     const next = matchWords(tokens, i, to, m.words);
     if (next > 0) return [m.approx, next, m.estimated];
   }
@@ -528,7 +567,7 @@ function readQuantity(
   let approx: Approximation = 'exact';
   let estimated = false;
   let between = false;
-  const w0 = lower(tokens, i);
+  const w0 = tokens.lower(i);
   // "no one was killed", "nobody", "none of the passengers": zero, stated.
   if (w0 === 'nobody' || matchWords(tokens, i, to, ['no', 'one']) > 0) {
     const next = w0 === 'nobody' ? i + 1 : i + 2;
@@ -555,7 +594,7 @@ function readQuantity(
   if (core.low !== undefined && core.kind === 'digits') approx = 'range';
   if (core.kind === 'vague' && approx === 'exact') approx = 'at-least';
   // Ranges: "between 10 and 20", "from 300 to 400", "10 to 20", "two or three".
-  const joiner = next < to ? lower(tokens, next) : '';
+  const joiner = next < to ? tokens.lower(next) : '';
   if (
     (between && joiner === 'and') ||
     joiner === 'to' ||
@@ -604,14 +643,14 @@ function readQuantity(
   // The counted noun: "15,000 troops", "tens of thousands of people", "a third of the troops".
   let noun: [number, number] | undefined;
   let nounStart = next;
-  const ofNext = nounStart < to && lower(tokens, nounStart) === 'of';
+  const ofNext = nounStart < to && tokens.lower(nounStart) === 'of';
   if (ofNext && (core.takesOf || kind === 'percent' || kind === 'fraction')) {
     nounStart++;
-    while (nounStart < to && DETERMINERS.has(lower(tokens, nounStart))) nounStart++;
+    while (nounStart < to && DETERMINERS.has(tokens.lower(nounStart))) nounStart++;
   }
   if (kind === 'count' || ofNext) noun = nounPhrase(tokens, nounStart, to);
   if (noun && kind === 'count') {
-    const head = lower(tokens, noun[1] - 1);
+    const head = tokens.lower(noun[1] - 1);
     if (TIME_NOUNS.has(head)) return undefined;
     unit = head;
     next = noun[1];
@@ -620,7 +659,7 @@ function readQuantity(
   if (kind === 'count' && !noun && (core.kind === 'word' || core.kind === 'fraction')) return undefined;
   if (kind === 'count' && !noun && approx === 'exact' && core.kind === 'digits' && !core.takesOf) {
     // A bare number with no unit is kept only where a verb of counting makes it a figure ("rose to 90").
-    const prev = numberStart > from ? lower(tokens, numberStart - 1) : '';
+    const prev = numberStart > from ? tokens.lower(numberStart - 1) : '';
     if (prev !== 'to' && prev !== 'by' && prev !== 'of' && prev !== 'killed' && prev !== 'injured')
       return undefined;
   }
@@ -647,7 +686,7 @@ function readQuantity(
 function numberBase(tokens: TokenStore, i: number, core: Core): number {
   let value = core.value;
   for (let k = core.next - 1; k > i; k--) {
-    const s = scaleWord(lower(tokens, k));
+    const s = scaleWord(tokens.lower(k));
     if (s === undefined) break;
     value /= s;
   }

@@ -2,7 +2,6 @@ import type { Entity, Quote } from '../document/analysis.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
-import { lower } from './quantities.js';
 
 /** Reporting verbs that open or close indirect speech: "X said (that) ...", "..., X said". */
 export const REPORTING = new Set([
@@ -169,8 +168,8 @@ export function findCue(
   let before: number | undefined;
   let after: number | undefined;
   for (let i = first; i < endToken; i++) {
-    const w = lower(tokens, i);
-    if (w === 'according' && i + 1 < endToken && lower(tokens, i + 1) === 'to')
+    const w = tokens.lower(i);
+    if (w === 'according' && i + 1 < endToken && tokens.lower(i + 1) === 'to')
       return { first: i, last: i + 1, according: true };
     if (!REPORTING.has(w) || tokens.kind(i) !== TokenKind.Word) continue;
     if (tokens.end(i) <= start) before = i;

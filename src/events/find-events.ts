@@ -1,5 +1,4 @@
 import { clauseEnd, clauseStart, subjectBefore } from '../claims/clauses.js';
-import { lower } from '../claims/quantities.js';
 import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
 import type { Event, Time } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
@@ -90,7 +89,7 @@ function antecedentOf(
 /** The verb that carries a noun trigger, a few words before it: "held a groundbreaking ceremony". */
 function supportVerb(tokens: TokenStore, t: TriggerMatch, from: number): number | undefined {
   for (let k = t.first - 1; k >= Math.max(from, t.first - 4); k--) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     const form = verbForm(w);
     if (form && SUPPORT_VERBS.has(form.lemma)) return k;
     if (tokens.kind(k) !== TokenKind.Word || (form && form.lemma !== 'plan')) return undefined;
@@ -106,7 +105,7 @@ function possessor(
   from: number,
 ): MentionRef | undefined {
   for (let k = t.first - 1; k >= Math.max(from, t.first - 3); k--) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (w === "'s" || w === '\u2019s') {
       const end = tokens.end(k - 1);
       return mentions.filter((m) => m.end === end).sort((a, b) => a.start - b.start)[0];
@@ -142,8 +141,8 @@ function eventsOf(context: StageContext): Event[] {
     const triggers = findTriggers(tokens, from, to, (a, b) => insideTime(a, b) || inName(a, b));
     // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
     for (let i = from + 1; i < to; i++) {
-      const w = lower(tokens, i);
-      if ((w === 'event' || w === 'occasion') && DEFINITE.has(lower(tokens, i - 1)))
+      const w = tokens.lower(i);
+      if ((w === 'event' || w === 'occasion') && DEFINITE.has(tokens.lower(i - 1)))
         triggers.push({ first: i, end: i + 1, type: 'event', pos: 'noun' });
     }
     triggers.sort((a, b) => a.first - b.first);
@@ -153,7 +152,7 @@ function eventsOf(context: StageContext): Event[] {
       const ce = clauseEnd(tokens, t.end - 1, to);
       const clause = { start: tokens.start(cs), end: tokens.end(ce - 1) };
       const trigger = { start: tokens.start(t.first), end: tokens.end(t.end - 1) };
-      const head = lower(tokens, t.end - 1);
+      const head = tokens.lower(t.end - 1);
       const participants: Participant[] = [];
       const support = t.pos === 'noun' ? supportVerb(tokens, t, from) : undefined;
       const verbAt = t.pos === 'verb' ? t.first : support;
@@ -161,7 +160,7 @@ function eventsOf(context: StageContext): Event[] {
         const groupFirst = groupStart(tokens, verbAt, from);
         const subject = subjectMention(tokens, mentions, groupFirst, clause.start);
         const passive = isPassive(tokens, groupFirst, verbAt);
-        const attending = support !== undefined && verbForm(lower(tokens, support))?.lemma === 'attend';
+        const attending = support !== undefined && verbForm(tokens.lower(support))?.lemma === 'attend';
         if (subject)
           addParticipant(
             participants,
@@ -175,7 +174,7 @@ function eventsOf(context: StageContext): Event[] {
         if (t.pos === 'verb') {
           const object = objectMention(tokens, mentions, t.end, to);
           if (object && !passive) addParticipant(participants, patientRole(t.type), object.entity.id);
-          if (passive && lower(tokens, t.end) === 'by') {
+          if (passive && tokens.lower(t.end) === 'by') {
             const by = objectMention(tokens, mentions, t.end + 1, to);
             if (by) addParticipant(participants, agentRole(t.type), by.entity.id);
           }
@@ -194,7 +193,7 @@ function eventsOf(context: StageContext): Event[] {
       const who = attributionAt(context, mentions, trigger.start, trigger.end);
       let modality = modalityOf(tokens, t, first, from);
       if (modality === 'actual' && who.source) modality = 'reported';
-      const definite = t.pos === 'noun' && t.first > from && DEFINITE.has(lower(tokens, t.first - 1));
+      const definite = t.pos === 'noun' && t.first > from && DEFINITE.has(tokens.lower(t.first - 1));
       const antecedent =
         definite && (ANAPHORS.has(head) || t.type !== 'event')
           ? antecedentOf(drafts, head, t.type, si)
@@ -225,7 +224,7 @@ function eventsOf(context: StageContext): Event[] {
     }
     // A sentence with no time of its own continues the one before ("He disclosed a plan ...") or the
     // event it refers back to ("At the event, he also ...").
-    const opener = lower(tokens, from);
+    const opener = tokens.lower(from);
     let previous: Draft | undefined;
     for (let k = drafts.length - 1; k >= 0 && (drafts[k] as Draft).sentence >= si - 1; k--) {
       const d = drafts[k] as Draft;

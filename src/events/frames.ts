@@ -1,5 +1,4 @@
 import { GROUP_ADVERBS } from '../claims/clauses.js';
-import { lower } from '../claims/quantities.js';
 import { type MentionRef, REPORTING } from '../claims/sources.js';
 import { AUXILIARIES, DETERMINERS, MODALS, NEGATIONS } from '../claims/words.js';
 import type { Event, Time } from '../document/analysis.js';
@@ -77,7 +76,7 @@ const PLANNING = new Set([
 export function groupStart(tokens: TokenStore, i: number, from: number): number {
   let k = i;
   while (k - 1 >= from) {
-    const w = lower(tokens, k - 1);
+    const w = tokens.lower(k - 1);
     if (AUXILIARIES.has(w) || NEGATIONS.has(w) || w.endsWith("n't") || GROUP_ADVERBS.has(w) || w === 'to')
       k--;
     else break;
@@ -91,15 +90,15 @@ export function modalityOf(tokens: TokenStore, t: TriggerMatch, first: number, f
   let planned = false;
   let possible = false;
   for (let k = first; k < t.first; k++) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (w === 'not' || w === 'never' || w.endsWith("n't")) return 'negated';
     if (w === 'will' || w === 'shall' || w === "'ll" || w === 'would') planned = true;
-    if (w === 'to' && k > 0 && PLANNING.has(lower(tokens, k - 1))) planned = true;
+    if (w === 'to' && k > 0 && PLANNING.has(tokens.lower(k - 1))) planned = true;
     if (w === 'may' || w === 'might' || w === 'could') possible = true;
   }
   // "no attack", "a planned visit", "plans to build", "is set to", "is expected to".
   for (let k = Math.max(from, t.first - 3); k < t.first; k++) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (t.pos === 'noun' && (w === 'no' || w === 'without')) return 'negated';
     if (PLANNING.has(w)) planned = true;
   }
@@ -112,11 +111,11 @@ function ownedByCue(tokens: TokenStore, t: Time): boolean {
   const first = tokens.indexAt(t.start);
   const last = tokens.indexAt(t.end - 1);
   for (let k = first - 1; k >= Math.max(0, first - 2); k--) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (REPORTING.has(w)) return true;
     if (w !== 'on' && w !== 'late' && w !== 'early') break;
   }
-  const next = last + 1 < tokens.count ? lower(tokens, last + 1) : '';
+  const next = last + 1 < tokens.count ? tokens.lower(last + 1) : '';
   return REPORTING.has(next);
 }
 
@@ -164,8 +163,8 @@ export function placeOf(
     if (!PLACE_TYPES.has(m.entity.type) || m.start < clause.start || m.end > clause.end) continue;
     const k = tokens.indexAt(m.start);
     let p = k - 1;
-    while (p >= 0 && (DETERMINERS.has(lower(tokens, p)) || lower(tokens, p) === 'city')) p--;
-    if (p < 0 || !PLACE_PREPOSITIONS.has(lower(tokens, p))) continue;
+    while (p >= 0 && (DETERMINERS.has(tokens.lower(p)) || tokens.lower(p) === 'city')) p--;
+    if (p < 0 || !PLACE_PREPOSITIONS.has(tokens.lower(p))) continue;
     const distance = m.start >= trigger.end ? m.start - trigger.end : (trigger.start - m.end) * 2;
     if (distance > 70) continue;
     // Among mentions at the same place the outermost one: "Pyongyang" of "Pyongyang's Taesong district".
@@ -189,7 +188,7 @@ export function subjectMention(
   for (const m of mentions) {
     if (m.start < clauseStart || m.end > limit || !AGENT_TYPES.has(m.entity.type)) continue;
     const first = tokens.indexAt(m.start);
-    const prev = first > 0 ? lower(tokens, first - 1) : '';
+    const prev = first > 0 ? tokens.lower(first - 1) : '';
     if (['in', 'at', 'of', 'to', 'for', 'from', 'with', 'by', 'on', 'against', 'alongside'].includes(prev))
       continue;
     // Nothing but an apostrophe-s phrase, titles or adverbs between the mention and the verb.
@@ -205,7 +204,7 @@ export function subjectMention(
 function plainGap(tokens: TokenStore, a: number, b: number): boolean {
   if (b - a > 8) return false;
   for (let k = a; k < b; k++) {
-    const w = lower(tokens, k);
+    const w = tokens.lower(k);
     if (w === 'who' || w === 'which' || w === 'that' || w === ';') return false;
     const form = verbForm(w);
     if (form && !AUXILIARIES.has(w) && (form.form === 'past' || form.form === 'third')) return false;
@@ -221,7 +220,7 @@ export function objectMention(
   to: number,
 ): MentionRef | undefined {
   let k = end;
-  while (k < to && k - end < 3 && (DETERMINERS.has(lower(tokens, k)) || tokens.kind(k) !== TokenKind.Word))
+  while (k < to && k - end < 3 && (DETERMINERS.has(tokens.lower(k)) || tokens.kind(k) !== TokenKind.Word))
     k++;
   if (k >= to) return undefined;
   const at = tokens.start(k);
@@ -230,9 +229,9 @@ export function objectMention(
 
 /** Passive voice: a form of "be" before a participle trigger. */
 export function isPassive(tokens: TokenStore, first: number, trigger: number): boolean {
-  const form = verbForm(lower(tokens, trigger));
+  const form = verbForm(tokens.lower(trigger));
   if (form?.form !== 'past') return false;
-  for (let k = first; k < trigger; k++) if (verbForm(lower(tokens, k))?.lemma === 'be') return true;
+  for (let k = first; k < trigger; k++) if (verbForm(tokens.lower(k))?.lemma === 'be') return true;
   return false;
 }
 
@@ -245,18 +244,18 @@ export function attendeesIn(
 ): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) {
-    const w = lower(tokens, i);
+    const w = tokens.lower(i);
     let end = -1;
     if (w === 'with') {
       for (let k = i + 1; k < Math.min(to, i + 14); k++) {
-        const x = lower(tokens, k);
-        if (x === 'present' || x === 'attending' || (x === 'in' && lower(tokens, k + 1) === 'attendance')) {
+        const x = tokens.lower(k);
+        if (x === 'present' || x === 'attending' || (x === 'in' && tokens.lower(k + 1) === 'attendance')) {
           end = k;
           break;
         }
         if (x === ',' || x === ';') break;
       }
-    } else if (w === 'attended' && i + 1 < to && lower(tokens, i + 1) === 'by') {
+    } else if (w === 'attended' && i + 1 < to && tokens.lower(i + 1) === 'by') {
       end = Math.min(to, i + 12);
     }
     if (end < 0) continue;

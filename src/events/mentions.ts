@@ -1,4 +1,3 @@
-import { lower } from '../claims/quantities.js';
 import { AUXILIARIES, DETERMINERS, isPlainWord, MODALS, PRONOUNS } from '../claims/words.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
 import { findTriggers } from './triggers.js';
@@ -99,9 +98,9 @@ export function findEventMentions(
       continue;
     }
     if (tokens.kind(i) !== TokenKind.Word || skip(tokens.start(i), tokens.end(i))) continue;
-    const w = lower(tokens, i);
+    const w = tokens.lower(i);
     if (!isPlainWord(w) || (i > from && tokens.has(i, TokenFlag.Capitalised))) continue;
-    const prev = i > from ? lower(tokens, i - 1) : '';
+    const prev = i > from ? tokens.lower(i - 1) : '';
     const form = verbForm(w);
     if (form) {
       if (MODALS.has(w) || w === 'to') continue;

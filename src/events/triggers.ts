@@ -1,4 +1,3 @@
-import { lower } from '../claims/quantities.js';
 import {
   AUXILIARIES,
   DETERMINERS,
@@ -12,6 +11,9 @@ import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
 import { NOUN_CONTEXT, NOUNS, PHRASES, type TriggerSense, VERBS } from './taxonomy.js';
 import { verbForm } from './verbs.js';
 
+/** First words of the multiword triggers: a phrase is only assembled where one can begin. */
+const PHRASE_STARTS = new Set([...PHRASES.keys()].map((phrase) => phrase.split(' ')[0] as string));
+
 /** One event trigger found in the text: tokens `[first, end)`, its type, and how it was read. */
 export interface TriggerMatch {
   readonly first: number;
@@ -23,18 +25,18 @@ export interface TriggerMatch {
 /** Words before a noun that show it is one: "the ceremony", "its deployment", "a third attack". */
 function nounContext(tokens: TokenStore, i: number, from: number, strict = false): boolean {
   if (i <= from) return false;
-  const prev = lower(tokens, i - 1);
+  const prev = tokens.lower(i - 1);
   if (DETERMINERS.has(prev) || prev === "'s" || prev === '\u2019s' || tokens.kind(i - 1) === TokenKind.Number)
     return true;
   if (PREPOSITIONS.has(prev) && prev !== 'to') return true;
   if (strict) return false;
   // An adjective or noun modifier before it: "a deadly attack", "the missile launch".
-  return i - 2 >= from && DETERMINERS.has(lower(tokens, i - 2)) && tokens.kind(i - 1) === TokenKind.Word;
+  return i - 2 >= from && DETERMINERS.has(tokens.lower(i - 2)) && tokens.kind(i - 1) === TokenKind.Word;
 }
 
 function verbContext(tokens: TokenStore, i: number, from: number): boolean {
   if (i <= from) return false;
-  const prev = lower(tokens, i - 1);
+  const prev = tokens.lower(i - 1);
   return (
     AUXILIARIES.has(prev) ||
     MODALS.has(prev) ||
@@ -56,8 +58,8 @@ function holds(
 ): boolean {
   if (!s.near) return true;
   const w = s.window ?? 6;
-  for (let k = end; k < Math.min(to, end + w); k++) if (s.near.has(lower(tokens, k))) return true;
-  for (let k = Math.max(from, i - 3); k < i; k++) if (s.near.has(lower(tokens, k))) return true;
+  for (let k = end; k < Math.min(to, end + w); k++) if (s.near.has(tokens.lower(k))) return true;
+  for (let k = Math.max(from, i - 3); k < i; k++) if (s.near.has(tokens.lower(k))) return true;
   return false;
 }
 
@@ -90,13 +92,14 @@ export function findTriggers(
     }
     const name = i > from && tokens.has(i, TokenFlag.Capitalised);
     let matched = false;
-    for (let n = 3; n >= 2 && !matched; n--) {
+    const phraseStart = !name && PHRASE_STARTS.has(tokens.lower(i));
+    for (let n = 3; n >= 2 && phraseStart && !matched; n--) {
       if (i + n > to) continue;
-      let phrase = lower(tokens, i);
-      for (let k = 1; k < n; k++) phrase += ` ${lower(tokens, i + k)}`;
+      let phrase = tokens.lower(i);
+      for (let k = 1; k < n; k++) phrase += ` ${tokens.lower(i + k)}`;
       const s = PHRASES.get(phrase);
-      if (s && !name) {
-        const verbal = verbForm(lower(tokens, i)) !== undefined && !nounContext(tokens, i, from);
+      if (s) {
+        const verbal = verbForm(tokens.lower(i)) !== undefined && !nounContext(tokens, i, from);
         out.push({ first: i, end: i + n, type: s.type, pos: verbal ? 'verb' : 'noun' });
         i += n;
         matched = true;
@@ -107,7 +110,7 @@ export function findTriggers(
       i++;
       continue;
     }
-    const w = lower(tokens, i);
+    const w = tokens.lower(i);
     const nounSenses = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
     const form = verbForm(w);
     const verbSenses = form ? VERBS.get(form.lemma) : undefined;
@@ -125,7 +128,7 @@ export function findTriggers(
           ? firstHolding(tokens, verbSenses, i, i + 1, from, to)
           : undefined;
     // "the fallen troops": a participle used as an adjective; "war heroes": a noun used as a modifier.
-    const modifier = i + 1 < to && looksPlural(lower(tokens, i + 1)) && !verbForm(lower(tokens, i + 1));
+    const modifier = i + 1 < to && looksPlural(tokens.lower(i + 1)) && !verbForm(tokens.lower(i + 1));
     const adjectival = pos === 'verb' && form?.form !== 'base' && nounContext(tokens, i, from, true);
     if (s && pos && !adjectival && !(pos === 'noun' && modifier))
       out.push({ first: i, end: i + 1, type: s.type, pos });

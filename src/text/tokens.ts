@@ -45,6 +45,8 @@ export class TokenStore {
   private readonly ends: Uint32Array;
   private readonly kinds: Uint8Array;
   private readonly flagBits: Uint8Array;
+  /** Lower-cased token texts, filled as stages ask: several stages compare the same words. */
+  private lowered: (string | undefined)[] | undefined;
 
   /** `count`: how many of the arrays' entries are tokens (the rest is spare room from building). */
   constructor(
@@ -80,6 +82,17 @@ export class TokenStore {
   }
   text(i: number): string {
     return this.source.slice(this.starts[i], this.ends[i]);
+  }
+  lower(i: number): string {
+    // Filled with undefined up front so the array stays packed, not a sparse dictionary.
+    this.lowered ??= new Array<string | undefined>(this.count).fill(undefined);
+    const lowered = this.lowered;
+    let w = lowered[i];
+    if (w === undefined) {
+      w = this.text(i).toLowerCase();
+      lowered[i] = w;
+    }
+    return w;
   }
 
   /** The token containing `offset`, or the first one after it; `count` when none. */
