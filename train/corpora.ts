@@ -4,6 +4,7 @@ import type { EntityType } from '../src/document/analysis.js';
 import type { Gazetteer } from '../src/entities/gazetteer.js';
 import { begin, inside, typeIndex } from '../src/entities/labels.js';
 import { TITLES } from '../src/entities/lexicon.js';
+import { isOrgHead } from '../src/entities/organisation-names.js';
 
 /** One labelled sentence; `doc` groups sentences that share a document (for case memory). */
 export interface Sentence {
@@ -31,6 +32,14 @@ export function placeType(words: readonly string[], gazetteer: Gazetteer): Entit
   return 'LOC';
 }
 
+// Roles that annotators leave inside a person's mention ("Chief Operating Officer", "Presiding Judge",
+// "NASA Administrator"): capitalised, yet no part of a name.
+const ROLES = new Set(
+  'executive operating financial presiding attorney sheriff detective spokesman founder co-founder member administrator'.split(
+    ' ',
+  ),
+);
+
 /** Leading titles are not part of a person's name (CoNLL's and our convention): "President Bush". */
 function trimTitles(words: readonly string[], span: RawSpan, gazetteer?: Gazetteer): RawSpan {
   let start = span.start;
@@ -38,7 +47,7 @@ function trimTitles(words: readonly string[], span: RawSpan, gazetteer?: Gazette
     const w = words[start] as string;
     const lower = w.toLowerCase();
     const place = gazetteer?.lookup(w);
-    const isTitle = TITLES.has(lower) || (lower === 'the' && start === span.start);
+    const isTitle = TITLES.has(lower) || ROLES.has(lower) || (lower === 'the' && start === span.start);
     if (isTitle || (span.end - start > 1 && (place?.kind === 'country' || place?.kind === 'demonym')))
       start++;
     else break;
@@ -145,8 +154,17 @@ export function readCrossner(path: string, gazetteer: Gazetteer): Sentence[] {
   });
 }
 
-/** The capitalised runs of a mention ("of", "and", "the" may join two): where its name lies. */
-function capitalRuns(words: readonly string[], start: number, end: number): [number, number][] {
+// Words that join the parts of an organisation's or a place's name: "Bank of England", "Defence and
+// Space", "Council on American-Islamic Relations". A person's name has none.
+const JOINS = /^(of|and|&|de|for|on|the|-)$/;
+
+/** The capitalised runs of a mention ("of", "and", "the" may join two where `join`): where its name lies. */
+function capitalRuns(
+  words: readonly string[],
+  start: number,
+  end: number,
+  join: boolean,
+): [number, number][] {
   const runs: [number, number][] = [];
   let i = start;
   while (i < end) {
@@ -156,13 +174,18 @@ function capitalRuns(words: readonly string[], start: number, end: number): [num
     }
     let j = i + 1;
     for (;;) {
-      if (j < end && /^([A-Z]|-|&)/.test(words[j] as string)) j++;
-      else if (
-        j + 1 < end &&
-        /^(of|and|de|for|the)$/.test(words[j] as string) &&
-        /^[A-Z]/.test(words[j + 1] as string)
-      )
+      if (j < end && /^([A-Z]|&)/.test(words[j] as string)) j++;
+      else if (j + 1 < end && words[j] === '-' && /^[A-Z]/.test(words[j + 1] as string)) j += 2;
+      else if (join && j + 1 < end && JOINS.test(words[j] as string) && /^[A-Z]/.test(words[j + 1] as string))
         j += 2;
+      else if (
+        join &&
+        j + 2 < end &&
+        /^(of|for|on)$/.test(words[j] as string) &&
+        words[j + 1] === 'the' &&
+        /^[A-Z]/.test(words[j + 2] as string)
+      )
+        j += 3;
       else break;
     }
     runs.push([i, j]);
@@ -173,7 +196,9 @@ function capitalRuns(words: readonly string[], start: number, end: number): [num
 
 /**
  * The name inside an annotated noun phrase: "American automobile manufacturer Chrysler LLC" ->
- * "Chrysler LLC". The longest capitalised run that is not a country or demonym, the last on a tie.
+ * "Chrysler LLC". Among the capitalised runs that are not a country or demonym (for a person: nor a
+ * role, an organisation's words or a place), the one sharing most words with `hint` (the annotator's label for the entity, when there is
+ * one), then the longest, the last on a tie.
  */
 export function nameWithin(
   words: readonly string[],
@@ -181,26 +206,33 @@ export function nameWithin(
   end: number,
   type: EntityType,
   gazetteer: Gazetteer,
+  hint: readonly string[] = [],
 ): [number, number] | undefined {
+  const person = type === 'PERSON';
+  const hinted = new Set(hint.map((h) => h.toLowerCase()));
   let best: [number, number] | undefined;
   let bestScore = Number.NEGATIVE_INFINITY;
-  for (const [s0, e] of capitalRuns(words, start, end)) {
+  for (const [s0, e] of capitalRuns(words, start, end, !person)) {
     let s = s0;
     if ((words[s] as string).toLowerCase() === 'the') s++;
+    if (person) {
+      const trimmed = trimTitles(words, { start: s, end: e, type }, gazetteer);
+      s = trimmed.start;
+      const last = (words[e - 1] as string).toLowerCase();
+      const kind = gazetteer.lookup(words.slice(s, e).join(' '))?.kind;
+      if (s < e && (ROLES.has(last) || isOrgHead(last) || (kind && kind !== 'organisation'))) continue;
+    }
     if (s >= e) continue;
     const place = gazetteer.lookup(words.slice(s, e).join(' '));
     const foreign =
       type !== 'GPE' && type !== 'LOC' && (place?.kind === 'country' || place?.kind === 'demonym');
-    const score = e - s - (foreign ? 10 : 0);
+    let shared = 0;
+    for (let i = s; i < e; i++) if (hinted.has((words[i] as string).toLowerCase())) shared++;
+    const score = shared * 100 + e - s - (foreign ? 10 : 0);
     if (score >= bestScore) {
       bestScore = score;
       best = [s, e];
     }
-  }
-  if (!best) return undefined;
-  if (type === 'PERSON') {
-    const trimmed = trimTitles(words, { start: best[0], end: best[1], type }, gazetteer);
-    return trimmed.start < trimmed.end ? [trimmed.start, trimmed.end] : undefined;
   }
   return best;
 }
@@ -212,6 +244,8 @@ export interface TokenDoc {
   sentence: number[];
   /** Gold names as token ranges with our type. */
   spans: RawSpan[];
+  /** Names the corpus marks without a type we can read: a prediction on them is neither right nor wrong. */
+  untyped: RawSpan[];
 }
 
 const MEANTIME: Record<string, EntityType> = {
@@ -231,7 +265,11 @@ const unescapeXml = (s: string) =>
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
 
-/** MEANTIME: named (NAM) entity mentions, typed by the entity they refer to. */
+/**
+ * MEANTIME: named (NAM) entity mentions, typed by the entity they refer to; the entity's descriptor
+ * picks the name inside a long mention. A mention that coordinates names ("Boeing and Lockheed Martin",
+ * whose parts are annotated too) is no name of its own. A named mention linked to no entity has no type.
+ */
 export function readMeantimeDoc(path: string, gazetteer: Gazetteer): TokenDoc {
   const xml = readFileSync(path, 'utf8');
   const words: string[] = [];
@@ -242,30 +280,41 @@ export function readMeantimeDoc(path: string, gazetteer: Gazetteer): TokenDoc {
     words.push(unescapeXml(m[2] as string));
     sentence.push(Number(attr(m[1] as string, 'sentence')));
   }
-  const entityType = new Map<string, string>();
+  const entities = new Map<string, { type: string; label: string }>();
   for (const m of xml.matchAll(/<ENTITY ([^>]*)\/>/g))
-    entityType.set(attr(m[1] as string, 'm_id'), attr(m[1] as string, 'ent_type'));
+    entities.set(attr(m[1] as string, 'm_id'), {
+      type: attr(m[1] as string, 'ent_type'),
+      label: unescapeXml(attr(m[1] as string, 'TAG_DESCRIPTOR')),
+    });
   const refers = new Map<string, string>();
   for (const m of xml.matchAll(/<REFERS_TO[^>]*>([\s\S]*?)<\/REFERS_TO>/g)) {
     const body = m[1] as string;
     const target = /<target m_id="([^"]*)"/.exec(body)?.[1];
     if (target) for (const s of body.matchAll(/<source m_id="([^"]*)"/g)) refers.set(s[1] as string, target);
   }
-  const spans: RawSpan[] = [];
+  const named: { start: number; end: number; id: string }[] = [];
   for (const m of xml.matchAll(/<ENTITY_MENTION ([^>]*)>([\s\S]*?)<\/ENTITY_MENTION>/g)) {
     if (attr(m[1] as string, 'syntactic_type') !== 'NAM') continue;
-    const kind = entityType.get(refers.get(attr(m[1] as string, 'm_id')) ?? '');
-    const type = kind ? MEANTIME[kind] : undefined;
-    if (!type) continue;
     const ids = [...(m[2] as string).matchAll(/t_id="([^"]*)"/g)].map((a) => index.get(a[1] as string) ?? -1);
-    const start = Math.min(...ids);
-    const end = Math.max(...ids) + 1;
-    const name = nameWithin(words, start, end, type, gazetteer);
+    named.push({ start: Math.min(...ids), end: Math.max(...ids) + 1, id: attr(m[1] as string, 'm_id') });
+  }
+  const spans: RawSpan[] = [];
+  const untyped: RawSpan[] = [];
+  for (const m of named) {
+    const parts = named.filter((o) => o !== m && o.start >= m.start && o.end <= m.end);
+    if (parts.some((a) => parts.some((b) => a.end <= b.start))) continue;
+    const entity = entities.get(refers.get(m.id) ?? '');
+    const type = entity ? MEANTIME[entity.type] : undefined;
+    const name = nameWithin(words, m.start, m.end, type ?? 'ORG', gazetteer, entity?.label.split(/\s+/));
     if (!name) continue;
+    if (!type) {
+      untyped.push({ start: name[0], end: name[1], type: null });
+      continue;
+    }
     const t = type === 'LOC' ? placeType(words.slice(name[0], name[1]), gazetteer) : type;
     spans.push({ start: name[0], end: name[1], type: t === 'NORP' ? 'GPE' : t });
   }
-  return { name: path, words, sentence, spans: flatten(spans) };
+  return { name: path, words, sentence, spans: flatten(spans), untyped };
 }
 
 /** Nested names to one flat layer, the outer (longer) name first: CoNLL's convention. */
@@ -283,14 +332,22 @@ const GUM: Record<string, EntityType> = {
   event: 'EVENT',
 };
 
-/** GUM: entity mentions whose head is a proper noun; the name is the proper-noun run around the head. */
+/**
+ * GUM: entity mentions named by a proper noun. The name is the proper-noun run around the mention's head
+ * (or, under a common-noun head, around a proper noun in flat or appositive relation to it: "team
+ * member Rodaba Noori"). A person's name takes no "of"-joined words and no nested mention ("Afghan
+ * Ambassador to the United States Hamdullah Mohib" -> "Hamdullah Mohib"). GUM types groups of people
+ * as persons: a plural or demonym name ("Muslims", "Rohingya"), or one after "the", is a group: an
+ * organisation when the gazetteer knows it as one ("the Taliban"), NORP otherwise, not a person.
+ */
 export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
   const words: string[] = [];
   const sentence: number[] = [];
   const xpos: string[] = [];
   const heads: number[] = [];
-  const open = new Map<string, { start: number; type: string }[]>();
-  const mentions: { start: number; end: number; type: string }[] = [];
+  const deprels: string[] = [];
+  const open = new Map<string, { start: number; type: string; identity: string }[]>();
+  const mentions: { start: number; end: number; type: string; identity: string }[] = [];
   let sent = -1;
   let sentStart = 0;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -303,30 +360,32 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
     const at = words.length;
     words.push(cols[1] as string);
     xpos.push(cols[4] as string);
+    deprels.push(cols[7] as string);
     sentence.push(sent);
     const head = Number(cols[6]);
     heads.push(head === 0 ? -1 : sentStart + head - 1);
     const entity = /Entity=([^|]*)/.exec(cols[9] as string)?.[1] ?? '';
-    for (const m of entity.matchAll(/\((\d+)-([a-z]+)[^()]*(\))?|(\d+)\)/g)) {
+    for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*)(\))?|(\d+)\)/g)) {
       if (m[1]) {
-        const list = open.get(m[1]) ?? [];
-        list.push({ start: at, type: m[2] as string });
-        open.set(m[1], list);
-        if (m[3]) {
-          list.pop();
-          mentions.push({ start: at, end: at + 1, type: m[2] as string });
+        const identity = (m[3] as string).split('-').slice(5).join('-');
+        if (m[4]) {
+          mentions.push({ start: at, end: at + 1, type: m[2] as string, identity });
+          continue;
         }
-      } else if (m[4]) {
-        const o = open.get(m[4])?.pop();
-        if (o) mentions.push({ start: o.start, end: at + 1, type: o.type });
+        const list = open.get(m[1]) ?? [];
+        list.push({ start: at, type: m[2] as string, identity });
+        open.set(m[1], list);
+      } else if (m[5]) {
+        const o = open.get(m[5])?.pop();
+        if (o) mentions.push({ start: o.start, end: at + 1, type: o.type, identity: o.identity });
       }
     }
   }
   const proper = (i: number) => xpos[i] === 'NNP' || xpos[i] === 'NNPS';
   const spans: RawSpan[] = [];
   for (const m of mentions) {
-    const type = GUM[m.type];
-    if (!type) continue;
+    const gumType = GUM[m.type];
+    if (!gumType) continue;
     let head = -1;
     for (let i = m.start; i < m.end; i++) {
       const h = heads[i] as number;
@@ -335,21 +394,60 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
         break;
       }
     }
-    if (head < 0 || !proper(head)) continue;
+    if (head < 0) continue;
+    if (!proper(head)) {
+      const h = head;
+      head = -1;
+      for (let i = m.start; i < m.end && head < 0; i++)
+        if (heads[i] === h && proper(i) && /^(flat|appos)/.test(deprels[i] as string)) head = i;
+      if (head < 0) continue;
+    }
+    const person = gumType === 'PERSON';
+    // For a person, the tokens of names nested in the mention ("the United States") are not the person's.
+    const nested = new Uint8Array(m.end - m.start);
+    if (person)
+      for (const o of mentions)
+        if (o !== m && o.start >= m.start && o.end <= m.end && (head < o.start || head >= o.end))
+          nested.fill(1, o.start - m.start, o.end - m.start);
+    const mine = (i: number) => i >= m.start && i < m.end && !nested[i - m.start];
+    const joins = (i: number) =>
+      words[i] === '-' || (!person && /^(of|and|&|for|on)$/.test(words[i] as string));
     let s = head;
     let e = head + 1;
-    while (s > m.start && proper(s - 1)) s--;
-    while (
-      e < m.end &&
-      (proper(e) || (/^(of|and|&)$/.test(words[e] as string) && e + 1 < m.end && proper(e + 1)))
-    )
-      e++;
-    const name = nameWithin(words, s, e, type, gazetteer);
+    for (;;) {
+      if (mine(s - 1) && proper(s - 1)) s--;
+      else if (mine(s - 2) && joins(s - 1) && proper(s - 2)) s -= 2;
+      else break;
+    }
+    for (;;) {
+      if (mine(e) && proper(e)) e++;
+      else if (mine(e + 1) && joins(e) && proper(e + 1)) e += 2;
+      else if (
+        !person &&
+        mine(e + 2) &&
+        /^(of|for|on)$/.test(words[e] as string) &&
+        words[e + 1] === 'the' &&
+        proper(e + 2)
+      )
+        e += 3;
+      else break;
+    }
+    const name = nameWithin(words, s, e, gumType, gazetteer, m.identity.split('_'));
     if (!name) continue;
+    let type: EntityType = gumType;
+    if (person) {
+      const group =
+        words[name[0] - 1]?.toLowerCase() === 'the' ||
+        xpos.slice(name[0], name[1]).includes('NNPS') ||
+        gazetteer.lookup(words.slice(name[0], name[1]).join(' '))?.kind === 'demonym';
+      if (group)
+        type =
+          gazetteer.lookup(words.slice(name[0], name[1]).join(' '))?.kind === 'organisation' ? 'ORG' : 'NORP';
+    }
     const t = type === 'LOC' ? placeType(words.slice(name[0], name[1]), gazetteer) : type;
-    spans.push({ start: name[0], end: name[1], type: t === 'NORP' ? 'GPE' : t });
+    spans.push({ start: name[0], end: name[1], type: t === 'NORP' && gumType === 'LOC' ? 'GPE' : t });
   }
-  return { name: path, words, sentence, spans: flatten(spans) };
+  return { name: path, words, sentence, spans: flatten(spans), untyped: [] };
 }
 
 /** A token document as labelled sentences. */
@@ -383,14 +481,21 @@ export function meantimeFiles(root: string): { train: string[]; heldOut: string[
   return { train, heldOut };
 }
 
-/** GUM news documents: all held out (evaluation only); GUM interviews may train. */
+/**
+ * GUM documents: news files sorted by name, every third (the first, fourth, ...) held out for
+ * evaluation, the rest and all interviews for training.
+ */
 export function gumFiles(root: string): { train: string[]; heldOut: string[] } {
   const dir = join(root, 'dep');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.conllu'))
     .sort();
+  const news = files.filter((f) => f.startsWith('GUM_news_'));
   return {
-    train: files.filter((f) => f.startsWith('GUM_interview_')).map((f) => join(dir, f)),
-    heldOut: files.filter((f) => f.startsWith('GUM_news_')).map((f) => join(dir, f)),
+    train: [
+      ...files.filter((f) => f.startsWith('GUM_interview_')),
+      ...news.filter((_, i) => i % 3 !== 0),
+    ].map((f) => join(dir, f)),
+    heldOut: news.filter((_, i) => i % 3 === 0).map((f) => join(dir, f)),
   };
 }

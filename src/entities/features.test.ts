@@ -52,6 +52,30 @@ table(
 );
 
 table(
+  'case memory: the company a capitalised word keeps, after a given name or title, before an organisation word',
+  [
+    [
+      ['Stephen Frater said .', 'Then Frater left .'],
+      'frater',
+      CaseSeen.AfterGivenName | CaseSeen.Capitalised,
+    ],
+    [['It met Mr. Frater .'], 'frater', CaseSeen.AfterTitle | CaseSeen.Capitalised],
+    [['Shares in Cofinec Corp fell .'], 'cofinec', CaseSeen.BeforeOrgWord | CaseSeen.Capitalised],
+    // Negative: a given name after a given name is no surname ("Mary Ann").
+    [['He met Mary Ann .'], 'ann', CaseSeen.Capitalised],
+    // Negative: a lower-case organisation word after the name says nothing ("Cofinec group").
+    [['Shares in Cofinec group fell .'], 'cofinec', CaseSeen.Capitalised],
+    // Negative: headlines in capitals say nothing.
+    [['STEPHEN FRATER SAID .'], 'frater', 0],
+  ] as const,
+  ([sentences, word, seen]) => {
+    const memory = new CaseMemory(defaultGazetteer());
+    for (const s of sentences) memory.observe(s.split(' '));
+    assert.equal(memory.get(word), seen, `memory bits for "${word}"`);
+  },
+);
+
+table(
   'features: deterministic buckets within the hash size, the context changing them',
   [['Kim Jong-un visited Moscow .', 'Kim Jong-un left Moscow .']] as const,
   ([a, b]) => {

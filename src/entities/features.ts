@@ -6,23 +6,56 @@ import { LexClass, lexClass } from './lexicon.js';
  * is a 32-bit hash of (template, value), folded into `2^bits` buckets; a bucket holds one weight per
  * label. Strings are hashed once per token; templates only mix integers.
  */
-export const FEATURES_PER_TOKEN = 30;
+export const FEATURES_PER_TOKEN = 32;
 
-/** What the document says about a word's case elsewhere: seen capitalised mid-sentence, seen lower-case. */
-export const CaseSeen = { Capitalised: 1, Lower: 2 } as const;
+/**
+ * The first WORD_FEATURES of a token's features depend on nothing but the word and whether its sentence
+ * is in capitals: the decoder keeps their summed weights per word instead of reading them each time.
+ */
+export const WORD_FEATURES = 9;
+
+/**
+ * What the document says about a word elsewhere: its case mid-sentence, and the company it keeps when
+ * capitalised: after a given name ("Stephen Frater"), after a title ("Mr. Frater"), before an
+ * organisation word ("Cofinec Corp"). A bare "Frater" later is then a person, a bare "Cofinec" not.
+ */
+export const CaseSeen = {
+  Capitalised: 1,
+  Lower: 2,
+  AfterGivenName: 4,
+  AfterTitle: 8,
+  BeforeOrgWord: 16,
+} as const;
+
+const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 
 export class CaseMemory {
   private readonly seen = new Map<string, number>();
 
-  /** Records the case of each word of a sentence that is not all capitals; the first word says nothing. */
+  /** `gazetteer` knows given names; without it, no word is seen after one. */
+  constructor(private readonly gazetteer?: Gazetteer) {}
+
+  /** Records each word of a sentence that is not all capitals; the first word's case says nothing. */
   observe(words: readonly string[]): void {
     if (isUpperSentence(words)) return;
-    for (let i = 1; i < words.length; i++) {
+    for (let i = 0; i < words.length; i++) {
       const w = words[i] as string;
       const c = w.charCodeAt(0);
-      const lower = w.toLowerCase();
-      const bit = c >= 65 && c <= 90 ? CaseSeen.Capitalised : c >= 97 && c <= 122 ? CaseSeen.Lower : 0;
-      if (bit) this.seen.set(lower, (this.seen.get(lower) ?? 0) | bit);
+      const capitalised = c >= 65 && c <= 90;
+      let bit = i === 0 ? 0 : capitalised ? CaseSeen.Capitalised : c >= 97 && c <= 122 ? CaseSeen.Lower : 0;
+      if (capitalised) {
+        const prev = i > 0 ? (words[i - 1] as string) : '';
+        const next = words[i + 1];
+        if (prev && this.gazetteer?.isFirstName(prev) && !this.gazetteer.isFirstName(w))
+          bit |= CaseSeen.AfterGivenName;
+        if (prev && lexClass(prev.toLowerCase()) === LexClass.Title) bit |= CaseSeen.AfterTitle;
+        if (next && lexClass(next.toLowerCase()) === LexClass.OrgWord && /^[A-Z]/.test(next))
+          bit |= CaseSeen.BeforeOrgWord;
+      }
+      if (bit) {
+        const lower = w.toLowerCase();
+        this.seen.set(lower, (this.seen.get(lower) ?? 0) | bit);
+      }
     }
   }
 
@@ -100,6 +133,7 @@ let s3 = new Uint32Array(0);
 let s4 = new Uint32Array(0);
 let lex = new Uint8Array(0);
 let mem = new Uint8Array(0);
+let given = new Uint8Array(0);
 
 function ensure(n: number): void {
   if (n <= capacity) return;
@@ -113,6 +147,7 @@ function ensure(n: number): void {
   s4 = new Uint32Array(capacity);
   lex = new Uint8Array(capacity);
   mem = new Uint8Array(capacity);
+  given = new Uint8Array(capacity);
 }
 
 const PAD = 0x5bd1e995;
@@ -181,6 +216,8 @@ export function extractFeatures(
     s4[i] = info.s4;
     lex[i] = info.lex;
     mem[i] = memory.get(info.lower);
+    const first = (gazWords[i] as string).charCodeAt(0);
+    given[i] = first >= 65 && first <= 90 && gazetteer.isFirstName(gazWords[i] as string) ? 1 : 0;
   }
   const shift = 32 - bits;
   const mode = upperMode ? 1 : 0;
@@ -200,29 +237,30 @@ export function extractFeatures(
     const lxP = p1 >= 0 ? (lex[p1] as number) : 31;
     const lxN = n1 >= 0 ? (lex[n1] as number) : 31;
     const s = sh[i] as number;
-    const m = mem[i] as number;
+    const memo = mem[i] as number;
+    const m = memo & CASE_BITS;
     const l = lw[i] as number;
     const o = i * FEATURES_PER_TOKEN;
     out[o + 0] = mix(0, 0) >>> shift;
     out[o + 1] = mix(1, wh[i] as number, mode) >>> shift;
     out[o + 2] = mix(2, l) >>> shift;
-    out[o + 3] = mix(3, lwP) >>> shift;
-    out[o + 4] = mix(4, lwN) >>> shift;
-    out[o + 5] = mix(5, lwP2) >>> shift;
-    out[o + 6] = mix(6, lwN2) >>> shift;
-    out[o + 7] = mix(7, s, mode) >>> shift;
-    out[o + 8] = mix(8, shP) >>> shift;
-    out[o + 9] = mix(9, shN) >>> shift;
-    out[o + 10] = mix(10, shP, s) >>> shift;
-    out[o + 11] = mix(11, s, shN) >>> shift;
-    out[o + 12] = mix(12, px[i] as number, mode) >>> shift;
-    out[o + 13] = mix(13, s2[i] as number) >>> shift;
-    out[o + 14] = mix(14, s3[i] as number) >>> shift;
-    out[o + 15] = mix(15, s4[i] as number, mode) >>> shift;
-    out[o + 16] = mix(16, g, mode) >>> shift;
-    out[o + 17] = mix(17, gP) >>> shift;
-    out[o + 18] = mix(18, gN) >>> shift;
-    out[o + 19] = mix(19, lx) >>> shift;
+    out[o + 3] = mix(7, s, mode) >>> shift;
+    out[o + 4] = mix(12, px[i] as number, mode) >>> shift;
+    out[o + 5] = mix(13, s2[i] as number) >>> shift;
+    out[o + 6] = mix(14, s3[i] as number) >>> shift;
+    out[o + 7] = mix(15, s4[i] as number, mode) >>> shift;
+    out[o + 8] = mix(19, lx) >>> shift;
+    out[o + 9] = mix(3, lwP) >>> shift;
+    out[o + 10] = mix(4, lwN) >>> shift;
+    out[o + 11] = mix(5, lwP2) >>> shift;
+    out[o + 12] = mix(6, lwN2) >>> shift;
+    out[o + 13] = mix(8, shP) >>> shift;
+    out[o + 14] = mix(9, shN) >>> shift;
+    out[o + 15] = mix(10, shP, s) >>> shift;
+    out[o + 16] = mix(11, s, shN) >>> shift;
+    out[o + 17] = mix(16, g, mode) >>> shift;
+    out[o + 18] = mix(17, gP) >>> shift;
+    out[o + 19] = mix(18, gN) >>> shift;
     out[o + 20] = mix(20, lxP) >>> shift;
     out[o + 21] = mix(21, lxN) >>> shift;
     out[o + 22] = mix(22, i === 0 ? 1 : 0, s) >>> shift;
@@ -233,5 +271,7 @@ export function extractFeatures(
     out[o + 27] = mix(27, m, i === 0 ? 1 : 0) >>> shift;
     out[o + 28] = mix(28, lxP, s) >>> shift;
     out[o + 29] = mix(29, g === GazClass.None ? 0 : 1, lx === LexClass.None ? lxN : lx) >>> shift;
+    out[o + 30] = mix(30, (p1 >= 0 ? (given[p1] as number) * 2 : 4) + (given[i] as number), s) >>> shift;
+    out[o + 31] = mix(31, mode * 32 + (memo >> 2), s) >>> shift;
   }
 }

@@ -42,3 +42,16 @@ table(
   ([sentence, classes]) =>
     assert.deepEqual([...defaultGazetteer().classes(sentence.split(' '))], classes, sentence),
 );
+
+table(
+  "gazetteer given names: a person's name tends to open with one",
+  [
+    ['Gloria', true],
+    ['Stephen', true],
+    // Negative: surnames, companies and lower-case words are no given names.
+    ['Pirelli', false],
+    ['Frater', false],
+    ['gloria', false],
+  ] as const,
+  ([word, expected]) => assert.equal(defaultGazetteer().isFirstName(word), expected, `isFirstName(${word})`),
+);

@@ -17,6 +17,8 @@ export interface GazetteerData {
   regions: string[];
   locations: string[];
   organisations: string[];
+  /** Given names ("Gloria", "Stephen"): a person's name tends to start with one. */
+  firstNames?: string[];
 }
 
 export type PlaceKind = 'country' | 'city' | 'region' | 'location' | 'demonym' | 'organisation';
@@ -103,6 +105,7 @@ export class Gazetteer {
   /** Every proper prefix of a phrase, so that matching stops as soon as no phrase can go on. */
   private readonly prefixes = new Set<string>();
   private readonly byCode = new Map<string, Place>();
+  private readonly firstNames: ReadonlySet<string>;
   readonly maxWords: number;
 
   constructor(data: GazetteerData) {
@@ -134,6 +137,12 @@ export class Gazetteer {
     for (const [name, country, lat, lon, id, population] of data.cities)
       add(name, { kind: 'city', name, country, lat, lon, ref: `geonames:${id}`, population });
     this.maxWords = maxWords;
+    this.firstNames = new Set(data.firstNames ?? []);
+  }
+
+  /** Whether a capitalised word is a given name: "Gloria", not "Pirelli". */
+  isFirstName(word: string): boolean {
+    return this.firstNames.has(word);
   }
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */

@@ -22,7 +22,7 @@ const words = (s: string) => s.split(' ');
 /** Titles and roles, lower-cased, that precede a person's name. */
 export const TITLES = new Set(
   words(
-    'mr. mrs. ms. dr. prof. sir dame lord lady gen. col. lt. sgt. capt. adm. maj. gov. sen. rep. rev. pres. ' +
+    'mr. mrs. ms. dr. mr mrs ms dr prof. sir dame lord lady gen. col. lt. sgt. capt. adm. maj. gov. sen. rep. rev. pres. ' +
       'president vice prime minister chancellor premier king queen prince princess emperor pope ' +
       'leader chairman chairwoman chair ceo director secretary spokesman spokeswoman spokesperson ambassador ' +
       'envoy general colonel captain commander admiral senator governor mayor judge justice coach manager ' +
@@ -39,7 +39,7 @@ const ORG_WORDS = new Set(
       'organisation institute university college school bank fund foundation court army navy force forces ' +
       'police service services office bureau board authority network news times post journal press ' +
       'airlines airways motors industries holdings partners club league assembly parliament congress senate ' +
-      'front movement alliance coalition brigade brigades command',
+      'front movement alliance coalition brigade brigades command newsroom newsdesk',
   ),
 );
 const FAC_WORDS = new Set(
@@ -56,7 +56,7 @@ const LOC_WORDS = new Set(
 );
 const MONTHS = new Set(
   words(
-    'january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. oct. nov. dec.',
+    'january february march april may june july august september october november december jan. feb. mar. apr. jun. jul. aug. sep. sept. sept oct. nov. dec.',
   ),
 );
 const WEEKDAYS = new Set(words('monday tuesday wednesday thursday friday saturday sunday'));

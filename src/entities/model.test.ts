@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { repoRoot, table } from '../../test/table.js';
 import { DatelineError } from '../document/errors.js';
-import { FEATURES_PER_TOKEN } from './features.js';
+import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN } from './features.js';
+import { defaultGazetteer } from './gazetteer.js';
 import { begin, inside, LABEL_COUNT, OUTSIDE, typeIndex } from './labels.js';
 import { defaultModel, EntityModel, transitionTable, viterbi } from './model.js';
 
@@ -75,3 +76,33 @@ test('the committed model loads, fits its header, and stays within 20 MB', () =>
     'the model has weights',
   );
 });
+
+table(
+  'model decode: the word-feature cache changes no label, cold or warm, against a plain sum',
+  [
+    ['Kim Jong-un met Alexandr Matsegora in Pyongyang on Friday , KCNA said .'],
+    ['SHARES IN PIRELLI ROSE AS PIRELLI CABLES WON A CONTRACT'],
+  ] as const,
+  ([sentence]) => {
+    const model = defaultModel();
+    const words = sentence.split(' ');
+    const n = words.length;
+    const features = new Uint32Array(n * FEATURES_PER_TOKEN);
+    extractFeatures(words, defaultGazetteer(), new CaseMemory(defaultGazetteer()), model.bits, features);
+    const sums = new Int32Array(n * L);
+    for (let i = 0; i < n; i++)
+      for (let k = 0; k < FEATURES_PER_TOKEN; k++) {
+        const b = (features[i * FEATURES_PER_TOKEN + k] as number) * L;
+        for (let y = 0; y < L; y++)
+          sums[i * L + y] = (sums[i * L + y] as number) + (model.weights[b + y] as number);
+      }
+    const emit = Float64Array.from(sums, (x) => x * model.scale);
+    const expected = new Uint8Array(n);
+    viterbi(emit, n, transitionTable(model.trans, model.scale), expected);
+    for (const pass of ['cold', 'warm']) {
+      const out = new Uint8Array(n);
+      model.decode(features, n, out);
+      assert.deepEqual([...out], [...expected], `${pass} cache: ${sentence}`);
+    }
+  },
+);

@@ -1,7 +1,16 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
 import { defaultGazetteer } from './gazetteer.js';
-import { acronymNames, type FoundName, isOrgHead, joinOfNames } from './organisation-names.js';
+import {
+  acronymNames,
+  type FoundName,
+  isOrgHead,
+  joinOfNames,
+  personVotes,
+  pressNames,
+  splitJoinedNames,
+  titledPersons,
+} from './organisation-names.js';
 
 const name = (first: number, end: number, type: FoundName['type']): FoundName => ({
   first,
@@ -70,6 +79,17 @@ table(
     ],
     // Negative: lower-case words after "of".
     ['the Party of the people', [[1, 2, 'ORG']], ['Party/ORG']],
+    // Negative: a legal form closes the name; the country after "of" is the company's home.
+    [
+      'a car made by Kia Motor Corp of South Korea',
+      [
+        [4, 7, 'ORG'],
+        [8, 10, 'GPE'],
+      ],
+      ['Kia Motor Corp/ORG', 'South Korea/GPE'],
+    ],
+    // Negative: a weekday after "on" is no part of the name.
+    ['The Treasury Department on Wednesday denied it', [[1, 3, 'ORG']], ['Treasury Department/ORG']],
   ] as const,
   ([text, given, expected]) => {
     const w = text.split(' ');
@@ -130,6 +150,153 @@ table(
       acronymNames(
         w,
         given.map(([a, b, t]) => name(a, b, t)),
+        defaultGazetteer(),
+      ),
+    );
+    assert.deepEqual(got, expected, `${text}: got ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  'splitJoinedNames: names run together at a legal form or a role come apart',
+  [
+    [
+      'compete with Johnson Controls Inc and Lear Corp .',
+      [[2, 8, 'ORG']],
+      ['Johnson Controls Inc/ORG', 'Lear Corp/ORG'],
+    ],
+    ['Cofinec CEO Stephen Frater said', [[0, 4, 'PERSON']], ['Cofinec/ORG', 'Stephen Frater/PERSON']],
+    [
+      'Russian Ambassador Alexandr Matsegora said',
+      [[0, 4, 'PERSON']],
+      ['Russian/NORP', 'Alexandr Matsegora/PERSON'],
+    ],
+    // A role ending the name before a capitalised word is left out: the person follows.
+    [
+      'Federal Reserve Governor Lawrence Lindsey said',
+      [
+        [0, 3, 'ORG'],
+        [3, 5, 'PERSON'],
+      ],
+      ['Federal Reserve/ORG', 'Lawrence Lindsey/PERSON'],
+    ],
+    // Negative: "and" inside a name with no legal form before it stays ("Defence and Space").
+    [
+      'European Aeronautic Defence and Space Company said',
+      [[0, 6, 'ORG']],
+      ['European Aeronautic Defence and Space Company/ORG'],
+    ],
+    // Negative: an adjective title opens an organisation's name and cuts nothing.
+    ['the German Foreign Ministry said', [[1, 4, 'ORG']], ['German Foreign Ministry/ORG']],
+    // Negative: a role at the name's end with no name after it stays ("the Foreign Secretary").
+    ['said Foreign Secretary .', [[1, 3, 'PERSON']], ['Foreign Secretary/PERSON']],
+  ] as const,
+  ([text, given, expected]) => {
+    const w = text.split(' ');
+    const got = show(
+      w,
+      splitJoinedNames(
+        w,
+        given.map(([a, b, t]) => name(a, b, t)),
+        defaultGazetteer(),
+      ),
+    );
+    assert.deepEqual(got, expected, `${text}: got ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  'pressNames: a name before newspaper, daily or news agency is the publication, an organisation',
+  [
+    ["Britain 's Sun newspaper reported", [[0, 1, 'GPE']], ['Britain/GPE', 'Sun/ORG']],
+    ['the Hong Kong Standard newspaper said', [[1, 3, 'GPE']], ['Hong Kong Standard/ORG']],
+    ['Itar-Tass news agency quoted him', [], ['Itar-Tass/ORG']],
+    ['Zycie Warszawy daily said', [[0, 2, 'PERSON']], ['Zycie Warszawy/ORG']],
+    ['The Sunday Telegraph newspaper said', [], ['Sunday Telegraph/ORG']],
+    // Negative: "daily" before a name is the name's description ("the Moscow daily Segodnya").
+    ['the Moscow daily Segodnya said', [[1, 2, 'GPE']], ['Moscow/GPE']],
+    // Negative: an agency with no "news" before it may be anything's ("the Atomic Energy agency").
+    ['the Reuters agency', [[1, 2, 'ORG']], ['Reuters/ORG']],
+    // Negative: lower-case words before "newspaper" name nothing.
+    ['a local newspaper said', [], []],
+  ] as const,
+  ([text, given, expected]) => {
+    const w = text.split(' ');
+    const got = show(
+      w,
+      pressNames(
+        w,
+        given.map(([a, b, t]) => name(a, b, t)),
+      ),
+    );
+    assert.deepEqual(got, expected, `${text}: got ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  "titledPersons: a person's title read into a name is dropped, the rest a person",
+  [
+    ['said Ambassador Mohib .', [[1, 3, 'ORG']], ['Mohib/PERSON']],
+    ["Cambodia 's King Norodom Sihanouk said", [[2, 5, 'ORG']], ['Norodom Sihanouk/PERSON']],
+    ['" Ms Bauchtman said', [[1, 3, 'ORG']], ['Bauchtman/PERSON']],
+    // Negative: an organisation, facility or place word in the rest keeps the name whole.
+    ['at Queen Elizabeth Hospital today', [[1, 4, 'FAC']], ['Queen Elizabeth Hospital/FAC']],
+    ['in King County today', [[1, 3, 'GPE']], ['King County/GPE']],
+    // Negative: "General" opens companies' names.
+    ['shares in General Dynamics rose', [[2, 4, 'ORG']], ['General Dynamics/ORG']],
+  ] as const,
+  ([text, given, expected]) => {
+    const w = text.split(' ');
+    const got = show(
+      w,
+      titledPersons(
+        w,
+        given.map(([a, b, t]) => name(a, b, t)),
+      ),
+    );
+    assert.deepEqual(got, expected, `${text}: got ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  "personVotes: a full name whose surname alone is read as a person's is a person's",
+  [
+    [
+      'Muammar Gaddafi came . Gaddafi said . Gaddafi left .',
+      [
+        [0, 2, 'ORG'],
+        [4, 5, 'PERSON'],
+        [7, 8, 'PERSON'],
+      ],
+      ['Muammar Gaddafi/PERSON', 'Gaddafi/PERSON', 'Gaddafi/PERSON'],
+    ],
+    // Negative: the surname's readings do not outvote when they disagree as often.
+    [
+      'Muammar Gaddafi came . Gaddafi said . Gaddafi left .',
+      [
+        [0, 2, 'ORG'],
+        [4, 5, 'PERSON'],
+        [7, 8, 'ORG'],
+      ],
+      ['Muammar Gaddafi/ORG', 'Gaddafi/PERSON', 'Gaddafi/ORG'],
+    ],
+    // Negative: an organisation word keeps the organisation ("Dow Chemical" against "Dow").
+    [
+      'Dow Chemical grew . Dow said .',
+      [
+        [0, 2, 'ORG'],
+        [4, 5, 'PERSON'],
+      ],
+      ['Dow Chemical/ORG', 'Dow/PERSON'],
+    ],
+  ] as const,
+  ([text, given, expected]) => {
+    const w = text.split(' ');
+    const got = show(
+      w,
+      personVotes(
+        w,
+        given.map(([a, b, t]) => ({ ...name(a, b, t), rule: 'entities/model' })),
         defaultGazetteer(),
       ),
     );

@@ -24,6 +24,15 @@ const TRADE_WORDS = new Set(
   ).split(' '),
 );
 
+/** Legal forms that close a company's name: nothing runs on after "Kia Motor Corp". */
+const COMPANY_FORMS = new Set(
+  'inc inc. corp corp. co co. ltd ltd. llc plc ag gmbh sa s.a. nv n.v. spa s.p.a. bv ab asa oyj bhd pty'.split(
+    ' ',
+  ),
+);
+
+export const isCompanyForm = (lower: string) => COMPANY_FORMS.has(lower);
+
 /** A word that ends an organisation's name: the lexicon's organisation words and trades. */
 export function isOrgHead(lower: string): boolean {
   return lexClass(lower) === LexClass.OrgWord || TRADE_WORDS.has(lower);
@@ -31,20 +40,25 @@ export function isOrgHead(lower: string): boolean {
 
 const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
+// "The Treasury Department on Wednesday": a weekday or month is no part of a name.
+const DATE_WORDS = new Set<number>([LexClass.Month, LexClass.Weekday]);
+
 /** Words a continuation ("Bank of England", "Council on Foreign Relations") may go through. */
 const OF_WORDS = new Set(['of', 'for', 'on']);
 
 /**
  * "Ministry of Defence", "Council on Foreign Relations": a name headed by an organisation word runs on
  * through "of"/"for"/"on" into the capitalised words after it. Never through "in" ("the Commerce
- * Department in Washington" is two names) nor "and" ("the Bank of England and Barclays").
+ * Department in Washington" is two names) nor "and" ("the Bank of England and Barclays"), nor after a
+ * legal form ("Kia Motor Corp of South Korea"), nor into a date ("on Wednesday").
  */
 export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName[] {
   const out: FoundName[] = [];
   const sorted = [...names].sort((x, y) => x.first - y.first);
   for (let k = 0; k < sorted.length; k++) {
     const n = sorted[k] as FoundName;
-    if (n.type === 'PERSON' || !isOrgHead((w[n.end - 1] as string).toLowerCase())) {
+    const last = (w[n.end - 1] as string).toLowerCase();
+    if (n.type === 'PERSON' || !isOrgHead(last) || COMPANY_FORMS.has(last)) {
       out.push(n);
       continue;
     }
@@ -60,7 +74,8 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
       end < w.length &&
       end - at < 5 &&
       isCapitalised(w[end] as string) &&
-      /\p{Ll}/u.test(w[end] as string)
+      /\p{Ll}/u.test(w[end] as string) &&
+      !DATE_WORDS.has(lexClass((w[end] as string).toLowerCase()))
     )
       end++;
     // The run may stop inside a name found already; the join takes all of that name.
@@ -139,4 +154,156 @@ export function acronymNames(w: readonly string[], names: FoundName[], gazetteer
     out.push({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
   }
   return out.sort((x, y) => x.first - y.first);
+}
+
+// Roles that stand between an organisation and a person's name: "Cofinec CEO Stephen Frater",
+// "Federal Reserve Governor Lawrence Lindsey". Adjective titles ("Foreign", "State") are left out: they
+// open organisations' names ("German Foreign Ministry").
+const ROLES = new Set(
+  'ceo chairman chairwoman president governor director spokesman spokeswoman spokesperson ambassador envoy secretary minister commander chief analyst economist'.split(
+    ' ',
+  ),
+);
+
+/** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
+function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {
+  const kind = gazetteer.lookup(w.slice(first, end).join(' '))?.kind;
+  if (kind === 'country' || kind === 'city' || kind === 'region') return 'GPE';
+  if (kind === 'demonym') return 'NORP';
+  if (kind === 'location') return 'LOC';
+  return 'ORG';
+}
+
+/**
+ * Names the model ran together, cut apart: "Johnson Controls Inc and Lear Corp" after a legal form,
+ * "Cofinec CEO Stephen Frater" at a role between an organisation and a person; a trailing role before
+ * a capitalised word ("Federal Reserve Governor" Lawrence Lindsey) leaves the name.
+ */
+export function splitJoinedNames(
+  w: readonly string[],
+  names: readonly FoundName[],
+  gazetteer: Gazetteer,
+): FoundName[] {
+  const out: FoundName[] = [];
+  for (const n of names) {
+    let rest: FoundName | undefined = n;
+    while (rest) {
+      const { first, end } = rest;
+      let cut = -1;
+      for (let k = first + 1; k < end - 1 && cut < 0; k++) {
+        const word = w[k] as string;
+        if ((word === 'and' || word === ',') && COMPANY_FORMS.has((w[k - 1] as string).toLowerCase()))
+          cut = k;
+        else if (ROLES.has(word.toLowerCase()) && isCapitalised(word) && isCapitalised(w[k + 1] as string))
+          cut = k;
+      }
+      if (cut < 0) {
+        const last = (w[end - 1] as string).toLowerCase();
+        if (end - first > 1 && ROLES.has(last) && isCapitalised(w[end] ?? ''))
+          out.push({ ...rest, end: end - 1, type: rest.type === 'PERSON' ? 'ORG' : rest.type });
+        else out.push(rest);
+        break;
+      }
+      const role = ROLES.has((w[cut] as string).toLowerCase());
+      out.push({
+        ...rest,
+        end: cut,
+        type: role ? holderType(w, first, cut, gazetteer) : rest.type,
+        rule: 'entities/split-name',
+      });
+      rest = { ...rest, first: cut + 1, type: role ? 'PERSON' : rest.type, rule: 'entities/split-name' };
+    }
+  }
+  return out;
+}
+
+// Words after a publication's or agency's name: "the Sun newspaper", "Itar-Tass news agency".
+const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'daily', 'agency']);
+
+/**
+ * A capitalised name right before "newspaper", "magazine", "daily" or "news agency" is the
+ * publication or agency: an organisation, whatever the model took it for ("Hong Kong Standard").
+ * "Daily" only when no name follows it ("the Moscow daily Segodnya" names Segodnya).
+ */
+export function pressNames(w: readonly string[], names: FoundName[]): FoundName[] {
+  const out = names.slice();
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i] as string;
+    if (!PRESS_WORDS.has(word)) continue;
+    if (word === 'agency' && w[i - 1] !== 'news') continue;
+    if ((word === 'daily' || word === 'weekly') && isCapitalised(w[i + 1] ?? '')) continue;
+    const end = word === 'agency' ? i - 1 : i;
+    let first = end;
+    while (
+      first > 0 &&
+      isCapitalised(w[first - 1] as string) &&
+      !/^(['\u2019]s)$/.test(w[first - 1] as string)
+    )
+      first--;
+    while (first < end && lexClass((w[first] as string).toLowerCase()) === LexClass.Function) first++;
+    if (first === end || out.some((n) => n.first < end && n.end > first && (n.first < first || n.end > end)))
+      continue;
+    const inside = out.filter((n) => n.first >= first && n.end <= end);
+    if (inside.length === 1 && inside[0]?.first === first && inside[0].type === 'ORG') continue;
+    for (const n of inside) out.splice(out.indexOf(n), 1);
+    out.push({ first, end, type: 'ORG', rule: 'entities/press-name', confidence: 0.75 });
+  }
+  return out.sort((x, y) => x.first - y.first);
+}
+
+// Titles that only a person bears: "Ambassador Hamdullah Mohib", "King Norodom Sihanouk", "Ms Bauchtman".
+// "General" is left out: "General Dynamics".
+const PERSON_TITLES = new Set(
+  'mr mr. mrs mrs. ms ms. dr dr. sir lady lord king queen prince princess pope cardinal sheikh president ambassador senator sen. governor gov. chancellor premier judge mayor'.split(
+    ' ',
+  ),
+);
+
+/**
+ * A name the model read with a person's title in front ("Ambassador Mohib" as one organisation) is the
+ * person, without the title: CoNLL's convention and ours. Not when the rest is headed by an
+ * organisation, facility or place word ("Queen Elizabeth Hospital", "King County").
+ */
+export function titledPersons(w: readonly string[], names: readonly FoundName[]): FoundName[] {
+  return names.map((n) => {
+    if (n.end - n.first < 2 || !PERSON_TITLES.has((w[n.first] as string).toLowerCase())) return n;
+    for (let i = n.first + 1; i < n.end; i++) {
+      const word = w[i] as string;
+      const lx = lexClass(word.toLowerCase());
+      if (
+        !isCapitalised(word) ||
+        isOrgHead(word.toLowerCase()) ||
+        lx === LexClass.FacWord ||
+        lx === LexClass.LocWord
+      )
+        return n;
+    }
+    return { ...n, first: n.first + 1, type: 'PERSON', rule: 'entities/titled-person' };
+  });
+}
+
+/**
+ * "Muammar Gaddafi" read as an organisation while "Gaddafi" alone is a person elsewhere in the story:
+ * the surname's readings outvote the full name's, which is then a person too.
+ */
+export function personVotes(
+  w: readonly string[],
+  names: readonly FoundName[],
+  gazetteer: Gazetteer,
+): FoundName[] {
+  const votes = new Map<string, number>();
+  for (const n of names)
+    if (n.end - n.first === 1 && n.rule === 'entities/model') {
+      const word = w[n.first] as string;
+      votes.set(word, (votes.get(word) ?? 0) + (n.type === 'PERSON' ? 1 : -1));
+    }
+  return names.map((n) => {
+    if (n.type === 'PERSON' || n.end - n.first < 2 || n.end - n.first > 3) return n;
+    if ((votes.get(w[n.end - 1] as string) ?? 0) <= 0) return n;
+    const parts = w.slice(n.first, n.end);
+    if (!parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p) && lexClass(p.toLowerCase()) === LexClass.None))
+      return n;
+    if (parts.some((p) => isOrgHead(p.toLowerCase())) || gazetteer.lookup(parts.join(' '))) return n;
+    return { ...n, type: 'PERSON', rule: 'entities/person-vote' };
+  });
 }

@@ -43,6 +43,7 @@ table(
 table(
   'recognition: no names where there are none',
   [
+    ['They built a new street and a bridge near the old station.'],
     ['The cat sat on the mat and looked at the rain.'],
     ['He said they would come back on Monday morning.'],
     ['Prices rose 3.5 percent in the third quarter.'],
@@ -76,6 +77,34 @@ table(
       undefined,
     ],
     [
+      'a name headed by a facility word is the site',
+      'The orbiter will go on display at the Adler Planetarium Center in Chicago.',
+      'Adler Planetarium Center',
+      'FAC',
+      undefined,
+    ],
+    [
+      'capitalised words closed by a facility word name the street',
+      'The leader disclosed a plan to build a new street, naming it Sappyol Street.',
+      'Sappyol Street',
+      'FAC',
+      undefined,
+    ],
+    [
+      'a name before "newspaper" is the publication',
+      'The Hong Kong Standard newspaper said the talks had failed.',
+      'Hong Kong Standard',
+      'ORG',
+      'entities/press-name',
+    ],
+    [
+      'a role between an organisation and a person parts them',
+      'Cofinec CEO Stephen Frater said sales would rise.',
+      'Stephen Frater',
+      'PERSON',
+      undefined,
+    ],
+    [
       'a surname alone after the full name',
       'Alexandr Matsegora arrived in the city on Tuesday. Later Matsegora left.',
       'Matsegora',
@@ -102,5 +131,16 @@ table(
   ([text, name]) => {
     const e = recognize(text).entities.find((x) => x.mentions.some((m) => m.text === name));
     assert.notEqual(e?.rule, 'entities/table-row', `"${name}" is no team here`);
+  },
+);
+
+table(
+  'recognition: an organisation word inside the name keeps a facility-headed name an organisation',
+  [
+    ['The University of Texas Medical Center said it would expand.', 'University of Texas Medical Center'],
+  ] as const,
+  ([text, name]) => {
+    const e = recognize(text).entities.find((x) => x.mentions.some((m) => m.text === name));
+    assert.equal(e?.type, 'ORG', `"${name}" is an organisation: ${e?.type}`);
   },
 );

@@ -6,7 +6,15 @@ import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
-import { acronymNames, isOrgHead, joinOfNames } from './organisation-names.js';
+import {
+  acronymNames,
+  isOrgHead,
+  joinOfNames,
+  personVotes,
+  pressNames,
+  splitJoinedNames,
+  titledPersons,
+} from './organisation-names.js';
 import { tokenWords } from './token-words.js';
 
 /** A recognised name: token range in the document and its type; `rule` says which step found it. */
@@ -54,11 +62,11 @@ export function recognizeNames(
   const segs = segments(context);
   const all = tokenWords(context.text);
   const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
-  const memory = new CaseMemory();
+  const memory = new CaseMemory(gazetteer);
   for (const w of words) memory.observe(w);
   let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
   let labels = new Uint8Array(256);
-  const names: NameSpan[] = [];
+  const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
   segs.forEach(([a], k) => {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
@@ -78,13 +86,16 @@ export function recognizeNames(
       while (end > first && /^(['\u2019]s|[-,.:;"'(])$/i.test(w[end - 1] as string)) end--;
       if (first >= end) continue;
       const type = ENTITY_TYPES[s.type] as EntityType;
-      names.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
-      labelled.fill(1, a + first, a + end);
+      found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
     }
   });
+  const names = titledPersons(all, splitJoinedNames(all, found, gazetteer));
+  for (const n of names) labelled.fill(1, n.first, n.end);
   addFromGazetteer(gazetteer, segs, words, names, labelled);
   addFromMemory(context, segs, words, names, labelled, gazetteer);
-  const joined = acronymNames(all, joinOfNames(all, names), gazetteer);
+  addFacilities(segs, words, names, labelled);
+  const voted = personVotes(all, names, gazetteer);
+  const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
   const typed = joinDemonymOrgs(context, refineTypes(context, gazetteer, joined));
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
@@ -98,7 +109,7 @@ function datelines(
   gazetteer: Gazetteer,
   names: NameSpan[],
 ): NameSpan[] {
-  const out = [...names];
+  const out = names.slice();
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     let n = 0;
@@ -133,7 +144,7 @@ function tableRows(
   names: NameSpan[],
   gazetteer: Gazetteer,
 ): NameSpan[] {
-  const out = [...names];
+  const out = names.slice();
   segs.forEach(([a, b], k) => {
     const w = words[k] as string[];
     let digits = 0;
@@ -155,9 +166,17 @@ function tableRows(
           .map((x) => x[0] + x.slice(1).toLowerCase())
           .join(' '),
       )?.kind === 'country';
-    for (let i = 0; i < out.length; i++) {
+    // `out` is sorted by first token: only the names from the row's start on can lie in it.
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((out[mid] as NameSpan).first < a) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < names.length && (out[i] as NameSpan).first < b; i++) {
       const s = out[i] as NameSpan;
-      if (s.first < a || s.end > b) continue;
+      if (s.end > b) continue;
       covered.fill(1, s.first - a, s.end - a);
       if (s.type === 'PERSON' || isCountry(s.first, s.end)) continue;
       out[i] = { ...s, type: 'ORG', rule: 'entities/table-row' };
@@ -217,6 +236,12 @@ function addFromGazetteer(
   names: NameSpan[],
   labelled: Uint8Array,
 ): void {
+  // The name over each token (1 + its index in `names`), so that overlaps are found without a scan.
+  const owner = new Int32Array(labelled.length);
+  names.forEach((n, k) => {
+    owner.fill(k + 1, n.first, n.end);
+  });
+  const dropped = new Set<NameSpan>();
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     if (isUpperSentence(w)) return;
@@ -229,16 +254,60 @@ function addFromGazetteer(
       const to = from + m.length;
       // The model may split "North Korean" into "North" and "Korean": the whole phrase wins over
       // fragments inside it, while a name that runs past it ("Korean Central News Agency") stands.
-      const inside = names.filter((n) => n.first < to && n.end > from);
-      if (inside.some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) {
+      const inside = new Set<NameSpan>();
+      for (let t = from; t < to; t++) if (owner[t]) inside.add(names[(owner[t] as number) - 1] as NameSpan);
+      if ([...inside].some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) {
         i += m.length - 1;
         continue;
       }
-      for (const n of inside) names.splice(names.indexOf(n), 1);
+      for (const n of inside) dropped.add(n);
       const type: EntityType = kind === 'country' ? 'GPE' : kind === 'organisation' ? 'ORG' : 'NORP';
-      names.push({ first: a + i, end: a + i + m.length, type, rule: 'entities/gazetteer', confidence: 0.9 });
-      labelled.fill(1, a + i, a + i + m.length);
+      names.push({ first: from, end: to, type, rule: 'entities/gazetteer', confidence: 0.9 });
+      owner.fill(names.length, from, to);
+      labelled.fill(1, from, to);
       i += m.length - 1;
+    }
+  });
+  if (dropped.size === 0) return;
+  const kept = names.filter((n) => !dropped.has(n));
+  names.length = 0;
+  for (const n of kept) names.push(n);
+}
+
+/**
+ * "Sappyol Street", "Fisht Stadium": capitalised words the model left out, closed by a capitalised
+ * facility word, name the street or building.
+ */
+function addFacilities(
+  segs: [number, number][],
+  words: string[][],
+  names: NameSpan[],
+  labelled: Uint8Array,
+): void {
+  segs.forEach(([a], k) => {
+    const w = words[k] as string[];
+    if (isUpperSentence(w)) return;
+    for (let i = 1; i < w.length; i++) {
+      const word = w[i] as string;
+      if (labelled[a + i] || !isCapitalised(word) || lexClass(word.toLowerCase()) !== LexClass.FacWord)
+        continue;
+      let first = i;
+      while (
+        first > 0 &&
+        !labelled[a + first - 1] &&
+        /^\p{Lu}\p{Ll}/u.test(w[first - 1] as string) &&
+        lexClass((w[first - 1] as string).toLowerCase()) === LexClass.None
+      )
+        first--;
+      if (first === i) continue;
+      names.push({
+        first: a + first,
+        end: a + i + 1,
+        type: 'FAC',
+        rule: 'entities/facility',
+        confidence: 0.7,
+      });
+      labelled.fill(1, a + first, a + i + 1);
     }
   });
 }
@@ -258,7 +327,12 @@ function addFromMemory(
   const { tokens } = context.text;
   const known = new Map<string, EntityType>();
   for (const n of names) {
-    if (n.rule !== 'entities/model') continue;
+    if (
+      n.rule !== 'entities/model' &&
+      n.rule !== 'entities/split-name' &&
+      n.rule !== 'entities/titled-person'
+    )
+      continue;
     const parts: string[] = [];
     for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
     if (!known.has(parts.join(' '))) known.set(parts.join(' '), n.type);
@@ -325,6 +399,8 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
       if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
       // person's or place's name.
+      if ((n.type === 'ORG' || n.type === 'LOC') && n.end - n.first > 1 && isFacilityName(tokens, n))
+        return { ...n, type: 'FAC' };
       if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
       const parts: string[] = [];
       for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
@@ -344,6 +420,19 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
     if (place.kind === 'location') return { ...n, type: 'LOC' };
     return { ...n, type: 'GPE' };
   });
+}
+
+/**
+ * "Kennedy Space Center", "Fisht Stadium", "Museum of Flight": a name headed by a facility word with
+ * no organisation word in it is the building or site, whatever the model took it for.
+ */
+function isFacilityName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+  // The head ends the name or comes before "of": "Museum of Flight".
+  let head = n.end - 1;
+  for (let i = n.first + 1; i < n.end - 1; i++) if (tokens.text(i) === 'of') head = i - 1;
+  if (lexClass(tokens.text(head).toLowerCase()) !== LexClass.FacWord) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHead(tokens.text(i).toLowerCase())) return false;
+  return true;
 }
 
 // Heads of names of happenings: "Overseas Military Operations", "Gulf War", "World Cup".

@@ -303,6 +303,13 @@ table(
       (e: Entity) => assert.equal(e.type, 'ORG'),
     ],
     [
+      'a given name alone stays a person',
+      'Gloria developed eczema. Gloria was taken to hospital.',
+      [['Gloria', 'PERSON']],
+      'Gloria',
+      (e: Entity) => assert.equal(e.type, 'PERSON'),
+    ],
+    [
       'with a title it stays a person',
       'Mr. Pirelli said profits rose.',
       [['Pirelli', 'PERSON']],

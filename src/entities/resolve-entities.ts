@@ -829,7 +829,8 @@ class Resolver {
 
   /**
    * News introduces a person by full name or title; a capitalised word that never gets either
-   * ("Pirelli", "Tanjug") names a company or a club far more often than a person.
+   * ("Pirelli", "Tanjug") names a company or a club far more often than a person. A given name alone
+   * ("Gloria", a child's) is a person's.
    */
   private loneName(c: Cluster, drafts: readonly Draft[]): boolean {
     if (c.title || drafts.some((d) => d.kind === 'pronoun')) return false;
@@ -838,8 +839,12 @@ class Resolver {
       return false;
     return names.every((d) => {
       const before = this.lower[d.first - 1] ?? '';
+      const word = this.words[d.first] as string;
       return (
-        d.end - d.first === 1 && /^\p{Lu}\p{Ll}/u.test(this.words[d.first] as string) && !TITLES.has(before)
+        d.end - d.first === 1 &&
+        /^\p{Lu}\p{Ll}/u.test(word) &&
+        !TITLES.has(before) &&
+        !this.gazetteer.isFirstName(word)
       );
     });
   }
