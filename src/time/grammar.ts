@@ -291,3 +291,13 @@ export function readYear(c: ParseContext, i: number): Read<number> | undefined {
   }
   return undefined;
 }
+
+/** A year said in words: "nineteen ninety-six", "nineteen eighty". */
+export function readSpokenYear(c: ParseContext, i: number): { year: number; next: number } | undefined {
+  const w = lower(c, i);
+  const century = w === 'nineteen' ? 19 : w === 'eighteen' ? 18 : undefined;
+  if (century === undefined) return undefined;
+  const rest = readNumber(c, i + 1, false);
+  if (!rest || rest.value < 10 || rest.value > 99 || !Number.isInteger(rest.value)) return undefined;
+  return { year: century * 100 + rest.value, next: rest.next };
+}

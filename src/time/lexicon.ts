@@ -211,10 +211,12 @@ export function durationValue(unit: Unit, n: number | undefined): string {
       return `P${count(1)}Q`;
     case 'year':
       return `P${count(1)}Y`;
+    // TimeBank counts decades in years ("two decades": P20Y, "decades-long": PXY) and writes an
+    // uncounted span of centuries with TIMEX2's letter: PXC
     case 'decade':
-      return n === undefined ? 'PXDE' : `P${count(10)}Y`;
+      return n === undefined ? 'PXY' : `P${count(10)}Y`;
     case 'century':
-      return n === undefined ? 'PXCE' : `P${count(100)}Y`;
+      return n === undefined ? 'PXC' : `P${count(100)}Y`;
   }
 }
 

@@ -263,6 +263,83 @@ const rows: readonly Row[] = [
   ['The show ran from March to June.', FRI, 'March', 'DATE', '2025-03'],
   ['The show ran from March to June.', FRI, 'June', 'DATE', '2025-06'],
   ['The office will be closed until Monday.', FRI, 'Monday', 'DATE', '2025-10-27'],
+  // tense cues: "since" looks back, a plan "for" a month looks ahead, "set" alone says neither
+  ['They have searched since the Oct. 23 slaying.', '1999-05-06', 'Oct. 23', 'DATE', '1998-10-23'],
+  ['The accession was planned for early March.', '1999-02-10', 'early March', 'DATE', '1999-03', 'START'],
+  ['The accession was held in early March.', '1999-02-10', 'early March', 'DATE', '1998-03', 'START'],
+  ['The index is near its record high set on Aug. 6.', '1998-02-06', 'Aug. 6', 'DATE', '1997-08-06'],
+  ['The company has set Nov. 10 as the deadline.', '1989-11-02', 'Nov. 10', 'DATE', '1989-11-10'],
+  ['The vote is set for Nov. 10.', '1989-12-20', 'Nov. 10', 'DATE', '1990-11-10'],
+  ['The record was set on Nov. 10.', '1989-12-20', 'Nov. 10', 'DATE', '1989-11-10'],
+  ['It would be paid on a still unspecified date in January.', TB, 'January', 'DATE', '1990-01'],
+  ['The dividend was paid in January.', TB, 'January', 'DATE', '1989-01'],
+  [
+    '"He will leave at dawn (4 a.m. EDT Thursday)," Castro said.',
+    '2000-04-05',
+    '4 a.m. EDT Thursday',
+    'TIME',
+    '2000-04-06T04:00',
+  ],
+  ['He left at dawn (4 a.m. EDT Thursday).', '2000-04-05', '4 a.m. EDT Thursday', 'TIME', '2000-03-30T04:00'],
+  // parts of the day and clock hours said in words
+  ['At mid-afternoon yesterday, shares were up.', TB, 'mid-afternoon yesterday', 'TIME', '1989-10-25TAF'],
+  ['By mid afternoon, officials said the fire was out.', TB, 'mid afternoon', 'TIME', '1989-10-26TAF'],
+  ['The father will leave at 4 in the morning.', TB, '4 in the morning', 'TIME', '1989-10-26T04:00'],
+  ['The vote closes at 3 in the afternoon.', TB, '3 in the afternoon', 'TIME', '1989-10-26T15:00'],
+  // an amount that counts to no day is a duration, "later" left out of it
+  ['A few days later, the company announced a loss.', TB, 'A few days', 'DURATION', 'PXD'],
+  ['Just over an hour later, he was declared dead.', TB, 'over an hour', 'DURATION', 'PT1H', 'MORE_THAN'],
+  ['A minute and a half later, a pilot landed.', TB, 'A minute and a half', 'DURATION', 'PT1M30S'],
+  ['Several years earlier, he had left.', TB, 'Several years', 'DURATION', 'PXY'],
+  // "one day" after a modal is some day to come
+  ['Islam will one day be the largest religion.', TB, 'one day', 'DATE', 'FUTURE_REF'],
+  ['He hopes to one day lead the party.', TB, 'one day', 'DATE', 'FUTURE_REF'],
+  ['The strike lasted one day.', TB, 'one day', 'DURATION', 'P1D'],
+  // years said in words after a month or a season
+  [
+    'January nineteen ninety-seven. Atlanta again.',
+    '1998-02-27',
+    'January nineteen ninety-seven',
+    'DATE',
+    '1997-01',
+  ],
+  [
+    'Prices fell in the winter of nineteen ninety-four.',
+    '1998-02-23',
+    'the winter of nineteen ninety-four',
+    'DATE',
+    '1994-WI',
+  ],
+  // halves of decades, two quarters as a half, the quarter a year back
+  ["Sales grew in the last half of the '80s.", TB, "the last half of the '80s", 'DATE', '198', 'END'],
+  ['It boomed in the first half of the 1990s.', TB, 'the first half of the 1990s', 'DATE', '199', 'START'],
+  [
+    'Output will rise through the first two quarters of 1990.',
+    TB,
+    'the first two quarters of 1990',
+    'DATE',
+    '1990-H1',
+  ],
+  ['Output rose in the last two quarters of 1988.', TB, 'the last two quarters of 1988', 'DATE', '1988-H2'],
+  ['He spent the first two quarters abroad.', TB, 'the first two quarters', 'DURATION', 'P2Q'],
+  ['For the quarter a year ago, it earned $3 million.', TB, 'the quarter a year ago', 'DATE', '1988-Q3'],
+  // "that year" after a year the story named
+  ['In 1988, it had a small share of imports that year.', TB, 'that year', 'DATE', '1988'],
+  ['Profit rose in the quarter. A year earlier, it was lower.', TB, 'A year earlier', 'DATE', '1988-Q3'],
+  // weekdays with a part of the day in the plural recur
+  ['Flights leave on Monday and Tuesday nights.', TB, 'Tuesday nights', 'SET', 'XXXX-WXX-2TNI'],
+  ['Flights leave on Monday and Tuesday nights.', TB, 'Monday', 'SET', 'XXXX-WXX-1TNI'],
+  ['They met Monday and Tuesday.', TB, 'Monday', 'DATE', '1989-10-23'],
+  ['He worked Sunday morning.', TB, 'Sunday morning', 'TIME', '1989-10-22TMO'],
+  // lengths without a count
+  ["The government's decades-long battle went on.", TB, 'decades-long', 'DURATION', 'PXY'],
+  ['They emerged from their third day-long meeting.', TB, 'day-long', 'DURATION', 'P1D'],
+  ['The city endured a year-long siege.', TB, 'year-long', 'DURATION', 'P1Y'],
+  ['They will live without it for a while.', TB, 'a while', 'DURATION', 'PXX'],
+  ['Over the years many patients recovered.', TB, 'the years', 'DURATION', 'PXY'],
+  ['Cuban families were split for decades.', TB, 'decades', 'DURATION', 'PXY'],
+  ['The mosque dominated the skyline for centuries.', TB, 'centuries', 'DURATION', 'PXC'],
+  ['It lost money in two quarters of the last three.', TB, 'two quarters', 'DURATION', 'P2Q'],
 ];
 
 table(
@@ -357,6 +434,14 @@ const negatives: readonly (readonly [string, string])[] = [
   ['The current account deficit widened.', 'current'],
   ['August Wilson wrote plays.', 'August'],
   ['He scored 3 goals in 90 minutes of play.', 'goals'],
+  ['James Baker said on ABC\'s "This Week With David Brinkley" that the war would end.', 'Week'],
+  ['He said in the Last Night Of The Proms that it was over.', 'Night'],
+  ['The midfielder played in the mid-table club.', 'mid'],
+  ['He has 4 in the morning group.', '4'],
+  ['He married when Kopp was in his 30s.', '30s'],
+  ['It accounts for more than a quarter of the market.', 'quarter'],
+  ['Once in a while he calls.', 'while'],
+  ['Over the years of the war, he wrote.', 'years'],
 ];
 
 table(

@@ -181,10 +181,18 @@ export interface TagOptions {
   readonly quotes?: readonly QuoteSpan[];
 }
 
+/** `spans` in order of start: themselves when they already are (the attribution layer's usually are). */
+function byStart<T extends { readonly start: number }>(spans: readonly T[]): readonly T[] {
+  for (let k = 1; k < spans.length; k++)
+    if ((spans[k] as T).start < (spans[k - 1] as T).start)
+      return [...spans].sort((a, b) => a.start - b.start);
+  return spans;
+}
+
 /** Every time expression of `text`, resolved: the rich results (stated/implied parts, anchors). */
 export function tagTimeResults(text: string, options: TagOptions = {}): TimeResult[] {
   const tokens = tokenize(text);
-  const quotes = options.quotes ? [...options.quotes].sort((a, b) => a.start - b.start) : findQuotes(text);
+  const quotes = options.quotes ? byStart(options.quotes) : findQuotes(text);
   const sentences =
     options.sentences ?? splitSentences(text, new Set(options.quotes ? [] : quotes.map((q) => q.end)));
   const context: RefineContext = {
@@ -243,7 +251,13 @@ export function spokenQuotes(quotes: readonly Quote[]): QuoteSpan[] | undefined 
     if (q.kind === 'indirect' || q.end <= q.start) continue;
     spoken.push(q.time ? { start: q.start, end: q.end, time: q.time } : { start: q.start, end: q.end });
   }
-  spoken.sort((a, b) => a.start - b.start || b.end - a.end);
+  let sorted = true;
+  for (let k = 1; k < spoken.length && sorted; k++) {
+    const a = spoken[k - 1] as QuoteSpan;
+    const b = spoken[k] as QuoteSpan;
+    sorted = a.start < b.start || (a.start === b.start && a.end >= b.end);
+  }
+  if (!sorted) spoken.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: QuoteSpan[] = [];
   for (const q of spoken) {
     const last = out[out.length - 1];

@@ -31,6 +31,8 @@ const STRONG_PAST = new Set([
   'yesterday',
   'earlier',
   'previously',
+  // "since the Oct. 23 slaying", "has risen since March": the start of what runs up to now
+  'since',
 ]);
 /**
  * Reporting verbs date the report, not what is reported ("said it is calling for redemption on Dec. 7",
@@ -182,6 +184,10 @@ function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; str
   if (STRONG_FUTURE.has(w)) return { tense: 'future', strong: true };
   if (STRONG_PAST.has(w)) return { tense: 'past', strong: true };
   if (REPORTING.has(w)) return { tense: 'past', strong: false };
+  const next = c.tokens[k + 1]?.lower;
+  // "set" plans only when it sets something to come ("set to expire", "set for March"); otherwise its
+  // tense is unknown ("the record set on Aug. 6", "has set Nov. 10 as the deadline")
+  if (w === 'set' && next !== 'to' && next !== 'for') return undefined;
   if (WEAK_FUTURE.has(w)) {
     if (DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')) return undefined;
     // "had been due to expire Friday": a plan of the past; "had" decides
@@ -189,10 +195,19 @@ function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; str
     // "planned to leave on Thursday": the plan governs the clause after it as firmly as "will"
     const plan =
       PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens[k - 1]?.lower ?? ''));
-    return { tense: 'future', strong: before && plan && c.tokens[k + 1]?.lower === 'to' };
+    // "was planned for early March": the plan's date, whatever the tense of the planning
+    return { tense: 'future', strong: before && plan && (next === 'to' || next === 'for') };
   }
   if (WEAK_PAST.has(w)) return { tense: 'past', strong: false };
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return { tense: 'past', strong: false };
+  // "an unspecified date", "the proposed merger": -ed adjectives, not past verbs
+  if (
+    w.length > 4 &&
+    w.endsWith('ed') &&
+    !NOT_PAST_ED.has(w) &&
+    !w.startsWith('un') &&
+    !DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')
+  )
+    return { tense: 'past', strong: false };
   return undefined;
 }
 
@@ -227,7 +242,11 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
   const look = (k: number, d: number): boolean => {
     const t = c.tokens[k];
     if (!t) return false;
-    if (t.kind === Kind.Punct) return CLAUSE_BREAKS.has(t.text);
+    // a time in parentheses restates one of the clause around them: "leave at 4 (4 a.m. EDT Thursday)"
+    if (t.kind === Kind.Punct)
+      return (
+        CLAUSE_BREAKS.has(t.text) && !(k === first - 1 && t.text === '(') && !(k === last && t.text === ')')
+      );
     if (t.kind !== Kind.Word) return false;
     let cue = cueOf(c, k, k < first);
     if (!cue) return false;

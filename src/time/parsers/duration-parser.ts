@@ -164,6 +164,8 @@ export const durationParser: Parser = {
     'thousands',
     'recent',
     'coming',
+    // "day-long", "decades-long"
+    ...[...UNITS.keys()].flatMap((u) => followedBy(u, ['-', '\u2010', '\u2011'])),
     'years',
     'months',
     'weeks',
@@ -182,6 +184,29 @@ export const durationParser: Parser = {
     if (LEAD.has(lower(c, j) ?? '')) {
       lead = lower(c, j);
       j++;
+    }
+    // "a decades-long battle", "their third day-long meeting": a length as an adjective
+    if (!hasThe && !lead) {
+      const u = readUnit(c, j);
+      if (u && hyphenAt(c, u.next) && isWord(c, u.next + 1, 'long'))
+        return proposal(
+          c,
+          i,
+          u.next + 2,
+          rule,
+          fixed('DURATION', durationValue(u.value, isPlural(c, j) ? undefined : 1)),
+          0.75,
+        );
+    }
+    // over the years, through the decades: a stretch of time of no stated length
+    if (hasThe && !lead && isWord(c, i - 1, 'over', 'through', 'throughout') && isPlural(c, j)) {
+      const u = readUnit(c, j);
+      if (
+        u &&
+        (u.value === 'year' || u.value === 'decade' || u.value === 'century') &&
+        !isWord(c, u.next, 'of')
+      )
+        return proposal(c, i, u.next, rule, fixed('DURATION', durationValue(u.value, undefined)), 0.7);
     }
     // coming weeks, coming months
     if (isWord(c, j, 'coming') && !lead) {
@@ -236,10 +261,12 @@ export const durationParser: Parser = {
     j = skipHyphen(c, j);
     const u = readUnit(c, j);
     if (!u) return undefined;
-    // "three-quarters of the vote" is a fraction
-    if (u.value === 'quarter' && joined && isPlural(c, j)) return undefined;
+    // "three-quarters of the vote", "more than a quarter of the market" are fractions
+    if (u.value === 'quarter' && (isPlural(c, j) ? joined : isWord(c, u.next, 'of'))) return undefined;
     let end = u.next;
     const unit = u.value;
+    // "a two-day-long meeting": the adjective's "-long" is part of it
+    const long = hyphenAt(c, end) && isWord(c, end + 1, 'long');
     // "60 Minutes" (a title), "a second betrayal" (an ordinal)
     if (isCapitalized(tok(c, j)) && j > i && !isCapitalized(tok(c, i))) return undefined;
     if (
@@ -316,6 +343,9 @@ export const durationParser: Parser = {
     if (isWord(c, end, 'old') || (hyphenAt(c, end) && isWord(c, end + 1, 'old'))) return undefined;
     // "the first half" / "two-thirds" etc. handled elsewhere
     const count = vague ? undefined : n;
+    // "Islam will one day be", "hopes to one day lead": some day to come, not a day long
+    if (first === 'one' && unit === 'day' && !isPlural(c, j) && isWord(c, i - 1, ...MODALS))
+      return proposal(c, i, end, rule, fixed('DATE', 'FUTURE_REF'), 0.7);
     // dates measured from an anchor
     if (!lead && !hasThe) {
       const dated = measured(c, end, unit, count);
@@ -323,18 +353,20 @@ export const durationParser: Parser = {
     }
     if (joined && !hasAmount) return undefined;
     if (lead === 'second' || lead === 'third' || lead === 'fourth' || lead === 'same') return undefined;
-    // "the two-week trip": the article belongs to the noun, not to the time
-    const from = hasThe && !lead && joined ? i + 1 : i;
+    // "the two-week trip", "a year-long siege": the article belongs to the noun, not to the time
+    const from = (hasThe && !lead && joined) || (long && first === 'a' && j === i + 1) ? i + 1 : i;
     return proposal(
       c,
       from,
-      end,
+      long ? end + 2 : end,
       rule,
       fixed('DURATION', durationValue(unit, count)),
       hasThe || lead ? 0.85 : 0.8,
     );
   },
 };
+
+const MODALS = ['will', 'would', 'could', 'may', 'might', 'can', 'should', 'to'];
 
 /** "ago", "earlier", "later", "from now", "ago from today" after an amount of time. */
 function measured(
@@ -349,6 +381,9 @@ function measured(
     if (w === 'before' && tok(c, i + 1)?.kind === Kind.Word && !isWord(c, i + 1, 'that', 'then'))
       return undefined;
     const sign = w === 'later' || w === 'hence' ? 1 : -1;
+    // "a few days later", "an hour later": no day to count to, so the amount of time it measures
+    if ((w === 'later' || w === 'earlier') && (n === undefined || !gran || !Number.isInteger(n)))
+      return undefined;
     if (n === undefined) return { spec: fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF'), next: i + 1 };
     if (!gran || !Number.isInteger(n))
       return { spec: fixed('DATE', sign < 0 ? 'PAST_REF' : 'FUTURE_REF'), next: i + 1 };

@@ -3,7 +3,18 @@
  * "October last year", and a bare "August" (its year from the tense of the clause).
  */
 
-import { date, isPunct, isWord, lower, proposal, readDay, readMonth, readYear, tok } from '../grammar.js';
+import {
+  date,
+  isPunct,
+  isWord,
+  lower,
+  proposal,
+  readDay,
+  readMonth,
+  readSpokenYear,
+  readYear,
+  tok,
+} from '../grammar.js';
 import { MONTH_ABBREVIATIONS, MONTHS, TIME_PREPOSITIONS } from '../lexicon.js';
 import type { DateSpec, ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized, Kind } from '../tokens.js';
@@ -21,6 +32,9 @@ const VERB_MONTHS = new Set(['may', 'march']);
 /** ", 2025" or " 2025" after a month or a day. */
 function yearAfter(c: ParseContext, i: number): { year: number; next: number } | undefined {
   const j = isPunct(c, i, ',') ? i + 1 : i;
+  // "January nineteen ninety-seven", as broadcasts say it
+  const spoken = readSpokenYear(c, j);
+  if (spoken) return spoken;
   const y = readYear(c, j);
   if (!y) return undefined;
   if (tok(c, j)?.kind === Kind.Number || j === i) return { year: y.value, next: y.next };

@@ -19,6 +19,7 @@ import {
 } from '../grammar.js';
 import type { DateSpec, ParseContext, Parser, Proposal } from '../result.js';
 import { Kind, touches } from '../tokens.js';
+import { decadeAt } from './year-parser.js';
 
 const RELATIVE_YEAR = new Map([
   ['last', -1],
@@ -112,8 +113,27 @@ export const quarterParser: Parser = {
     if (isWord(c, j, 'fiscal')) j++;
     const ord = readOrdinal(c, j);
     if (!ord) return undefined;
+    // "the first two quarters of 1990": a half
+    if (
+      (ord.value === 1 || ord.value === -1) &&
+      isWord(c, ord.next, 'two') &&
+      isWord(c, ord.next + 1, 'quarters')
+    ) {
+      const y = yearAfter(c, ord.next + 2);
+      const half = ord.value === 1 ? 1 : 2;
+      if (y) return proposal(c, i, y.next, rule, date({ gran: 'half', half, ...y.spec }), 0.85);
+      return undefined;
+    }
     const k = skipHyphen(c, ord.next);
     const what = lower(c, k) ?? '';
+    // "the last half of the '80s": the decade's end
+    if (what === 'half' && isWord(c, k + 1, 'of')) {
+      const d = decadeAt(c, isWord(c, k + 2, 'the') ? k + 3 : k + 2);
+      if (d && (ord.value === 1 || ord.value === 2 || ord.value === -1)) {
+        const mod = ord.value === 1 ? 'START' : 'END';
+        return proposal(c, i, d.next, rule, date({ gran: 'decade', decade: d.decade, mod }), 0.85);
+      }
+    }
     if (what !== 'quarter' && what !== 'half') return undefined;
     const max = what === 'quarter' ? 4 : 2;
     const n = ord.value === -1 ? max : ord.value;

@@ -1,6 +1,6 @@
 /**
  * Words that point at the present, past or future without a date: "now", "currently", "recently",
- * "the past", "the future", "soon", "these days", "the near term".
+ * "the past", "the future", "soon", "these days", "the near term", and "for a while".
  */
 import { fixed, followedBy, hyphenAt, isWord, lower, proposal, tok } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
@@ -19,6 +19,7 @@ export const referenceWordParser: Parser = {
   name: 'reference-word-parser',
   triggers: [
     ...SINGLE.keys(),
+    ...followedBy('a', ['while']),
     ...followedBy('the', [
       'near',
       'distant',
@@ -54,6 +55,9 @@ export const referenceWordParser: Parser = {
         return undefined;
       return proposal(c, i, i + 1, rule, fixed('DATE', single), 0.8);
     }
+    // "for a while", "after a while": some time of no stated length
+    if (w === 'a' && isWord(c, i + 1, 'while') && isWord(c, i - 1, 'for', 'after'))
+      return proposal(c, i, i + 2, rule, fixed('DURATION', 'PXX'), 0.7);
     if (w === 'these' && isWord(c, i + 1, 'days'))
       return proposal(c, i, i + 2, rule, fixed('DATE', 'PRESENT_REF'), 0.8);
     if (w === 'present' && isWord(c, i - 1, 'at') && !isWord(c, i + 1, 'time'))

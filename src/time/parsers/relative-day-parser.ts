@@ -4,7 +4,7 @@
  * "the next day", "the day before", "that day".
  */
 
-import { date, followedBy, isPunct, isWord, lower, proposal } from '../grammar.js';
+import { date, followedBy, isPunct, isWord, lower, proposal, skipHyphen } from '../grammar.js';
 import { PARTS_OF_DAY } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { Kind } from '../tokens.js';
@@ -33,6 +33,7 @@ export const relativeDayParser: Parser = {
     'tonight',
     'last',
     'this',
+    'mid',
     ...followedBy('the', [...NARRATIVE.keys(), 'day']),
     ...followedBy('that', ['day']),
   ],
@@ -47,6 +48,16 @@ export const relativeDayParser: Parser = {
         return proposal(c, i, i + 2, rule, date({ gran: 'time', partOfDay: part, ...shift }), 0.95);
       // "today's" keeps its apostrophe out; "Today Show" is a name
       return proposal(c, i, i + 1, rule, date({ gran: 'day', ...shift }), 0.95);
+    }
+    // "mid-afternoon", "mid morning yesterday": a part of the day, of the anchor's day unless a day follows
+    if (w === 'mid') {
+      const j = skipHyphen(c, i + 1);
+      const part = PARTS_OF_DAY.get(lower(c, j) ?? '');
+      if (part !== 'MO' && part !== 'AF') return undefined;
+      const day = DAYS.get(lower(c, j + 1) ?? '');
+      const shift = day ? { shift: { unit: 'day' as const, n: day } } : {};
+      const end = day === undefined ? j + 1 : j + 2;
+      return proposal(c, i, end, rule, date({ gran: 'time', partOfDay: part, ...shift }), 0.85);
     }
     if (w === 'last' && isWord(c, i + 1, 'night')) {
       return proposal(

@@ -84,6 +84,16 @@ export const relativeUnitParser: Parser = {
     if (hasThe && (w === 'quarter' || (w === 'latest' && isWord(c, j + 1, 'quarter')))) {
       const end = w === 'quarter' ? j + 1 : j + 2;
       if (isWord(c, end, 'of', 'ended', 'ending', 'ends') || hyphenAt(c, end)) return undefined;
+      // "the quarter a year ago": the same quarter of the year before
+      if (isWord(c, end, 'a') && isWord(c, end + 1, 'year') && isWord(c, end + 2, 'ago', 'earlier'))
+        return proposal(
+          c,
+          i,
+          end + 3,
+          rule,
+          date({ gran: 'quarter', shift: { unit: 'quarter', n: -5 } }),
+          0.7,
+        );
       return proposal(c, i, end, rule, date({ gran: 'quarter', shift: { unit: 'quarter', n: -1 } }), 0.7);
     }
     // the year-earlier quarter, the year-ago period

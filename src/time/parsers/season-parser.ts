@@ -1,6 +1,16 @@
 /** Seasons: "summer", "the early summer", "spring 2025", "winter of 1998", "in the fall". */
 
-import { date, followedBy, isPunct, isWord, lower, proposal, readYear, tok } from '../grammar.js';
+import {
+  date,
+  followedBy,
+  isPunct,
+  isWord,
+  lower,
+  proposal,
+  readSpokenYear,
+  readYear,
+  tok,
+} from '../grammar.js';
 import { SEASONS, TIME_PREPOSITIONS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized, Kind } from '../tokens.js';
@@ -32,6 +42,9 @@ export const seasonParser: Parser = {
     if (isCapitalized(t) && !hasThe && !TIME_PREPOSITIONS.has(prev) && !isPunct(c, i - 1, '.') && i > 0)
       return undefined;
     let k = j + 1;
+    const spoken = readSpokenYear(c, isWord(c, k, 'of') ? k + 1 : k);
+    if (spoken)
+      return proposal(c, i, spoken.next, rule, date({ gran: 'season', season, year: spoken.year }), 0.85);
     if (isWord(c, k, 'of') && tok(c, k + 1)?.kind === Kind.Number) k++;
     const y = readYear(c, k);
     if (y && tok(c, k)?.kind === Kind.Number)

@@ -107,6 +107,20 @@ export const timeOfDayParser: Parser = {
       j = m.next;
     } else if (isWord(c, j, 'o') && tok(c, j + 1)?.text === "'" && isWord(c, j + 2, 'clock')) {
       j += 3;
+    } else if (
+      !clock &&
+      hour >= 1 &&
+      hour <= 12 &&
+      CLOCK_CUES.has(lower(c, i - 1) ?? '') &&
+      isWord(c, j, 'in') &&
+      isWord(c, j + 1, 'the') &&
+      isWord(c, j + 2, 'morning', 'afternoon', 'evening')
+    ) {
+      // "at 4 in the morning", "at 3 in the afternoon"
+      if (isWord(c, j + 2, 'morning')) {
+        if (hour === 12) hour = 0;
+      } else if (hour < 12) hour += 12;
+      j += 3;
     } else if (!clock || !(ZONES.has(lower(c, j) ?? '') || CLOCK_CUES.has(lower(c, i - 1) ?? ''))) {
       return undefined;
     }

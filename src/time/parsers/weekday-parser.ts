@@ -1,6 +1,6 @@
 /** Weekday names, alone or with a part of the day: "Friday", "Tuesday morning", "Sunday night". */
 
-import { date, lower, proposal, tok } from '../grammar.js';
+import { date, fixed, lower, proposal, tok } from '../grammar.js';
 import { PARTS_OF_DAY, WEEKDAYS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
 import { isCapitalized } from '../tokens.js';
@@ -19,6 +19,10 @@ const NAMED = new Set([
   'maundy',
 ]);
 
+/** "nights" -> NI: a part of the day in the plural. */
+const pluralPart = (w: string): string | undefined =>
+  w.endsWith('s') ? PARTS_OF_DAY.get(w.slice(0, -1)) : undefined;
+
 export const weekdayParser: Parser = {
   name: 'weekday-parser',
   triggers: [...WEEKDAYS.keys()],
@@ -28,7 +32,22 @@ export const weekdayParser: Parser = {
     const wd = WEEKDAYS.get(t.lower);
     if (wd === undefined) return undefined;
     if (NAMED.has(lower(c, i - 1) ?? '') && isCapitalized(tok(c, i - 1))) return undefined;
-    const part = PARTS_OF_DAY.get(lower(c, i + 1) ?? '');
+    const after = lower(c, i + 1) ?? '';
+    // "Tuesday nights", "Sunday mornings": every one of them; "Monday and Tuesday nights": both
+    const shared = (after === 'and' || after === 'or') && WEEKDAYS.has(lower(c, i + 2) ?? '');
+    const parts = pluralPart(shared ? (lower(c, i + 3) ?? '') : after);
+    if (parts) {
+      const value = `XXXX-WXX-${wd}T${parts}`;
+      return proposal(
+        c,
+        i,
+        shared ? i + 1 : i + 2,
+        this.name,
+        fixed('SET', value, ['weekday', 'partOfDay']),
+        0.85,
+      );
+    }
+    const part = PARTS_OF_DAY.get(after);
     if (part) {
       return proposal(
         c,

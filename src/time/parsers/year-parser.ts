@@ -12,6 +12,7 @@ import {
   proposal,
   readNumber,
   readOrdinal,
+  readSpokenYear,
   readYear,
   skipHyphen,
   tok,
@@ -163,7 +164,10 @@ const YEAR_CUES = new Set([
   'winter',
 ]);
 
-function decadeAt(c: ParseContext, i: number): { decade: number; next: number } | undefined {
+const AGE_OWNERS = ['his', 'her', 'their', 'my', 'your', 'our'];
+
+/** A decade: "1990s", "'80s", "the eighties" (its word). */
+export function decadeAt(c: ParseContext, i: number): { decade: number; next: number } | undefined {
   const t = tok(c, i);
   if (!t) return undefined;
   // 1990s
@@ -194,15 +198,6 @@ function decadeAt(c: ParseContext, i: number): { decade: number; next: number } 
   const w = DECADE_WORDS.get(t.lower);
   if (w !== undefined) return { decade: 190 + w, next: i + 1 };
   return undefined;
-}
-
-/** A year said in words: "nineteen ninety-six", "nineteen eighty". */
-function spokenYear(c: ParseContext, i: number): { year: number; next: number } | undefined {
-  const century = lower(c, i) === 'nineteen' ? 19 : lower(c, i) === 'eighteen' ? 18 : undefined;
-  if (century === undefined) return undefined;
-  const rest = readNumber(c, i + 1, false);
-  if (!rest || rest.value < 10 || rest.value > 99 || !Number.isInteger(rest.value)) return undefined;
-  return { year: century * 100 + rest.value, next: rest.next };
 }
 
 export const yearParser: Parser = {
@@ -243,6 +238,8 @@ export const yearParser: Parser = {
     const dec = decadeAt(c, j);
     if (dec) {
       if (DECADE_WORDS.has(lower(c, j) ?? '') && !hasThe) return undefined;
+      // "in his 30s", "their early twenties": an age
+      if (isWord(c, i - 1, ...AGE_OWNERS) && tok(c, j)?.text.length !== 4) return undefined;
       return proposal(
         c,
         i,
@@ -269,7 +266,7 @@ export const yearParser: Parser = {
       const n = readNumber(c, j + 1, false);
       if (n && n.value >= 1000 && n.value <= 2100 && Number.isInteger(n.value))
         return proposal(c, i, n.next, rule, date({ gran: 'year', year: n.value }), 0.85);
-      const spoken = spokenYear(c, j + 1);
+      const spoken = readSpokenYear(c, j + 1);
       if (spoken) return proposal(c, i, spoken.next, rule, date({ gran: 'year', year: spoken.year }), 0.85);
     }
     // the 1988 period
@@ -294,7 +291,7 @@ export const yearParser: Parser = {
       if (!y || tok(c, j)?.kind !== Kind.Number) return undefined;
       return proposal(c, i, y.next, rule, date({ gran: 'year', year: y.value, mod }), 0.9);
     }
-    const spoken = spokenYear(c, i);
+    const spoken = readSpokenYear(c, i);
     if (spoken) return proposal(c, i, spoken.next, rule, date({ gran: 'year', year: spoken.year }), 0.8);
     const t = tok(c, i);
     if (t?.kind !== Kind.Number || t.text.length !== 4) return undefined;

@@ -36,6 +36,10 @@ const isDigitAt = (s: string, i: number): boolean => {
 const yearDash = (v: string): boolean =>
   isDigitAt(v, 0) && isDigitAt(v, 1) && isDigitAt(v, 2) && isDigitAt(v, 3) && v.charCodeAt(4) === 45;
 
+/** A year alone: `1988`. */
+const namesYear = (v: string): boolean =>
+  v.length === 4 && isDigitAt(v, 0) && isDigitAt(v, 1) && isDigitAt(v, 2) && isDigitAt(v, 3);
+
 /** A quarter or half: `2024-Q3`, `2024-H1`. */
 const isTermValue = (v: string): boolean =>
   v.length === 7 && yearDash(v) && (v.charCodeAt(5) === 81 || v.charCodeAt(5) === 72) && isDigitAt(v, 6);
@@ -81,6 +85,8 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
   let term: { value: string; sentence: number } | undefined;
   // the last month the story named ("In March ... The following month"), for month and year shifts
   let coarse: Anchor | undefined;
+  // the last year it named, by itself or in a month or a day ("in 1988 ... imports that year")
+  let yearly: Anchor | undefined;
   const resolveOne = (k: number, base: Anchor, narrative: Anchor): CalDate | undefined => {
     const p = proposals[k];
     if (!p) return undefined;
@@ -88,7 +94,10 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
     const dayUnit =
       p.spec.kind === 'date' &&
       (p.spec.gran === 'day' || p.spec.gran === 'time' || p.spec.shift?.unit === 'day');
-    const anchor = kind === 'narrative' ? (dayUnit ? narrative : (coarse ?? narrative)) : base;
+    // "a year earlier" in a report compares with the period reported on, not with a year named before
+    const yearUnit = p.spec.kind === 'date' && p.spec.gran === 'year' && !p.spec.sameTerm;
+    const anchor =
+      kind === 'narrative' ? (dayUnit ? narrative : ((yearUnit ? yearly : coarse) ?? narrative)) : base;
     const sentence = sentenceOf(p.start);
     const bounds = sentenceTokens(sentence);
     const tense = tenseAt(c, p.first, p.last, bounds.from, bounds.to);
@@ -122,12 +131,15 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
     result.stated = r.stated;
     result.implied = r.implied;
     results[k] = result;
-    if (namesMonth(r.value) && !quoteOf(p.start))
+    if (namesMonth(r.value) && !quoteOf(p.start)) {
       coarse = {
         day: { y: Number(r.value.slice(0, 4)), m: Number(r.value.slice(5, 7)), d: r.day?.d ?? 15 },
         index: k,
         kind: 'narrative',
       };
+      yearly = coarse;
+    } else if (namesYear(r.value) && !quoteOf(p.start))
+      yearly = { day: { y: Number(r.value), m: 7, d: 1 }, index: k, kind: 'narrative' };
     return r.day;
   };
   // 1. outside quotations, in text order

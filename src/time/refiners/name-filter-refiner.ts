@@ -26,10 +26,24 @@ function isSentenceStart(c: RefineContext, i: number): boolean {
   return c.sentences.some((s) => s.start === c.tokens[i]?.start);
 }
 
+/** Relative days and units ("this week", "last night") that a title capitalizes: ABC's "This Week". */
+const TITLED = new Set(['relative-unit-parser', 'relative-day-parser']);
+
+/** Every word capitalized, the first one not by a sentence start: a title, not a time. */
+function isTitle(c: RefineContext, p: Proposal): boolean {
+  if (!TITLED.has(p.rule) || p.last - p.first < 2) return false;
+  for (let i = p.first; i < p.last; i++) if (!isCapitalized(c.tokens[i])) return false;
+  const prev = c.tokens[p.first - 1];
+  if (!prev || prev.text === '.' || prev.text === '?' || prev.text === '!') return false;
+  const start = c.tokens[p.first]?.start;
+  return !c.sentences.some((s) => s.start === start);
+}
+
 export const nameFilterRefiner: Refiner = {
   name: 'name-filter-refiner',
   refine(c: RefineContext, proposals: readonly Proposal[]): readonly Proposal[] {
     return proposals.filter((p) => {
+      if (isTitle(c, p)) return false;
       if (!BARE.has(p.rule) || p.last - p.first !== 1) return true;
       const prevTok = c.tokens[p.first - 1];
       const nextTok = c.tokens[p.last];

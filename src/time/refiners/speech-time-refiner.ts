@@ -7,6 +7,7 @@
 import type { CalDate } from '../calendar.js';
 import { parseIsoDate } from '../calendar.js';
 import type { QuoteSpan, RefineContext } from '../result.js';
+import { Kind, type Token } from '../tokens.js';
 
 export const EVENT_NOUNS: ReadonlySet<string> = new Set([
   'ceremony',
@@ -56,6 +57,18 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set([
   'rallies',
 ]);
 
+/** The first token that starts at or after `offset`. */
+function firstTokenAt(c: RefineContext, offset: number): number {
+  let lo = 0;
+  let hi = c.tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((c.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface DatedMention {
   /** Character offset of the expression. */
   readonly start: number;
@@ -100,10 +113,11 @@ export function speechTime(
   // 2. the event the quote was said at, dated earlier in the story
   const nouns = new Set<string>();
   const lo = Math.max(0, s - 2);
-  for (const t of c.tokens) {
-    if (t.start < (c.sentences[lo]?.start ?? 0)) continue;
-    if (t.start >= (c.sentences[sEnd]?.end ?? 0)) break;
-    if (EVENT_NOUNS.has(t.lower) && !inQuote(t.start)) nouns.add(t.lower);
+  const until = c.sentences[sEnd]?.end ?? 0;
+  for (let k = firstTokenAt(c, c.sentences[lo]?.start ?? 0); k < c.tokens.length; k++) {
+    const t = c.tokens[k] as Token;
+    if (t.start >= until) break;
+    if (t.kind === Kind.Word && EVENT_NOUNS.has(t.lower) && !inQuote(t.start)) nouns.add(t.lower);
   }
   if (nouns.size > 0) {
     for (let j = s - 1; j >= Math.max(0, s - 10); j--) {
@@ -111,9 +125,12 @@ export function speechTime(
       if (!sentence) continue;
       const inSentence = dated.filter((d) => d.start >= sentence.start && d.start < sentence.end);
       if (inSentence.length === 0) continue;
-      const mentions = c.tokens.some(
-        (t) => t.start >= sentence.start && t.end <= sentence.end && nouns.has(t.lower) && !inQuote(t.start),
-      );
+      let mentions = false;
+      for (let k = firstTokenAt(c, sentence.start); k < c.tokens.length && !mentions; k++) {
+        const t = c.tokens[k] as Token;
+        if (t.end > sentence.end) break;
+        mentions = t.kind === Kind.Word && nouns.has(t.lower) && !inQuote(t.start);
+      }
       if (!mentions) continue;
       const last = inSentence[inSentence.length - 1];
       if (last) return { day: last.day, index: last.index };
