@@ -41,10 +41,8 @@ export function tokenForm(text: TextLayer, i: number): string {
     return role === QuoteRole.Open ? '<q>' : role === QuoteRole.Close ? '</q>' : "'";
   }
   if (kind === TokenKind.Url) return '<url>';
-  return text.tokens
-    .text(i)
-    .toLowerCase()
-    .replace(/\u2019/g, "'");
+  const form = text.tokens.text(i).toLowerCase();
+  return form.includes('\u2019') ? form.replace(/\u2019/g, "'") : form;
 }
 
 /** FNV-1a over a string's UTF-16 code units: how a word enters the feature hashes. */
@@ -63,7 +61,12 @@ export function mixHash(h: number, x: number): number {
 }
 
 /** A crude stem, so "insisted", "insists" and "insisting" share what is learned of one. */
-const stem = (w: string) => (w.length > 5 ? w.replace(/(?:ing|ed|es|s)$/, '') : w);
+export function stem(w: string): string {
+  if (w.length <= 5) return w;
+  if (w.endsWith('ing')) return w.slice(0, -3);
+  if (w.endsWith('ed') || w.endsWith('es')) return w.slice(0, -2);
+  return w.endsWith('s') ? w.slice(0, -1) : w;
+}
 
 /** Distance classes 1, 2, <=4, <=8, <=16, farther. */
 const bucket = (d: number) => (d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
@@ -176,13 +179,8 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
   const out = new Uint32Array(n * FEATURES_PER_TOKEN);
   const w = (k: number) => (k < 0 ? BEGIN : k >= n ? END : (hw[k] as number));
   const st = (k: number) => (k < 0 ? BEGIN : k >= n ? END : (hs[k] as number));
-  // Every token puts exactly FEATURES_PER_TOKEN values, in template order.
-  let t = 0;
-  const put = (value: number) => {
-    out[t] = mixHash(SEEDS[t % FEATURES_PER_TOKEN] as number, value);
-    t++;
-  };
-  for (let k = 0; k < n; k++) {
+  // The raw value of each template, in template order; each is mixed with its template's seed below.
+  for (let k = 0, at = 0; k < n; k++, at += FEATURES_PER_TOKEN) {
     const i = unit.first + k;
     const s = unit.sentenceOf[k] as number;
     const sentence = text.sentences[s];
@@ -193,43 +191,49 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
     const cueHere = has & 1;
     const lc = left[k] as number;
     const rc = right[k] as number;
-    put(0);
-    put(w(k));
-    put(w(k - 1));
-    put(w(k + 1));
-    put(w(k - 2));
-    put(w(k + 2));
-    put(mixHash(w(k - 1), w(k)));
-    put(mixHash(w(k), w(k + 1)));
-    put(st(k));
-    put(st(k - 1));
-    put(st(k + 1));
-    put(shapes[k] as number);
-    put(hsuf[k] as number);
-    put(q);
-    put(mixHash(q, w(k)));
-    put(bucket(position + 1));
-    put(bucket(fromEnd + 1));
-    put(lc);
-    put(rc);
-    put(lc * 64 + rc);
-    put(lc * 2 + q);
-    put(rc * 2 + q);
-    put(has);
-    put(cueHere * 2 + q);
-    put((s === sentenceFirst ? 2 : 0) + cueHere);
+    const word = w(k);
+    const before = w(k - 1);
+    const after = w(k + 1);
+    const pair = mixHash(before, word);
+    out[at] = 0;
+    out[at + 1] = word;
+    out[at + 2] = before;
+    out[at + 3] = after;
+    out[at + 4] = w(k - 2);
+    out[at + 5] = w(k + 2);
+    out[at + 6] = pair;
+    out[at + 7] = mixHash(word, after);
+    out[at + 8] = st(k);
+    out[at + 9] = st(k - 1);
+    out[at + 10] = st(k + 1);
+    out[at + 11] = shapes[k] as number;
+    out[at + 12] = hsuf[k] as number;
+    out[at + 13] = q;
+    out[at + 14] = mixHash(q, word);
+    out[at + 15] = bucket(position + 1);
+    out[at + 16] = bucket(fromEnd + 1);
+    out[at + 17] = lc;
+    out[at + 18] = rc;
+    out[at + 19] = lc * 64 + rc;
+    out[at + 20] = lc * 2 + q;
+    out[at + 21] = rc * 2 + q;
+    out[at + 22] = has;
+    out[at + 23] = cueHere * 2 + q;
+    out[at + 24] = (s === sentenceFirst ? 2 : 0) + cueHere;
     // Words with where the cue words are: "said" with a clause to its right, a name with one to its left.
-    put(mixHash(st(k), lc));
-    put(mixHash(st(k), rc));
-    put(mixHash(w(k - 1), w(k + 1)));
-    put(mixHash(mixHash(w(k - 1), w(k)), w(k + 1)));
-    put(
+    out[at + 25] = mixHash(st(k), lc);
+    out[at + 26] = mixHash(st(k), rc);
+    out[at + 27] = mixHash(before, after);
+    out[at + 28] = mixHash(pair, after);
+    out[at + 29] =
       ((k > 0 ? (shapes[k - 1] as number) : 0) * 32 + (shapes[k] as number)) * 32 +
-        (k + 1 < n ? (shapes[k + 1] as number) : 0),
-    );
-    put(mixHash(position === 0 ? 1 : 0, w(k)));
-    put(mixHash(leftWord[k] as number, lc));
-    put(mixHash(rightWord[k] as number, rc));
+      (k + 1 < n ? (shapes[k + 1] as number) : 0);
+    out[at + 30] = mixHash(position === 0 ? 1 : 0, word);
+    out[at + 31] = mixHash(leftWord[k] as number, lc);
+    out[at + 32] = mixHash(rightWord[k] as number, rc);
   }
+  for (let at = 0; at < out.length; at += FEATURES_PER_TOKEN)
+    for (let j = 0; j < FEATURES_PER_TOKEN; j++)
+      out[at + j] = mixHash(SEEDS[j] as number, out[at + j] as number);
   return out;
 }

@@ -6,7 +6,7 @@ import type { Analysis, Entity, MentionKind } from '../document/analysis.js';
 import { createDocument } from '../document/document.js';
 import { Pipeline } from '../pipeline/pipeline.js';
 import type { Stage } from '../pipeline/stage.js';
-import { type AttributedQuote, findAttributions } from './find-attributions.js';
+import { type AttributedQuote, credible, findAttributions } from './find-attributions.js';
 
 /** Entities as the entity stage would give them: [name, type, ...[mention text, kind, nth occurrence]]. */
 type EntitySpec = [string, Entity['type'], ...[string, MentionKind, number?][]];
@@ -565,7 +565,27 @@ table<LabelRow>(
       { cue: 'saying', source: 'Trump' },
     ],
     [
-      'a passive cue without "by" names no source',
+      'a sentence adverb set off by a comma is not the subject a participle reports for',
+      'Recently, Senator Warren spoke for an hour in Ohio, arguing that the plan would fail.',
+      { quote: 'that the plan would fail', cue: 'arguing', source: 'Senator Warren' },
+    ],
+    [
+      'a participle opening the sentence reports for the name after its phrase',
+      'Citing an unfounded conspiracy theory, Trump attacked the senator and his father.',
+      { quote: 'an unfounded conspiracy theory', cue: 'Citing', source: 'Trump' },
+    ],
+    [
+      'a participle opening the sentence reports for the pronoun after its phrase',
+      'Citing the budget deficit, she attacked the plan and its authors.',
+      { quote: 'the budget deficit', cue: 'Citing', source: 'she' },
+    ],
+    [
+      'a participle opening the sentence reports for a determined name after its phrase',
+      'Lamenting their luck, many Mexicans often say that God is far away.',
+      { quote: 'their luck', cue: 'Lamenting', source: 'many Mexicans' },
+    ],
+    [
+      'negative: a passive cue without "by" names no source, and a report without one is dropped',
       'Mr. Quiros was accused of hiding the money from investors in the resort.',
       { cue: 'was accused of', source: null },
     ],
@@ -649,6 +669,16 @@ table<Row>(
       { quote: 'At least 10 people died in the blast', kind: 'indirect', source: 'police' },
     ],
     [
+      'the outer report of a nested one stands, its source the relay',
+      "The North's leader said the forces will fail in the war, the KCNA said.",
+      {
+        quote: "The North's leader said the forces will fail in the war",
+        kind: 'indirect',
+        cue: 'said',
+        source: 'the KCNA',
+      },
+    ],
+    [
       'a fronted phrase gives way to the content after the cue',
       'In a statement, the ministry said the talks would resume next week.',
       { quote: 'the talks would resume next week', kind: 'indirect', cue: 'said' },
@@ -703,7 +733,7 @@ table<Row>(
     [
       'a relative pronoun source gets no speaker and no entity of its own',
       'The foundation ran a contest, which offered prizes for a better toilet design.',
-      { quote: 'prizes for a better toilet design', kind: 'indirect', speaker: null },
+      { quote: 'prizes for a better toilet design', kind: 'indirect', source: 'which', speaker: null },
     ],
     [
       'a lone determiner cut from the source gets no speaker',
@@ -741,6 +771,59 @@ table<Row>(
     ],
   ],
   check,
+);
+
+/** Text, the clause an outer report covers and its source, and a word no source may be. */
+table<[title: string, text: string, clause: string, source: string, notSource: string]>(
+  'nested reports open with a speaker and a plain verb of saying',
+  [
+    [
+      'negative: "State" after an article is a name, not a verb of saying',
+      "The State Department's climate envoy sent a proposal to Beijing, the officials said.",
+      "The State Department's climate envoy sent a proposal to Beijing",
+      'the officials',
+      'The',
+    ],
+    [
+      'negative: "continue" is what is said, not a verb of saying',
+      'We must continue to push policies that help working families, the senator said.',
+      'We must continue to push policies that help working families',
+      'the senator',
+      'We must',
+    ],
+  ],
+  ([, text, clause, source, notSource]) => {
+    const quotes = analyse(text).quotes as readonly AttributedQuote[];
+    const seen = quotes.map((q) => `${q.kind} "${q.text}" source=${q.source?.text} (${q.rule})`);
+    assert.ok(
+      quotes.some((q) => q.text === clause && q.source?.text === source),
+      `expected the report of "${clause}" by "${source}"; got:\n  ${seen.join('\n  ')}`,
+    );
+    assert.ok(
+      !quotes.some((q) => q.source?.text === notSource),
+      `"${notSource}" is no source; got:\n  ${seen.join('\n  ')}`,
+    );
+  },
+);
+
+const cueSpan = (text: string) => ({ start: 0, end: text.length, text });
+
+/** Cue words, source, learned cue words, and whether the tagger's report is kept. */
+table<[title: string, cue: string, source: string | undefined, keep: boolean]>(
+  'a tagged report is kept with a source and, when its cue has several words, a cue word',
+  [
+    ['a reporting verb with its source', 'said', 'Smith', true],
+    ['a one-word cue outside the lexicons, with its source', 'backed', 'the newspaper', true],
+    ['a cue phrase holding a reporting verb', 'has repeatedly claimed', 'Trump', true],
+    ['a cue phrase holding a learned cue word', 'made the case', 'Stumpf', true],
+    ['negative: a reporting verb without a source', 'said', undefined, false],
+    ['negative: a passive cue without a source', 'was accused of', undefined, false],
+    ['negative: a phrase with no cue word', 'the national debate about', 'The', false],
+  ],
+  ([title, cue, source, keep]) => {
+    const report = { cue: [cueSpan(cue)], ...(source ? { source: cueSpan(source) } : {}) };
+    assert.equal(credible(report, new Set(['case'])), keep, `${title}: "${cue}" by ${source ?? 'no one'}`);
+  },
 );
 
 const analysedEntities = (text: string) => analyse(text).entities.map((e) => e.name.toLowerCase());

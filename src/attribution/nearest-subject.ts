@@ -115,7 +115,11 @@ export function sentenceSubject(
   let s = sentence[0];
   for (let moved = true; moved && s < cue[0]; ) {
     const form = tokenForm(text, s);
-    moved = CONJUNCTIONS.has(form) || form === ',';
+    // "Recently, it ...", "Perhaps, ...": a sentence adverb set off by a comma is no subject.
+    moved =
+      CONJUNCTIONS.has(form) ||
+      form === ',' ||
+      ((form.endsWith('ly') || form === 'perhaps') && tokenForm(text, s + 1) === ',');
     if (moved) s++;
     else if (OPENERS.has(form)) {
       let comma = s + 1;
@@ -139,4 +143,29 @@ export function sentenceSubject(
   )
     e++;
   return [s, e];
+}
+
+/**
+ * "Citing an unfounded theory, Trump said ...", "Lamenting their luck, Mexicans often say ...": a
+ * participle opening its sentence reports for the subject after the comma that closes its phrase, a
+ * pronoun or a run of names.
+ */
+export function openingParticipleSubject(
+  text: TextLayer,
+  cue: TokenRange,
+  sentence: TokenRange,
+  taken: (i: number) => boolean,
+): TokenRange | undefined {
+  const form = tokenForm(text, cue[0]);
+  if (cue[0] !== sentence[0] || !isWord(text, cue[0]) || form.length < 6 || !form.endsWith('ing'))
+    return undefined;
+  let comma = cue[1];
+  while (comma < sentence[1] && comma - cue[1] < 20 && tokenForm(text, comma) !== ',') comma++;
+  const s = comma + 1;
+  if (s >= sentence[1] || tokenForm(text, comma) !== ',' || taken(s) || !isWord(text, s)) return undefined;
+  if (PRONOUNS.has(tokenForm(text, s))) return [s, s + 1];
+  let e = DETERMINERS.has(tokenForm(text, s)) ? s + 1 : s;
+  const names = e;
+  while (e < sentence[1] && e - s < 6 && !taken(e) && isWord(text, e) && isCapital(text, e)) e++;
+  return e > names ? [s, e] : undefined;
 }

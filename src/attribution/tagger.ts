@@ -90,11 +90,17 @@ export class AttributionTagger {
    * (a check of the high bits, 0 when empty, then the weights), so a lookup touches one cache line.
    */
   private readonly checks: Uint16Array;
+  /**
+   * One bit per value of a key's high 20 bits, set when some feature of the model has it: most
+   * features of a text are not in the model, and this small bitmap (128 KB, in cache) says so
+   * without touching the large table.
+   */
+  private readonly present = new Int32Array(1 << 15);
   private readonly table: Int16Array;
   private readonly mask: number;
   private readonly scale: number;
   private readonly start: readonly number[];
-  private readonly transitions: readonly number[];
+  private readonly moves: Float64Array;
   readonly cueWords: ReadonlySet<string>;
 
   constructor(model: TaggerModel) {
@@ -110,19 +116,25 @@ export class AttributionTagger {
       let at = key & this.mask;
       while (this.checks[at * STRIDE] !== 0) at = (at + 1) & this.mask;
       this.checks[at * STRIDE] = checkOf(key);
+      const bit = key >>> 12;
+      this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
       this.table.set(model.weights.subarray(r * TAG_COUNT, (r + 1) * TAG_COUNT), at * STRIDE + 1);
     });
     this.scale = model.scale;
     this.start = model.start;
-    this.transitions = model.transitions;
+    this.moves = withBarrier(model.transitions);
     this.cueWords = new Set(model.cueWords);
   }
 
+  /** Scratch for one unit's scores, grown as needed: a document is tagged one unit at a time. */
+  private scores = new Float64Array(0);
+  private path = new Float64Array(0);
+  private back = new Uint8Array(0);
+
   /** Emission scores for `n` tokens with `FEATURES_PER_TOKEN` hashes each: `scores[k * TAG_COUNT + tag]`. */
-  emissions(features: Uint32Array): Float64Array {
+  private emissions(features: Uint32Array, scores: Float64Array): void {
     const n = features.length / FEATURES_PER_TOKEN;
-    const scores = new Float64Array(n * TAG_COUNT);
-    const { checks, table, mask, scale } = this;
+    const { checks, table, mask, scale, present } = this;
     for (let k = 0; k < n; k++) {
       let s0 = 0;
       let s1 = 0;
@@ -133,6 +145,8 @@ export class AttributionTagger {
       let s6 = 0;
       for (let f = k * FEATURES_PER_TOKEN, e = f + FEATURES_PER_TOKEN; f < e; f++) {
         const key = features[f] as number;
+        const bit = key >>> 12;
+        if (((present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
         const check = checkOf(key);
         let at = key & mask;
         let found = checks[at * STRIDE] as number;
@@ -159,17 +173,19 @@ export class AttributionTagger {
       scores[at + 5] = s5 * scale;
       scores[at + 6] = s6 * scale;
     }
-    return scores;
   }
 
   /** The best tag sequence (Viterbi over the first-order model), linear in the number of tokens. */
   decode(features: Uint32Array): Uint8Array {
-    return viterbi(
-      this.emissions(features),
-      features.length / FEATURES_PER_TOKEN,
-      this.start,
-      this.transitions,
-    );
+    const n = features.length / FEATURES_PER_TOKEN;
+    if (this.scores.length < n * TAG_COUNT) {
+      const size = Math.max(n, 256) * TAG_COUNT * 2;
+      this.scores = new Float64Array(size);
+      this.path = new Float64Array(size);
+      this.back = new Uint8Array(size);
+    }
+    this.emissions(features, this.scores);
+    return bestPath(this.scores, n, this.start, this.moves, this.path, this.back);
   }
 }
 
@@ -178,17 +194,39 @@ const BARRIER = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, (_, i) =>
   allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT) ? 0 : Number.NEGATIVE_INFINITY,
 );
 
+const withBarrier = (transitions: readonly number[]) =>
+  Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
+
 export function viterbi(
   emissions: Float64Array,
   n: number,
   start: readonly number[],
   transitions: readonly number[],
 ): Uint8Array {
+  return bestPath(
+    emissions,
+    n,
+    start,
+    withBarrier(transitions),
+    new Float64Array(n * TAG_COUNT),
+    new Uint8Array(n * TAG_COUNT),
+  );
+}
+
+/**
+ * Viterbi with the transition scores `moves` (barriers included) and scratch arrays of at least `n *
+ * TAG_COUNT`. An inside tag can only follow its own begin or inside tag, so only those two are tried.
+ */
+function bestPath(
+  emissions: Float64Array,
+  n: number,
+  start: readonly number[],
+  moves: Float64Array,
+  score: Float64Array,
+  back: Uint8Array,
+): Uint8Array {
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  const score = new Float64Array(n * TAG_COUNT);
-  const back = new Uint8Array(n * TAG_COUNT);
-  const moves = Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
   for (let t = 0; t < TAG_COUNT; t++)
     score[t] = allowed(0, t) ? (start[t] as number) + (emissions[t] as number) : Number.NEGATIVE_INFINITY;
   for (let k = 1; k < n; k++) {
@@ -196,7 +234,8 @@ export function viterbi(
     for (let t = 0; t < TAG_COUNT; t++) {
       let best = Number.NEGATIVE_INFINITY;
       let from = 0;
-      for (let p = 0; p < TAG_COUNT; p++) {
+      const inside = t !== 0 && t % 2 === 0;
+      for (let p = inside ? t - 1 : 0, last = inside ? t : TAG_COUNT - 1; p <= last; p++) {
         const s = (score[previous + p] as number) + (moves[p * TAG_COUNT + t] as number);
         if (s > best) {
           best = s;
