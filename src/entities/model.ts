@@ -88,7 +88,6 @@ function popcount(x: number): number {
 export class EntityModel {
   readonly bits: number;
   readonly scale: number;
-  readonly weights: Int16Array;
   readonly trans: Int16Array;
   private emit = new Float64Array(0);
   private readonly acc = new Int32Array(L);
@@ -110,7 +109,6 @@ export class EntityModel {
       throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
     this.bits = bits;
     this.scale = scale;
-    this.weights = weights;
     this.trans = trans;
     this.table = transitionTable(trans, scale);
     const buckets = 1 << bits;
@@ -136,6 +134,19 @@ export class EntityModel {
           k++;
         }
     }
+  }
+
+  /**
+   * The whole table, `2^bits * L` weights, rebuilt from the packed one: for saving and for tests. Only
+   * the packed table is kept, so the loaded file's 36 MB table is not held in memory.
+   */
+  unpackWeights(): Int16Array {
+    const all = new Int16Array((1 << this.bits) * L);
+    for (let b = 0; b < 1 << this.bits; b++) {
+      const at = this.packedAt(b);
+      if (at >= 0) all.set(this.packed.subarray(at, at + L), b * L);
+    }
+    return all;
   }
 
   /** Where bucket `b`'s weights start in `packed`, or -1 when it holds none. */
@@ -210,10 +221,11 @@ export class EntityModel {
     header.writeUInt8(L, 6);
     header.writeUInt8(FEATURES_PER_TOKEN, 7);
     header.writeFloatLE(this.scale, 8);
+    const weights = this.unpackWeights();
     const body = Buffer.concat([
       header,
       Buffer.from(this.trans.buffer, this.trans.byteOffset, this.trans.byteLength),
-      Buffer.from(this.weights.buffer, this.weights.byteOffset, this.weights.byteLength),
+      Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
     ]);
     return gzipSync(body, { level: 9 });
   }
