@@ -10,6 +10,7 @@ import { Pipeline } from '../src/pipeline/pipeline.js';
 import { conllLines, conllReader } from '../src/read/conll-reader.js';
 import { isFailure } from '../src/read/reader.js';
 import { gumFiles, meantimeFiles, readGumDoc, readMeantimeDoc, type TokenDoc } from '../train/corpora.js';
+import { devFold } from '../train/train-entities.js';
 import { formatScores, iobSpans, type Score, scoreSpans, type TypedSpan } from './conll-score.js';
 import { shared } from './paths.js';
 
@@ -139,10 +140,30 @@ function scoreTokenDoc(doc: TokenDoc, corpus: Corpus, judged?: Corpus): void {
 }
 
 /**
- * `npm run eval -- entities [--data FILE]`: span P/R/F1 per type on CoNLL-2003 valid (all documents,
+ * The GUM news training files of one fold, for a model trained with `--dev-fold K/N`: the figure to tune
+ * on, so that the held-out news is measured, not fitted.
+ */
+function evalGumDev(fold: [number, number]): number {
+  const gum: Corpus = { name: 'GUM dev', scores: new Map(), tokens: 0 };
+  const files = gumFiles(shared('datasets', 'gum_wikinews'), fold).dev;
+  for (const f of files) scoreTokenDoc(readGumDoc(f, defaultGazetteer()), gum);
+  console.log(
+    formatScores(
+      `GUM news dev fold ${fold.join('/')} (${files.map((f) => basename(f, '.conllu').slice(9)).join(', ')}):`,
+      gum.scores,
+      CONLL_TYPES,
+    ),
+  );
+  return 0;
+}
+
+/**
+ * `npm run eval -- entities [--data FILE | --gum-dev K/N]`: span P/R/F1 per type on CoNLL-2003 valid (all documents,
  * non-sports, sports) and on the held-out MEANTIME and GUM news documents; entity stage speed.
  */
 export async function evalEntities(args: readonly string[]): Promise<number> {
+  const devIndex = args.indexOf('--gum-dev');
+  if (devIndex >= 0) return evalGumDev(devFold(args[devIndex + 1]));
   const dataIndex = args.indexOf('--data');
   const conllPath =
     dataIndex >= 0 ? (args[dataIndex + 1] as string) : shared('datasets', 'conll2003', 'valid.txt');

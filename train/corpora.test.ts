@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
 import { defaultGazetteer } from '../src/entities/gazetteer.js';
-import { table } from '../test/table.js';
-import { nameWithin, readGumDoc, readMeantimeDoc } from './corpora.js';
+import { sharedPath, table } from '../test/table.js';
+import { gumFiles, nameWithin, readGumDoc, readMeantimeDoc } from './corpora.js';
+import { devFold } from './train-entities.js';
 
 const words = (s: string) => s.split(' ');
 
@@ -94,6 +95,36 @@ table(
       ],
       ['Daughters of the American Revolution/ORG'],
     ],
+    [
+      'a title or description before a person name is no part of it',
+      [
+        'Emeritus/NNP/0/root/(1-person-new-nnnnn-cf1-4-sgl-John_Burrows',
+        'Professor/NNP/1/flat',
+        'John/NNP/1/flat',
+        'Burrows/NNP/1/flat/1)',
+        'Scientologist/NNP/6/nmod:desc/(2-person-new-nnnnn-cf1-3-sgl-Tom_Cruise',
+        'Tom/NNP/1/dep',
+        'Cruise/NNP/6/flat/2)',
+      ],
+      ['John Burrows/PERSON', 'Tom Cruise/PERSON'],
+    ],
+    [
+      '"the" before a name but outside its mention makes no group',
+      ['the/DT/3/det', 'Cruise/NNP/3/compound/(1-person-new-nnnnn-cf1-1-sgl-Tom_Cruise)', 'video/NN/0/root'],
+      ['Cruise/PERSON'],
+    ],
+    [
+      'a later bare surname that is also a city stays the person by the name of its entity',
+      [
+        'Valeska/NNP/3/nsubj/(1-person-new-nnnnn-cf1-2-coref',
+        'Paris/NNP/1/flat/1)',
+        'left/VBD/0/root',
+        'and/CC/5/cc',
+        'Paris/NNP/6/nsubj/(1-person-giv-nnnnn-cf1-1-coref)',
+        'sued/VBD/3/conj',
+      ],
+      ['Valeska Paris/PERSON', 'Paris/PERSON'],
+    ],
     // Negative: a mention headed by a common noun with no name in it gives nothing.
     [
       'a description is no name',
@@ -148,5 +179,41 @@ table(
       spans.map((s) => doc.words.slice(s.start, s.end).join(' ') + (typed ? `/${s.type}` : ''));
     assert.deepEqual(show(doc.spans, true), expected, 'typed names');
     assert.deepEqual(show(doc.untyped, false), untyped, 'untyped names');
+  },
+);
+
+table(
+  'gumFiles: a dev fold comes out of the news training files only, the held-out news untouched',
+  [[[0, 2]], [[1, 2]], [[2, 4]]] as const,
+  ([fold]) => {
+    const root = sharedPath('datasets', 'gum_wikinews');
+    const all = gumFiles(root);
+    const split = gumFiles(root, fold);
+    assert.deepEqual(split.heldOut, all.heldOut, 'held-out files unchanged');
+    assert.ok(split.dev.length > 0, `fold ${fold.join('/')} is empty`);
+    assert.ok(
+      split.dev.every((f) => f.includes('GUM_news_') && all.train.includes(f) && !split.train.includes(f)),
+      `dev files are news training files left out of training: ${split.dev.join(', ')}`,
+    );
+    assert.equal(
+      split.train.length + split.dev.length,
+      all.train.length,
+      'every training file is in one part',
+    );
+  },
+);
+
+table(
+  'devFold: "K/N" with K below N',
+  [
+    ['0/2', [0, 2]],
+    ['3/4', [3, 4]],
+    // Negative: a fold past the count, or no fold at all, is a usage error.
+    ['2/2', undefined],
+    ['x', undefined],
+  ] as const,
+  ([spec, expected]) => {
+    if (expected) assert.deepEqual(devFold(spec), expected, spec);
+    else assert.throws(() => devFold(spec), /OPTION_INVALID/, spec);
   },
 );

@@ -35,7 +35,7 @@ export function placeType(words: readonly string[], gazetteer: Gazetteer): Entit
 // Roles that annotators leave inside a person's mention ("Chief Operating Officer", "Presiding Judge",
 // "NASA Administrator"): capitalised, yet no part of a name.
 const ROLES = new Set(
-  'executive operating financial presiding attorney sheriff detective spokesman founder co-founder member administrator'.split(
+  'executive operating financial presiding attorney sheriff detective spokesman founder co-founder member administrator professor emeritus doctor dean commissioner undersecretary secretary'.split(
     ' ',
   ),
 );
@@ -220,7 +220,12 @@ export function nameWithin(
       s = trimmed.start;
       const last = (words[e - 1] as string).toLowerCase();
       const kind = gazetteer.lookup(words.slice(s, e).join(' '))?.kind;
-      if (s < e && (ROLES.has(last) || isOrgHead(last) || (kind && kind !== 'organisation'))) continue;
+      // A place's name in a person's mention is the place ("the United States' envoy"), unless the
+      // person's own name says so: "Paris" for Valeska Paris.
+      let own = s < e;
+      for (let i = s; i < e; i++) if (!hinted.has((words[i] as string).toLowerCase())) own = false;
+      if (s < e && (ROLES.has(last) || isOrgHead(last) || (kind && kind !== 'organisation' && !own)))
+        continue;
     }
     if (s >= e) continue;
     const place = gazetteer.lookup(words.slice(s, e).join(' '));
@@ -347,7 +352,7 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
   const heads: number[] = [];
   const deprels: string[] = [];
   const open = new Map<string, { start: number; type: string; identity: string }[]>();
-  const mentions: { start: number; end: number; type: string; identity: string }[] = [];
+  const mentions: { start: number; end: number; type: string; identity: string; id: string }[] = [];
   let sent = -1;
   let sentStart = 0;
   for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -369,7 +374,7 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
       if (m[1]) {
         const identity = (m[3] as string).split('-').slice(5).join('-');
         if (m[4]) {
-          mentions.push({ start: at, end: at + 1, type: m[2] as string, identity });
+          mentions.push({ start: at, end: at + 1, type: m[2] as string, identity, id: m[1] });
           continue;
         }
         const list = open.get(m[1]) ?? [];
@@ -377,10 +382,31 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
         open.set(m[1], list);
       } else if (m[5]) {
         const o = open.get(m[5])?.pop();
-        if (o) mentions.push({ start: o.start, end: at + 1, type: o.type, identity: o.identity });
+        if (o)
+          mentions.push({
+            start: o.start,
+            end: at + 1,
+            type: o.type,
+            identity: o.identity,
+            id: m[5] as string,
+          });
       }
     }
   }
+  // What an entity is called: its identity ("Valeska_Paris") and the proper nouns of all its mentions,
+  // so that a later bare "Paris" or "Montalvo" is still the person's own name, not a place.
+  const byId = new Map<string, typeof mentions>();
+  for (const m of mentions) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
+  const called = (m: (typeof mentions)[number]) => {
+    const out = m.identity.split('_');
+    for (const o of byId.get(m.id) ?? [])
+      if (o !== m) {
+        out.push(...o.identity.split('_'));
+        for (let i = o.start; i < o.end; i++)
+          if (/^NNPS?$/.test(xpos[i] as string)) out.push(words[i] as string);
+      }
+    return out;
+  };
   const proper = (i: number) => xpos[i] === 'NNP' || xpos[i] === 'NNPS';
   const spans: RawSpan[] = [];
   for (const m of mentions) {
@@ -432,12 +458,22 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
         e += 3;
       else break;
     }
-    const name = nameWithin(words, s, e, gumType, gazetteer, m.identity.split('_'));
+    // A title or description before a person's name is no part of it ("Emeritus Professor John Burrows").
+    if (person)
+      for (let i = e - 2; i >= s; i--) {
+        const lower = (words[i] as string).toLowerCase();
+        if (deprels[i] === 'nmod:desc' || TITLES.has(lower) || ROLES.has(lower)) {
+          s = i + 1;
+          break;
+        }
+      }
+    const name = nameWithin(words, s, e, gumType, gazetteer, called(m));
     if (!name) continue;
     let type: EntityType = gumType;
     if (person) {
+      // "The" inside the mention makes a group ("the Taliban"); before it, it is another's ("the Cruise video").
       const group =
-        words[name[0] - 1]?.toLowerCase() === 'the' ||
+        (name[0] > m.start && words[name[0] - 1]?.toLowerCase() === 'the') ||
         xpos.slice(name[0], name[1]).includes('NNPS') ||
         gazetteer.lookup(words.slice(name[0], name[1]).join(' '))?.kind === 'demonym';
       if (group)
@@ -483,19 +519,26 @@ export function meantimeFiles(root: string): { train: string[]; heldOut: string[
 
 /**
  * GUM documents: news files sorted by name, every third (the first, fourth, ...) held out for
- * evaluation, the rest and all interviews for training.
+ * evaluation, the rest and all interviews for training. `dev` = [k, n] moves fold k of n of the news
+ * training files (every n-th, from the k-th) to `dev`, for experiments that must not see the held-out part.
  */
-export function gumFiles(root: string): { train: string[]; heldOut: string[] } {
+export function gumFiles(
+  root: string,
+  dev?: readonly [number, number],
+): { train: string[]; heldOut: string[]; dev: string[] } {
   const dir = join(root, 'dep');
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.conllu'))
     .sort();
   const news = files.filter((f) => f.startsWith('GUM_news_'));
+  const newsTrain = news.filter((_, i) => i % 3 !== 0);
+  const inDev = (i: number) => dev !== undefined && i % dev[1] === dev[0];
   return {
     train: [
       ...files.filter((f) => f.startsWith('GUM_interview_')),
-      ...news.filter((_, i) => i % 3 !== 0),
+      ...newsTrain.filter((_, i) => !inDev(i)),
     ].map((f) => join(dir, f)),
     heldOut: news.filter((_, i) => i % 3 === 0).map((f) => join(dir, f)),
+    dev: newsTrain.filter((_, i) => inDev(i)).map((f) => join(dir, f)),
   };
 }

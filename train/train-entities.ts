@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { repoRoot, shared } from '../eval/paths.js';
+import { DatelineError } from '../src/document/errors.js';
 import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN } from '../src/entities/features.js';
 import { Gazetteer, type GazetteerData } from '../src/entities/gazetteer.js';
 import { allowed, LABEL_COUNT } from '../src/entities/labels.js';
@@ -22,6 +23,9 @@ import { seededRandom } from './seeded-random.js';
  * Trains the entity recognizer (a structured averaged perceptron over BIO labels, Viterbi decoding)
  * on the shippable corpora and writes models/entities.bin.gz. Deterministic for a given seed.
  *   node dist/train/train-entities.js [--seed N] [--epochs N] [--bits N] [--out FILE] [--without CORPUS]
+ *     [--news-weight N] [--dev-fold K/N]
+ * `--dev-fold K/N` leaves fold K of N of GUM's news training files out, to be scored with
+ * `npm run eval -- entities --gum-dev K/N` (the held-out news stays unseen while tuning).
  */
 const L = LABEL_COUNT;
 const F = FEATURES_PER_TOKEN;
@@ -38,7 +42,11 @@ export interface TrainOptions {
  * The training corpora; `weight` is how many times each sentence is given per epoch. The two small
  * hand-annotated news sets count three times, so the million silver tokens of GMB do not drown them.
  */
-export function loadCorpora(gazetteer: Gazetteer): { name: string; sentences: Sentence[]; weight: number }[] {
+export function loadCorpora(
+  gazetteer: Gazetteer,
+  newsWeight = 3,
+  dev?: readonly [number, number],
+): { name: string; sentences: Sentence[]; weight: number }[] {
   const data = (...p: string[]) => shared('datasets', ...p);
   return [
     { name: 'GMB', weight: 1, sentences: readGmb(data('ner-train', 'gmb', 'gmb_kaggle.conll'), gazetteer) },
@@ -51,15 +59,15 @@ export function loadCorpora(gazetteer: Gazetteer): { name: string; sentences: Se
     },
     {
       name: 'MEANTIME (train part)',
-      weight: 3,
+      weight: newsWeight,
       sentences: meantimeFiles(data('meantime_en')).train.flatMap((f) =>
         docSentences(readMeantimeDoc(f, gazetteer), gazetteer),
       ),
     },
     {
       name: 'GUM (interviews and the news train part)',
-      weight: 3,
-      sentences: gumFiles(data('gum_wikinews')).train.flatMap((f) =>
+      weight: newsWeight,
+      sentences: gumFiles(data('gum_wikinews'), dev).train.flatMap((f) =>
         docSentences(readGumDoc(f, gazetteer), gazetteer),
       ),
     },
@@ -173,6 +181,14 @@ export function train(sentences: Sentence[], gazetteer: Gazetteer, options: Trai
   return EntityModel.quantise(options.bits, w, tw);
 }
 
+/** "K/N" -> [K, N]. */
+export function devFold(spec: string | undefined): [number, number] {
+  const m = /^(\d+)\/(\d+)$/.exec(spec ?? '');
+  if (!m || Number(m[1]) >= Number(m[2]))
+    throw new DatelineError('OPTION_INVALID', `--dev-fold K/N, not ${spec}`);
+  return [Number(m[1]), Number(m[2])];
+}
+
 function main(argv: readonly string[]): void {
   const opt = (name: string, fallback: number) => {
     const i = argv.indexOf(name);
@@ -191,7 +207,9 @@ function main(argv: readonly string[]): void {
     JSON.parse(readFileSync(join(repoRoot, 'models', 'gazetteer.json'), 'utf8')) as GazetteerData,
   );
   const without = argv.flatMap((a, i) => (argv[i - 1] === '--without' ? [a.toLowerCase()] : []));
-  const corpora = loadCorpora(gazetteer).filter(
+  const devIndex = argv.indexOf('--dev-fold');
+  const dev = devIndex >= 0 ? devFold(argv[devIndex + 1]) : undefined;
+  const corpora = loadCorpora(gazetteer, opt('--news-weight', 3), dev).filter(
     (c) => !without.some((w) => c.name.toLowerCase().startsWith(w)),
   );
   for (const c of corpora)

@@ -167,6 +167,15 @@ table(
     ],
     ['Cofinec CEO Stephen Frater said', [[0, 4, 'PERSON']], ['Cofinec/ORG', 'Stephen Frater/PERSON']],
     [
+      'the United Nations and United States criticised',
+      [[1, 6, 'ORG']],
+      ['United Nations/ORG', 'United States/ORG'],
+    ],
+    // Negative: a country's own name with "and" in it stays whole.
+    ['flights to Trinidad and Tobago resumed', [[2, 5, 'GPE']], ['Trinidad and Tobago/GPE']],
+    // Negative: no known place after "and".
+    ['the Ministry of Trade and Industry said', [[1, 6, 'ORG']], ['Ministry of Trade and Industry/ORG']],
+    [
       'Russian Ambassador Alexandr Matsegora said',
       [[0, 4, 'PERSON']],
       ['Russian/NORP', 'Alexandr Matsegora/PERSON'],
@@ -239,6 +248,9 @@ table(
     ['said Ambassador Mohib .', [[1, 3, 'ORG']], ['Mohib/PERSON']],
     ["Cambodia 's King Norodom Sihanouk said", [[2, 5, 'ORG']], ['Norodom Sihanouk/PERSON']],
     ['" Ms Bauchtman said', [[1, 3, 'ORG']], ['Bauchtman/PERSON']],
+    ['Emeritus Professor John Burrows said', [[0, 4, 'PERSON']], ['John Burrows/PERSON']],
+    // Negative: a title alone is no name to shorten.
+    ['said Professor Emeritus today', [[1, 3, 'PERSON']], ['Professor Emeritus/PERSON']],
     // Negative: an organisation, facility or place word in the rest keeps the name whole.
     ['at Queen Elizabeth Hospital today', [[1, 4, 'FAC']], ['Queen Elizabeth Hospital/FAC']],
     ['in King County today', [[1, 3, 'GPE']], ['King County/GPE']],

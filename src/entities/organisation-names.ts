@@ -176,6 +176,7 @@ function holderType(w: readonly string[], first: number, end: number, gazetteer:
 
 /**
  * Names the model ran together, cut apart: "Johnson Controls Inc and Lear Corp" after a legal form,
+ * "the Untied Nations and United States" before a known place,
  * "Cofinec CEO Stephen Frater" at a role between an organisation and a person; a trailing role before
  * a capitalised word ("Federal Reserve Governor" Lawrence Lindsey) leaves the name.
  */
@@ -193,6 +194,12 @@ export function splitJoinedNames(
       for (let k = first + 1; k < end - 1 && cut < 0; k++) {
         const word = w[k] as string;
         if ((word === 'and' || word === ',') && COMPANY_FORMS.has((w[k - 1] as string).toLowerCase()))
+          cut = k;
+        else if (
+          word === 'and' &&
+          isKnownPlace(w, k + 1, end, gazetteer) &&
+          !isKnownPlace(w, first, end, gazetteer)
+        )
           cut = k;
         else if (ROLES.has(word.toLowerCase()) && isCapitalised(word) && isCapitalised(w[k + 1] as string))
           cut = k;
@@ -215,6 +222,12 @@ export function splitJoinedNames(
     }
   }
   return out;
+}
+
+/** "the United Nations and United States": a known country or place after "and" is a name of its own. */
+function isKnownPlace(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): boolean {
+  const kind = gazetteer.lookup(w.slice(first, end).join(' '))?.kind;
+  return kind === 'country' || kind === 'region' || kind === 'city';
 }
 
 // Words after a publication's or agency's name: "the Sun newspaper", "Itar-Tass news agency".
@@ -254,7 +267,7 @@ export function pressNames(w: readonly string[], names: FoundName[]): FoundName[
 // Titles that only a person bears: "Ambassador Hamdullah Mohib", "King Norodom Sihanouk", "Ms Bauchtman".
 // "General" is left out: "General Dynamics".
 const PERSON_TITLES = new Set(
-  'mr mr. mrs mrs. ms ms. dr dr. sir lady lord king queen prince princess pope cardinal sheikh president ambassador senator sen. governor gov. chancellor premier judge mayor'.split(
+  'mr mr. mrs mrs. ms ms. dr dr. sir lady lord king queen prince princess pope cardinal sheikh president ambassador senator sen. governor gov. chancellor premier judge mayor professor prof. emeritus'.split(
     ' ',
   ),
 );
@@ -267,7 +280,11 @@ const PERSON_TITLES = new Set(
 export function titledPersons(w: readonly string[], names: readonly FoundName[]): FoundName[] {
   return names.map((n) => {
     if (n.end - n.first < 2 || !PERSON_TITLES.has((w[n.first] as string).toLowerCase())) return n;
-    for (let i = n.first + 1; i < n.end; i++) {
+    // "Emeritus Professor John Burrows": every title in front goes.
+    let first = n.first + 1;
+    while (first < n.end && PERSON_TITLES.has((w[first] as string).toLowerCase())) first++;
+    if (first === n.end) return n;
+    for (let i = first; i < n.end; i++) {
       const word = w[i] as string;
       const lx = lexClass(word.toLowerCase());
       if (
@@ -278,7 +295,7 @@ export function titledPersons(w: readonly string[], names: readonly FoundName[])
       )
         return n;
     }
-    return { ...n, first: n.first + 1, type: 'PERSON', rule: 'entities/titled-person' };
+    return { ...n, first, type: 'PERSON', rule: 'entities/titled-person' };
   });
 }
 

@@ -144,3 +144,30 @@ table(
     assert.equal(e?.type, 'ORG', `"${name}" is an organisation: ${e?.type}`);
   },
 );
+
+table(
+  "recognition: an office's field, churches, religions, peoples and feasts",
+  [
+    ['The Secretary of State, John Kerry, spoke.', 'State', undefined],
+    ['The Undersecretary for Education visited schools.', 'Education', undefined],
+    ['The Catholic Church opposed the tax.', 'Catholic Church', 'ORG'],
+    ['Hackers attacked the Church of Scientology on Sunday.', 'Church of Scientology', 'ORG'],
+    ["The stampede at Islam's holiest site killed hundreds.", 'Islam', 'NORP'],
+    ['Boats carrying Rohingya were turned away.', 'Rohingya', 'NORP'],
+    ['Pilgrims gathered for the Hajj near Mecca.', 'Hajj', 'EVENT'],
+    // Negative: a demonym before a lower-case organisation word makes no organisation's name.
+    ['The boat was towed by Indonesian navy ships.', 'Indonesian navy', undefined],
+    // Negative: a church named for a saint is a building.
+    ["Crowds gathered outside St. Mary's Church in Boston.", 'Boston', 'GPE'],
+    // Negative: a ministry of a field is an organisation.
+    ['The Ministry of Defence said it had no comment.', 'Ministry of Defence', 'ORG'],
+  ] as const,
+  ([text, name, type]) => {
+    const got = recognize(text).entities.filter((e) => e.mentions[0]?.text === name);
+    assert.deepEqual(
+      got.map((e) => e.type),
+      type ? [type] : [],
+      `${text}: ${name} as ${type ?? 'no name'}, got ${JSON.stringify(found(recognize(text)))}`,
+    );
+  },
+);

@@ -84,7 +84,7 @@ export function recognizeNames(
       let end = s.end;
       while (first < end && NAME_STOP.has((w[first] as string).toLowerCase())) first++;
       while (end > first && /^(['\u2019]s|[-,.:;"'(])$/i.test(w[end - 1] as string)) end--;
-      if (first >= end) continue;
+      if (first >= end || !isNameLike(w, first, end)) continue;
       const type = ENTITY_TYPES[s.type] as EntityType;
       found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
     }
@@ -96,9 +96,101 @@ export function recognizeNames(
   addFacilities(segs, words, names, labelled);
   const voted = personVotes(all, names, gazetteer);
   const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
-  const typed = joinDemonymOrgs(context, refineTypes(context, gazetteer, joined));
+  const typed = joinDemonymOrgs(
+    context,
+    refineTypes(context, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
+  );
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
+
+/** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
+function isNameLike(w: readonly string[], first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (/\p{Lu}/u.test(w[i] as string)) return true;
+  return false;
+}
+
+/** Titles that take their office's field after "of" or "for": "Secretary of State", "Minister for Education". */
+const OFFICE_TITLES = new Set('secretary undersecretary minister commissioner'.split(' '));
+
+/**
+ * "Secretary of State", "Undersecretary for Education": the field is part of the title, no organisation.
+ * A person's name that follows it ("Minister of Education Stefania Giannini") is the person.
+ */
+function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+  const out: NameSpan[] = [];
+  for (const n of names) {
+    const link = w[n.first - 1];
+    if (
+      n.type === 'PERSON' ||
+      (link !== 'of' && link !== 'for') ||
+      !OFFICE_TITLES.has((w[n.first - 2] ?? '').toLowerCase()) ||
+      gazetteer.lookup(w[n.first] as string)
+    ) {
+      out.push(n);
+      continue;
+    }
+    if (n.end - n.first === 1) continue;
+    if (gazetteer.isFirstName(w[n.first + 1] as string))
+      out.push({ ...n, first: n.first + 1, type: 'PERSON', rule: 'entities/titled-person' });
+    else out.push(n);
+  }
+  return out;
+}
+
+// Words that make a church a body of believers, not a building: "the Catholic Church".
+const DENOMINATIONS = new Set(
+  'catholic orthodox anglican methodist baptist lutheran presbyterian episcopal evangelical protestant reformed pentecostal adventist coptic'.split(
+    ' ',
+  ),
+);
+
+/**
+ * "the Catholic Church", "the Church of England" are organisations; "St Mary's Church" is a building.
+ * A name the model found after "Church of" ("Scientology") is the church's.
+ */
+function churchBodies(w: readonly string[], names: NameSpan[]): NameSpan[] {
+  const out = names.map((n): NameSpan => {
+    if (w[n.first - 1] === 'of' && w[n.first - 2] === 'Church' && n.type !== 'PERSON')
+      return { ...n, first: n.first - 2, type: 'ORG', rule: 'entities/church' };
+    const last = n.end - 1;
+    let head = last;
+    for (let i = n.first + 1; i < last; i++) if (w[i] === 'of') head = i - 1;
+    if (w[head] !== 'Church' || n.end - n.first < 2) return n;
+    let body = head < last && w[head + 2] !== 'the';
+    for (let i = n.first; i < head; i++) if (DENOMINATIONS.has((w[i] as string).toLowerCase())) body = true;
+    return body ? { ...n, type: 'ORG', rule: 'entities/church' } : n;
+  });
+  // A church extended over "Church of" takes the place of a name found in those two words.
+  if (!out.some((c, k) => c.first !== (names[k] as NameSpan).first)) return out;
+  return out.filter(
+    (n, k) =>
+      !out.some(
+        (c, j) =>
+          j !== k &&
+          c.rule === 'entities/church' &&
+          c.first < n.end &&
+          n.first < c.end &&
+          c.end - c.first > n.end - n.first,
+      ),
+  );
+}
+
+// Religions, their followers and peoples with no country of their name are groups, no places or
+// organisations: "Islam", "Sunnis", "the Rohingya" (CoNLL's MISC).
+const GROUPS = new Set(
+  (
+    'islam christianity judaism hinduism buddhism sikhism jainism shinto taoism catholicism protestantism ' +
+    'muslim muslims christians jew jews hindu hindus buddhist buddhists sikh sikhs catholics ' +
+    'protestants sunni sunnis shia shiite shiites rohingya kurds uighur uighurs uyghur uyghurs pashtun ' +
+    'pashtuns tamil tamils hutu hutus tutsi tutsis bedouin bedouins'
+  ).split(' '),
+);
+// Feasts and pilgrimages are happenings: "the Hajj", "Ramadan".
+const FEASTS = new Set(
+  'hajj ramadan eid christmas easter passover hanukkah diwali lent advent thanksgiving halloween pentecost'.split(
+    ' ',
+  ),
+);
 
 const DATE_WORD = /^(\d{4}-\d\d-\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
@@ -218,7 +310,10 @@ function joinDemonymOrgs(context: StageContext, names: NameSpan[]): NameSpan[] {
     const last = out[out.length - 1];
     if (last && last.type === 'NORP' && n.type === 'ORG' && last.end === n.first) {
       const word = tokens.text(n.end - 1).toLowerCase();
-      if (lexClass(word) === LexClass.OrgWord) {
+      if (
+        (lexClass(word) === LexClass.OrgWord && isCapitalised(tokens.text(n.end - 1))) ||
+        n.rule === 'entities/church'
+      ) {
         out[out.length - 1] = { ...n, first: last.first };
         continue;
       }
@@ -394,7 +489,12 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
   const { source } = context.text;
   const { tokens } = context.text;
   return names.map((n) => {
-    const place = gazetteer.lookup(source.slice(tokens.start(n.first), tokens.end(n.end - 1)));
+    if (n.rule === 'entities/church') return n;
+    const text = source.slice(tokens.start(n.first), tokens.end(n.end - 1));
+    const lower = text.toLowerCase();
+    if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
+    if (FEASTS.has(lower)) return { ...n, type: 'EVENT' };
+    const place = gazetteer.lookup(text);
     if (!place) {
       if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
