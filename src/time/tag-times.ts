@@ -151,9 +151,22 @@ const INDEX = indexParsers([...PARSERS, MODIFIER]);
 /** One pass over the tokens: at each token the longest reading wins and the scan jumps past it. */
 export function propose(c: ParseContext): Proposal[] {
   const out: Proposal[] = [];
-  const n = c.tokens.length;
+  const tokens = c.tokens;
+  const shapes = INDEX.shapes;
+  const n = tokens.length;
   let i = 0;
   while (i < n) {
+    // `longestAt`'s first test, made here: most tokens fail it, and a call for each costs more than it
+    const t = tokens[i] as Token;
+    const shape = t.shape;
+    if (
+      t.kind !== Kind.Number &&
+      shape >= 0 &&
+      ((shapes[shape >> 5] as number) & (1 << (shape & 31))) === 0
+    ) {
+      i++;
+      continue;
+    }
     let best = longestAt(INDEX, c, i);
     if (!best) {
       i++;

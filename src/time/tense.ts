@@ -178,27 +178,53 @@ const SUBJECTS = new Set(['i', 'we', 'you', 'they', 'he', 'she', 'it', 'not', 'w
 /** Verb forms of a plan that, followed by "to", put the clause after them in the future. */
 const PLAN_TO = new Set(['planned', 'planning', 'expected', 'scheduled', 'slated', 'due', 'set', 'intends']);
 
+enum Cue {
+  StrongFuture = 1,
+  StrongPast,
+  Reporting,
+  WeakFuture,
+  WeakPast,
+}
+
+/** The cue lists in one map, each word under the first list that has it: one look-up per word. */
+const CUES: ReadonlyMap<string, Cue> = (() => {
+  const cues = new Map<string, Cue>();
+  const lists: [ReadonlySet<string>, Cue][] = [
+    [WEAK_PAST, Cue.WeakPast],
+    [WEAK_FUTURE, Cue.WeakFuture],
+    [REPORTING, Cue.Reporting],
+    [STRONG_PAST, Cue.StrongPast],
+    [STRONG_FUTURE, Cue.StrongFuture],
+  ];
+  for (const [list, cue] of lists) for (const w of list) cues.set(w, cue);
+  return cues;
+})();
+
 /** The cue of token `k`; `before`: it precedes the expression, which may then sit in its clause. */
 function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; strong: boolean } | undefined {
   const w = c.tokens[k]?.lower ?? '';
-  if (STRONG_FUTURE.has(w)) return { tense: 'future', strong: true };
-  if (STRONG_PAST.has(w)) return { tense: 'past', strong: true };
-  if (REPORTING.has(w)) return { tense: 'past', strong: false };
+  const cue = CUES.get(w);
+  if (cue === Cue.StrongFuture) return { tense: 'future', strong: true };
+  if (cue === Cue.StrongPast) return { tense: 'past', strong: true };
+  if (cue === Cue.Reporting) return { tense: 'past', strong: false };
+  if (cue === Cue.WeakPast) return { tense: 'past', strong: false };
+  if (cue !== Cue.WeakFuture) return pastForm(c, k, w);
   const next = c.tokens[k + 1]?.lower;
   // "set" plans only when it sets something to come ("set to expire", "set for March"); otherwise its
   // tense is unknown ("the record set on Aug. 6", "has set Nov. 10 as the deadline")
   if (w === 'set' && next !== 'to' && next !== 'for') return undefined;
-  if (WEAK_FUTURE.has(w)) {
-    if (DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')) return undefined;
-    // "had been due to expire Friday": a plan of the past; "had" decides
-    if (c.tokens[k - 1]?.lower === 'had' || c.tokens[k - 2]?.lower === 'had') return undefined;
-    // "planned to leave on Thursday": the plan governs the clause after it as firmly as "will"
-    const plan =
-      PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens[k - 1]?.lower ?? ''));
-    // "was planned for early March": the plan's date, whatever the tense of the planning
-    return { tense: 'future', strong: before && plan && (next === 'to' || next === 'for') };
-  }
-  if (WEAK_PAST.has(w)) return { tense: 'past', strong: false };
+  if (DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')) return undefined;
+  // "had been due to expire Friday": a plan of the past; "had" decides
+  if (c.tokens[k - 1]?.lower === 'had' || c.tokens[k - 2]?.lower === 'had') return undefined;
+  // "planned to leave on Thursday": the plan governs the clause after it as firmly as "will"
+  const plan =
+    PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens[k - 1]?.lower ?? ''));
+  // "was planned for early March": the plan's date, whatever the tense of the planning
+  return { tense: 'future', strong: before && plan && (next === 'to' || next === 'for') };
+}
+
+/** A word of no cue list that may still be a past verb by its form. */
+function pastForm(c: ParseContext, k: number, w: string): { tense: Tense; strong: boolean } | undefined {
   // "an unspecified date", "the proposed merger": -ed adjectives, not past verbs
   if (
     w.length > 4 &&
