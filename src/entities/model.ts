@@ -10,7 +10,7 @@ const F = FEATURES_PER_TOKEN;
 /** 2^13 slots of word-feature sums: about 0.9 MB, within the processor's second-level cache. */
 const WORD_CACHE_BITS = 13;
 const MAGIC = 0x454e4c44; // "DLNE"
-const VERSION = 1;
+const VERSION = 2;
 const NEG = -1e30;
 
 /**
@@ -80,10 +80,14 @@ function popcount(x: number): number {
 
 /**
  * The trained recognizer: `2^bits` hashed feature buckets of LABEL_COUNT weights each, and a label
- * transition matrix, quantised to 16-bit integers with one scale.
+ * transition matrix, quantised to 16-bit integers with one scale. Most buckets hold no weight (no
+ * trained feature hashed there), so only the used ones are stored, in bucket order, with a bitmap of
+ * which are used; the count of used buckets before each 32-bucket word of the bitmap finds a bucket's
+ * weights. The packed table is a fifth of the whole and stays in the processor's last-level cache.
  *
  * File layout (gzip of): u32 magic "DLNE", u8 version, u8 bits, u8 labels, u8 features per token,
- * f32 scale, i16[(L + 1) * L] transitions (last row: start), i16[2^bits * L] weights.
+ * f32 scale, i16[(L + 1) * L] transitions (last row: start), u32[2^bits / 32] bitmap of used buckets,
+ * i16[used * L] their weights.
  */
 export class EntityModel {
   readonly bits: number;
@@ -95,50 +99,56 @@ export class EntityModel {
   private readonly wordKeys = new Int32Array((1 << WORD_CACHE_BITS) * WORD_FEATURES).fill(-1);
   private readonly wordSums = new Int32Array((1 << WORD_CACHE_BITS) * L);
   private readonly table: Float64Array;
-  /**
-   * Most buckets hold no weight (no trained feature hashed there). Decoding reads the nonzero ones from
-   * `packed`, found through a bitmap of the buckets in use and the count of used buckets before each
-   * 32-bucket word: a fifth of the table, which stays in the processor's last-level cache.
-   */
   private readonly used: Uint32Array;
   private readonly usedBefore: Uint32Array;
   private readonly packed: Int16Array;
 
-  constructor(bits: number, scale: number, weights: Int16Array, trans: Int16Array) {
-    if (weights.length !== (1 << bits) * L || trans.length !== (L + 1) * L)
-      throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+  private constructor(bits: number, scale: number, trans: Int16Array, used: Uint32Array, packed: Int16Array) {
     this.bits = bits;
     this.scale = scale;
     this.trans = trans;
     this.table = transitionTable(trans, scale);
+    this.used = used;
+    this.usedBefore = new Uint32Array(used.length);
+    let count = 0;
+    for (let word = 0; word < used.length; word++) {
+      this.usedBefore[word] = count;
+      count += popcount(used[word] as number);
+    }
+    if (
+      used.length !== Math.ceil((1 << bits) / 32) ||
+      packed.length !== count * L ||
+      trans.length !== (L + 1) * L
+    )
+      throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+    this.packed = packed;
+  }
+
+  /** A model from the whole table, `weights[bucket * L + label]`. */
+  static fromWeights(bits: number, scale: number, weights: Int16Array, trans: Int16Array): EntityModel {
     const buckets = 1 << bits;
-    this.used = new Uint32Array(Math.ceil(buckets / 32));
+    if (weights.length !== buckets * L)
+      throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+    const used = new Uint32Array(Math.ceil(buckets / 32));
     let count = 0;
     for (let b = 0; b < buckets; b++) {
       for (let y = 0; y < L; y++)
         if (weights[b * L + y] !== 0) {
-          this.used[b >>> 5] = (this.used[b >>> 5] as number) | (1 << (b & 31));
+          used[b >>> 5] = (used[b >>> 5] as number) | (1 << (b & 31));
           count++;
           break;
         }
     }
-    this.usedBefore = new Uint32Array(this.used.length);
-    this.packed = new Int16Array(count * L);
+    const packed = new Int16Array(count * L);
     let k = 0;
-    for (let word = 0; word < this.used.length; word++) {
-      this.usedBefore[word] = k;
-      for (let bit = 0; bit < 32; bit++)
-        if ((this.used[word] as number) & (1 << bit)) {
-          const b = word * 32 + bit;
-          this.packed.set(weights.subarray(b * L, b * L + L), k * L);
-          k++;
-        }
-    }
+    for (let b = 0; b < buckets; b++)
+      if ((used[b >>> 5] as number) & (1 << (b & 31)))
+        packed.set(weights.subarray(b * L, b * L + L), L * k++);
+    return new EntityModel(bits, scale, trans, used, packed);
   }
 
   /**
-   * The whole table, `2^bits * L` weights, rebuilt from the packed one: for saving and for tests. Only
-   * the packed table is kept, so the loaded file's 36 MB table is not held in memory.
+   * The whole table, `2^bits * L` weights, rebuilt from the packed one (for tests and inspection).
    */
   unpackWeights(): Int16Array {
     const all = new Int16Array((1 << this.bits) * L);
@@ -164,7 +174,7 @@ export class EntityModel {
     for (const w of trans) max = Math.max(max, Math.abs(w));
     const scale = max > 0 ? max / 32767 : 1;
     const q = (a: Float64Array) => Int16Array.from(a, (w) => Math.round(w / scale));
-    return new EntityModel(bits, scale, q(weights), q(trans));
+    return EntityModel.fromWeights(bits, scale, q(weights), q(trans));
   }
 
   /**
@@ -221,33 +231,32 @@ export class EntityModel {
     header.writeUInt8(L, 6);
     header.writeUInt8(FEATURES_PER_TOKEN, 7);
     header.writeFloatLE(this.scale, 8);
-    const weights = this.unpackWeights();
-    const body = Buffer.concat([
-      header,
-      Buffer.from(this.trans.buffer, this.trans.byteOffset, this.trans.byteLength),
-      Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength),
-    ]);
+    const bytes = (a: Int16Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const body = Buffer.concat([header, bytes(this.trans), bytes(this.used), bytes(this.packed)]);
     return gzipSync(body, { level: 9 });
   }
 
   static fromBuffer(gz: Uint8Array): EntityModel {
     const raw = gunzipSync(gz);
     if (raw.length < 12 || raw.readUInt32LE(0) !== MAGIC || raw.readUInt8(4) !== VERSION)
-      throw new DatelineError('INTERNAL', 'entity model: not a Dateline entity model of version 1');
+      throw new DatelineError('INTERNAL', `entity model: not a Dateline entity model of version ${VERSION}`);
     const bits = raw.readUInt8(5);
     if (raw.readUInt8(6) !== L || raw.readUInt8(7) !== FEATURES_PER_TOKEN)
       throw new DatelineError('INTERNAL', 'entity model: labels or features differ from this code');
     const scale = raw.readFloatLE(8);
-    const transBytes = (L + 1) * L * 2;
-    const trans = new Int16Array(new Uint8Array(raw.subarray(12, 12 + transBytes)).buffer);
-    // The weights are viewed in place when the buffer allows 16-bit alignment, else copied.
-    const at = raw.byteOffset + 12 + transBytes;
-    const count = (raw.length - 12 - transBytes) >> 1;
-    const weights =
-      at % 2 === 0
-        ? new Int16Array(raw.buffer, at, count)
-        : new Int16Array(new Uint8Array(raw.subarray(12 + transBytes)).buffer);
-    return new EntityModel(bits, scale, weights, trans);
+    // Copied out of the decompressed buffer: typed arrays need aligned offsets, and the copies let it go.
+    const transEnd = 12 + (L + 1) * L * 2;
+    const usedEnd = transEnd + Math.ceil((1 << bits) / 32) * 4;
+    if (raw.length < usedEnd || (raw.length - usedEnd) % (2 * L) !== 0)
+      throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+    const copy = (from: number, to: number) => new Uint8Array(raw.subarray(from, to)).buffer;
+    return new EntityModel(
+      bits,
+      scale,
+      new Int16Array(copy(12, transEnd)),
+      new Uint32Array(copy(transEnd, usedEnd)),
+      new Int16Array(copy(usedEnd, raw.length)),
+    );
   }
 }
 
