@@ -1,5 +1,6 @@
 import type { Entity, Quote } from '../document/analysis.js';
 import { type Span, spanOf } from '../document/span.js';
+import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
@@ -406,21 +407,34 @@ const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).
 
 function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attributions: Attribution[]) {
   const out: AttributedQuote[] = [];
+  // Reports by the sentences their cues are in, and their contents by position, each in report order:
+  // looked up per passage rather than scanned, which made long documents quadratic.
+  const bySentence = new Map<number, number>();
+  const contents: { start: number; end: number; report: number }[] = [];
+  attributions.forEach((a, k) => {
+    for (const c of a.cue) {
+      const s = text.sentenceAt(c.start);
+      if (!bySentence.has(s)) bySentence.set(s, k);
+    }
+    for (const c of a.content) contents.push({ start: c.start, end: c.end, report: k });
+  });
+  const contentIndex = new SpanIndex(contents);
   let last: { passage: QuotedPassage; attribution: Attribution | undefined } | undefined;
   for (const p of passages) {
     const sentence = text.sentenceAt(p.start);
-    const inSentence = (a: Attribution) =>
-      a.cue.some(
-        (c) =>
-          text.sentenceAt(c.start) === sentence || text.sentenceAt(c.start) === text.sentenceAt(p.end - 1),
-      );
+    const inSentence = Math.min(
+      bySentence.get(sentence) ?? Number.POSITIVE_INFINITY,
+      bySentence.get(text.sentenceAt(p.end - 1)) ?? Number.POSITIVE_INFINITY,
+    );
     // The innermost report with a source holding a passage speaks it: "Kim said "X", the KCNA said" is
     // Kim's quote.
+    const holding = [...new Set(contentIndex.overlapping(p.start, p.end).map((c) => c.report))]
+      .sort((a, b) => a - b)
+      .map((k) => attributions[k] as Attribution);
     const holder =
-      attributions
-        .filter((a) => a.content.some((c) => overlaps(c, p)))
-        .sort((a, b) => Number(!a.source) - Number(!b.source) || contentLength(a) - contentLength(b))[0] ??
-      attributions.find(inSentence);
+      holding.sort(
+        (a, b) => Number(!a.source) - Number(!b.source) || contentLength(a) - contentLength(b),
+      )[0] ?? attributions[inSentence];
     // A passage opening a paragraph right after a quotation carries on the same speaker's words.
     const continues =
       !holder &&

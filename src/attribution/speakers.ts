@@ -54,6 +54,9 @@ export class SpeakerResolver {
   private readonly entities: Entity[];
   private readonly byId = new Map<string, Entity>();
   private readonly mentions: { mention: Mention; entity: Entity }[] = [];
+  /** Positions in `mentions`, sorted by mention start, and the longest mention: overlaps by search. */
+  private readonly byStart: number[] = [];
+  private longest = 0;
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
   private readonly made = new Map<string, Entity>();
@@ -66,7 +69,43 @@ export class SpeakerResolver {
 
   private index(e: Entity): void {
     this.byId.set(e.id, e);
-    for (const m of e.mentions) this.mentions.push({ mention: m, entity: e });
+    for (const m of e.mentions) this.add({ mention: m, entity: e });
+  }
+
+  private add(x: { mention: Mention; entity: Entity }): void {
+    const at = this.mentions.length;
+    this.mentions.push(x);
+    this.longest = Math.max(this.longest, x.mention.end - x.mention.start);
+    const order = this.byStart;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[order[mid] as number] as { mention: Mention }).mention.start <= x.mention.start)
+        lo = mid + 1;
+      else hi = mid;
+    }
+    order.splice(lo, 0, at);
+  }
+
+  /** Mentions sharing a position with `span`, in the order they were added. */
+  private overlapping(span: Span): { mention: Mention; entity: Entity }[] {
+    const order = this.byStart;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[order[mid] as number] as { mention: Mention }).mention.start < span.end)
+        lo = mid + 1;
+      else hi = mid;
+    }
+    const found: number[] = [];
+    for (let i = lo - 1; i >= 0; i--) {
+      const m = (this.mentions[order[i] as number] as { mention: Mention }).mention;
+      if (m.start + this.longest <= span.start) break;
+      if (span.start < m.end) found.push(order[i] as number);
+    }
+    return found.sort((a, b) => a - b).map((k) => this.mentions[k] as { mention: Mention; entity: Entity });
   }
 
   get all(): readonly Entity[] {
@@ -80,7 +119,7 @@ export class SpeakerResolver {
   resolve(stated: Span, text: string): string | undefined {
     const source = withoutBracket(stated);
     const lower = source.text.toLowerCase();
-    const inside = this.mentions.filter((x) => x.mention.start < source.end && source.start < x.mention.end);
+    const inside = this.overlapping(source);
     const head =
       inside.find((x) => x.mention.end === source.end && x.mention.start === source.start) ??
       inside.find((x) => x.mention.end >= source.end && x.mention.start <= source.start) ??
@@ -144,7 +183,7 @@ export class SpeakerResolver {
     const at = this.entities.findIndex((x) => x.id === e.id);
     if (at >= 0) this.entities[at] = grown;
     this.byId.set(grown.id, grown);
-    this.mentions.push({ mention, entity: grown });
+    this.add({ mention, entity: grown });
     return grown;
   }
 
