@@ -100,6 +100,15 @@ function innerAttribution(text: TextLayer, content: TokenRange): TokenRelation |
 function tagAttributions(text: TextLayer, overBudget: () => boolean): Attribution[] {
   const tagger = defaultTagger();
   const found: Attribution[] = [];
+  /** The first report found for each cue and content, by their offsets. */
+  const bySpans = new Map<string, Attribution>();
+  const spansKey = (a: Attribution) =>
+    `${a.cue.map((c) => `${c.start}:${c.end}`).join(',')}|${a.content.map((c) => `${c.start}:${c.end}`).join(',')}`;
+  const keep = (a: Attribution) => {
+    found.push(a);
+    const key = spansKey(a);
+    if (!bySpans.has(key)) bySpans.set(key, a);
+  };
   let previous: TokenRelation | undefined;
   let previousAttribution: Attribution | undefined;
   for (const unit of tagUnits(text)) {
@@ -168,7 +177,7 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
       };
       // The outer report stands too: the relay said all of it, the inner report included.
       if (inner && r.source)
-        found.push({
+        keep({
           cue: spans(text, r.cue).map(trimCue),
           content: spans(text, r.content),
           viaSources: [],
@@ -178,24 +187,19 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         });
       // "X said ..., the KCNA said" read as nested repeats the tagger's report of X: one report, with
       // the relays of both.
-      const same = found.find(
-        (a) => sameSpans(a.cue, attribution.cue) && sameSpans(a.content, attribution.content),
-      );
+      const same = bySpans.get(spansKey(attribution));
       if (same) {
         for (const v of viaSources)
           if (!same.viaSources.some((s) => s.start === v.start)) same.viaSources.push(v);
         continue;
       }
-      found.push(attribution);
+      keep(attribution);
       previousAttribution = attribution;
     }
     previous = relations[relations.length - 1] ?? previous;
   }
   return withClosingReports(text, found);
 }
-
-const sameSpans = (a: readonly Span[], b: readonly Span[]) =>
-  a.length === b.length && a.every((s, i) => s.start === b[i]?.start && s.end === b[i]?.end);
 
 const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "'s", "'re"]);
 
@@ -531,10 +535,11 @@ export const findAttributions: Stage = {
     resolveSpeakers(context, attributions, resolver);
     const quoted = passageQuotes(text, passages, attributions);
     const indirect: AttributedQuote[] = [];
+    const quotedIndex = new SpanIndex(quoted);
     for (const a of attributions) {
       for (const c of a.content) {
-        const covered = quoted
-          .filter((q) => overlaps(q, c))
+        const covered = quotedIndex
+          .overlapping(c.start, c.end)
           .reduce((sum, q) => sum + Math.min(q.end, c.end) - Math.max(q.start, c.start), 0);
         if (covered < 0.6 * (c.end - c.start) && !slightContent(text, c, a.cue[0]))
           indirect.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
