@@ -118,7 +118,8 @@ function stageAlone(stages: readonly Stage[], k: number, docs: readonly SourceDo
           }
         }
         ms += performance.now() - started;
-        for (const context of contexts) for (const layer of stage.writes) items += context.layers[layer].length;
+        for (const context of contexts)
+          for (const layer of stage.writes) items += context.layers[layer].length;
       }
       return { ms, items, errors };
     },
