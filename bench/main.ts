@@ -204,6 +204,13 @@ try {
       met: scaling.rows.every((r) => r.linear),
       detail: worst ? `worst ${worst.name} ${fmt(worst.costRatio)}x` : 'no rows',
     });
+    const steepest = [...scaling.rows].sort((a, b) => b.doubling - a.doubling)[0];
+    if (steepest)
+      targets.push({
+        what: 'twice the long article costs at most 2.2x (growth in length alone)',
+        met: scaling.rows.every((r) => r.doubling <= 2.2),
+        detail: `steepest ${steepest.name} ${fmt(steepest.doubling)}x`,
+      });
   }
 
   const out: string[] = [];

@@ -97,6 +97,7 @@ export function scalingTable(scaling: ScalingResult): string {
       `ms @ ${fmt(scaling.largeChars)} chars`,
       'cost ratio',
       'linear',
+      'twice as long',
     ],
     scaling.rows.map((r) => [
       r.name,
@@ -104,6 +105,7 @@ export function scalingTable(scaling: ScalingResult): string {
       fmt(r.largeMs),
       `${fmt(r.costRatio)}x`,
       r.linear ? 'yes' : 'NO',
+      `${fmt(r.doubling)}x`,
     ]),
   );
 }

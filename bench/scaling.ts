@@ -11,6 +11,11 @@ export interface ScalingRow {
   /** Long article's length over a mean piece's: the most a linear stage may cost more. */
   readonly sizeRatio: number;
   readonly costRatio: number;
+  /**
+   * The long article twice as long (more joined articles) over the long one: about 2 when the stage is
+   * linear in length, whatever a short document's fixed costs or a long one's cache misses.
+   */
+  readonly doubling: number;
   readonly linear: boolean;
 }
 
@@ -70,29 +75,46 @@ export function scalingPair(
  * long one) and the long one are timed in alternation, so both see the same load on a noisy
  * machine; the ratio is the median over those pairs. Repeats until `minMs` is spent, within bounds.
  */
-async function costRatio(name: string, pieces: readonly Article[], large: Article, minMs: number) {
+async function costRatio(
+  name: string,
+  pieces: readonly Article[],
+  large: Article,
+  longer: Article,
+  minMs: number,
+) {
   const factor = pieces.length;
   const shorts = await createContender(name, pieces);
   const long = await createContender(name, [large]);
+  const twice = await createContender(name, [longer]);
   await shorts.pass(factor);
   await long.pass(1);
+  await twice.pass(1);
   const smallMs: number[] = [];
   const largeMs: number[] = [];
   const ratios: number[] = [];
+  const doublings: number[] = [];
   let spent = 0;
   while (ratios.length < 30 && (ratios.length < 3 || spent < minMs)) {
     const batch = (await shorts.pass(factor)).ms / factor;
     const one = (await long.pass(1)).ms;
+    const two = (await twice.pass(1)).ms;
     smallMs.push(batch);
     largeMs.push(one);
     ratios.push(batch > 0 ? one / batch : Number.POSITIVE_INFINITY);
-    spent += batch * factor + one;
+    doublings.push(one > 0 ? two / one : Number.POSITIVE_INFINITY);
+    spent += batch * factor + one + two;
     // a pathological stage on the long article must not hold the whole benchmark up
     if (one > 20_000) break;
   }
   await shorts.close();
   await long.close();
-  return { smallMs: median(smallMs), largeMs: median(largeMs), costRatio: median(ratios) };
+  await twice.close();
+  return {
+    smallMs: median(smallMs),
+    largeMs: median(largeMs),
+    costRatio: median(ratios),
+    doubling: median(doublings),
+  };
 }
 
 /** The text layer, each stage alone and the whole pipeline on ~2 KB articles and one `factor` times as long. */
@@ -102,12 +124,13 @@ export async function measureScaling(
   minMs: number,
 ): Promise<ScalingResult> {
   const { pieces, large } = scalingPair(articles, 2000, factor);
+  const longer = { ...scalingPair(articles, 2000, factor * 2).large, id: 'scaling/longer' };
   const pieceChars = pieces.reduce((sum, p) => sum + p.text.length, 0) / pieces.length;
   const sizeRatio = large.text.length / pieceChars;
   const names = ['text-layer', ...DEFAULT_STAGES.map((s) => STAGE_PREFIX + s.name), 'dateline'];
   const rows: ScalingRow[] = [];
   for (const name of names) {
-    const cost = await costRatio(name, pieces, large, minMs);
+    const cost = await costRatio(name, pieces, large, longer, minMs);
     rows.push({ name, ...cost, sizeRatio, linear: cost.costRatio <= sizeRatio });
   }
   return { smallChars: Math.round(pieceChars), largeChars: large.text.length, rows };
