@@ -522,7 +522,10 @@ const MODIFIERS_BY_FIRST = (() => {
  * Tokens before a number's first number word: a modifier ("no more than") or "between", a currency
  * ("US $"), an article ("a dozen").
  */
-const MAX_LEAD = Math.max(1, ...MODIFIERS.map(([phrase]) => phrase.split(' ').length)) + 2 + 1;
+const MODIFIER_TOKENS = Math.max(1, ...MODIFIERS.map(([phrase]) => phrase.split(' ').length));
+const CURRENCY_TOKENS = 2;
+const ARTICLE_TOKENS = 1;
+const MAX_LEAD = MODIFIER_TOKENS + CURRENCY_TOKENS + ARTICLE_TOKENS;
 
 /** A token that a number reading must contain: digits, a number, fraction, scale or vague word. */
 function isNumberAnchor(tokens: TokenStore, i: number): boolean {
@@ -536,8 +539,6 @@ function isNumberAnchor(tokens: TokenStore, i: number): boolean {
     VAGUE.has(w) ||
     w === 'dozen' ||
     w === 'tens' ||
-    w === 'hundreds' ||
-    w === 'half' ||
     w === 'nobody' ||
     w === 'no'
   );

@@ -101,9 +101,11 @@ table(
     const emit = Float64Array.from(sums, (x) => x * model.scale);
     const expected = new Uint8Array(n);
     viterbi(emit, n, transitionTable(model.trans, model.scale), expected);
+    // A model of its own, so the first pass really finds its word cache empty.
+    const fresh = EntityModel.fromBuffer(readFileSync(`${repoRoot}/models/entities.bin.gz`));
     for (const pass of ['cold', 'warm']) {
       const out = new Uint8Array(n);
-      model.decode(features, n, out);
+      fresh.decode(features, n, out);
       assert.deepEqual([...out], [...expected], `${pass} cache: ${sentence}`);
     }
   },

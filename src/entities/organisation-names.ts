@@ -31,8 +31,6 @@ const COMPANY_FORMS = new Set(
   ),
 );
 
-export const isCompanyForm = (lower: string) => COMPANY_FORMS.has(lower);
-
 /** A word that ends an organisation's name: the lexicon's organisation words and trades. */
 export function isOrgHead(lower: string): boolean {
   return lexClass(lower) === LexClass.OrgWord || TRADE_WORDS.has(lower);

@@ -186,7 +186,7 @@ enum Cue {
   WeakPast,
 }
 
-/** The cue lists in one map, each word under the first list that has it: one look-up per word. */
+/** The cue lists in one map, one look-up per word; later lists overwrite, so a word in several takes the strongest cue. */
 const CUES: ReadonlyMap<string, Cue> = (() => {
   const cues = new Map<string, Cue>();
   const lists: [ReadonlySet<string>, Cue][] = [
