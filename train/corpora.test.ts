@@ -125,6 +125,11 @@ table(
       ],
       ['Valeska Paris/PERSON', 'Paris/PERSON'],
     ],
+    [
+      'a surname that is also a city stays the person by its percent-encoded identity',
+      ['Paris/NNP/2/nsubj/(1-person-new-nnnnn-cf1-1-sgl-Paris%2C_Valeska)', 'sued/VBD/0/root'],
+      ['Paris/PERSON'],
+    ],
     // Negative: a mention headed by a common noun with no name in it gives nothing.
     [
       'a description is no name',

@@ -337,6 +337,18 @@ const GUM: Record<string, EntityType> = {
   event: 'EVENT',
 };
 
+/** GUM writes an entity's identity percent-encoded ("Irving%2C_Texas"); words are compared decoded. */
+function gumIdentity(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+/** The words of an identity: "Irving,_Texas" -> Irving, Texas; "Victoria_(Australia)" -> Victoria, Australia. */
+const identityWords = (identity: string) => identity.split(/[_,()]+/).filter(Boolean);
+
 /**
  * GUM: entity mentions named by a proper noun. The name is the proper-noun run around the mention's head
  * (or, under a common-noun head, around a proper noun in flat or appositive relation to it: "team
@@ -372,7 +384,7 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
     const entity = /Entity=([^|]*)/.exec(cols[9] as string)?.[1] ?? '';
     for (const m of entity.matchAll(/\((\d+)-([a-z]+)-([^()]*)(\))?|(\d+)\)/g)) {
       if (m[1]) {
-        const identity = (m[3] as string).split('-').slice(5).join('-');
+        const identity = gumIdentity((m[3] as string).split('-').slice(5).join('-'));
         if (m[4]) {
           mentions.push({ start: at, end: at + 1, type: m[2] as string, identity, id: m[1] });
           continue;
@@ -398,10 +410,10 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
   const byId = new Map<string, typeof mentions>();
   for (const m of mentions) byId.set(m.id, [...(byId.get(m.id) ?? []), m]);
   const called = (m: (typeof mentions)[number]) => {
-    const out = m.identity.split('_');
+    const out = identityWords(m.identity);
     for (const o of byId.get(m.id) ?? [])
       if (o !== m) {
-        out.push(...o.identity.split('_'));
+        out.push(...identityWords(o.identity));
         for (let i = o.start; i < o.end; i++)
           if (/^NNPS?$/.test(xpos[i] as string)) out.push(words[i] as string);
       }
