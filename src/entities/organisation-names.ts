@@ -36,7 +36,7 @@ export function isOrgHead(lower: string): boolean {
   return lexClass(lower) === LexClass.OrgWord || TRADE_WORDS.has(lower);
 }
 
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
 // "The Treasury Department on Wednesday": a weekday or month is no part of a name.
 const DATE_WORDS = new Set<number>([LexClass.Month, LexClass.Weekday]);

@@ -8,6 +8,7 @@ import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
+  isCapitalised,
   isOrgHead,
   joinOfNames,
   personVotes,
@@ -44,8 +45,6 @@ function segments(context: StageContext): [number, number][] {
   }
   return out;
 }
-
-const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
 
 /**
  * Finds names in the text: the trained model over each sentence (with the document's case memory),
