@@ -142,32 +142,23 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
   // Which cue word that is, by its stem: "according" and "said" put sources on different sides.
   const leftWord = new Uint32Array(n);
   const rightWord = new Uint32Array(n);
-  let last = -1;
-  let crossed = 0;
-  for (let k = 0; k < n; k++) {
-    if (k > 0 && unit.sentenceOf[k] !== unit.sentenceOf[k - 1]) last = -1;
-    if (last >= 0) {
-      left[k] = bucket(k - last) * 8 + crossed;
-      leftWord[k] = hs[last] as number;
+  const sweep = (from: number, step: 1 | -1, near: Uint8Array, word: Uint32Array) => {
+    let last = -1;
+    let crossed = 0;
+    for (let k = from; k >= 0 && k < n; k += step) {
+      if (k !== from && unit.sentenceOf[k] !== unit.sentenceOf[k - step]) last = -1;
+      if (last >= 0) {
+        near[k] = bucket(Math.abs(k - last)) * 8 + crossed;
+        word[k] = hs[last] as number;
+      }
+      if (lexical[k]) {
+        last = k;
+        crossed = 0;
+      } else crossed = CROSSED[forms[k] as string] ?? crossed;
     }
-    if (lexical[k]) {
-      last = k;
-      crossed = 0;
-    } else crossed = CROSSED[forms[k] as string] ?? crossed;
-  }
-  last = -1;
-  crossed = 0;
-  for (let k = n - 1; k >= 0; k--) {
-    if (k < n - 1 && unit.sentenceOf[k] !== unit.sentenceOf[k + 1]) last = -1;
-    if (last >= 0) {
-      right[k] = bucket(last - k) * 8 + crossed;
-      rightWord[k] = hs[last] as number;
-    }
-    if (lexical[k]) {
-      last = k;
-      crossed = 0;
-    } else crossed = CROSSED[forms[k] as string] ?? crossed;
-  }
+  };
+  sweep(0, 1, left, leftWord);
+  sweep(n - 1, -1, right, rightWord);
   // Per sentence: 1 when it holds a cue word, 2 when it holds an opening quote mark.
   const sentenceFirst = unit.sentenceOf[0] as number;
   const sentenceHas = new Uint8Array((unit.sentenceOf[n - 1] as number) - sentenceFirst + 1);

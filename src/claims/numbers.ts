@@ -1,38 +1,5 @@
 /** Numbers as news writes them: digits with separators, written-out words, scales and fractions. */
-
-const UNITS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0],
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-]);
-
-const TENS: ReadonlyMap<string, number> = new Map([
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
-]);
+import { TENS, UNITS } from '../text/number-words.js';
 
 /** Multipliers after a number: "3.5 billion", "two million", "1.2 trillion won". */
 export const SCALES: ReadonlyMap<string, number> = new Map([

@@ -2,6 +2,7 @@
  * Small token matchers shared by the parsers: numbers written in digits or words, units, ordinals,
  * month names. Each returns what it read and the index of the next token, or undefined.
  */
+import { TENS as TEN_WORDS } from '../text/number-words.js';
 import {
   MONTH_ABBREVIATIONS,
   MONTHS,
@@ -73,7 +74,7 @@ export const fixed = (
 
 export const date = (spec: Omit<DateSpec, 'kind'>): DateSpec => ({ kind: 'date', ...spec });
 
-const TENS = new Set([20, 30, 40, 50, 60, 70, 80, 90]);
+const TENS = new Set(TEN_WORDS.values());
 
 /**
  * Two-token triggers `first second`, one per `seconds`: a parser that a common word ("the") starts is
@@ -83,11 +84,7 @@ export const followedBy = (first: string, seconds: Iterable<string>): string[] =
   Array.from(seconds, (s) => `${first} ${s}`);
 
 /** The tokens that can start an ordinal (see `readOrdinal`): a number, an ordinal word, a tens word. */
-export const ORDINAL_STARTS: readonly string[] = [
-  '#',
-  ...ORDINALS.keys(),
-  ...[...NUMBER_WORDS].filter(([, n]) => TENS.has(n)).map(([w]) => w),
-];
+export const ORDINAL_STARTS: readonly string[] = ['#', ...ORDINALS.keys(), ...TEN_WORDS.keys()];
 
 /** A cardinal in digits ("90", "1,000", "2.5") or words ("ninety", "twenty-four", "a hundred"). */
 export function readNumber(c: ParseContext, i: number, allowArticle = true): Read<number> | undefined {

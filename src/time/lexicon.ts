@@ -1,4 +1,5 @@
 /** Word lists of the English time grammar, keyed by lower-case token. */
+import { TENS, UNITS as UNIT_WORDS } from '../text/number-words.js';
 
 export const MONTHS: ReadonlyMap<string, number> = new Map([
   ['january', 1],
@@ -71,33 +72,8 @@ export const PARTS_OF_DAY: ReadonlyMap<string, string> = new Map([
 ]);
 
 export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
-  ['one', 1],
-  ['two', 2],
-  ['three', 3],
-  ['four', 4],
-  ['five', 5],
-  ['six', 6],
-  ['seven', 7],
-  ['eight', 8],
-  ['nine', 9],
-  ['ten', 10],
-  ['eleven', 11],
-  ['twelve', 12],
-  ['thirteen', 13],
-  ['fourteen', 14],
-  ['fifteen', 15],
-  ['sixteen', 16],
-  ['seventeen', 17],
-  ['eighteen', 18],
-  ['nineteen', 19],
-  ['twenty', 20],
-  ['thirty', 30],
-  ['forty', 40],
-  ['fifty', 50],
-  ['sixty', 60],
-  ['seventy', 70],
-  ['eighty', 80],
-  ['ninety', 90],
+  ...[...UNIT_WORDS].filter(([, n]) => n > 0),
+  ...TENS,
   ['hundred', 100],
   ['thousand', 1000],
   ['dozen', 12],

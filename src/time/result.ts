@@ -19,18 +19,8 @@ export type Field =
   | 'hour'
   | 'minute';
 
-export type Granularity =
-  | 'century'
-  | 'decade'
-  | 'year'
-  | 'half'
-  | 'quarter'
-  | 'season'
-  | 'month'
-  | 'week'
-  | 'weekend'
-  | 'day'
-  | 'time';
+/** How fine a value is: the date fields down to the day, then the weekend and any time of day. */
+export type Granularity = Exclude<Field, 'weekday' | 'partOfDay' | 'hour' | 'minute'> | 'weekend' | 'time';
 
 /** Which way an underspecified date ("Friday", "August") lies from its anchor. */
 export type Direction = 'past' | 'future' | 'tense';

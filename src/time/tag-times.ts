@@ -120,14 +120,16 @@ function indexParsers(parsers: readonly Parser[]): Index {
   return { entries, shapes };
 }
 
+/** Whether any of `index`'s parsers can start at `t`: numbers always, words by their shape's bit. */
+const mayStart = (index: Index, t: Token) =>
+  t.kind === Kind.Number ||
+  t.shape < 0 ||
+  ((index.shapes[t.shape >> 5] as number) & (1 << (t.shape & 31))) !== 0;
+
 /** The longest proposal any of `index`'s parsers makes at token `i` (ties: the earlier parser). */
 function longestAt(index: Index, c: ParseContext, i: number): Proposal | undefined {
   const t = c.tokens[i];
-  if (!t) return undefined;
-  if (t.kind !== Kind.Number) {
-    const shape = t.shape;
-    if (shape >= 0 && ((index.shapes[shape >> 5] as number) & (1 << (shape & 31))) === 0) return undefined;
-  }
+  if (!t || !mayStart(index, t)) return undefined;
   const entry = index.entries.get(keyOf(t));
   if (!entry) return undefined;
   if (t.kind === Kind.Number && touches(c.tokens, i) && c.tokens[i - 1]?.kind === Kind.Word) return undefined; // "A380", "G20"
@@ -152,21 +154,9 @@ const INDEX = indexParsers([...PARSERS, MODIFIER]);
 export function propose(c: ParseContext): Proposal[] {
   const out: Proposal[] = [];
   const tokens = c.tokens;
-  const shapes = INDEX.shapes;
   const n = tokens.length;
   let i = 0;
   while (i < n) {
-    // `longestAt`'s first test, made here: most tokens fail it, and a call for each costs more than it
-    const t = tokens[i] as Token;
-    const shape = t.shape;
-    if (
-      t.kind !== Kind.Number &&
-      shape >= 0 &&
-      ((shapes[shape >> 5] as number) & (1 << (shape & 31))) === 0
-    ) {
-      i++;
-      continue;
-    }
     let best = longestAt(INDEX, c, i);
     if (!best) {
       i++;
