@@ -130,6 +130,56 @@ table(
       ['Paris/NNP/2/nsubj/(1-person-new-nnnnn-cf1-1-sgl-Paris%2C_Valeska)', 'sued/VBD/0/root'],
       ['Paris/PERSON'],
     ],
+    [
+      'a country GUM types as an organization by its role is a GPE in ours',
+      [
+        'North/NNP/2/compound/(1-organization-new-nnnnn-cf1-2-coref-North_Korea',
+        'Korea/NNP/3/nsubj/1)',
+        'stated/VBD/0/root',
+      ],
+      ['North Korea/GPE'],
+    ],
+    [
+      "a country's name for its national side is a GPE in ours",
+      [
+        'Afghanistan/NNP/2/nsubj/(1-organization-new-nnnnn-cf1-1-sgl-Afghanistan_national_football_team)',
+        'won/VBD/0/root',
+      ],
+      ['Afghanistan/GPE'],
+    ],
+    [
+      'a place before a comma is the one its mention names, though UD heads it on the country',
+      [
+        'coast/NN/0/root',
+        'of/IN/5/case',
+        'Aceh/NNP/5/compound/(1-place-new-nnnnn-cf1-3-sgl-Aceh',
+        ',/,/3/punct',
+        'Indonesia/NNP/1/nmod/(2-place-new-nnnnn-cf1-1-coref-Indonesia)1)',
+      ],
+      ['Aceh/LOC', 'Indonesia/GPE'],
+    ],
+    // Negative: a mention whose head's name is its identity keeps it.
+    [
+      'a city named as its identity keeps its name',
+      [
+        'from/IN/2/case',
+        'Irving/NNP/0/root/(1-place-new-nnnnn-cf1-3-sgl-Irving%2C_Texas',
+        ',/,/4/punct',
+        'Texas/NNP/2/appos/(2-place-new-nnnnn-cf1-1-coref-Texas)1)',
+      ],
+      ['Irving/GPE', 'Texas/GPE'],
+    ],
+    // Negative: a club named for its city, or an organisation named for its country, stays an organisation.
+    [
+      'a club or a body named for a place stays an organisation',
+      [
+        'Barcelona/NNP/2/nsubj/(1-organization-new-nnnnn-cf1-1-sgl-FC_Barcelona)',
+        'beat/VBD/0/root',
+        'Environment/NNP/4/compound/(2-organization-new-nnnnn-cf1-2-sgl-Environment_Canada',
+        'Canada/NNP/2/obj/2)',
+      ],
+      ['Barcelona/ORG', 'Environment Canada/ORG'],
+    ],
     // Negative: a mention headed by a common noun with no name in it gives nothing.
     [
       'a description is no name',

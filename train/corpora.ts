@@ -479,6 +479,22 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
           break;
         }
       }
+    // "Aceh, Indonesia", "Clearwater, Florida": UD heads the mention on the country or state, but the
+    // entity (its identity) is the place before the comma, and so is its name.
+    const own = identityWords(m.identity).map((x) => x.toLowerCase());
+    const named = (i: number) => own.includes((words[i] as string).toLowerCase());
+    let sharesIdentity = false;
+    for (let i = s; i < e; i++) if (named(i)) sharesIdentity = true;
+    if (!person && own.length > 0 && !sharesIdentity)
+      for (let i = m.start; i < s; i++) {
+        if (!proper(i) || !named(i) || (i > m.start && proper(i - 1))) continue;
+        let j = i + 1;
+        while (j < s && proper(j)) j++;
+        if (words[j] !== ',') continue;
+        s = i;
+        e = j;
+        break;
+      }
     const name = nameWithin(words, s, e, gumType, gazetteer, called(m));
     if (!name) continue;
     let type: EntityType = gumType;
@@ -492,6 +508,17 @@ export function readGumDoc(path: string, gazetteer: Gazetteer): TokenDoc {
         type =
           gazetteer.lookup(words.slice(name[0], name[1]).join(' '))?.kind === 'organisation' ? 'ORG' : 'NORP';
     }
+    // GUM types a country or city by its role ("North Korea stated" is an organization); our scheme, like
+    // OntoNotes and CoNLL, types it by what it is: a GPE in any role, its government included, and a
+    // country's name stays the country's when it stands for its national side (CoNLL's convention,
+    // which `tableRows` in src/entities/recognize-entities.ts keeps). A club named for its city stays
+    // an organisation.
+    if (
+      type === 'ORG' &&
+      (placeType(identityWords(m.identity.replace(/_\(.*\)$/, '')), gazetteer) === 'GPE' ||
+        gazetteer.lookup(words.slice(name[0], name[1]).join(' '))?.kind === 'country')
+    )
+      type = 'GPE';
     const t = type === 'LOC' ? placeType(words.slice(name[0], name[1]), gazetteer) : type;
     spans.push({ start: name[0], end: name[1], type: t === 'NORP' && gumType === 'LOC' ? 'GPE' : t });
   }

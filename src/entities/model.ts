@@ -270,3 +270,8 @@ export function defaultModel(): EntityModel {
   }
   return shared;
 }
+
+/** Makes another model file the default, for measuring a candidate model (`eval entities --model FILE`). */
+export function useModelFile(path: string): void {
+  shared = EntityModel.fromBuffer(readFileSync(path));
+}

@@ -5,6 +5,7 @@ import {
   acronymNames,
   type FoundName,
   isOrgHead,
+  isPlainName,
   joinOfNames,
   personVotes,
   pressNames,
@@ -199,6 +200,25 @@ table(
     ['the German Foreign Ministry said', [[1, 4, 'ORG']], ['German Foreign Ministry/ORG']],
     // Negative: a role at the name's end with no name after it stays ("the Foreign Secretary").
     ['said Foreign Secretary .', [[1, 3, 'PERSON']], ['Foreign Secretary/PERSON']],
+    // A role before a possessive is left out too: the office is the organisation's.
+    ["the Federal Reserve Governor 's remarks", [[1, 4, 'ORG']], ['Federal Reserve/ORG']],
+    // A person's name right after an organisation word, or at a known given name, is the person.
+    [
+      'CEO of the Refugee Council Enver Solomon told',
+      [[3, 7, 'ORG']],
+      ['Refugee Council/ORG', 'Enver Solomon/PERSON'],
+    ],
+    [
+      'the Council on Islamic Relations Alia Mansour said',
+      [[1, 7, 'ORG']],
+      ['Council on Islamic Relations/ORG', 'Alia Mansour/PERSON'],
+    ],
+    // Negative: a place after the organisation word is part of its name.
+    ['the Bank Negara Malaysia said', [[1, 4, 'ORG']], ['Bank Negara Malaysia/ORG']],
+    // Negative: two plain words with no organisation word before them make no cut.
+    ['the Google Science Fair opened', [[1, 4, 'ORG']], ['Google Science Fair/ORG']],
+    // Negative: a person's own three words are not cut.
+    ['Mary Ann Smith said', [[0, 3, 'PERSON']], ['Mary Ann Smith/PERSON']],
   ] as const,
   ([text, given, expected]) => {
     const w = text.split(' ');
@@ -313,5 +333,28 @@ table(
       ),
     );
     assert.deepEqual(got, expected, `${text}: got ${JSON.stringify(got)}`);
+  },
+);
+
+table(
+  "isPlainName: two or three capitalised words of no word class, unknown to the gazetteer, make a person's name",
+  [
+    ['Enver Solomon', true],
+    ['Stefania Giannini', true],
+    ['Amneh Al Jafari', true],
+    // Negative: an organisation word, a title, a month, a known place, capitals, one word, four words.
+    ['Refugee Council', false],
+    ['Minister Giannini', false],
+    ['March Solomon', false],
+    ['Enver Malaysia', false],
+    ['IBM Solomon', false],
+    ['Grand Hotel', false],
+    ['Pacific Holdings', false],
+    ['Solomon', false],
+    ['Anna Maria Teresa Solomon', false],
+  ] as const,
+  ([text, expected]) => {
+    const w = text.split(' ');
+    assert.equal(isPlainName(w, 0, w.length, defaultGazetteer()), expected, text);
   },
 );

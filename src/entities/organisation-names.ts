@@ -202,14 +202,20 @@ export function splitJoinedNames(
         else if (ROLES.has(word.toLowerCase()) && isCapitalised(word) && isCapitalised(w[k + 1] as string))
           cut = k;
       }
+      if (cut < 0) cut = personAfterOrganisation(w, first, end, gazetteer);
       if (cut < 0) {
         const last = (w[end - 1] as string).toLowerCase();
-        if (end - first > 1 && ROLES.has(last) && isCapitalised(w[end] ?? ''))
+        if (end - first > 1 && ROLES.has(last) && (isCapitalised(w[end] ?? '') || w[end] === "'s"))
           out.push({ ...rest, end: end - 1, type: rest.type === 'PERSON' ? 'ORG' : rest.type });
         else out.push(rest);
         break;
       }
       const role = ROLES.has((w[cut] as string).toLowerCase());
+      if (!role && rest.type !== 'PERSON' && isPlainName(w, cut, end, gazetteer)) {
+        out.push({ ...rest, end: cut, rule: 'entities/split-name' });
+        out.push({ ...rest, first: cut, type: 'PERSON', rule: 'entities/split-name' });
+        break;
+      }
       out.push({
         ...rest,
         end: cut,
@@ -220,6 +226,50 @@ export function splitJoinedNames(
     }
   }
   return out;
+}
+
+/** Buildings the lexicon's facility words leave out (they are no features of the model): "Al-Ghaza Hotel". */
+export const BUILDINGS = new Set('hotel memorial towers mall terminal'.split(' '));
+
+/**
+ * Words that make a person's name by themselves: two or three capitalised words, not in capitals, of no
+ * word class (title, organisation, building or place word, month, trade) and unknown to the gazetteer.
+ */
+export function isPlainName(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): boolean {
+  if (end - first < 2 || end - first > 3) return false;
+  for (let i = first; i < end; i++) {
+    const word = w[i] as string;
+    const lower = word.toLowerCase();
+    if (!/^\p{Lu}\p{Ll}+(-\p{Ll}+)?$/u.test(word) || lexClass(lower) !== LexClass.None) return false;
+    if (isOrgHead(lower) || BUILDINGS.has(lower)) return false;
+    if (gazetteer.lookup(word)) return false;
+  }
+  return gazetteer.lookup(w.slice(first, end).join(' ')) === undefined;
+}
+
+/**
+ * "the Refugee Council Enver Solomon", "the Council on American-Islamic Relations Alia Salem": a person's
+ * name run onto an organisation's, right after its organisation word, or at a known given name.
+ * Where the person starts, or -1.
+ */
+function personAfterOrganisation(
+  w: readonly string[],
+  first: number,
+  end: number,
+  gazetteer: Gazetteer,
+): number {
+  for (const k of [end - 2, end - 3]) {
+    if (k <= first || !isPlainName(w, k, end, gazetteer)) continue;
+    const before = (w[k - 1] as string).toLowerCase();
+    if (isOrgHead(before) || (gazetteer.isFirstName(w[k] as string) && orgBefore(w, first, k))) return k;
+  }
+  return -1;
+}
+
+/** An organisation word among the words: they name an organisation. */
+function orgBefore(w: readonly string[], first: number, end: number): boolean {
+  for (let i = first; i < end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return true;
+  return false;
 }
 
 /** "the United Nations and United States": a known country or place after "and" is a name of its own. */

@@ -171,3 +171,63 @@ table(
     );
   },
 );
+
+table(
+  'recognition: craft, laws and fairs are no organisations; a minister of a field before a name is the person',
+  [
+    [
+      'craft before its name',
+      'Protesters boarded the vessel Arctic Sunrise near the rig.',
+      'Arctic Sunrise',
+      'OTHER',
+    ],
+    ['craft after its name', 'Engineers said the Cassini spacecraft had woken up.', 'Cassini', 'OTHER'],
+    ['law', 'Lawyers cited the Freedom of Information Act in court.', 'Freedom of Information Act', 'OTHER'],
+    [
+      'follower before a name',
+      'The site removed a video featuring Scientologist Tom Cruise from YouTube.',
+      'Tom Cruise',
+      'PERSON',
+    ],
+    ['hotel', 'Hundreds died when the Al-Ghaza Hotel collapsed near the mosque.', 'Al-Ghaza Hotel', 'FAC'],
+    ['fair', 'He was invited to the Google Science Fair in California.', 'Google Science Fair', 'EVENT'],
+    ['new year', 'Crowds gathered for the Chinese New Year celebrations.', 'Chinese New Year', 'EVENT'],
+    [
+      'field of an office',
+      'Minister of Education Stefania Giannini said the system would change.',
+      'Stefania Giannini',
+      'PERSON',
+    ],
+    // Negative: a place before an office title stays the place.
+    ['place before a title', 'The Kenya Minister of Trade spoke in Nairobi.', 'Kenya', 'GPE'],
+    // Negative: an organisation the gazetteer knows keeps its type before a craft word.
+    ['known organisation', 'Scientists at NASA said the NASA rover had landed.', 'NASA', 'ORG'],
+    // Negative: an organisation word among a law word's name makes it the organisation's.
+    [
+      'no law',
+      'The Protocol Department of the Foreign Ministry said so.',
+      'Protocol Department of the Foreign Ministry',
+      'ORG',
+    ],
+  ] as const,
+  ([title, text, name, type]) => {
+    const got = recognize(text).entities.filter((e) => e.mentions[0]?.text === name);
+    assert.ok(got.length > 0, `${title}: no ${name} in ${JSON.stringify(found(recognize(text)))}`);
+    for (const e of got) assert.equal(e.type, type, `${title}: ${name} as ${e.type}`);
+  },
+);
+
+table(
+  'recognition: one word of field before an office title is no name',
+  [
+    ['The Home Office confirmed the leak. On Wednesday, Home Secretary Suella Braverman told MPs.', 'Home'],
+    ['The Health Ministry and the Health Minister said hospitals were ready.', 'Health'],
+  ] as const,
+  ([text, field]) => {
+    const got = found(recognize(text));
+    assert.ok(
+      !got.some((n) => n.startsWith(`${field}/`)),
+      `${field} is a field, not a name: ${JSON.stringify(got)}`,
+    );
+  },
+);

@@ -8,8 +8,10 @@ import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
+  BUILDINGS,
   isCapitalised,
   isOrgHead,
+  isPlainName,
   joinOfNames,
   personVotes,
   pressNames,
@@ -88,16 +90,20 @@ export function recognizeNames(
       found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
     }
   });
-  const names = titledPersons(all, splitJoinedNames(all, found, gazetteer));
+  const names = titledPersons(all, splitJoinedNames(all, describedPersons(all, found, gazetteer), gazetteer));
   for (const n of names) labelled.fill(1, n.first, n.end);
   addFromGazetteer(gazetteer, segs, words, names, labelled);
   addFromMemory(context, segs, words, names, labelled, gazetteer);
   addFacilities(segs, words, names, labelled);
   const voted = personVotes(all, names, gazetteer);
   const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
-  const typed = joinDemonymOrgs(
-    context,
-    refineTypes(context, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
+  const typed = craftNames(
+    all,
+    joinDemonymOrgs(
+      context,
+      refineTypes(context, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
+    ),
+    gazetteer,
   );
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
@@ -106,6 +112,43 @@ export function recognizeNames(
 function isNameLike(w: readonly string[], first: number, end: number): boolean {
   for (let i = first; i < end; i++) if (/\p{Lu}/u.test(w[i] as string)) return true;
   return false;
+}
+
+// Craft and software named by the word before their name ("the cruise ship Freewinds", "the browser
+// Firefox") or after it ("the Curiosity rover", "the Chrome browser").
+const CRAFT_BEFORE = new Set(
+  'ship vessel yacht frigate destroyer submarine tanker ferry spacecraft browser'.split(' '),
+);
+const CRAFT_AFTER = new Set('rover spacecraft orbiter lander probe telescope browser'.split(' '));
+
+/**
+ * Ships, spacecraft and browsers are things, no organisations or places (CoNLL's MISC): every mention
+ * of a name that one mention shows to be craft. A name the gazetteer knows ("NASA rover") owns the craft.
+ */
+function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+  const craft = new Set<string>();
+  for (const n of names) {
+    if (n.type === 'OTHER') continue;
+    const text = w.slice(n.first, n.end).join(' ');
+    if (gazetteer.lookup(text) || /^\p{Lu}+$/u.test(text)) continue;
+    if (CRAFT_BEFORE.has(w[n.first - 1] ?? '') || CRAFT_AFTER.has(w[n.end] ?? '')) craft.add(text);
+  }
+  if (craft.size === 0) return names;
+  return names.map((n) =>
+    craft.has(w.slice(n.first, n.end).join(' ')) ? { ...n, type: 'OTHER', rule: 'entities/craft' } : n,
+  );
+}
+
+/**
+ * "Scientologist Tom Cruise", "Methodist John Smith": a follower's word before a person's name is no
+ * part of it (a given name never ends in "-ist").
+ */
+function describedPersons(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+  return names.map((n) => {
+    const first = w[n.first] as string;
+    if (n.type !== 'PERSON' || n.end - n.first < 3 || !/^\p{Lu}\p{Ll}+ists?$/u.test(first)) return n;
+    return gazetteer.isFirstName(first) ? n : { ...n, first: n.first + 1 };
+  });
 }
 
 /** Titles that take their office's field after "of" or "for": "Secretary of State", "Minister for Education". */
@@ -118,6 +161,15 @@ const OFFICE_TITLES = new Set('secretary undersecretary minister commissioner'.s
 function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
   const out: NameSpan[] = [];
   for (const n of names) {
+    // "Home Secretary", "Health Minister": one word of field before the title is no name.
+    if (
+      n.end - n.first === 1 &&
+      n.type !== 'PERSON' &&
+      OFFICE_TITLES.has((w[n.end] ?? '').toLowerCase()) &&
+      isCapitalised(w[n.end] as string) &&
+      !gazetteer.lookup(w[n.first] as string)
+    )
+      continue;
     const link = w[n.first - 1];
     if (
       n.type === 'PERSON' ||
@@ -129,8 +181,11 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
       continue;
     }
     if (n.end - n.first === 1) continue;
-    if (gazetteer.isFirstName(w[n.first + 1] as string))
-      out.push({ ...n, first: n.first + 1, type: 'PERSON', rule: 'entities/titled-person' });
+    // The person begins at a known given name, or is the two plain capitalised words that end the span:
+    // "Minister of Education Stefania Giannini".
+    const tail = n.end - n.first > 2 && isPlainName(w, n.end - 2, n.end, gazetteer) ? n.end - 2 : -1;
+    const from = gazetteer.isFirstName(w[n.first + 1] as string) ? n.first + 1 : tail;
+    if (from > 0) out.push({ ...n, first: from, type: 'PERSON', rule: 'entities/titled-person' });
     else out.push(n);
   }
   return out;
@@ -492,7 +547,8 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
     const text = source.slice(tokens.start(n.first), tokens.end(n.end - 1));
     const lower = text.toLowerCase();
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
-    if (FEASTS.has(lower)) return { ...n, type: 'EVENT' };
+    if (FEASTS.has(lower) || /(^| )new year$/.test(lower)) return { ...n, type: 'EVENT' };
+    if (isLawName(tokens, n)) return { ...n, type: 'OTHER' };
     const place = gazetteer.lookup(text);
     if (!place) {
       if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
@@ -529,17 +585,32 @@ function isFacilityName(tokens: StageContext['text']['tokens'], n: NameSpan): bo
   // The head ends the name or comes before "of": "Museum of Flight".
   let head = n.end - 1;
   for (let i = n.first + 1; i < n.end - 1; i++) if (tokens.text(i) === 'of') head = i - 1;
-  if (lexClass(tokens.text(head).toLowerCase()) !== LexClass.FacWord) return false;
+  const lower = tokens.text(head).toLowerCase();
+  if (lexClass(lower) !== LexClass.FacWord && !BUILDINGS.has(lower)) return false;
   for (let i = n.first; i < n.end; i++) if (isOrgHead(tokens.text(i).toLowerCase())) return false;
   return true;
 }
 
 // Heads of names of happenings: "Overseas Military Operations", "Gulf War", "World Cup".
 const EVENT_HEADS = new Set(
-  'operation operations war wars campaign offensive summit election elections games olympics championship championships cup open festival conference'.split(
+  'operation operations war wars campaign offensive summit election elections games olympics championship championships cup open festival conference fair expo exhibition tournament marathon'.split(
     ' ',
   ),
 );
+
+// Heads of names of laws and treaties: "Clean Air Act", "Treaty of Rome" (CoNLL's MISC).
+const LAW_HEADS = new Set('act treaty accord accords protocol amendment'.split(' '));
+
+/** A law's or treaty's name: a law word at its end or before "of", and no organisation word. */
+function isLawName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+  if (n.type === 'PERSON' || n.end - n.first < 2) return false;
+  const isHead = (i: number) => isCapitalised(tokens.text(i)) && LAW_HEADS.has(tokens.text(i).toLowerCase());
+  let head = isHead(n.end - 1);
+  for (let i = n.first + 1; i < n.end - 1 && !head; i++) if (tokens.text(i) === 'of') head = isHead(i - 1);
+  if (!head) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHead(tokens.text(i).toLowerCase())) return false;
+  return true;
+}
 
 /** A name headed by an event word, with no organisation word in it ("Ministry of War" is no war). */
 function isEventName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {

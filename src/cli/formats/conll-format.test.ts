@@ -58,6 +58,9 @@ table(
     ['Kim Jong-un met Matsegora .', [['PERSON', 'Kim Jong-un', 'name']], ['B-PER', 'I-PER', 'O', 'O', 'O']],
     ['he said .', [['PERSON', 'he', 'pronoun']], ['O', 'O', 'O']],
     ['North Korean troops', [['GPE', 'North Korean', 'demonym']], ['B-MISC', 'I-MISC', 'O']],
+    // A short form's "the" is left out; a name's own "The" is not.
+    ['into the North .', [['GPE', 'the North', 'alias']], ['O', 'O', 'B-LOC', 'O']],
+    ['The Hague ruled .', [['GPE', 'The Hague', 'name']], ['B-LOC', 'I-LOC', 'O', 'O']],
   ] as const,
   ([text, mentions, tags]) => {
     const entities = mentions.map(([type, name, kind]) => entity(text, type, name, kind));

@@ -26,8 +26,13 @@ const NAMED = new Set<Mention['kind']>(['name', 'alias', 'acronym', 'demonym']);
 export function conllTags(analysis: Analysis): string[] {
   const offsets = conllTokenOffsets(analysis.document.text);
   const tags = offsets.map(() => 'O');
+  // A short form's "the" ("the North" for North Korea) is no part of the name in CoNLL's convention.
+  const nameOf = (m: Mention): Mention =>
+    m.kind === 'alias' && /^the\s+\S/i.test(m.text) ? { ...m, start: m.start + 4, text: m.text.slice(4) } : m;
   const mentions = analysis.entities
-    .flatMap((e) => e.mentions.filter((m) => NAMED.has(m.kind)).map((m) => ({ m, type: conllType(e, m) })))
+    .flatMap((e) =>
+      e.mentions.filter((m) => NAMED.has(m.kind)).map((m) => ({ m: nameOf(m), type: conllType(e, m) })),
+    )
     .sort((a, b) => a.m.start - b.m.start || b.m.end - a.m.end);
   let t = 0;
   for (const { m, type } of mentions) {
