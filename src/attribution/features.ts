@@ -41,7 +41,7 @@ export function tokenForm(text: TextLayer, i: number): string {
     return role === QuoteRole.Open ? '<q>' : role === QuoteRole.Close ? '</q>' : "'";
   }
   if (kind === TokenKind.Url) return '<url>';
-  const form = text.tokens.text(i).toLowerCase();
+  const form = text.tokens.lower(i);
   return form.includes('\u2019') ? form.replace(/\u2019/g, "'") : form;
 }
 
@@ -54,10 +54,18 @@ export function hashString(s: string): number {
 
 /** Folds one more value into a hash (a multiply-xorshift step, so order matters). */
 export function mixHash(h: number, x: number): number {
+  return mixHash32(h, x) >>> 0;
+}
+
+/**
+ * `mixHash` as a signed 32-bit integer, the same bits: what hot loops use, since the engine keeps
+ * such values unboxed where it would allocate for an unsigned one above 2^31.
+ */
+export function mixHash32(h: number, x: number): number {
   let m = Math.imul(h ^ x, 0x9e3779b1);
   m ^= m >>> 15;
   m = Math.imul(m, 0x85ebca6b);
-  return (m ^ (m >>> 13)) >>> 0;
+  return m ^ (m >>> 13);
 }
 
 /** A crude stem, so "insisted", "insists" and "insisting" share what is learned of one. */
@@ -68,16 +76,32 @@ export function stem(w: string): string {
   return w.endsWith('s') ? w.slice(0, -1) : w;
 }
 
-/** Distance classes 1, 2, <=4, <=8, <=16, farther. */
-const bucket = (d: number) => (d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
+/** A token's shape: all capitals 1, capitalised 2, lower case 3; 10 + its kind for a token not a word. */
+export function shapeOf(text: TextLayer, i: number): number {
+  const kind = text.tokens.kind(i);
+  if (kind !== TokenKind.Word) return 10 + kind;
+  return text.tokens.has(i, TokenFlag.AllCaps) ? 1 : text.tokens.has(i, TokenFlag.Capitalised) ? 2 : 3;
+}
 
-const BEGIN = hashString('<s>');
-const END = hashString('</s>');
-const CROSSED: Readonly<Record<string, number>> = { ',': 1, '<q>': 2, '</q>': 3, that: 4 };
+/** Distance classes 1, 2, <=4, <=8, <=16, farther. */
+export const bucket = (d: number) => (d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <= 8 ? 4 : d <= 16 ? 5 : 6);
+
+/** The words before the first token and after the last: their forms hash to BEGIN and END. */
+export const BEGIN_FORM = '<s>';
+export const END_FORM = '</s>';
+const BEGIN = hashString(BEGIN_FORM);
+const END = hashString(END_FORM);
+/**
+ * What a token between a word and the nearest cue word is coded as. A plain object, so a form that
+ * names one of its prototype's keys ("constructor") reads that key's value (a function) here, and the
+ * distance code it makes is NaN, stored as 0: a known slip the model was trained with; fixing it
+ * means retraining.
+ */
+export const CROSSED: Readonly<Record<string, number>> = { ',': 1, '<q>': 2, '</q>': 3, that: 4 };
 
 /** Feature templates, each hashed with a seed of its own so that equal values of two templates differ. */
 const TEMPLATES = 33;
-const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashString(`template ${t}`));
+export const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashString(`template ${t}`));
 /** Hashes per token: what the tagger's weight table is keyed by. */
 export const FEATURES_PER_TOKEN = TEMPLATES;
 
@@ -121,15 +145,7 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
     hw[k] = hashString(f);
     hs[k] = f.length > 5 ? hashString(stem(f)) : (hw[k] as number);
     hsuf[k] = f.length > 3 ? hashString(f.slice(-3)) : (hw[k] as number);
-    const kind = text.tokens.kind(i);
-    shapes[k] =
-      kind !== TokenKind.Word
-        ? 10 + kind
-        : text.tokens.has(i, TokenFlag.AllCaps)
-          ? 1
-          : text.tokens.has(i, TokenFlag.Capitalised)
-            ? 2
-            : 3;
+    shapes[k] = shapeOf(text, i);
     if (f === '</q>') open = false;
     inQuote[k] = open ? 1 : 0;
     if (f === '<q>') open = true;

@@ -868,3 +868,41 @@ table<[title: string, text: string, words: string, count: number]>(
     );
   },
 );
+
+/** Entities the entity stage gave, and every entity after attribution: its name and mentions, in order. */
+table<[title: string, text: string, entities: EntitySpec[], expected: [string, string[]][]]>(
+  'speakers grow the entities they resolve to, in place',
+  [
+    [
+      'a pronoun no entity covers becomes a mention of the person named before it',
+      'Kim Jong Un visited a factory in Ohio. He said the plant would stay open.',
+      [
+        ['Kim Jong Un', 'PERSON', ['Kim Jong Un', 'name']],
+        ['Ohio', 'GPE', ['Ohio', 'name']],
+      ],
+      [
+        ['Kim Jong Un', ['Kim Jong Un', 'He']],
+        ['Ohio', ['Ohio']],
+      ],
+    ],
+    [
+      'an unnamed source named twice is one entity with two mentions',
+      'Officials said the plant would stay open. Later, officials said the plant would close.',
+      [],
+      [['Officials', ['Officials', 'officials']]],
+    ],
+    [
+      'negative: a pronoun with no person named before it grows nothing',
+      'He said the plant would stay open in Ohio.',
+      [['Ohio', 'GPE', ['Ohio', 'name']]],
+      [['Ohio', ['Ohio']]],
+    ],
+  ],
+  ([title, text, entities, expected]) => {
+    const found = analyse(text, entities).entities.map((e): [string, string[]] => [
+      e.name,
+      e.mentions.map((m) => m.text),
+    ]);
+    assert.deepEqual(found, expected, `${title}: entities after attribution`);
+  },
+);

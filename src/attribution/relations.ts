@@ -69,13 +69,10 @@ export function groupRelations(
   for (const run of all) {
     if (run.part !== 3) continue;
     const last = cues[cues.length - 1];
-    const between = last
-      ? all.filter((r) => r.part !== 3 && r.range[0] >= last.range[1] && r.range[1] <= run.range[0])
-      : [];
     if (
       last &&
       last.sentence === run.sentence &&
-      between.length === 0 &&
+      !all.some((r) => r.part !== 3 && r.range[0] >= last.range[1] && r.range[1] <= run.range[0]) &&
       gap(last.range, run.range) <= 4 &&
       !startsReport(text, last.range, run.range)
     ) {
@@ -93,7 +90,8 @@ export function groupRelations(
     let best = -1;
     let bestScore = Number.POSITIVE_INFINITY;
     relations.forEach((r, i) => {
-      const distance = Math.min(...r.cue.map((c) => gap(c, run.range)));
+      let distance = Number.POSITIVE_INFINITY;
+      for (const c of r.cue) distance = Math.min(distance, gap(c, run.range));
       const score = (r.sentence === run.sentence ? 0 : 10_000) + distance;
       if (score < bestScore) {
         bestScore = score;
@@ -118,7 +116,9 @@ export function groupRelations(
   const out: TokenRelation[] = [];
   for (const r of relations) {
     const cueAt = r.cue[0] as TokenRange;
-    const source = [...r.sources].sort((a, b) => gap(a, cueAt) - gap(b, cueAt))[0];
+    // The nearest source to the cue, the first of those as near.
+    let source: TokenRange | undefined;
+    for (const x of r.sources) if (!source || gap(x, cueAt) < gap(source, cueAt)) source = x;
     if (r.content.length === 0) {
       const according = accordingTo(text, cueAt);
       if (according) {

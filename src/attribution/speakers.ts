@@ -60,11 +60,16 @@ export class SpeakerResolver {
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
   private readonly made = new Map<string, Entity>();
+  /** Where each id first stands in `entities`, so a grown entity replaces it without a scan. */
+  private readonly position = new Map<string, number>();
   lastPerson: string | undefined;
 
   constructor(existing: readonly Entity[]) {
     this.entities = [...existing];
-    for (const e of existing) this.index(e);
+    existing.forEach((e, i) => {
+      if (!this.position.has(e.id)) this.position.set(e.id, i);
+      this.index(e);
+    });
   }
 
   private index(e: Entity): void {
@@ -157,6 +162,7 @@ export class SpeakerResolver {
       rule: 'attribution/unnamed-source',
       confidence: 0.5,
     };
+    if (!this.position.has(created.id)) this.position.set(created.id, this.entities.length);
     this.entities.push(created);
     this.made.set(key, created);
     this.index(created);
@@ -180,8 +186,8 @@ export class SpeakerResolver {
   private grow(e: Entity, mention: Mention): Entity {
     const current = this.byId.get(e.id) ?? e;
     const grown: Entity = { ...current, mentions: [...current.mentions, mention] };
-    const at = this.entities.findIndex((x) => x.id === e.id);
-    if (at >= 0) this.entities[at] = grown;
+    const at = this.position.get(e.id);
+    if (at !== undefined) this.entities[at] = grown;
     this.byId.set(grown.id, grown);
     this.add({ mention, entity: grown });
     return grown;

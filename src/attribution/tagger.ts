@@ -84,11 +84,14 @@ export function decodeModel(bytes: Buffer): TaggerModel {
 const STRIDE = 8;
 const checkOf = (key: number) => (key >>> 16) | 1;
 
-export class AttributionTagger {
-  /**
-   * Open addressing over the feature hashes, indexed by their low bits: `STRIDE` 16-bit words per slot
-   * (a check of the high bits, 0 when empty, then the weights), so a lookup touches one cache line.
-   */
+/**
+ * The model's weights by feature hash: open addressing indexed by the hashes' low bits, `STRIDE`
+ * 16-bit words per slot (a check of the high bits, 0 when empty, then the weights), so a lookup
+ * touches one cache line.
+ */
+export class WeightTable {
+  /** Slots as described above, and one more of zeros; a feature's weights are `table[find(key) + tag]`. */
+  readonly table: Int16Array;
   private readonly checks: Uint16Array;
   /**
    * One bit per value of a key's high 20 bits, set when some feature of the model has it: most
@@ -96,9 +99,48 @@ export class AttributionTagger {
    * without touching the large table.
    */
   private readonly present = new Int32Array(1 << 15);
-  private readonly table: Int16Array;
   private readonly mask: number;
-  private readonly scale: number;
+  /** Where the slot of zeros past the table's end starts its weights: a feature the model lacks weighs that. */
+  private readonly absent: number;
+
+  constructor(keys: Uint32Array, weights: Int16Array) {
+    let capacity = 1024;
+    while (capacity < keys.length * 1.5) capacity *= 2;
+    this.mask = capacity - 1;
+    this.absent = capacity * STRIDE + 1;
+    const buffer = new ArrayBuffer((capacity + 1) * STRIDE * 2);
+    this.checks = new Uint16Array(buffer);
+    this.table = new Int16Array(buffer);
+    keys.forEach((key, r) => {
+      let at = key & this.mask;
+      while (this.checks[at * STRIDE] !== 0) at = (at + 1) & this.mask;
+      this.checks[at * STRIDE] = checkOf(key);
+      const bit = key >>> 12;
+      this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
+      this.table.set(weights.subarray(r * TAG_COUNT, (r + 1) * TAG_COUNT), at * STRIDE + 1);
+    });
+  }
+
+  /** Where the weights of feature `key` start in `table`: all zeros when the model has no such feature. */
+  find(key: number): number {
+    const bit = key >>> 12;
+    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return this.absent;
+    const { checks, mask } = this;
+    const check = checkOf(key);
+    let at = key & mask;
+    let found = checks[at * STRIDE] as number;
+    while (found !== 0 && found !== check) {
+      at = (at + 1) & mask;
+      found = checks[at * STRIDE] as number;
+    }
+    return found === 0 ? this.absent : at * STRIDE + 1;
+  }
+}
+
+export class AttributionTagger {
+  readonly weights: WeightTable;
+  /** What one step of an int16 weight is worth: a token's score for a tag is its weights' sum times this. */
+  readonly scale: number;
   private readonly start: readonly number[];
   private readonly moves: Float64Array;
   readonly cueWords: ReadonlySet<string>;
@@ -106,86 +148,25 @@ export class AttributionTagger {
   constructor(model: TaggerModel) {
     if (model.tags.join() !== TAGS.join() || model.featuresPerToken !== FEATURES_PER_TOKEN)
       throw new DatelineError('INTERNAL', 'the attribution tagger model was made for other tags or features');
-    let capacity = 1024;
-    while (capacity < model.keys.length * 1.5) capacity *= 2;
-    this.mask = capacity - 1;
-    const buffer = new ArrayBuffer(capacity * STRIDE * 2);
-    this.checks = new Uint16Array(buffer);
-    this.table = new Int16Array(buffer);
-    model.keys.forEach((key, r) => {
-      let at = key & this.mask;
-      while (this.checks[at * STRIDE] !== 0) at = (at + 1) & this.mask;
-      this.checks[at * STRIDE] = checkOf(key);
-      const bit = key >>> 12;
-      this.present[bit >>> 5] = (this.present[bit >>> 5] as number) | (1 << (bit & 31));
-      this.table.set(model.weights.subarray(r * TAG_COUNT, (r + 1) * TAG_COUNT), at * STRIDE + 1);
-    });
+    this.weights = new WeightTable(model.keys, model.weights);
     this.scale = model.scale;
     this.start = model.start;
     this.moves = withBarrier(model.transitions);
     this.cueWords = new Set(model.cueWords);
   }
 
-  /** Scratch for one unit's scores, grown as needed: a document is tagged one unit at a time. */
-  private scores = new Float64Array(0);
+  /** Scratch for the decoder, grown as needed: a document is tagged one unit at a time. */
   private path = new Float64Array(0);
   private back = new Uint8Array(0);
 
-  /** Emission scores for `n` tokens with `FEATURES_PER_TOKEN` hashes each: `scores[k * TAG_COUNT + tag]`. */
-  private emissions(features: Uint32Array, scores: Float64Array): void {
-    const n = features.length / FEATURES_PER_TOKEN;
-    const { checks, table, mask, scale, present } = this;
-    for (let k = 0; k < n; k++) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      let s4 = 0;
-      let s5 = 0;
-      let s6 = 0;
-      for (let f = k * FEATURES_PER_TOKEN, e = f + FEATURES_PER_TOKEN; f < e; f++) {
-        const key = features[f] as number;
-        const bit = key >>> 12;
-        if (((present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
-        const check = checkOf(key);
-        let at = key & mask;
-        let found = checks[at * STRIDE] as number;
-        while (found !== 0 && found !== check) {
-          at = (at + 1) & mask;
-          found = checks[at * STRIDE] as number;
-        }
-        if (found === 0) continue;
-        const w = at * STRIDE;
-        s0 += table[w + 1] as number;
-        s1 += table[w + 2] as number;
-        s2 += table[w + 3] as number;
-        s3 += table[w + 4] as number;
-        s4 += table[w + 5] as number;
-        s5 += table[w + 6] as number;
-        s6 += table[w + 7] as number;
-      }
-      const at = k * TAG_COUNT;
-      scores[at] = s0 * scale;
-      scores[at + 1] = s1 * scale;
-      scores[at + 2] = s2 * scale;
-      scores[at + 3] = s3 * scale;
-      scores[at + 4] = s4 * scale;
-      scores[at + 5] = s5 * scale;
-      scores[at + 6] = s6 * scale;
-    }
-  }
-
-  /** The best tag sequence (Viterbi over the first-order model), linear in the number of tokens. */
-  decode(features: Uint32Array): Uint8Array {
-    const n = features.length / FEATURES_PER_TOKEN;
-    if (this.scores.length < n * TAG_COUNT) {
+  /** The best tag sequence for `n` tokens with emission scores `emissions[k * TAG_COUNT + tag]`. */
+  decode(emissions: Float64Array, n: number): Uint8Array {
+    if (this.path.length < n * TAG_COUNT) {
       const size = Math.max(n, 256) * TAG_COUNT * 2;
-      this.scores = new Float64Array(size);
       this.path = new Float64Array(size);
       this.back = new Uint8Array(size);
     }
-    this.emissions(features, this.scores);
-    return bestPath(this.scores, n, this.start, this.moves, this.path, this.back);
+    return bestPath(emissions, n, this.start, this.moves, this.path, this.back);
   }
 }
 
@@ -213,9 +194,13 @@ export function viterbi(
   );
 }
 
+/** Outside and the begin tags. */
+const OPEN_TAGS = [0, 1, 3, 5];
+
 /**
  * Viterbi with the transition scores `moves` (barriers included) and scratch arrays of at least `n *
- * TAG_COUNT`. An inside tag can only follow its own begin or inside tag, so only those two are tried.
+ * TAG_COUNT`. The outside and begin tags may follow any tag; an inside tag only its own begin or
+ * inside tag, so only those two are tried. Ties go to the earlier tag.
  */
 function bestPath(
   emissions: Float64Array,
@@ -225,32 +210,80 @@ function bestPath(
   score: Float64Array,
   back: Uint8Array,
 ): Uint8Array {
+  const T = TAG_COUNT;
   const tags = new Uint8Array(n);
   if (n === 0) return tags;
-  for (let t = 0; t < TAG_COUNT; t++)
+  for (let t = 0; t < T; t++)
     score[t] = allowed(0, t) ? (start[t] as number) + (emissions[t] as number) : Number.NEGATIVE_INFINITY;
   for (let k = 1; k < n; k++) {
-    const previous = (k - 1) * TAG_COUNT;
-    for (let t = 0; t < TAG_COUNT; t++) {
+    const previous = (k - 1) * T;
+    const at = k * T;
+    // The previous token's scores, read once for the 34 candidate steps.
+    const p0 = score[previous] as number;
+    const p1 = score[previous + 1] as number;
+    const p2 = score[previous + 2] as number;
+    const p3 = score[previous + 3] as number;
+    const p4 = score[previous + 4] as number;
+    const p5 = score[previous + 5] as number;
+    const p6 = score[previous + 6] as number;
+    for (const t of OPEN_TAGS) {
+      let best = p0 + (moves[t] as number);
+      let from = 0;
+      let s = p1 + (moves[T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 1;
+      }
+      s = p2 + (moves[2 * T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 2;
+      }
+      s = p3 + (moves[3 * T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 3;
+      }
+      s = p4 + (moves[4 * T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 4;
+      }
+      s = p5 + (moves[5 * T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 5;
+      }
+      s = p6 + (moves[6 * T + t] as number);
+      if (s > best) {
+        best = s;
+        from = 6;
+      }
+      score[at + t] = best + (emissions[at + t] as number);
+      back[at + t] = from;
+    }
+    for (let t = 2; t < T; t += 2) {
+      const fromBegin = (score[previous + t - 1] as number) + (moves[(t - 1) * T + t] as number);
+      const fromInside = (score[previous + t] as number) + (moves[t * T + t] as number);
       let best = Number.NEGATIVE_INFINITY;
       let from = 0;
-      const inside = t !== 0 && t % 2 === 0;
-      for (let p = inside ? t - 1 : 0, last = inside ? t : TAG_COUNT - 1; p <= last; p++) {
-        const s = (score[previous + p] as number) + (moves[p * TAG_COUNT + t] as number);
-        if (s > best) {
-          best = s;
-          from = p;
-        }
+      if (fromBegin > best) {
+        best = fromBegin;
+        from = t - 1;
       }
-      score[k * TAG_COUNT + t] = best + (emissions[k * TAG_COUNT + t] as number);
-      back[k * TAG_COUNT + t] = from;
+      if (fromInside > best) {
+        best = fromInside;
+        from = t;
+      }
+      score[at + t] = best + (emissions[at + t] as number);
+      back[at + t] = from;
     }
   }
   let best = 0;
-  for (let t = 1; t < TAG_COUNT; t++)
-    if ((score[(n - 1) * TAG_COUNT + t] as number) > (score[(n - 1) * TAG_COUNT + best] as number)) best = t;
+  for (let t = 1; t < T; t++)
+    if ((score[(n - 1) * T + t] as number) > (score[(n - 1) * T + best] as number)) best = t;
   tags[n - 1] = best;
-  for (let k = n - 1; k > 0; k--) tags[k - 1] = back[k * TAG_COUNT + (tags[k] as number)] as number;
+  for (let k = n - 1; k > 0; k--) tags[k - 1] = back[k * T + (tags[k] as number)] as number;
   return tags;
 }
 

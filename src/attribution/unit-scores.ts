@@ -1,0 +1,514 @@
+import type { TextLayer } from '../text/text-layer.js';
+import { TokenKind } from '../text/tokens.js';
+import { isReportingWord } from './cue-lexicon.js';
+import {
+  BEGIN_FORM,
+  bucket,
+  CROSSED,
+  END_FORM,
+  hashString,
+  mixHash32,
+  SEEDS,
+  shapeOf,
+  stem,
+  type TagUnit,
+  tokenForm,
+} from './features.js';
+import { type AttributionTagger, defaultTagger, TAG_COUNT, type WeightTable } from './tagger.js';
+
+const T = TAG_COUNT;
+
+/**
+ * Weight sums kept per word form, `T` int32 each, at these offsets: the word's own templates (1 the
+ * word, 8 its stem, 12 its suffix, 14 with whether it is quoted, 30 with whether it opens its
+ * sentence) once for each of the four (quoted, opens) pairs; then the templates that read it as the
+ * word before a token (2, and 9 its stem), after one (3, 10), two before (4) and two after (5).
+ */
+const SELF = 0;
+const BEFORE = 4 * T;
+const AFTER = 5 * T;
+const BEFORE2 = 6 * T;
+const AFTER2 = 7 * T;
+const WORD_STRIDE = 8 * T;
+
+/** Word flags: a cue word (learned or a reporting word), an opening and a closing quote mark. */
+const CUE = 1;
+const OPENS = 2;
+const CLOSES = 4;
+/**
+ * What a word does to the "crossed" code of the cue distances: leave it, or break it. A form naming
+ * a prototype key of CROSSED ("constructor") reads a function there, so the code computes to NaN and
+ * is stored as 0: a slip the model was trained with, kept until it is retrained.
+ */
+const KEEP = -1;
+const BROKEN = -2;
+
+/** The values the cue distance templates can take: none (0), else bucket * 8 + crossed. */
+const CROSSED_VALUES = [0, ...new Set(Object.values(CROSSED))];
+const NEAR_VALUES = [0, ...[1, 2, 3, 4, 5, 6].flatMap((b) => CROSSED_VALUES.map((c) => b * 8 + c))];
+const NEAR_CODE = new Uint8Array(64);
+NEAR_VALUES.forEach((v, code) => {
+  NEAR_CODE[v] = code;
+});
+const NEARS = NEAR_VALUES.length;
+
+/** The values `shapeOf` can give, 0 standing for no token (before the first, after the last). */
+const SHAPE_VALUES = [
+  0,
+  1,
+  2,
+  3,
+  ...Object.values(TokenKind)
+    .filter((k) => k !== TokenKind.Word)
+    .map((k) => 10 + k),
+];
+const SHAPE_CODE = new Uint8Array(32);
+SHAPE_VALUES.forEach((v, code) => {
+  SHAPE_CODE[v] = code;
+});
+const SHAPES = SHAPE_VALUES.length;
+
+/** Distance classes run 1 to 6; 7 leaves 0 unused but keeps the index arithmetic plain. */
+const BUCKETS = 7;
+
+/**
+ * A bound on the words kept (about 17 MB at some 260 bytes each): past it they are dropped and the
+ * table starts again, so a long-running process does not grow with every name it has ever read.
+ */
+const WORD_LIMIT = 1 << 16;
+
+/**
+ * The tagger's emission scores for a unit, the same as summing the weights of `unitFeatures`'s hashes,
+ * at a fraction of the cost. The templates that depend on one word alone are summed once per word
+ * form and kept; those of small ranges (a token's place in its sentence, the cue distances, the
+ * shapes) are summed once for every value they can take, when the model loads; only the templates of
+ * word pairs and of a word with a distance are looked up per token. Sums of int16 weights are exact,
+ * so the order of the sums does not change a score.
+ */
+export class UnitScorer {
+  private readonly weights: WeightTable;
+  private readonly table: Int16Array;
+  /** Sums for templates 0, 13, 15, 16, 22, 23, 24: a token's place in its sentence and quotation. */
+  private readonly place = new Int32Array(4 * 2 * 2 * BUCKETS * BUCKETS * T);
+  /** Sums for templates 17 to 21: the distances to the nearest cue words, with the quotation. */
+  private readonly near = new Int32Array(NEARS * NEARS * 2 * T);
+  /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
+  private readonly shapes = new Int32Array(SHAPES * SHAPES * SHAPES * T);
+
+  /**
+   * The words kept, by id: their forms, the hashes of the form and of its stem, flags and crossing
+   * codes, and `WORD_STRIDE` sums each.
+   */
+  private forms: string[] = [];
+  private hw = new Int32Array(0);
+  private hs = new Int32Array(0);
+  private flags = new Uint8Array(0);
+  private crossing = new Int8Array(0);
+  private sums = new Int32Array(0);
+  /** Weights of templates 25 and 26 for a word with no cue word on that side, as `WeightTable.find` gives them. */
+  private noCueLeft = new Int32Array(0);
+  private noCueRight = new Int32Array(0);
+  /**
+   * Ids by the hash of their form (`hw`): open addressing over the low bits, id + 1 in each slot, 0
+   * when empty. Keyed so that a token's hash, computed from the source text, finds its word without
+   * making the lower-cased string.
+   */
+  private slots = new Int32Array(0);
+
+  constructor(
+    private readonly tagger: AttributionTagger,
+    private readonly wordLimit = WORD_LIMIT,
+  ) {
+    this.weights = tagger.weights;
+    this.table = tagger.weights.table;
+    for (let has = 0; has < 4; has++)
+      for (let q = 0; q < 2; q++)
+        for (let first = 0; first < 2; first++)
+          for (let fromStart = 0; fromStart < BUCKETS; fromStart++)
+            for (let fromEnd = 0; fromEnd < BUCKETS; fromEnd++) {
+              const at = placeAt(has, q, first, fromStart, fromEnd);
+              const cueHere = has & 1;
+              this.add(this.place, at, 0, 0);
+              this.add(this.place, at, 13, q);
+              this.add(this.place, at, 15, fromStart);
+              this.add(this.place, at, 16, fromEnd);
+              this.add(this.place, at, 22, has);
+              this.add(this.place, at, 23, cueHere * 2 + q);
+              this.add(this.place, at, 24, first * 2 + cueHere);
+            }
+    for (const left of NEAR_VALUES)
+      for (const right of NEAR_VALUES)
+        for (let q = 0; q < 2; q++) {
+          const at = nearAt(left, right, q);
+          this.add(this.near, at, 17, left);
+          this.add(this.near, at, 18, right);
+          this.add(this.near, at, 19, left * 64 + right);
+          this.add(this.near, at, 20, left * 2 + q);
+          this.add(this.near, at, 21, right * 2 + q);
+        }
+    SHAPE_VALUES.forEach((a, ca) => {
+      SHAPE_VALUES.forEach((b, cb) => {
+        SHAPE_VALUES.forEach((c, cc) => {
+          const at = ((ca * SHAPES + cb) * SHAPES + cc) * T;
+          this.add(this.shapes, at, 11, b);
+          this.add(this.shapes, at, 29, (a * 32 + b) * 32 + c);
+        });
+      });
+    });
+    this.grow(256);
+    this.forget();
+  }
+
+  /** Adds the weights of template `template` with value `value` to `into[at..at + T)`. */
+  private add(into: Int32Array, at: number, template: number, value: number): void {
+    const w = this.weights.find(mixHash32(SEEDS[template] as number, value));
+    for (let t = 0; t < T; t++) into[at + t] = (into[at + t] as number) + (this.table[w + t] as number);
+  }
+
+  /** Drops every word kept; the words before the first token and after the last are ids 0 and 1. */
+  private forget(): void {
+    this.forms = [];
+    this.slots.fill(0);
+    this.intern(BEGIN_FORM);
+    this.intern(END_FORM);
+  }
+
+  /**
+   * The id of token `i`'s form (`tokenForm`). A token of ASCII characters is hashed from the source
+   * as it is lower-cased, and found by that hash; others, and a form not yet kept, go by its string.
+   */
+  private wordAt(text: TextLayer, i: number): number {
+    const { tokens, source } = text;
+    const kind = tokens.kind(i);
+    if (kind !== TokenKind.Number && kind !== TokenKind.Quote && kind !== TokenKind.Url) {
+      const start = tokens.start(i);
+      const end = tokens.end(i);
+      let h = 0x811c9dc5;
+      let j = start;
+      for (; j < end; j++) {
+        const c = source.charCodeAt(j);
+        if (c >= 0x80) break;
+        h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), 0x01000193);
+      }
+      if (j === end) {
+        const { slots, hw, forms } = this;
+        const mask = slots.length - 1;
+        for (let at = h & mask, id = (slots[at] as number) - 1; id >= 0; ) {
+          if (hw[id] === h && sameForm(forms[id] as string, source, start, end)) return id;
+          at = (at + 1) & mask;
+          id = (slots[at] as number) - 1;
+        }
+      }
+    }
+    return this.intern(tokenForm(text, i));
+  }
+
+  private intern(form: string): number {
+    const hw = hashString(form) | 0;
+    const mask = this.slots.length - 1;
+    let at = hw & mask;
+    for (let id = (this.slots[at] as number) - 1; id >= 0; id = (this.slots[at] as number) - 1) {
+      if (this.hw[id] === hw && this.forms[id] === form) return id;
+      at = (at + 1) & mask;
+    }
+    const id = this.forms.length;
+    if (id >= this.flags.length) {
+      this.grow(id * 2);
+      return this.intern(form);
+    }
+    this.slots[at] = id + 1;
+    this.forms.push(form);
+    const hs = form.length > 5 ? hashString(stem(form)) | 0 : hw;
+    const suffix = form.length > 3 ? hashString(form.slice(-3)) | 0 : hw;
+    this.hw[id] = hw;
+    this.hs[id] = hs;
+    this.flags[id] =
+      (this.tagger.cueWords.has(form) || isReportingWord(form) ? CUE : 0) |
+      (form === '<q>' ? OPENS : 0) |
+      (form === '</q>' ? CLOSES : 0);
+    const crossed = CROSSED[form] as unknown;
+    this.crossing[id] = crossed === undefined ? KEEP : typeof crossed === 'number' ? crossed : BROKEN;
+    this.noCueLeft[id] = this.weights.find(mixHash32(SEEDS[25] as number, mixHash32(hs, 0)));
+    this.noCueRight[id] = this.weights.find(mixHash32(SEEDS[26] as number, mixHash32(hs, 0)));
+    const at0 = id * WORD_STRIDE;
+    const { sums } = this;
+    // Zeros first: after `forget` the row still holds a dropped word's sums.
+    sums.fill(0, at0, at0 + WORD_STRIDE);
+    for (let q = 0; q < 2; q++)
+      for (let opens = 0; opens < 2; opens++) {
+        const self = at0 + SELF + (q * 2 + opens) * T;
+        this.add(sums, self, 1, hw);
+        this.add(sums, self, 8, hs);
+        this.add(sums, self, 12, suffix);
+        this.add(sums, self, 14, mixHash32(q, hw));
+        this.add(sums, self, 30, mixHash32(opens, hw));
+      }
+    this.add(sums, at0 + BEFORE, 2, hw);
+    this.add(sums, at0 + BEFORE, 9, hs);
+    this.add(sums, at0 + AFTER, 3, hw);
+    this.add(sums, at0 + AFTER, 10, hs);
+    this.add(sums, at0 + BEFORE2, 4, hw);
+    this.add(sums, at0 + AFTER2, 5, hw);
+    return id;
+  }
+
+  /** Room for `capacity` words, the hash slots rebuilt at twice that. */
+  private grow(capacity: number): void {
+    const n = this.forms.length;
+    const hw = new Int32Array(capacity);
+    hw.set(this.hw.subarray(0, n));
+    this.hw = hw;
+    const hs = new Int32Array(capacity);
+    hs.set(this.hs.subarray(0, n));
+    this.hs = hs;
+    const flags = new Uint8Array(capacity);
+    flags.set(this.flags.subarray(0, n));
+    this.flags = flags;
+    const crossing = new Int8Array(capacity);
+    crossing.set(this.crossing.subarray(0, n));
+    this.crossing = crossing;
+    const noCueLeft = new Int32Array(capacity);
+    noCueLeft.set(this.noCueLeft.subarray(0, n));
+    this.noCueLeft = noCueLeft;
+    const noCueRight = new Int32Array(capacity);
+    noCueRight.set(this.noCueRight.subarray(0, n));
+    this.noCueRight = noCueRight;
+    const sums = new Int32Array(capacity * WORD_STRIDE);
+    sums.set(this.sums.subarray(0, n * WORD_STRIDE));
+    this.sums = sums;
+    const slots = new Int32Array(capacity * 2);
+    const mask = slots.length - 1;
+    for (let id = 0; id < n; id++) {
+      let at = (hw[id] as number) & mask;
+      while (slots[at] !== 0) at = (at + 1) & mask;
+      slots[at] = id + 1;
+    }
+    this.slots = slots;
+  }
+
+  /** Scratch per unit, grown as needed. `ids[k + 2]` is token k's word, with two words of margin. */
+  private capacity = 0;
+  private tokenIds = new Int32Array(0);
+  private shapeCodes = new Uint8Array(0);
+  private quoted = new Uint8Array(0);
+  private left = new Uint8Array(0);
+  private right = new Uint8Array(0);
+  private leftWord = new Int32Array(0);
+  private rightWord = new Int32Array(0);
+  private sentenceHas = new Uint8Array(0);
+  private scores = new Float64Array(0);
+
+  private reserve(n: number): void {
+    if (n <= this.capacity) return;
+    const c = Math.max(256, n * 2);
+    this.capacity = c;
+    this.tokenIds = new Int32Array(c + 4);
+    this.shapeCodes = new Uint8Array(c + 2);
+    this.quoted = new Uint8Array(c);
+    this.left = new Uint8Array(c);
+    this.right = new Uint8Array(c);
+    this.leftWord = new Int32Array(c);
+    this.rightWord = new Int32Array(c);
+    this.sentenceHas = new Uint8Array(c);
+    this.scores = new Float64Array(c * T);
+  }
+
+  /**
+   * The tags of a unit, or undefined when it holds no cue word and no quote mark: the tagger finds
+   * no attribution in such a paragraph, so it is not tagged.
+   */
+  tag(text: TextLayer, unit: TagUnit): Uint8Array | undefined {
+    const scores = this.emissions(text, unit);
+    return scores && this.tagger.decode(scores, unit.end - unit.first);
+  }
+
+  /**
+   * The emission scores of a unit's tokens, `[k * TAG_COUNT + tag]` for token `unit.first + k` (the
+   * array may run on past the unit, and is reused by the next call), or undefined as for `tag`.
+   */
+  emissions(text: TextLayer, unit: TagUnit): Float64Array | undefined {
+    const n = unit.end - unit.first;
+    this.reserve(n);
+    if (this.forms.length + n > this.wordLimit) this.forget();
+    const ids = this.tokenIds;
+    let marked = 0;
+    for (let k = 0; k < n; k++) {
+      const id = this.wordAt(text, unit.first + k);
+      ids[k + 2] = id;
+      marked |= this.flags[id] as number;
+    }
+    if (marked === 0) return undefined;
+    ids[0] = 0;
+    ids[1] = 0;
+    ids[n + 2] = 1;
+    ids[n + 3] = 1;
+    const { flags, shapeCodes, quoted, sentenceHas } = this;
+    const { sentenceOf } = unit;
+    const sentenceFirst = sentenceOf[0] as number;
+    sentenceHas.fill(0, 0, (sentenceOf[n - 1] as number) - sentenceFirst + 1);
+    shapeCodes[0] = 0;
+    shapeCodes[n + 1] = 0;
+    let open = 0;
+    for (let k = 0; k < n; k++) {
+      const f = flags[ids[k + 2] as number] as number;
+      shapeCodes[k + 1] = SHAPE_CODE[shapeOf(text, unit.first + k)] as number;
+      if (f & CLOSES) open = 0;
+      quoted[k] = open;
+      if (f & OPENS) open = 1;
+      const s = (sentenceOf[k] as number) - sentenceFirst;
+      sentenceHas[s] = (sentenceHas[s] as number) | (f & CUE) | (f & OPENS);
+    }
+    this.sweep(n, sentenceOf, 1, this.left, this.leftWord);
+    this.sweep(n, sentenceOf, -1, this.right, this.rightWord);
+    this.sum(text, unit, n);
+    return this.scores;
+  }
+
+  /**
+   * The nearest cue word within the sentence on one side of each token: its distance coded as
+   * `bucket * 8 + crossed` (0 when there is none), and its stem's hash.
+   */
+  private sweep(n: number, sentenceOf: Int32Array, step: 1 | -1, near: Uint8Array, word: Int32Array): void {
+    const ids = this.tokenIds;
+    const { flags, crossing, hs } = this;
+    let last = -1;
+    let crossed = 0;
+    for (let j = 0; j < n; j++) {
+      const k = step === 1 ? j : n - 1 - j;
+      if (j !== 0 && sentenceOf[k] !== sentenceOf[k - step]) last = -1;
+      if (last >= 0) {
+        near[k] = crossed < 0 ? 0 : bucket(Math.abs(k - last)) * 8 + crossed;
+        word[k] = hs[ids[last + 2] as number] as number;
+      } else {
+        near[k] = 0;
+        word[k] = 0;
+      }
+      const id = ids[k + 2] as number;
+      if ((flags[id] as number) & CUE) {
+        last = k;
+        crossed = 0;
+      } else if (crossing[id] !== KEEP) crossed = crossing[id] as number;
+    }
+  }
+
+  private sum(text: TextLayer, unit: TagUnit, n: number): void {
+    const ids = this.tokenIds;
+    const { hw, hs, sums, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
+    const { left, right, leftWord, rightWord, sentenceHas, noCueLeft, noCueRight } = this;
+    const { sentenceOf } = unit;
+    const sentenceFirst = sentenceOf[0] as number;
+    const scale = this.tagger.scale;
+    const seed6 = (SEEDS[6] as number) | 0;
+    const seed7 = (SEEDS[7] as number) | 0;
+    const seed25 = (SEEDS[25] as number) | 0;
+    const seed26 = (SEEDS[26] as number) | 0;
+    const seed27 = (SEEDS[27] as number) | 0;
+    const seed28 = (SEEDS[28] as number) | 0;
+    const seed31 = (SEEDS[31] as number) | 0;
+    const seed32 = (SEEDS[32] as number) | 0;
+    let lastLeftWord = -1;
+    let lastLeft = -1;
+    let w31 = 0;
+    let lastRightWord = -1;
+    let lastRight = -1;
+    let w32 = 0;
+    for (let k = 0; k < n; k++) {
+      const i = unit.first + k;
+      const s = sentenceOf[k] as number;
+      const sentence = text.sentences[s];
+      const position = sentence ? i - sentence.firstToken : 0;
+      const fromEnd = sentence ? sentence.endToken - 1 - i : 0;
+      const q = quoted[k] as number;
+      const lc = left[k] as number;
+      const rc = right[k] as number;
+      const id = ids[k + 2] as number;
+      const self = id * WORD_STRIDE + SELF + (q * 2 + (position === 0 ? 1 : 0)) * T;
+      const before = (ids[k + 1] as number) * WORD_STRIDE + BEFORE;
+      const after = (ids[k + 3] as number) * WORD_STRIDE + AFTER;
+      const before2 = (ids[k] as number) * WORD_STRIDE + BEFORE2;
+      const after2 = (ids[k + 4] as number) * WORD_STRIDE + AFTER2;
+      const pl = placeAt(
+        sentenceHas[s - sentenceFirst] as number,
+        q,
+        s === sentenceFirst ? 1 : 0,
+        bucket(position + 1),
+        bucket(fromEnd + 1),
+      );
+      const nr = nearAt(lc, rc, q);
+      const sh =
+        (((shapeCodes[k] as number) * SHAPES + (shapeCodes[k + 1] as number)) * SHAPES +
+          (shapeCodes[k + 2] as number)) *
+        T;
+      const word = hw[id] as number;
+      const wordBefore = hw[ids[k + 1] as number] as number;
+      const wordAfter = hw[ids[k + 3] as number] as number;
+      const stemHash = hs[id] as number;
+      const pair = mixHash32(wordBefore, word);
+      // Weights of templates 6, 7, 25 to 28, 31 and 32 (zeros where the model lacks them).
+      const w6 = weights.find(mixHash32(seed6, pair));
+      const w7 = weights.find(mixHash32(seed7, mixHash32(word, wordAfter)));
+      const w25 =
+        lc === 0 ? (noCueLeft[id] as number) : weights.find(mixHash32(seed25, mixHash32(stemHash, lc)));
+      const w26 =
+        rc === 0 ? (noCueRight[id] as number) : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
+      const w27 = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
+      const w28 = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
+      // The same cue word at the same distance class as for the token before: the same weights.
+      if (leftWord[k] !== lastLeftWord || lc !== lastLeft) {
+        lastLeftWord = leftWord[k] as number;
+        lastLeft = lc;
+        w31 = weights.find(mixHash32(seed31, mixHash32(lastLeftWord, lc)));
+      }
+      if (rightWord[k] !== lastRightWord || rc !== lastRight) {
+        lastRightWord = rightWord[k] as number;
+        lastRight = rc;
+        w32 = weights.find(mixHash32(seed32, mixHash32(lastRightWord, rc)));
+      }
+      const at = k * T;
+      for (let t = 0; t < T; t++) {
+        const sum =
+          (sums[self + t] as number) +
+          (sums[before + t] as number) +
+          (sums[after + t] as number) +
+          (sums[before2 + t] as number) +
+          (sums[after2 + t] as number) +
+          (place[pl + t] as number) +
+          (near[nr + t] as number) +
+          (shapes[sh + t] as number) +
+          (table[w6 + t] as number) +
+          (table[w7 + t] as number) +
+          (table[w25 + t] as number) +
+          (table[w26 + t] as number) +
+          (table[w27 + t] as number) +
+          (table[w28 + t] as number) +
+          (table[w31 + t] as number) +
+          (table[w32 + t] as number);
+        scores[at + t] = sum * scale;
+      }
+    }
+  }
+}
+
+/** Whether `form` is the source's `[start, end)` lower-cased, for ASCII text. */
+function sameForm(form: string, source: string, start: number, end: number): boolean {
+  if (form.length !== end - start) return false;
+  for (let j = 0; j < form.length; j++) {
+    const c = source.charCodeAt(start + j);
+    if (form.charCodeAt(j) !== (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) return false;
+  }
+  return true;
+}
+
+const placeAt = (has: number, q: number, first: number, fromStart: number, fromEnd: number) =>
+  ((((has * 2 + q) * 2 + first) * BUCKETS + fromStart) * BUCKETS + fromEnd) * T;
+
+const nearAt = (left: number, right: number, q: number) =>
+  (((NEAR_CODE[left] as number) * NEARS + (NEAR_CODE[right] as number)) * 2 + q) * T;
+
+let shared: UnitScorer | undefined;
+
+/** The scorer of the shipped model, made once per process, on first use. */
+export function defaultScorer(): UnitScorer {
+  shared ??= new UnitScorer(defaultTagger());
+  return shared;
+}
