@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import {
   CaseMemory,
@@ -8,7 +9,7 @@ import {
   isUpperSentence,
   wordShape,
 } from './features.js';
-import { defaultGazetteer } from './gazetteer.js';
+import { defaultGazetteer, Gazetteer, type GazetteerData } from './gazetteer.js';
 
 table(
   'word shape: case, digits and punctuation in runs',
@@ -99,3 +100,42 @@ table(
     );
   },
 );
+
+test("features: a word's gazetteer class follows the gazetteer asked, not the one asked before", () => {
+  const data = (cities: GazetteerData['cities']): GazetteerData => ({
+    countries: [],
+    cities,
+    regions: [],
+    locations: [],
+    organisations: [],
+  });
+  const withMoscow = new Gazetteer(data([['Moscow', 'RU', 55.75, 37.62, 524901, 10_000_000]]));
+  const without = new Gazetteer(data([]));
+  const words = 'Kim visited Moscow .'.split(' ');
+  const run = (gazetteer: Gazetteer) => {
+    const out = new Uint32Array(words.length * FEATURES_PER_TOKEN);
+    extractFeatures(words, gazetteer, new CaseMemory(), 16, out);
+    return [...out];
+  };
+  const first = run(withMoscow);
+  assert.notDeepEqual(run(without), first, 'no city, other features');
+  assert.deepEqual(run(withMoscow), first, 'the city again, the same features');
+});
+
+test('features: the same from the word ids the case memory kept as from looking the words up', () => {
+  const gazetteer = defaultGazetteer();
+  const memory = new CaseMemory(gazetteer);
+  const sentences = ['Shares in Cofinec Corp fell .', 'Stephen Frater said Cofinec would recover .'].map(
+    (s) => s.split(' '),
+  );
+  for (const s of sentences) memory.observe(s);
+  for (const s of sentences) {
+    const run = (words: string[]) => {
+      const out = new Uint32Array(words.length * FEATURES_PER_TOKEN);
+      extractFeatures(words, gazetteer, memory, 20, out);
+      return [...out];
+    };
+    // A copy of the sentence is no sentence the memory saw: its words are looked up afresh.
+    assert.deepEqual(run(s), run([...s]), s.join(' '));
+  }
+});

@@ -1,4 +1,4 @@
-import { GazClass, type Gazetteer } from './gazetteer.js';
+import { GazClass, type Gazetteer, WordCode } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
 /**
@@ -9,10 +9,17 @@ import { LexClass, lexClass } from './lexicon.js';
 export const FEATURES_PER_TOKEN = 32;
 
 /**
- * The first WORD_FEATURES of a token's features depend on nothing but the word and whether its sentence
- * is in capitals: the decoder keeps their summed weights per word instead of reading them each time.
+ * Templates whose weights the decoder sums and caches together, keyed by their buckets, because their
+ * values repeat together: the word's own (they depend on nothing but the word and whether its sentence
+ * is in capitals), its left neighbour's, its right neighbour's, and the few-valued combinations of
+ * shape, case and classes. The others (words two away, word pairs) take too many values to cache.
  */
-export const WORD_FEATURES = 9;
+export const FEATURE_GROUPS: readonly (readonly number[])[] = [
+  [0, 1, 2, 3, 4, 5, 6, 7, 8],
+  [9, 13, 18, 20],
+  [10, 14, 19, 21],
+  [15, 16, 17, 22, 23, 26, 27, 28, 29, 30, 31],
+];
 
 /**
  * What the document says about a word elsewhere: its case mid-sentence, and the company it keeps when
@@ -31,6 +38,14 @@ const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 
 export class CaseMemory {
   private readonly seen = new Map<string, number>();
+  /**
+   * Where the word ids of each sentence observed start in `ids`, so that its features need not look
+   * its words up again; kept while the word table is not cleared (its generation).
+   */
+  private readonly sentences = new Map<readonly string[], number>();
+  private ids = new Int32Array(256);
+  private idCount = 0;
+  private generation = tableGeneration;
 
   /** `gazetteer` knows given names; without it, no word is seen after one. */
   constructor(private readonly gazetteer?: Gazetteer) {}
@@ -38,25 +53,59 @@ export class CaseMemory {
   /** Records each word of a sentence that is not all capitals; the first word's case says nothing. */
   observe(words: readonly string[]): void {
     if (isUpperSentence(words)) return;
-    for (let i = 0; i < words.length; i++) {
-      const w = words[i] as string;
-      const c = w.charCodeAt(0);
-      const capitalised = c >= 65 && c <= 90;
+    const n = words.length;
+    reserve(n);
+    if (this.generation !== tableGeneration) {
+      this.sentences.clear();
+      this.idCount = 0;
+      this.generation = tableGeneration;
+    }
+    if (this.idCount + n > this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idCount + n));
+      grown.set(this.ids.subarray(0, this.idCount));
+      this.ids = grown;
+    }
+    const at = this.idCount;
+    const rows = this.ids;
+    for (let i = 0; i < n; i++) rows[at + i] = wordId(words[i] as string);
+    this.sentences.set(words, at);
+    this.idCount += n;
+    const gazetteer = this.gazetteer;
+    const given = (i: number) =>
+      gazetteer !== undefined &&
+      (gazCode(rows[at + i] as number, words[i] as string, gazetteer) & WordCode.FirstName) !== 0;
+    for (let i = 0; i < n; i++) {
+      const c = (words[i] as string).charCodeAt(0);
+      const capitalised = isUpperLetter(c);
       let bit = i === 0 ? 0 : capitalised ? CaseSeen.Capitalised : c >= 97 && c <= 122 ? CaseSeen.Lower : 0;
       if (capitalised) {
-        const prev = i > 0 ? (words[i - 1] as string) : '';
+        if (i > 0 && words[i - 1] !== '') {
+          if (given(i - 1) && !given(i)) bit |= CaseSeen.AfterGivenName;
+          if (table[(rows[at + i - 1] as number) * STRIDE + LEX] === LexClass.Title)
+            bit |= CaseSeen.AfterTitle;
+        }
         const next = words[i + 1];
-        if (prev && this.gazetteer?.isFirstName(prev) && !this.gazetteer.isFirstName(w))
-          bit |= CaseSeen.AfterGivenName;
-        if (prev && lexClass(prev.toLowerCase()) === LexClass.Title) bit |= CaseSeen.AfterTitle;
-        if (next && lexClass(next.toLowerCase()) === LexClass.OrgWord && /^[A-Z]/.test(next))
+        if (
+          next &&
+          table[(rows[at + i + 1] as number) * STRIDE + LEX] === LexClass.OrgWord &&
+          isUpperLetter(next.charCodeAt(0))
+        )
           bit |= CaseSeen.BeforeOrgWord;
       }
       if (bit) {
-        const lower = w.toLowerCase();
-        this.seen.set(lower, (this.seen.get(lower) ?? 0) | bit);
+        const lower = lowers[rows[at + i] as number] as string;
+        const old = this.seen.get(lower);
+        if (old === undefined || (old | bit) !== old) this.seen.set(lower, (old ?? 0) | bit);
       }
     }
+  }
+
+  /** Copies the word ids of a sentence observed into `out`; false when they are not kept. */
+  idsOf(words: readonly string[], out: Int32Array): boolean {
+    const at = this.generation === tableGeneration ? this.sentences.get(words) : undefined;
+    if (at === undefined) return false;
+    out.set(this.ids.subarray(at, at + words.length));
+    return true;
   }
 
   get(lower: string): number {
@@ -122,71 +171,135 @@ export function wordShape(w: string): string {
 
 const TITLE_CASE = (w: string) => (w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w);
 
+const isUpperLetter = (c: number) => c >= 65 && c <= 90;
+
+const PAD = 0x5bd1e995;
+
+/*
+ * Words repeat (Zipf): what a distinct word contributes to features whatever its context is computed
+ * once and kept, by word id, in one table of STRIDE numbers: its hashes, its class, the mixed hashes of
+ * its own templates (for sentences in mixed case, then in capitals) and of the templates that see it as
+ * a neighbour. Cleared when full, to stay bounded, between sentences only, so ids hold for a sentence.
+ */
+const LW = 0;
+const SH = 1;
+const LEX = 2;
+/** Templates 1 to 8, mixed case; then the same in capitals. */
+const OWN = 3;
+/** As the word before (templates 3 and 8), after (4 and 9), two before (5) and two after (6). */
+const AS_PREV = 19;
+const AS_PREV_SHAPE = 20;
+const AS_NEXT = 21;
+const AS_NEXT_SHAPE = 22;
+const AS_PREV2 = 23;
+const AS_NEXT2 = 24;
+/** The word's code in the gazetteer last used (WordCode), valid when GAZ_SEEN holds `gazetteerSeen`. */
+const GAZ = 25;
+const GAZ_SEEN = 26;
+const STRIDE = 27;
+
+const WORDS = new Map<string, number>();
+const MAX_WORDS = 200_000;
+let lowers: string[] = [];
+/** Counts the clearings of the table: ids from another generation name other words. */
+let tableGeneration = 0;
+let table = new Uint32Array(1024 * STRIDE);
+
+/** Makes room for `n` new words without clearing the table while a sentence holds ids. */
+function reserve(n: number): void {
+  if (WORDS.size + n <= MAX_WORDS) return;
+  WORDS.clear();
+  lowers = [];
+  tableGeneration++;
+}
+
+function wordId(w: string): number {
+  let id = WORDS.get(w);
+  if (id !== undefined) return id;
+  id = WORDS.size;
+  if ((id + 1) * STRIDE > table.length) {
+    const grown = new Uint32Array(table.length * 2);
+    grown.set(table);
+    table = grown;
+  }
+  const lower = w.toLowerCase();
+  const lw = hashString(lower, 1);
+  const wh = hashString(w, 2);
+  const sh = hashString(wordShape(w), 3);
+  const px = hashString(lower.slice(0, 3), 4);
+  const s2 = hashString(lower.slice(-2), 5);
+  const s3 = hashString(lower.slice(-3), 6);
+  const s4 = hashString(lower.slice(-4), 7);
+  const lex = lexClass(lower);
+  const at = id * STRIDE;
+  table[at + LW] = lw;
+  table[at + SH] = sh;
+  table[at + LEX] = lex;
+  for (let mode = 0; mode < 2; mode++) {
+    const o = at + OWN + mode * 8;
+    table[o] = mix(1, wh, mode);
+    table[o + 1] = mix(2, lw);
+    table[o + 2] = mix(7, sh, mode);
+    table[o + 3] = mix(12, px, mode);
+    table[o + 4] = mix(13, s2);
+    table[o + 5] = mix(14, s3);
+    table[o + 6] = mix(15, s4, mode);
+    table[o + 7] = mix(19, lex);
+  }
+  table[at + AS_PREV] = mix(3, lw);
+  table[at + AS_PREV_SHAPE] = mix(8, sh);
+  table[at + AS_NEXT] = mix(4, lw);
+  table[at + AS_NEXT_SHAPE] = mix(9, sh);
+  table[at + AS_PREV2] = mix(5, lw);
+  table[at + AS_NEXT2] = mix(6, lw);
+  table[at + GAZ_SEEN] = 0;
+  lowers[id] = lower;
+  WORDS.set(w, id);
+  return id;
+}
+
+let gazetteerUsed: Gazetteer | undefined;
+let gazetteerSeen = 0;
+
+/** The word's code in `gazetteer`, kept with the word while the same gazetteer is asked. */
+function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
+  if (gazetteer !== gazetteerUsed) {
+    gazetteerUsed = gazetteer;
+    gazetteerSeen++;
+  }
+  const at = id * STRIDE;
+  if (table[at + GAZ_SEEN] === gazetteerSeen) return table[at + GAZ] as number;
+  const code = gazetteer.code(w);
+  table[at + GAZ] = code;
+  table[at + GAZ_SEEN] = gazetteerSeen;
+  return code;
+}
+
+// The same templates at a sentence's edges, with padding for the missing word.
+const BIAS = mix(0, 0);
+const EDGE_PREV = mix(3, PAD);
+const EDGE_NEXT = mix(4, PAD + 1);
+const EDGE_PREV2 = mix(5, PAD + 2);
+const EDGE_NEXT2 = mix(6, PAD + 3);
+const EDGE_PREV_SHAPE = mix(8, PAD);
+const EDGE_NEXT_SHAPE = mix(9, PAD + 1);
+
 // Per-token values, reused across sentences to spare allocations.
 let capacity = 0;
-let lw = new Uint32Array(0);
-let wh = new Uint32Array(0);
-let sh = new Uint32Array(0);
-let px = new Uint32Array(0);
-let s2 = new Uint32Array(0);
-let s3 = new Uint32Array(0);
-let s4 = new Uint32Array(0);
-let lex = new Uint8Array(0);
+let rows = new Int32Array(0);
 let mem = new Uint8Array(0);
 let given = new Uint8Array(0);
+let gazBuffer = new Uint8Array(0);
+let codes = new Uint8Array(0);
 
 function ensure(n: number): void {
   if (n <= capacity) return;
   capacity = Math.max(n, capacity * 2, 64);
-  lw = new Uint32Array(capacity);
-  wh = new Uint32Array(capacity);
-  sh = new Uint32Array(capacity);
-  px = new Uint32Array(capacity);
-  s2 = new Uint32Array(capacity);
-  s3 = new Uint32Array(capacity);
-  s4 = new Uint32Array(capacity);
-  lex = new Uint8Array(capacity);
+  rows = new Int32Array(capacity);
   mem = new Uint8Array(capacity);
   given = new Uint8Array(capacity);
-}
-
-const PAD = 0x5bd1e995;
-
-/** What a word contributes to features whatever its context, computed once per distinct word. */
-interface WordInfo {
-  lower: string;
-  lw: number;
-  wh: number;
-  sh: number;
-  px: number;
-  s2: number;
-  s3: number;
-  s4: number;
-  lex: number;
-}
-
-// Words repeat (Zipf): caching their hashes spares most string work. Cleared when full, to stay bounded.
-const WORDS = new Map<string, WordInfo>();
-const MAX_WORDS = 200_000;
-
-function wordInfo(w: string): WordInfo {
-  let info = WORDS.get(w);
-  if (info) return info;
-  const lower = w.toLowerCase();
-  info = {
-    lower,
-    lw: hashString(lower, 1),
-    wh: hashString(w, 2),
-    sh: hashString(wordShape(w), 3),
-    px: hashString(lower.slice(0, 3), 4),
-    s2: hashString(lower.slice(-2), 5),
-    s3: hashString(lower.slice(-3), 6),
-    s4: hashString(lower.slice(-4), 7),
-    lex: lexClass(lower),
-  };
-  if (WORDS.size >= MAX_WORDS) WORDS.clear();
-  WORDS.set(w, info);
-  return info;
+  gazBuffer = new Uint8Array(capacity);
+  codes = new Uint8Array(capacity);
 }
 
 /**
@@ -202,60 +315,52 @@ export function extractFeatures(
 ): void {
   const n = words.length;
   ensure(n);
+  reserve(n);
   const upperMode = isUpperSentence(words);
+  // In capitals, the gazetteer is asked about the words in title case.
   const gazWords = upperMode ? words.map(TITLE_CASE) : words;
-  const gaz = gazetteer.classes(gazWords);
+  const known = memory.idsOf(words, rows);
   for (let i = 0; i < n; i++) {
-    const info = wordInfo(words[i] as string);
-    lw[i] = info.lw;
-    wh[i] = info.wh;
-    sh[i] = info.sh;
-    px[i] = info.px;
-    s2[i] = info.s2;
-    s3[i] = info.s3;
-    s4[i] = info.s4;
-    lex[i] = info.lex;
-    mem[i] = memory.get(info.lower);
-    const first = (gazWords[i] as string).charCodeAt(0);
-    given[i] = first >= 65 && first <= 90 && gazetteer.isFirstName(gazWords[i] as string) ? 1 : 0;
+    const w = words[i] as string;
+    const id = known ? (rows[i] as number) : wordId(w);
+    rows[i] = id * STRIDE;
+    mem[i] = memory.get(lowers[id] as string);
+    const gw = gazWords[i] as string;
+    codes[i] = upperMode ? gazetteer.code(gw) : gazCode(id, w, gazetteer);
+    given[i] = isUpperLetter(gw.charCodeAt(0)) && (codes[i] as number) & WordCode.FirstName ? 1 : 0;
   }
+  const gaz = gazetteer.classes(gazWords, gazBuffer, codes);
+  const t = table;
   const shift = 32 - bits;
   const mode = upperMode ? 1 : 0;
+  const own = OWN + mode * 8;
   for (let i = 0; i < n; i++) {
-    const p1 = i > 0 ? i - 1 : -1;
-    const n1 = i + 1 < n ? i + 1 : -1;
-    const lwP = p1 >= 0 ? (lw[p1] as number) : PAD;
-    const lwN = n1 >= 0 ? (lw[n1] as number) : PAD + 1;
-    const lwP2 = i > 1 ? (lw[i - 2] as number) : PAD + 2;
-    const lwN2 = i + 2 < n ? (lw[i + 2] as number) : PAD + 3;
-    const shP = p1 >= 0 ? (sh[p1] as number) : PAD;
-    const shN = n1 >= 0 ? (sh[n1] as number) : PAD + 1;
+    const at = rows[i] as number;
+    const p1 = i > 0 ? (rows[i - 1] as number) : -1;
+    const n1 = i + 1 < n ? (rows[i + 1] as number) : -1;
+    const lwP = p1 >= 0 ? (t[p1 + LW] as number) : PAD;
+    const lwN = n1 >= 0 ? (t[n1 + LW] as number) : PAD + 1;
+    const shP = p1 >= 0 ? (t[p1 + SH] as number) : PAD;
+    const shN = n1 >= 0 ? (t[n1 + SH] as number) : PAD + 1;
     const g = gaz[i] as number;
-    const gP = p1 >= 0 ? (gaz[p1] as number) : 31;
-    const gN = n1 >= 0 ? (gaz[n1] as number) : 31;
-    const lx = lex[i] as number;
-    const lxP = p1 >= 0 ? (lex[p1] as number) : 31;
-    const lxN = n1 >= 0 ? (lex[n1] as number) : 31;
-    const s = sh[i] as number;
+    const gP = p1 >= 0 ? (gaz[i - 1] as number) : 31;
+    const gN = n1 >= 0 ? (gaz[i + 1] as number) : 31;
+    const lx = t[at + LEX] as number;
+    const lxP = p1 >= 0 ? (t[p1 + LEX] as number) : 31;
+    const lxN = n1 >= 0 ? (t[n1 + LEX] as number) : 31;
+    const s = t[at + SH] as number;
     const memo = mem[i] as number;
     const m = memo & CASE_BITS;
-    const l = lw[i] as number;
+    const l = t[at + LW] as number;
     const o = i * FEATURES_PER_TOKEN;
-    out[o + 0] = mix(0, 0) >>> shift;
-    out[o + 1] = mix(1, wh[i] as number, mode) >>> shift;
-    out[o + 2] = mix(2, l) >>> shift;
-    out[o + 3] = mix(7, s, mode) >>> shift;
-    out[o + 4] = mix(12, px[i] as number, mode) >>> shift;
-    out[o + 5] = mix(13, s2[i] as number) >>> shift;
-    out[o + 6] = mix(14, s3[i] as number) >>> shift;
-    out[o + 7] = mix(15, s4[i] as number, mode) >>> shift;
-    out[o + 8] = mix(19, lx) >>> shift;
-    out[o + 9] = mix(3, lwP) >>> shift;
-    out[o + 10] = mix(4, lwN) >>> shift;
-    out[o + 11] = mix(5, lwP2) >>> shift;
-    out[o + 12] = mix(6, lwN2) >>> shift;
-    out[o + 13] = mix(8, shP) >>> shift;
-    out[o + 14] = mix(9, shN) >>> shift;
+    out[o + 0] = BIAS >>> shift;
+    for (let k = 0; k < 8; k++) out[o + 1 + k] = (t[at + own + k] as number) >>> shift;
+    out[o + 9] = (p1 >= 0 ? (t[p1 + AS_PREV] as number) : EDGE_PREV) >>> shift;
+    out[o + 10] = (n1 >= 0 ? (t[n1 + AS_NEXT] as number) : EDGE_NEXT) >>> shift;
+    out[o + 11] = (i > 1 ? (t[(rows[i - 2] as number) + AS_PREV2] as number) : EDGE_PREV2) >>> shift;
+    out[o + 12] = (i + 2 < n ? (t[(rows[i + 2] as number) + AS_NEXT2] as number) : EDGE_NEXT2) >>> shift;
+    out[o + 13] = (p1 >= 0 ? (t[p1 + AS_PREV_SHAPE] as number) : EDGE_PREV_SHAPE) >>> shift;
+    out[o + 14] = (n1 >= 0 ? (t[n1 + AS_NEXT_SHAPE] as number) : EDGE_NEXT_SHAPE) >>> shift;
     out[o + 15] = mix(10, shP, s) >>> shift;
     out[o + 16] = mix(11, s, shN) >>> shift;
     out[o + 17] = mix(16, g, mode) >>> shift;
@@ -271,7 +376,7 @@ export function extractFeatures(
     out[o + 27] = mix(27, m, i === 0 ? 1 : 0) >>> shift;
     out[o + 28] = mix(28, lxP, s) >>> shift;
     out[o + 29] = mix(29, g === GazClass.None ? 0 : 1, lx === LexClass.None ? lxN : lx) >>> shift;
-    out[o + 30] = mix(30, (p1 >= 0 ? (given[p1] as number) * 2 : 4) + (given[i] as number), s) >>> shift;
+    out[o + 30] = mix(30, (p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number), s) >>> shift;
     out[o + 31] = mix(31, mode * 32 + (memo >> 2), s) >>> shift;
   }
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
-import { defaultGazetteer, GazClass } from './gazetteer.js';
+import { defaultGazetteer, GazClass, WordCode } from './gazetteer.js';
 
 table(
   'gazetteer lookup: countries by any of their names, demonyms, cities with GeoNames ids',
@@ -54,4 +54,33 @@ table(
     ['gloria', false],
   ] as const,
   ([word, expected]) => assert.equal(defaultGazetteer().isFirstName(word), expected, `isFirstName(${word})`),
+);
+
+table(
+  "gazetteer classes: the same from the words' codes as from the words",
+  [
+    ['troops from North Korea arrived in Pyongyang'],
+    ['the New York Times said Paris and Gloria'],
+    ['North Korean and South Korean troops'],
+    ['North by northwest'],
+  ] as const,
+  ([sentence]) => {
+    const gazetteer = defaultGazetteer();
+    const words = sentence.split(' ');
+    const codes = words.map((w) => gazetteer.code(w));
+    const fromCodes = gazetteer.classes(words, new Uint8Array(words.length + 3).fill(9), codes);
+    assert.deepEqual([...fromCodes.subarray(0, words.length)], [...gazetteer.classes(words)], sentence);
+  },
+);
+
+table(
+  'gazetteer codes: class as a whole phrase, start of a longer one, given name',
+  [
+    ['Pyongyang', GazClass.BigCity],
+    ['North', WordCode.Prefix],
+    ['Gloria', WordCode.FirstName],
+    // Negative: a word that is none of these has no code.
+    ['Matsegora', 0],
+  ] as const,
+  ([word, code]) => assert.equal(defaultGazetteer().code(word), code, `code of "${word}"`),
 );

@@ -94,6 +94,19 @@ export const phraseWords = (phrase: string): string[] =>
     .split(/\s+/)
     .filter((w) => w !== '');
 
+/** What the gazetteer says of a word alone: its class as a whole phrase (GazClass), and flags. */
+export const WordCode = {
+  Class: 7,
+  /** The word starts a longer phrase. */
+  Prefix: 8,
+  FirstName: 16,
+} as const;
+const CLASS_MASK = WordCode.Class;
+const PREFIX = WordCode.Prefix;
+const FIRST_NAME = WordCode.FirstName;
+/** Codes kept per gazetteer; cleared when full, to stay bounded. */
+const MAX_CODES = 200_000;
+
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
 
 /**
@@ -106,6 +119,8 @@ export class Gazetteer {
   private readonly prefixes = new Set<string>();
   private readonly byCode = new Map<string, Place>();
   private readonly firstNames: ReadonlySet<string>;
+  /** Words repeat: what the sets say about each word (its WordCode), looked up once. */
+  private readonly codes = new Map<string, number>();
   readonly maxWords: number;
 
   constructor(data: GazetteerData) {
@@ -142,7 +157,21 @@ export class Gazetteer {
 
   /** Whether a capitalised word is a given name: "Gloria", not "Pirelli". */
   isFirstName(word: string): boolean {
-    return this.firstNames.has(word);
+    return (this.code(word) & FIRST_NAME) !== 0;
+  }
+
+  /** The word's WordCode. */
+  code(word: string): number {
+    let code = this.codes.get(word);
+    if (code !== undefined) return code;
+    const place = this.phrases.get(word);
+    code =
+      (place ? classOf(place) : GazClass.None) |
+      (this.prefixes.has(word) ? PREFIX : 0) |
+      (this.firstNames.has(word) ? FIRST_NAME : 0);
+    if (this.codes.size >= MAX_CODES) this.codes.clear();
+    this.codes.set(word, code);
+    return code;
   }
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
@@ -158,10 +187,13 @@ export class Gazetteer {
   match(words: readonly string[], i: number): { length: number; place: Place } | undefined {
     const first = words[i];
     if (first === undefined) return undefined;
+    const code = this.code(first);
+    if ((code & (CLASS_MASK | PREFIX)) === 0) return undefined;
     let key = first;
     let best: { length: number; place: Place } | undefined;
-    const place = this.phrases.get(key);
+    const place = code & CLASS_MASK ? this.phrases.get(key) : undefined;
     if (place) best = { length: 1, place };
+    if ((code & PREFIX) === 0) return best;
     for (let n = 2; n <= this.maxWords && i + n <= words.length && this.prefixes.has(key); n++) {
       key = `${key} ${words[i + n - 1]}`;
       const p = this.phrases.get(key);
@@ -172,24 +204,40 @@ export class Gazetteer {
 
   /**
    * Gazetteer class of each word (GazClass, plus 8 when inside rather than at the start of a phrase),
-   * for the recognizer's features.
+   * for the recognizer's features; written into `out` when given (length >= words.length), from the
+   * words' codes when the caller has them.
    */
-  classes(words: readonly string[]): Uint8Array {
-    const out = new Uint8Array(words.length);
+  classes(
+    words: readonly string[],
+    out = new Uint8Array(words.length),
+    codes?: ArrayLike<number>,
+  ): Uint8Array {
+    out.fill(0, 0, words.length);
     for (let i = 0; i < words.length; ) {
+      const code = codes ? (codes[i] as number) : this.code(words[i] as string);
+      // Most words start no phrase longer than themselves: their class is their code's.
+      if ((code & PREFIX) === 0) {
+        out[i++] = code & CLASS_MASK;
+        continue;
+      }
       const m = this.match(words, i);
       if (!m) {
         i++;
         continue;
       }
-      let c: number = KIND_CLASS[m.place.kind];
-      if (c === GazClass.City && (m.place.population ?? 0) >= 500_000) c = GazClass.BigCity;
+      const c = classOf(m.place);
       out[i] = c;
       for (let k = 1; k < m.length; k++) out[i + k] = c + 8;
       i += m.length;
     }
     return out;
   }
+}
+
+/** A place's class for features: cities of half a million people or more are big ones. */
+function classOf(place: Place): number {
+  const c = KIND_CLASS[place.kind];
+  return c === GazClass.City && (place.population ?? 0) >= 500_000 ? GazClass.BigCity : c;
 }
 
 let shared: Gazetteer | undefined;

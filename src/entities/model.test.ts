@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { repoRoot, table } from '../../test/table.js';
 import { DatelineError } from '../document/errors.js';
 import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN } from './features.js';
@@ -110,3 +111,98 @@ table(
     }
   },
 );
+
+/** The plain first-order Viterbi over every pair of labels: what the BIO-aware one must agree with. */
+function plainViterbi(emit: Float64Array, n: number, table: Float64Array): number[] {
+  const score = new Float64Array(n * L);
+  const back = new Uint8Array(n * L);
+  for (let y = 0; y < L; y++) score[y] = (emit[y] as number) + (table[L * L + y] as number);
+  for (let i = 1; i < n; i++)
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      for (let p = 0; p < L; p++) {
+        const s = (score[(i - 1) * L + p] as number) + (table[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          back[i * L + y] = p;
+        }
+      }
+      score[i * L + y] = best + (emit[i * L + y] as number);
+    }
+  let y = 0;
+  for (let k = 1; k < L; k++)
+    if ((score[(n - 1) * L + k] as number) > (score[(n - 1) * L + y] as number)) y = k;
+  const out: number[] = [];
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = y;
+    y = back[i * L + y] as number;
+  }
+  return out;
+}
+
+test('viterbi: the BIO-aware search finds the labels of the plain one, ties included', () => {
+  // Few distinct values, so that ties between paths are common; the scale makes them inexact in floats.
+  const small = fc.integer({ min: -3, max: 3 });
+  const lattice = fc.integer({ min: 1, max: 12 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      emit: fc.array(small, { minLength: n * L, maxLength: n * L }),
+      trans: fc.array(small, { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+      scale: fc.constantFrom(1, 0.1, 0.0021829616744071245),
+    }),
+  );
+  fc.assert(
+    fc.property(lattice, ({ n, emit, trans, scale }) => {
+      const e = Float64Array.from(emit, (x) => x * scale);
+      const table = transitionTable(trans, scale);
+      const out = new Uint8Array(n);
+      viterbi(e, n, table, out);
+      assert.deepEqual([...out], plainViterbi(e, n, table));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
+test('model decode: the group caches change no label, whatever collides in them', () => {
+  const bits = 4;
+  const setup = fc.record({
+    weights: fc.array(fc.integer({ min: -40, max: 40 }), {
+      minLength: (1 << bits) * L,
+      maxLength: (1 << bits) * L,
+    }),
+    trans: fc.array(fc.integer({ min: -40, max: 40 }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+    sentences: fc.array(
+      fc.integer({ min: 1, max: 8 }).chain((n) =>
+        fc.array(fc.integer({ min: 0, max: (1 << bits) - 1 }), {
+          minLength: n * FEATURES_PER_TOKEN,
+          maxLength: n * FEATURES_PER_TOKEN,
+        }),
+      ),
+      { minLength: 1, maxLength: 6 },
+    ),
+  });
+  fc.assert(
+    fc.property(setup, ({ weights, trans, sentences }) => {
+      const w = Int16Array.from(weights);
+      // Two slots per group: groups of different tokens collide all the time.
+      const model = EntityModel.fromWeights(bits, 0.5, w, Int16Array.from(trans), 1);
+      const table = transitionTable(model.trans, model.scale);
+      for (const list of sentences) {
+        const features = Uint32Array.from(list);
+        const n = list.length / FEATURES_PER_TOKEN;
+        const emit = new Float64Array(n * L);
+        for (let i = 0; i < n; i++)
+          for (let y = 0; y < L; y++) {
+            let sum = 0;
+            for (let k = 0; k < FEATURES_PER_TOKEN; k++)
+              sum += w[(features[i * FEATURES_PER_TOKEN + k] as number) * L + y] as number;
+            emit[i * L + y] = sum * model.scale;
+          }
+        const out = new Uint8Array(n);
+        model.decode(features, n, out);
+        assert.deepEqual([...out], plainViterbi(emit, n, table));
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

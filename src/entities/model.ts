@@ -2,13 +2,30 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
-import { FEATURES_PER_TOKEN, WORD_FEATURES } from './features.js';
+import { FEATURE_GROUPS, FEATURES_PER_TOKEN } from './features.js';
 import { allowed, LABEL_COUNT } from './labels.js';
 
 const L = LABEL_COUNT;
 const F = FEATURES_PER_TOKEN;
-/** 2^13 slots of word-feature sums: about 0.9 MB, within the processor's second-level cache. */
-const WORD_CACHE_BITS = 13;
+/** 2^14 cache slots per feature group: 6 MB in all. */
+const CACHE_BITS = 14;
+const GROUP_COUNT = FEATURE_GROUPS.length;
+/** Feature indexes group after group, then those in no group. */
+const ORDER = new Uint8Array(F);
+/** Where each group starts in ORDER; the last entry is where the ungrouped features start. */
+const GROUP_START = new Uint8Array(GROUP_COUNT + 1);
+{
+  let k = 0;
+  FEATURE_GROUPS.forEach((group, g) => {
+    GROUP_START[g] = k;
+    for (const f of group) ORDER[k++] = f;
+  });
+  GROUP_START[GROUP_COUNT] = k;
+  const grouped = new Set(ORDER.subarray(0, k));
+  for (let f = 0; f < F; f++) if (!grouped.has(f)) ORDER[k++] = f;
+  if (k !== F || grouped.size !== GROUP_START[GROUP_COUNT])
+    throw new DatelineError('INTERNAL', 'entity model: feature groups overlap or name unknown features');
+}
 const MAGIC = 0x454e4c44; // "DLNE"
 const VERSION = 2;
 const NEG = -1e30;
@@ -29,7 +46,15 @@ export function transitionTable(trans: ArrayLike<number>, scale: number): Float6
 let scratchScore = new Float64Array(0);
 let scratchBack = new Uint8Array(0);
 
-/** Best label sequence (first-order Viterbi) for emission scores `emit[i * L + label]`. */
+// The predecessors' scores are held in locals, one per label: the loops below are written out for 17.
+if (L !== 17) throw new DatelineError('INTERNAL', `entity model: Viterbi is written for 17 labels, not ${L}`);
+
+/**
+ * Best label sequence (first-order Viterbi) for emission scores `emit[i * L + label]` and a table from
+ * `transitionTable`. BIO spares most of the work: an I label can only follow the B or I of its type, so
+ * only O and the B labels weigh every predecessor. The moves the table forbids lose to the allowed ones
+ * whatever the scores, and ties go to the lowest predecessor, so the labels are those of a full search.
+ */
 export function viterbi(emit: Float64Array, n: number, table: Float64Array, out: Uint8Array): void {
   if (n === 0) return;
   if (scratchScore.length < n * L) {
@@ -42,18 +67,116 @@ export function viterbi(emit: Float64Array, n: number, table: Float64Array, out:
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
-    for (let y = 0; y < L; y++) {
-      let best = NEG * 2;
+    const q0 = score[prevBase + 0] as number;
+    const q1 = score[prevBase + 1] as number;
+    const q2 = score[prevBase + 2] as number;
+    const q3 = score[prevBase + 3] as number;
+    const q4 = score[prevBase + 4] as number;
+    const q5 = score[prevBase + 5] as number;
+    const q6 = score[prevBase + 6] as number;
+    const q7 = score[prevBase + 7] as number;
+    const q8 = score[prevBase + 8] as number;
+    const q9 = score[prevBase + 9] as number;
+    const q10 = score[prevBase + 10] as number;
+    const q11 = score[prevBase + 11] as number;
+    const q12 = score[prevBase + 12] as number;
+    const q13 = score[prevBase + 13] as number;
+    const q14 = score[prevBase + 14] as number;
+    const q15 = score[prevBase + 15] as number;
+    const q16 = score[prevBase + 16] as number;
+    for (let y = 0; y < L; y = y === 0 ? 1 : y + 2) {
+      let best = q0 + (table[y] as number);
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        const s = (score[prevBase + p] as number) + (table[p * L + y] as number);
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+      let s: number;
+      s = q1 + (table[17 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 1;
+      }
+      s = q2 + (table[34 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 2;
+      }
+      s = q3 + (table[51 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 3;
+      }
+      s = q4 + (table[68 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 4;
+      }
+      s = q5 + (table[85 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 5;
+      }
+      s = q6 + (table[102 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 6;
+      }
+      s = q7 + (table[119 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 7;
+      }
+      s = q8 + (table[136 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 8;
+      }
+      s = q9 + (table[153 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 9;
+      }
+      s = q10 + (table[170 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 10;
+      }
+      s = q11 + (table[187 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 11;
+      }
+      s = q12 + (table[204 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 12;
+      }
+      s = q13 + (table[221 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 13;
+      }
+      s = q14 + (table[238 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 14;
+      }
+      s = q15 + (table[255 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 15;
+      }
+      s = q16 + (table[272 + y] as number);
+      if (s > best) {
+        best = s;
+        arg = 16;
       }
       score[base + y] = best + (emit[base + y] as number);
       back[base + y] = arg;
+    }
+    for (let y = 2; y < L; y += 2) {
+      const fromBegin = (score[prevBase + y - 1] as number) + (table[(y - 1) * L + y] as number);
+      const fromInside = (score[prevBase + y] as number) + (table[y * L + y] as number);
+      const inside = fromInside > fromBegin;
+      score[base + y] = (inside ? fromInside : fromBegin) + (emit[base + y] as number);
+      back[base + y] = inside ? y : y - 1;
     }
   }
   let y = 0;
@@ -94,25 +217,39 @@ export class EntityModel {
   readonly scale: number;
   readonly trans: Int16Array;
   private emit = new Float64Array(0);
-  private readonly acc = new Int32Array(L);
-  /** Buckets of the word features each cache slot holds (-1: empty), and their summed weights. */
-  private readonly wordKeys = new Int32Array((1 << WORD_CACHE_BITS) * WORD_FEATURES).fill(-1);
-  private readonly wordSums = new Int32Array((1 << WORD_CACHE_BITS) * L);
+  /**
+   * The feature groups' cache slots, group after group: each slot the buckets of its group's features
+   * (-1: empty), then their summed weights, side by side so that a look-up touches one place.
+   */
+  private readonly cache: Int32Array;
+  private readonly cacheBits: number;
   private readonly table: Float64Array;
-  private readonly used: Uint32Array;
-  private readonly usedBefore: Uint32Array;
+  /**
+   * For each 32-bucket word of the bitmap of used buckets: the word, then the count of used buckets
+   * before it (side by side, one memory read).
+   */
+  private readonly index: Uint32Array;
   private readonly packed: Int16Array;
 
-  private constructor(bits: number, scale: number, trans: Int16Array, used: Uint32Array, packed: Int16Array) {
+  private constructor(
+    bits: number,
+    scale: number,
+    trans: Int16Array,
+    used: Uint32Array,
+    packed: Int16Array,
+    cacheBits = CACHE_BITS,
+  ) {
+    this.cacheBits = cacheBits;
+    this.cache = new Int32Array((F + GROUP_COUNT * L) << cacheBits).fill(-1);
     this.bits = bits;
     this.scale = scale;
     this.trans = trans;
     this.table = transitionTable(trans, scale);
-    this.used = used;
-    this.usedBefore = new Uint32Array(used.length);
+    this.index = new Uint32Array(used.length * 2);
     let count = 0;
     for (let word = 0; word < used.length; word++) {
-      this.usedBefore[word] = count;
+      this.index[2 * word] = used[word] as number;
+      this.index[2 * word + 1] = count;
       count += popcount(used[word] as number);
     }
     if (
@@ -124,8 +261,14 @@ export class EntityModel {
     this.packed = packed;
   }
 
-  /** A model from the whole table, `weights[bucket * L + label]`. */
-  static fromWeights(bits: number, scale: number, weights: Int16Array, trans: Int16Array): EntityModel {
+  /** A model from the whole table, `weights[bucket * L + label]`; `cacheBits` sizes its group caches. */
+  static fromWeights(
+    bits: number,
+    scale: number,
+    weights: Int16Array,
+    trans: Int16Array,
+    cacheBits = CACHE_BITS,
+  ): EntityModel {
     const buckets = 1 << bits;
     if (weights.length !== buckets * L)
       throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
@@ -144,7 +287,7 @@ export class EntityModel {
     for (let b = 0; b < buckets; b++)
       if ((used[b >>> 5] as number) & (1 << (b & 31)))
         packed.set(weights.subarray(b * L, b * L + L), L * k++);
-    return new EntityModel(bits, scale, trans, used, packed);
+    return new EntityModel(bits, scale, trans, used, packed, cacheBits);
   }
 
   /**
@@ -161,10 +304,11 @@ export class EntityModel {
 
   /** Where bucket `b`'s weights start in `packed`, or -1 when it holds none. */
   private packedAt(b: number): number {
-    const mask = this.used[b >>> 5] as number;
+    const word = (b >>> 5) << 1;
+    const mask = this.index[word] as number;
     const bit = 1 << (b & 31);
     if ((mask & bit) === 0) return -1;
-    return ((this.usedBefore[b >>> 5] as number) + popcount(mask & (bit - 1))) * L;
+    return ((this.index[word + 1] as number) + popcount(mask & (bit - 1))) * L;
   }
 
   /** Quantises float weights (the trainer's averaged ones) to a model. */
@@ -178,47 +322,125 @@ export class EntityModel {
   }
 
   /**
-   * Labels for a sentence whose features `extractFeatures` wrote into `features`. Each feature costs a
-   * memory read; the sums of a word's
-   * own features (the first WORD_FEATURES) are kept in a small direct-mapped cache, checked against
-   * their buckets, and words repeat. The sums are integers: the same whatever the order.
+   * Where the summed weights of group `g` of the features at `from` start in `cache`. Words and their
+   * neighbours repeat, and the few-valued features repeat together: a direct-mapped cache keyed by the
+   * group's buckets holds the sums, so most tokens read four sums instead of a row per feature.
+   */
+  private groupSum(features: Uint32Array, from: number, g: number): number {
+    const first = GROUP_START[g] as number;
+    const size = (GROUP_START[g + 1] as number) - first;
+    let h = 0;
+    for (let k = 0; k < size; k++)
+      h = Math.imul(h ^ (features[from + (ORDER[first + k] as number)] as number), 0x9e3779b1);
+    const cache = this.cache;
+    // Groups before this one take `first` keys and `g` sums per slot.
+    const keyAt = ((first + g * L) << this.cacheBits) + (h >>> (32 - this.cacheBits)) * (size + L);
+    const at = keyAt + size;
+    let k = 0;
+    while (k < size && cache[keyAt + k] === features[from + (ORDER[first + k] as number)]) k++;
+    if (k === size) return at;
+    const w = this.packed;
+    cache.fill(0, at, at + L);
+    for (k = 0; k < size; k++) {
+      const bucket = features[from + (ORDER[first + k] as number)] as number;
+      cache[keyAt + k] = bucket;
+      const b = this.packedAt(bucket);
+      if (b >= 0)
+        for (let y = 0; y < L; y++) cache[at + y] = (cache[at + y] as number) + (w[b + y] as number);
+    }
+    return at;
+  }
+
+  /**
+   * Labels for a sentence whose features `extractFeatures` wrote into `features`. The sums are integers,
+   * the same whatever the order they are added in, so cached group sums change no score.
    */
   decode(features: Uint32Array, n: number, out: Uint8Array): void {
     if (this.emit.length < n * L) this.emit = new Float64Array(Math.max(n * L, this.emit.length * 2));
     const emit = this.emit;
     const w = this.packed;
-    const acc = this.acc;
+    const sums = this.cache;
     const scale = this.scale;
-    const keys = this.wordKeys;
-    const sums = this.wordSums;
+    const ungrouped = GROUP_START[GROUP_COUNT] as number;
     for (let i = 0; i < n; i++) {
       const from = i * F;
-      let h = 0;
-      for (let k = from; k < from + WORD_FEATURES; k++)
-        h = Math.imul(h ^ (features[k] as number), 0x9e3779b1);
-      const slot = (h >>> (32 - WORD_CACHE_BITS)) * WORD_FEATURES;
-      let hit = true;
-      for (let k = 0; k < WORD_FEATURES; k++)
-        if (keys[slot + k] !== (features[from + k] as number)) {
-          hit = false;
-          break;
-        }
-      const at = (slot / WORD_FEATURES) * L;
-      if (!hit) {
-        acc.fill(0);
-        for (let k = from; k < from + WORD_FEATURES; k++) {
-          const b = this.packedAt(features[k] as number);
-          if (b >= 0) for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[b + y] as number);
-        }
-        sums.set(acc, at);
-        for (let k = 0; k < WORD_FEATURES; k++) keys[slot + k] = features[from + k] as number;
-      } else for (let y = 0; y < L; y++) acc[y] = sums[at + y] as number;
-      for (let k = from + WORD_FEATURES; k < from + F; k++) {
-        const b = this.packedAt(features[k] as number);
-        if (b >= 0) for (let y = 0; y < L; y++) acc[y] = (acc[y] as number) + (w[b + y] as number);
+      // One local per label: the sums stay in registers.
+      let a0 = 0;
+      let a1 = 0;
+      let a2 = 0;
+      let a3 = 0;
+      let a4 = 0;
+      let a5 = 0;
+      let a6 = 0;
+      let a7 = 0;
+      let a8 = 0;
+      let a9 = 0;
+      let a10 = 0;
+      let a11 = 0;
+      let a12 = 0;
+      let a13 = 0;
+      let a14 = 0;
+      let a15 = 0;
+      let a16 = 0;
+      for (let g = 0; g < GROUP_COUNT; g++) {
+        const at = this.groupSum(features, from, g);
+        a0 += sums[at + 0] as number;
+        a1 += sums[at + 1] as number;
+        a2 += sums[at + 2] as number;
+        a3 += sums[at + 3] as number;
+        a4 += sums[at + 4] as number;
+        a5 += sums[at + 5] as number;
+        a6 += sums[at + 6] as number;
+        a7 += sums[at + 7] as number;
+        a8 += sums[at + 8] as number;
+        a9 += sums[at + 9] as number;
+        a10 += sums[at + 10] as number;
+        a11 += sums[at + 11] as number;
+        a12 += sums[at + 12] as number;
+        a13 += sums[at + 13] as number;
+        a14 += sums[at + 14] as number;
+        a15 += sums[at + 15] as number;
+        a16 += sums[at + 16] as number;
+      }
+      for (let k = ungrouped; k < F; k++) {
+        const b = this.packedAt(features[from + (ORDER[k] as number)] as number);
+        if (b < 0) continue;
+        a0 += w[b + 0] as number;
+        a1 += w[b + 1] as number;
+        a2 += w[b + 2] as number;
+        a3 += w[b + 3] as number;
+        a4 += w[b + 4] as number;
+        a5 += w[b + 5] as number;
+        a6 += w[b + 6] as number;
+        a7 += w[b + 7] as number;
+        a8 += w[b + 8] as number;
+        a9 += w[b + 9] as number;
+        a10 += w[b + 10] as number;
+        a11 += w[b + 11] as number;
+        a12 += w[b + 12] as number;
+        a13 += w[b + 13] as number;
+        a14 += w[b + 14] as number;
+        a15 += w[b + 15] as number;
+        a16 += w[b + 16] as number;
       }
       const base = i * L;
-      for (let y = 0; y < L; y++) emit[base + y] = (acc[y] as number) * scale;
+      emit[base + 0] = a0 * scale;
+      emit[base + 1] = a1 * scale;
+      emit[base + 2] = a2 * scale;
+      emit[base + 3] = a3 * scale;
+      emit[base + 4] = a4 * scale;
+      emit[base + 5] = a5 * scale;
+      emit[base + 6] = a6 * scale;
+      emit[base + 7] = a7 * scale;
+      emit[base + 8] = a8 * scale;
+      emit[base + 9] = a9 * scale;
+      emit[base + 10] = a10 * scale;
+      emit[base + 11] = a11 * scale;
+      emit[base + 12] = a12 * scale;
+      emit[base + 13] = a13 * scale;
+      emit[base + 14] = a14 * scale;
+      emit[base + 15] = a15 * scale;
+      emit[base + 16] = a16 * scale;
     }
     viterbi(emit, n, this.table, out);
   }
@@ -232,7 +454,8 @@ export class EntityModel {
     header.writeUInt8(FEATURES_PER_TOKEN, 7);
     header.writeFloatLE(this.scale, 8);
     const bytes = (a: Int16Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    const body = Buffer.concat([header, bytes(this.trans), bytes(this.used), bytes(this.packed)]);
+    const used = this.index.filter((_, k) => k % 2 === 0);
+    const body = Buffer.concat([header, bytes(this.trans), bytes(used), bytes(this.packed)]);
     return gzipSync(body, { level: 9 });
   }
 
