@@ -7,6 +7,7 @@ import {
   extractFeatures,
   FEATURES_PER_TOKEN,
   isUpperSentence,
+  markLive,
   wordShape,
 } from './features.js';
 import { defaultGazetteer, Gazetteer, type GazetteerData } from './gazetteer.js';
@@ -139,3 +140,20 @@ test('features: the same from the word ids the case memory kept as from looking 
     assert.deepEqual(run(s), run([...s]), s.join(' '));
   }
 });
+
+table(
+  'markLive: the words within two of a capital, a digit or a letter beyond ASCII',
+  [
+    ['the talks in Seoul ended on a calm note after all', '01111100000'],
+    ['it rose by 5 percent over the year', '01111100'],
+    ['a visit to the café went well for them', '001111100'],
+    ['no name in this sentence at all', '0000000'],
+    ['THE TALKS ENDED', '111'],
+  ] as const,
+  ([sentence, expected]) => {
+    const words = sentence.split(' ');
+    const live = new Uint8Array(words.length);
+    markLive(words, isUpperSentence(words), live);
+    assert.equal([...live].join(''), expected, sentence);
+  },
+);

@@ -206,3 +206,54 @@ test('model decode: the group caches change no label, whatever collides in them'
     { numRuns: 300 },
   );
 });
+
+test('viterbi: runs labelled apart between O words give the whole search labels when it has O there', () => {
+  const lattice = fc.integer({ min: 1, max: 14 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      emit: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n * L, maxLength: n * L }),
+      trans: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+      live: fc.array(fc.boolean(), { minLength: n, maxLength: n }),
+    }),
+  );
+  let compared = 0;
+  fc.assert(
+    fc.property(lattice, ({ n, emit, trans, live }) => {
+      const e = Float64Array.from(emit);
+      // Dead words lean to O, so that the whole search mostly labels them O and the runs can be compared.
+      for (let i = 0; i < n; i++) if (!live[i]) e[i * L + OUTSIDE] = 20;
+      const table = transitionTable(trans, 1);
+      const whole = new Uint8Array(n);
+      viterbi(e, n, table, whole);
+      fc.pre(live.every((l, i) => l || whole[i] === OUTSIDE));
+      const split = new Uint8Array(n);
+      for (let i = 0; i < n; ) {
+        if (!live[i]) {
+          split[i++] = OUTSIDE;
+          continue;
+        }
+        let end = i + 1;
+        while (end < n && live[end]) end++;
+        viterbi(e.subarray(i * L, end * L), end - i, table, split, i, i === 0 ? L : OUTSIDE, end < n);
+        i = end;
+      }
+      compared++;
+      assert.deepEqual([...split], [...whole], `live ${live.map(Number).join('')}`);
+    }),
+    { numRuns: 1000 },
+  );
+  assert.ok(compared > 500, `only ${compared} lattices met the premise`);
+});
+
+test('model decode: with live words marked, the others are O and the marked ones decode as before', () => {
+  const model = tiny();
+  const buckets = [1, 2, 0, 0, 0, 1, 2];
+  const whole = new Uint8Array(buckets.length);
+  model.decode(featuresFor(buckets), buckets.length, whole);
+  const runs = new Uint8Array(buckets.length);
+  model.decode(featuresFor(buckets), buckets.length, runs, Uint8Array.from([1, 1, 1, 0, 1, 1, 1]));
+  assert.deepEqual([...runs], [...whole]);
+  const dead = new Uint8Array(buckets.length);
+  model.decode(featuresFor(buckets), buckets.length, dead, Uint8Array.from([0, 0, 1, 1, 1, 0, 0]));
+  assert.deepEqual([...dead], [OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE]);
+});

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
 import { FEATURE_GROUPS, FEATURES_PER_TOKEN } from './features.js';
-import { allowed, LABEL_COUNT } from './labels.js';
+import { allowed, LABEL_COUNT, OUTSIDE } from './labels.js';
 
 const L = LABEL_COUNT;
 const F = FEATURES_PER_TOKEN;
@@ -54,8 +54,18 @@ if (L !== 17) throw new DatelineError('INTERNAL', `entity model: Viterbi is writ
  * `transitionTable`. BIO spares most of the work: an I label can only follow the B or I of its type, so
  * only O and the B labels weigh every predecessor. The moves the table forbids lose to the allowed ones
  * whatever the scores, and ties go to the lowest predecessor, so the labels are those of a full search.
+ * A run of a longer sentence is labelled into `out` from `outAt`: `after` is the label before it (`L`:
+ * none, the sentence starts), and `beforeOutside` says an O follows it.
  */
-export function viterbi(emit: Float64Array, n: number, table: Float64Array, out: Uint8Array): void {
+export function viterbi(
+  emit: Float64Array,
+  n: number,
+  table: Float64Array,
+  out: Uint8Array,
+  outAt = 0,
+  after = L,
+  beforeOutside = false,
+): void {
   if (n === 0) return;
   if (scratchScore.length < n * L) {
     scratchScore = new Float64Array(n * L * 2);
@@ -63,7 +73,7 @@ export function viterbi(emit: Float64Array, n: number, table: Float64Array, out:
   }
   const score = scratchScore;
   const back = scratchBack;
-  for (let y = 0; y < L; y++) score[y] = (emit[y] as number) + (table[L * L + y] as number);
+  for (let y = 0; y < L; y++) score[y] = (emit[y] as number) + (table[after * L + y] as number);
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
@@ -182,14 +192,14 @@ export function viterbi(emit: Float64Array, n: number, table: Float64Array, out:
   let y = 0;
   let best = NEG * 2;
   for (let k = 0; k < L; k++) {
-    const s = score[(n - 1) * L + k] as number;
+    const s = (score[(n - 1) * L + k] as number) + (beforeOutside ? (table[k * L] as number) : 0);
     if (s > best) {
       best = s;
       y = k;
     }
   }
   for (let i = n - 1; i >= 0; i--) {
-    out[i] = y;
+    out[outAt + i] = y;
     y = back[i * L + y] as number;
   }
 }
@@ -353,9 +363,34 @@ export class EntityModel {
 
   /**
    * Labels for a sentence whose features `extractFeatures` wrote into `features`. The sums are integers,
-   * the same whatever the order they are added in, so cached group sums change no score.
+   * the same whatever the order they are added in, so cached group sums change no score. With `live`
+   * (from `extractFeatures`), only the words it marks are searched and the others are O.
    */
-  decode(features: Uint32Array, n: number, out: Uint8Array): void {
+  decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array): void {
+    if (!live) {
+      this.emissions(features, 0, n);
+      viterbi(this.emit, n, this.table, out);
+      return;
+    }
+    // Each run of live words is labelled on its own between the O labels of the words around it: when
+    // the full search labels those words O too, it splits there into the same runs.
+    let i = 0;
+    while (i < n) {
+      if (!live[i]) {
+        out[i++] = OUTSIDE;
+        continue;
+      }
+      let end = i + 1;
+      while (end < n && live[end]) end++;
+      this.emissions(features, i, end);
+      viterbi(this.emit, end - i, this.table, out, i, i === 0 ? L : OUTSIDE, end < n);
+      i = end;
+    }
+  }
+
+  /** Emission scores of the words `[first, end)` of a sentence into `emit`, from its start. */
+  private emissions(features: Uint32Array, first: number, end: number): void {
+    const n = end - first;
     if (this.emit.length < n * L) this.emit = new Float64Array(Math.max(n * L, this.emit.length * 2));
     const emit = this.emit;
     const w = this.packed;
@@ -363,7 +398,7 @@ export class EntityModel {
     const scale = this.scale;
     const ungrouped = GROUP_START[GROUP_COUNT] as number;
     for (let i = 0; i < n; i++) {
-      const from = i * F;
+      const from = (first + i) * F;
       // One local per label: the sums stay in registers.
       let a0 = 0;
       let a1 = 0;
@@ -442,7 +477,6 @@ export class EntityModel {
       emit[base + 15] = a15 * scale;
       emit[base + 16] = a16 * scale;
     }
-    viterbi(emit, n, this.table, out);
   }
 
   toBuffer(): Buffer {

@@ -67,6 +67,7 @@ export function recognizeNames(
   for (const w of words) memory.observe(w);
   let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
   let labels = new Uint8Array(256);
+  let live = new Uint8Array(256);
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
   segs.forEach(([a], k) => {
@@ -77,9 +78,10 @@ export function recognizeNames(
     if (features.length < n * FEATURES_PER_TOKEN) {
       features = new Uint32Array(n * FEATURES_PER_TOKEN * 2);
       labels = new Uint8Array(n * 2);
+      live = new Uint8Array(n * 2);
     }
-    extractFeatures(w, gazetteer, memory, model.bits, features);
-    model.decode(features, n, labels);
+    extractFeatures(w, gazetteer, memory, model.bits, features, live);
+    model.decode(features, n, labels, live);
     for (const s of spansOf(labels.subarray(0, n))) {
       let first = s.start;
       let end = s.end;
