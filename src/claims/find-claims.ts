@@ -31,14 +31,33 @@ const CUE_CERTAINTY: ReadonlyMap<string, Certainty> = new Map(
   }),
 );
 
-/** The as-of time of a claim: a time stated in its clause, else the publication date. */
-function asOf(context: StageContext, start: number, end: number, anchor: number): string | undefined {
-  let best: Time | undefined;
-  for (const t of context.layers.times) {
-    if (t.start < start || t.end > end || t.type === 'SET') continue;
-    if (!best || Math.abs(t.start - anchor) < Math.abs(best.start - anchor)) best = t;
+/** A time with its place in the layer, which settles ties as a scan of the layer would. */
+interface PlacedTime {
+  readonly start: number;
+  readonly end: number;
+  readonly time: Time;
+  readonly order: number;
+}
+
+/**
+ * The as-of time of a claim: a time stated in its clause, nearest the anchor (the earliest in the layer
+ * on a tie), else the publication date.
+ */
+function asOf(
+  context: StageContext,
+  times: SpanIndex<PlacedTime>,
+  start: number,
+  end: number,
+  anchor: number,
+): string | undefined {
+  let best: PlacedTime | undefined;
+  for (const t of times.overlapping(start, end)) {
+    if (t.start < start || t.end > end || t.time.type === 'SET') continue;
+    const distance = Math.abs(t.start - anchor);
+    const bestDistance = best ? Math.abs(best.start - anchor) : Number.POSITIVE_INFINITY;
+    if (!best || distance < bestDistance || (distance === bestDistance && t.order < best.order)) best = t;
   }
-  if (best) return best.id;
+  if (best) return best.time.id;
   return context.document.meta.published ?? context.document.dateline?.date;
 }
 
@@ -63,8 +82,10 @@ function readPredicate(tokens: TokenStore, q: Quantity, from: number, end: numbe
 function claimsOf(context: StageContext): Claim[] {
   const { tokens, sentences } = context.text;
   // Every lookup below stays inside one sentence: index once, so long documents stay linear.
-  const allMentions = new SpanIndex(mentionIndex(context.layers.entities));
-  const times = new SpanIndex(context.layers.times);
+  const allMentions = mentionIndex(context.layers.entities);
+  const times = new SpanIndex(
+    context.layers.times.map((time, order) => ({ start: time.start, end: time.end, time, order })),
+  );
   const insideTime = (start: number, end: number) => times.someOverlapping(start, end);
   const claims: Claim[] = [];
   for (const sentence of sentences) {
@@ -90,7 +111,7 @@ function claimsOf(context: StageContext): Claim[] {
       if (certainty === 'asserted' && q.estimated) certainty = 'estimated';
       const negated = negatedIn(tokens, group.first, group.main);
       const predicate = `${negated ? 'not ' : ''}${tokens.lower(group.main)}`;
-      const time = asOf(context, span.start, span.end, tokens.start(group.main));
+      const time = asOf(context, times, span.start, span.end, tokens.start(group.main));
       claims.push({
         start: span.start,
         end: span.end,

@@ -1,5 +1,6 @@
 /** Numbers as news writes them: digits with separators, written-out words, scales and fractions. */
 import { TENS, UNITS } from '../text/number-words.js';
+import { lowerCase } from './words.js';
 
 /** Multipliers after a number: "3.5 billion", "two million", "1.2 trillion won". */
 export const SCALES: ReadonlyMap<string, number> = new Map([
@@ -45,7 +46,7 @@ export const VAGUE: ReadonlyMap<string, { low: number; high: number }> = new Map
 
 /** A number word alone: "twenty-five", "seven", "forty"; undefined for anything else. */
 export function numberWord(word: string): number | undefined {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   const unit = UNITS.get(w) ?? TENS.get(w);
   if (unit !== undefined) return unit;
   const dash = w.indexOf('-');
@@ -59,7 +60,7 @@ export function numberWord(word: string): number | undefined {
 
 /** A fraction word: "third" -> 1/3; "two-thirds" -> 2/3. */
 export function fractionWord(word: string): number | undefined {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   const plain = FRACTIONS.get(w);
   if (plain !== undefined) return plain;
   const dash = w.indexOf('-');
@@ -71,7 +72,7 @@ export function fractionWord(word: string): number | undefined {
   return undefined;
 }
 
-export const scaleWord = (word: string): number | undefined => SCALES.get(word.toLowerCase());
+export const scaleWord = (word: string): number | undefined => SCALES.get(lowerCase(word));
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 

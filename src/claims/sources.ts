@@ -53,12 +53,20 @@ export interface MentionRef {
   readonly kind: string;
 }
 
-/** All entity mentions of the document, in text order, for looking up who stands where. */
-export function mentionIndex(entities: readonly Entity[]): MentionRef[] {
-  const out: MentionRef[] = [];
-  for (const e of entities)
-    for (const m of e.mentions) out.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+// One index per entity layer, built on first use: claims and events both look up who stands where.
+const mentionIndexes = new WeakMap<readonly Entity[], SpanIndex<MentionRef>>();
+
+/** All entity mentions of the document, for looking up who stands where. */
+export function mentionIndex(entities: readonly Entity[]): SpanIndex<MentionRef> {
+  let index = mentionIndexes.get(entities);
+  if (!index) {
+    const all: MentionRef[] = [];
+    for (const e of entities)
+      for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
+    index = new SpanIndex(all);
+    mentionIndexes.set(entities, index);
+  }
+  return index;
 }
 
 export interface Attribution {

@@ -237,6 +237,19 @@ export const PLURAL_HEADS = new Set([
   'wounded',
 ]);
 
+/**
+ * `word` in lower case, as `toLowerCase` gives it, without the copy it makes of a word already so: most
+ * callers pass the text layer's lower-cased words, and a long text is a two-byte string whenever one
+ * character needs it, whose copies are slow.
+ */
+export function lowerCase(word: string): string {
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if ((c >= 0x41 && c <= 0x5a) || c > 0x7f) return word.toLowerCase();
+  }
+  return word;
+}
+
 export const isPlainWord = (w: string) => {
   for (let k = 0; k < w.length; k++) {
     const c = w.charCodeAt(k);
@@ -248,7 +261,7 @@ export const isPlainWord = (w: string) => {
 
 /** A plural ending: "troops", "soldiers", "casualties"; not "bus", "glass", "crisis", "its". */
 export function looksPlural(word: string): boolean {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   if (PLURAL_HEADS.has(w)) return true;
   if (w.length < 4 || !w.endsWith('s')) return false;
   return !(w.endsWith('ss') || w.endsWith('us') || w.endsWith('is') || w.endsWith("'s"));

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
-import { SpanIndex } from './span-index.js';
+import { inSpanOrder, SpanIndex } from './span-index.js';
 
 const spans = [
   { start: 0, end: 10, id: 'a' },
@@ -47,3 +47,40 @@ test('span index answers as a scan would, for any spans and ranges', () => {
     { numRuns: 500 },
   );
 });
+
+test('spans come in the order a stable sort by start, then end, gives them, whatever their number', () => {
+  // Few distinct starts force runs of equal starts; long lists take the keyed sort, short ones the other.
+  const span = fc
+    .tuple(fc.nat(40), fc.nat(6), fc.nat(1000))
+    .map(([start, length, id]) => ({ start, end: start + length, id }));
+  fc.assert(
+    fc.property(fc.array(span, { maxLength: 300, size: 'max' }), fc.boolean(), (items, presorted) => {
+      const input = presorted ? [...items].sort((a, b) => a.start - b.start || a.end - b.end) : items;
+      const want = [...input].sort((a, b) => a.start - b.start || a.end - b.end);
+      const got = inSpanOrder(input);
+      assert.equal(got.length, want.length, 'every span kept once');
+      for (const [k, item] of got.entries())
+        assert.equal(item, want[k], `position ${k}: a different span (or a tie out of order)`);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+table(
+  'span order in a list long enough for the keyed sort',
+  [
+    [
+      'reversed starts',
+      Array.from({ length: 100 }, (_, k) => ({ start: 99 - k, end: 100 - k, id: `${99 - k}` })),
+    ],
+    [
+      'equal starts, ends descending',
+      Array.from({ length: 100 }, (_, k) => ({ start: k % 3, end: 200 - k, id: `${k}` })),
+    ],
+  ] as const,
+  ([, items]) => {
+    const got = inSpanOrder(items).map((s) => s.id);
+    const want = [...items].sort((a, b) => a.start - b.start || a.end - b.end).map((s) => s.id);
+    assert.deepEqual(got, want, 'the keyed sort orders as the comparison sort does');
+  },
+);

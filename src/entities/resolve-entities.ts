@@ -154,18 +154,50 @@ function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): Rol
   return best;
 }
 
+/**
+ * The draft over each token, the last in draft order where drafts overlap, as a Map by token would hold
+ * it: a typed array by token, since a long document has tens of thousands.
+ */
+export class Coverage {
+  private readonly drafts: readonly Draft[];
+  private readonly at: Int32Array;
+
+  constructor(drafts: readonly Draft[], tokens: number) {
+    this.drafts = [...drafts];
+    this.at = new Int32Array(tokens);
+    for (const [k, d] of this.drafts.entries()) this.at.fill(k + 1, d.first, d.end);
+  }
+
+  get(token: number): Draft | undefined {
+    const k = this.at[token] ?? 0;
+    return k > 0 ? this.drafts[k - 1] : undefined;
+  }
+
+  has(token: number): boolean {
+    return (this.at[token] ?? 0) > 0;
+  }
+}
+
 class Resolver {
   private readonly drafts: Draft[] = [];
   private readonly clusters: Cluster[] = [];
   private readonly words: readonly string[];
   private readonly lower: readonly string[];
+  /** Each token's sentence, -1 between sentences: mentions and pronouns ask often, a long text has many. */
+  private readonly sentences: Int32Array;
 
   constructor(
     private readonly context: StageContext,
     private readonly gazetteer: Gazetteer,
   ) {
     this.words = tokenWords(context.text);
-    this.lower = this.words.map((w) => w.toLowerCase());
+    const { tokens, sentences } = context.text;
+    // The text layer's own lower-cased words: later stages ask for the same ones.
+    const lower = new Array<string>(tokens.count);
+    for (let i = 0; i < tokens.count; i++) lower[i] = tokens.lower(i);
+    this.lower = lower;
+    this.sentences = new Int32Array(tokens.count).fill(-1);
+    for (const [k, s] of sentences.entries()) this.sentences.fill(k, s.firstToken, s.endToken);
   }
 
   private text(d: { first: number; end: number }): string {
@@ -174,7 +206,7 @@ class Resolver {
   }
 
   private sentenceOf(token: number): number {
-    return this.context.text.sentenceAt(this.context.text.tokens.start(token));
+    return this.sentences[token] ?? this.context.text.sentenceAt(this.context.text.tokens.start(token));
   }
 
   private join(d: Draft, c: Cluster): void {
@@ -310,7 +342,11 @@ class Resolver {
       for (let i = d.first; i < d.end; i++) taken.add(i);
       if (d.end - d.first === 1 && !single.has(d.first)) single.set(d.first, d);
     }
+    const { tokens, source } = this.context.text;
     for (let i = 0; i < this.words.length; i++) {
+      // Every acronym opens with A-Z (the pattern above): most words need no lookup, nor a read of the word.
+      const initial = source.charCodeAt(tokens.start(i));
+      if (initial < 0x41 || initial > 0x5a) continue;
       const def = definitions.get(this.words[i] as string);
       if (!def) continue;
       const existing = single.get(i);
@@ -482,8 +518,7 @@ class Resolver {
    * "leader Kim Jong-un". Titles, places and demonyms, joined by "to" or "of".
    */
   private titles(): void {
-    const covered = new Map<number, Draft>();
-    for (const d of this.drafts) for (let i = d.first; i < d.end; i++) covered.set(i, d);
+    const covered = new Coverage(this.drafts, this.words.length);
     for (const c of this.clusters) {
       if (c.type !== 'PERSON') continue;
       for (const d of c.drafts) {
@@ -529,8 +564,7 @@ class Resolver {
    * its own. The possessor must be a place or organisation named in the document.
    */
   private descriptions(): void {
-    const covered = new Map<number, Draft>();
-    for (const d of this.drafts) for (let i = d.first; i < d.end; i++) covered.set(i, d);
+    const covered = new Coverage(this.drafts, this.words.length);
     const added: Draft[] = [];
     const described = new Map<string, Cluster>();
     const holders = this.roleHolders();
@@ -579,12 +613,7 @@ class Resolver {
    * "the ambassador" after "Ambassador Alexandr Matsegora": the person last introduced with that role.
    * Not before a name ("the ambassador Alexandr Matsegora" is a title) nor with no one so titled.
    */
-  private bareRole(
-    i: number,
-    covered: Map<number, Draft>,
-    added: Draft[],
-    holders: Map<string, RoleHolder[]>,
-  ): void {
+  private bareRole(i: number, covered: Coverage, added: Draft[], holders: Map<string, RoleHolder[]>): void {
     const role = this.lower[i];
     if (this.lower[i - 1] !== 'the' || !role || !ROLE_NOUNS.has(role) || covered.has(i)) return;
     if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower[i + 1] === 'of') return;
@@ -625,8 +654,7 @@ class Resolver {
    */
   private pronouns(): void {
     const { text } = this.context;
-    const covered = new Set<number>();
-    for (const d of this.drafts) for (let i = d.first; i < d.end; i++) covered.add(i);
+    const covered = new Coverage(this.drafts, this.words.length);
     // Each person's mentions as (token, sentence, weight), pronouns added as they are resolved.
     const persons = this.clusters.filter((c) => c.type === 'PERSON');
     const marks = persons.map((c) =>

@@ -118,7 +118,7 @@ function eventsOf(context: StageContext): Event[] {
   const { tokens, sentences } = context.text;
   const source = context.document.text;
   // Every lookup below stays inside one sentence: index once, so long documents stay linear.
-  const allMentions = new SpanIndex(mentionIndex(context.layers.entities));
+  const allMentions = mentionIndex(context.layers.entities);
   const noEntities = context.layers.entities.length === 0;
   const times = context.layers.times;
   const timeIndex = new SpanIndex(times);
@@ -136,6 +136,7 @@ function eventsOf(context: StageContext): Event[] {
     const from = s.firstToken;
     const to = s.endToken;
     const mentions = allMentions.overlapping(s.start, s.end);
+    const sentenceTimes = timeIndex.overlapping(s.start, s.end);
     const made: Draft[] = [];
     let referent: Draft | undefined;
     const triggers = findTriggers(tokens, from, to, (a, b) => insideTime(a, b) || inName(a, b));
@@ -188,7 +189,7 @@ function eventsOf(context: StageContext): Event[] {
         for (const id of attendeesIn(tokens, mentions, from, to))
           addParticipant(participants, 'attendee', id);
       const quote = quotes.containing(trigger.start, trigger.end)[0];
-      const time = timeOf(tokens, timeIndex.overlapping(s.start, s.end), trigger, clause, s, quote);
+      const time = timeOf(tokens, sentenceTimes, trigger, clause, s, quote);
       const place = placeOf(tokens, mentions, trigger, clause);
       const who = attributionAt(context, mentions, trigger.start, trigger.end);
       let modality = modalityOf(tokens, t, first, from);

@@ -3,6 +3,8 @@
  * without a tagger: `verbForm("killed")` -> { lemma: "kill", form: "past" }.
  */
 
+import { lowerCase } from '../claims/words.js';
+
 const BASES = `
 accept accuse achieve acquire act add address admit adopt advance affect agree aim allege allow
 announce answer appeal appear apply appoint approve argue arrest arrive ask assassinate assault
@@ -156,7 +158,7 @@ FORMS.set('hit', { lemma: 'hit', form: 'past' });
 
 /** The lemma and form of a known verb form, lower case in; undefined for words not in the lexicon. */
 export function verbForm(word: string): VerbForm | undefined {
-  return FORMS.get(word.toLowerCase());
+  return FORMS.get(lowerCase(word));
 }
 
 /**
@@ -164,7 +166,7 @@ export function verbForm(word: string): VerbForm | undefined {
  * Only for words already known to stand in a verb position.
  */
 export function guessLemma(word: string): string {
-  const w = word.toLowerCase();
+  const w = lowerCase(word);
   const known = FORMS.get(w);
   if (known) return known.lemma;
   if (w.endsWith('ied')) return `${w.slice(0, -3)}y`;

@@ -82,3 +82,58 @@ table(
 test('a budget of zero or less is a programmer error', () => {
   assert.throws(() => new Pipeline([], { timeBudgetMs: 0 }), { code: 'OPTION_INVALID' });
 });
+
+/** A stage that writes one layer as given: spans a buggy stage could produce. */
+const writing = (layer: 'entities' | 'times' | 'quotes' | 'claims' | 'events', items: unknown[]): Stage => ({
+  name: `test/${layer}`,
+  role: 'extract',
+  writes: [layer],
+  run(ctx) {
+    (ctx.layers as unknown as Record<string, unknown[]>)[layer] = items;
+  },
+});
+
+// "Prices rose in Seoul." Prices [0, 6), rose [7, 11), Seoul [15, 20).
+const span = (start: number, end: number, text: string) => ({ start, end, text });
+table(
+  'spans that break the invariant are dropped with an error, the rest kept',
+  [
+    ['a time whose text is not the text there', 'times', [span(7, 11, 'rose'), span(0, 6, 'Rises')], 1],
+    ['a time past the end', 'times', [span(15, 30, 'Seoul.')], 0],
+    ['an inverted span', 'claims', [span(11, 7, '')], 0],
+    ['offsets that are not integers', 'claims', [span(0.5, 6, 'Prices')], 0],
+    ['a text missing', 'claims', [{ start: 0, end: 6 }], 0],
+    ['an empty span where it says', 'times', [span(6, 6, '')], 1],
+    ['a text one character short', 'times', [span(0, 6, 'Price')], 0],
+    [
+      'a quote with a bad cue',
+      'quotes',
+      [
+        { ...span(0, 6, 'Prices'), cue: span(7, 11, 'rose') },
+        { ...span(0, 6, 'Prices'), cue: span(7, 11, 'rise') },
+      ],
+      1,
+    ],
+    [
+      'an entity with one bad mention of two',
+      'entities',
+      [
+        { id: 'e1', mentions: [span(15, 20, 'Seoul'), span(0, 6, 'Prices')] },
+        { id: 'e2', mentions: [span(15, 20, 'Seoul'), span(0, 6, 'Prices ')] },
+      ],
+      1,
+    ],
+    [
+      'an event whose trigger is off',
+      'events',
+      [{ trigger: span(7, 11, 'rose') }, { trigger: span(8, 12, 'rose') }],
+      1,
+    ],
+  ] as const,
+  ([, layer, items, kept]) => {
+    const analysis = new Pipeline([writing(layer, [...items])]).analyze(doc('Prices rose in Seoul.'));
+    assert.equal(analysis[layer].length, kept, `${kept} of ${items.length} ${layer} items should be kept`);
+    const dropped = analysis.messages.filter((m) => m.rule === 'pipeline/invalid-span');
+    assert.equal(dropped.length, items.length - kept, 'one error message per dropped item');
+  },
+);

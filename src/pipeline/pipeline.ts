@@ -88,28 +88,30 @@ function documentPart(doc: SourceDocument): AnalysisDocument {
   };
 }
 
+// Compared in place: slicing every span's text out of the document to compare it would copy most of it.
 const validSpan = (source: string, s: Span) =>
   Number.isInteger(s.start) &&
   Number.isInteger(s.end) &&
   s.start >= 0 &&
   s.end <= source.length &&
   s.start <= s.end &&
-  source.slice(s.start, s.end) === s.text;
+  typeof s.text === 'string' &&
+  s.text.length === s.end - s.start &&
+  source.startsWith(s.text, s.start);
 
 /**
  * The invariant every consumer relies on: each span's text is the document's text at its offsets.
  * An item that breaks it is a bug in a stage; it is dropped and reported rather than passed on.
  */
 function keepValid<T>(
-  source: string,
   items: readonly T[],
-  spans: (item: T) => Span[],
+  invalid: (item: T) => Span | undefined,
   layer: string,
   messages: Message[],
 ): T[] {
   const kept: T[] = [];
   for (const item of items) {
-    const bad = spans(item).find((s) => !validSpan(source, s));
+    const bad = invalid(item);
     if (bad)
       messages.push(
         message(
@@ -121,6 +123,12 @@ function keepValid<T>(
     else kept.push(item);
   }
   return kept;
+}
+
+/** The first of `spans` that breaks the invariant. */
+function firstInvalid(source: string, ...spans: (Span | undefined)[]): Span | undefined {
+  for (const s of spans) if (s && !validSpan(source, s)) return s;
+  return undefined;
 }
 
 function toAnalysis(
@@ -140,11 +148,16 @@ function toAnalysis(
       text: source.slice(s.start, s.end),
       paragraph: s.paragraph,
     })),
-    entities: keepValid(source, layers.entities, (e) => [...e.mentions], 'entity', messages),
-    times: keepValid(source, layers.times, (t) => [t], 'time', messages),
-    quotes: keepValid(source, layers.quotes, (q) => (q.cue ? [q, q.cue] : [q]), 'quote', messages),
-    claims: keepValid(source, layers.claims, (c) => [c], 'claim', messages),
-    events: keepValid(source, layers.events, (e) => [e.trigger], 'event', messages),
+    entities: keepValid(
+      layers.entities,
+      (e) => e.mentions.find((m) => !validSpan(source, m)),
+      'entity',
+      messages,
+    ),
+    times: keepValid(layers.times, (t) => firstInvalid(source, t), 'time', messages),
+    quotes: keepValid(layers.quotes, (q) => firstInvalid(source, q, q.cue), 'quote', messages),
+    claims: keepValid(layers.claims, (c) => firstInvalid(source, c), 'claim', messages),
+    events: keepValid(layers.events, (e) => firstInvalid(source, e.trigger), 'event', messages),
     messages,
     ...(partial ? { partial: true } : {}),
   };
