@@ -336,11 +336,12 @@ class Resolver {
       definitions.set(acronym, d);
     }
     if (definitions.size === 0) return;
-    const taken = new Set<number>();
-    const single = new Map<number, Draft>();
+    // Per-token arrays, not a set and a map: a long document's drafts would grow them into hash tables.
+    const taken = new Uint8Array(this.words.length);
+    const single: (Draft | undefined)[] = new Array(this.words.length).fill(undefined);
     for (const d of this.drafts) {
-      for (let i = d.first; i < d.end; i++) taken.add(i);
-      if (d.end - d.first === 1 && !single.has(d.first)) single.set(d.first, d);
+      taken.fill(1, d.first, d.end);
+      if (d.end - d.first === 1) single[d.first] ??= d;
     }
     const { tokens, source } = this.context.text;
     for (let i = 0; i < this.words.length; i++) {
@@ -349,12 +350,12 @@ class Resolver {
       if (initial < 0x41 || initial > 0x5a) continue;
       const def = definitions.get(this.words[i] as string);
       if (!def) continue;
-      const existing = single.get(i);
+      const existing = single[i];
       if (existing) {
         existing.kind = 'acronym';
         existing.type = def.type;
         existing.aliasOf = def;
-      } else if (!taken.has(i)) {
+      } else if (taken[i] === 0) {
         const draft: Draft = {
           first: i,
           end: i + 1,
@@ -681,7 +682,7 @@ class Resolver {
       for (const k of window.candidates(i, sentence)) {
         const c = persons[k] as Cluster;
         if (c.gender && c.gender !== gender) continue;
-        let score = window.score(k, i, sentence);
+        let score = window.score(k);
         // A gender the text states ("Queen", "Mr.", an earlier "she") outweighs one left open.
         if (c.gender === gender) score *= 1.5;
         if (score > bestScore) {

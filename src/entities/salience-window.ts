@@ -9,7 +9,10 @@ export interface Mark {
 // mention cannot tip a comparison between persons seen recently, and a person not named for forty
 // sentences is not what a news pronoun means. The bound keeps the work per pronoun constant in a long
 // document (a 200 KB one otherwise compared every person it names at every pronoun).
-const HORIZON = 40;
+export const HORIZON = 40;
+
+// 0.7 ** d for every distance inside the horizon, computed as the sum's terms were, so scores keep their bits.
+const DECAY = Array.from({ length: HORIZON }, (_, d) => 0.7 ** d);
 
 interface Placed {
   readonly mark: Mark;
@@ -30,76 +33,138 @@ function bisect<T>(list: readonly T[], test: (x: T) => boolean): number {
   return lo;
 }
 
+/** A person's marks inside the window and the last score computed from them. */
+interface Held {
+  /** Initial marks inside the window, in summing order. */
+  readonly inside: Placed[];
+  /** Added marks in position order, inside the window from `laterFrom` on. */
+  readonly later: Mark[];
+  laterFrom: number;
+  count: number;
+  /** Bumped whenever the marks inside the window change, to reuse a score within a sentence. */
+  version: number;
+  scoredVersion: number;
+  scoredSentence: number;
+  score: number;
+}
+
 /**
  * Persons' mentions for salience scores, swept through the document in token order: the persons with a
  * mention inside the horizon, and each one's score as the sum over all its mentions would give it, to the
- * bit within the horizon. Sentences never go back as tokens go on, so a person's mentions in the window are a run by position.
+ * bit within the horizon. Sentences never go back as tokens go on, so mentions enter and leave the window
+ * in position order; each person's mentions inside it are kept in summing order as they do, so a score
+ * costs only the person's mentions within the horizon, however long the document behind it.
  */
 export class SalienceWindow {
-  private readonly initial: Placed[][];
-  private readonly later: Mark[][];
-  private readonly all: Placed[];
+  /** All initial marks by position: the order they enter and leave the window in. */
+  private readonly all: Placed[] = [];
+  private readonly held: Held[];
   private readonly added: Placed[] = [];
-  private readonly counts: number[];
-  private readonly active = new Set<number>();
+  /** The persons with a mark inside the window, ascending. */
+  private readonly active: number[] = [];
+  private sentence = 0;
   private entered = 0;
   private leftInitial = 0;
   private leftAdded = 0;
 
   /** `marks`: each person's mentions in summing order. */
   constructor(marks: readonly (readonly Mark[])[]) {
-    const byPosition = (a: Placed, b: Placed) => a.mark.at - b.mark.at || a.order - b.order;
-    this.initial = marks.map((list, person) =>
-      list.map((mark, order) => ({ mark, person, order })).sort(byPosition),
-    );
-    this.later = marks.map(() => []);
-    this.all = this.initial.flat().sort(byPosition);
-    this.counts = marks.map(() => 0);
+    this.held = marks.map((list, person) => {
+      for (let order = 0; order < list.length; order++)
+        this.all.push({ mark: list[order] as Mark, person, order });
+      return {
+        inside: [],
+        later: [],
+        laterFrom: 0,
+        count: 0,
+        version: 0,
+        scoredVersion: -1,
+        scoredSentence: -1,
+        score: 0,
+      };
+    });
+    this.all.sort((a, b) => a.mark.at - b.mark.at || a.order - b.order);
   }
 
-  private count(person: number, by: number): void {
-    const n = (this.counts[person] ?? 0) + by;
-    this.counts[person] = n;
-    if (n > 0) this.active.add(person);
-    else this.active.delete(person);
+  private count(person: number, held: Held, by: number): void {
+    const before = held.count;
+    held.count += by;
+    held.version++;
+    if (before === 0)
+      this.active.splice(
+        bisect(this.active, (p) => p >= person),
+        0,
+        person,
+      );
+    else if (held.count === 0)
+      this.active.splice(
+        bisect(this.active, (p) => p >= person),
+        1,
+      );
   }
 
-  /** The persons, in order, with a mention before token `at` within the horizon of `sentence`. */
-  candidates(at: number, sentence: number): number[] {
+  /**
+   * Moves the window to token `at` of `sentence`: the persons, ascending, with a mention before `at` within
+   * the horizon. The array is the window's own, valid until the next call or `add`.
+   */
+  candidates(at: number, sentence: number): readonly number[] {
     const from = sentence - HORIZON + 1;
-    for (let p = this.all[this.entered]; p && p.mark.at < at; p = this.all[++this.entered])
-      this.count(p.person, 1);
+    this.sentence = sentence;
+    for (let p = this.all[this.entered]; p && p.mark.at < at; p = this.all[++this.entered]) {
+      const held = this.held[p.person] as Held;
+      const order = p.order;
+      held.inside.splice(
+        bisect(held.inside, (q) => q.order > order),
+        0,
+        p,
+      );
+      this.count(p.person, held, 1);
+    }
     for (let p = this.all[this.leftInitial]; p && this.leftInitial < this.entered; ) {
       if (p.mark.sentence >= from) break;
-      this.count(p.person, -1);
+      const held = this.held[p.person] as Held;
+      held.inside.splice(held.inside.indexOf(p), 1);
+      this.count(p.person, held, -1);
       p = this.all[++this.leftInitial];
     }
-    for (let p = this.added[this.leftAdded]; p && p.mark.sentence < from; p = this.added[++this.leftAdded])
-      this.count(p.person, -1);
-    return [...this.active].sort((a, b) => a - b);
+    for (let p = this.added[this.leftAdded]; p && p.mark.sentence < from; p = this.added[++this.leftAdded]) {
+      const held = this.held[p.person] as Held;
+      held.laterFrom++;
+      this.count(p.person, held, -1);
+    }
+    return this.active;
   }
 
-  /** Σ 0.7^(sentence distance) × weight over the person's mentions before `at`, in their order. */
-  score(person: number, at: number, sentence: number): number {
-    const from = sentence - HORIZON + 1;
-    const initial = this.initial[person] ?? [];
-    const lo = bisect(initial, (p) => p.mark.sentence >= from);
-    const hi = bisect(initial, (p) => p.mark.at >= at);
+  /**
+   * Σ 0.7^(sentence distance) × weight over the person's mentions inside the window where `candidates`
+   * last moved it, in their order.
+   */
+  score(person: number): number {
+    const held = this.held[person];
+    if (!held) return 0;
+    const sentence = this.sentence;
+    if (held.scoredVersion === held.version && held.scoredSentence === sentence) return held.score;
     let score = 0;
-    for (const p of initial.slice(lo, Math.max(lo, hi)).sort((a, b) => a.order - b.order))
-      score += 0.7 ** (sentence - p.mark.sentence) * p.mark.weight;
-    const later = this.later[person] ?? [];
-    for (let k = bisect(later, (m) => m.sentence >= from); k < later.length; k++) {
-      const m = later[k] as Mark;
-      if (m.at < at) score += 0.7 ** (sentence - m.sentence) * m.weight;
+    for (const p of held.inside) score += (DECAY[sentence - p.mark.sentence] as number) * p.mark.weight;
+    for (let k = held.laterFrom; k < held.later.length; k++) {
+      const m = held.later[k] as Mark;
+      score += (DECAY[sentence - m.sentence] as number) * m.weight;
     }
+    held.scoredVersion = held.version;
+    held.scoredSentence = sentence;
+    held.score = score;
     return score;
   }
 
-  /** A mention found during the sweep, at or after every earlier one; it counts from the next token on. */
+  /**
+   * A mention found during the sweep, at or after every earlier one and before the token `candidates` next
+   * moves to; it counts from then on.
+   */
   add(person: number, mark: Mark): void {
-    this.later[person]?.push(mark);
+    const held = this.held[person];
+    if (!held) return;
+    held.later.push(mark);
     this.added.push({ mark, person, order: -1 });
-    this.count(person, 1);
+    this.count(person, held, 1);
   }
 }
