@@ -12,7 +12,7 @@ import {
 } from './clauses.js';
 import { certaintyIn, negatedIn } from './hedges.js';
 import { findQuantities, type Quantity } from './quantities.js';
-import { attributionAt, mentionIndex } from './sources.js';
+import { attributionAt, type MentionRef, mentionIndex } from './sources.js';
 
 const RULE = 'claims/find-claims';
 
@@ -93,10 +93,11 @@ function claimsOf(context: StageContext): Claim[] {
     if (context.overBudget?.()) break;
     const from = sentence.firstToken;
     const to = sentence.endToken;
-    const mentions = allMentions.overlapping(sentence.start, sentence.end);
+    let mentions: readonly MentionRef[] | undefined;
     for (const q of findQuantities(tokens, from, to, insideTime)) {
       const reading = readPredicate(tokens, q, from, to);
       if (!reading) continue;
+      mentions ??= allMentions.overlapping(sentence.start, sentence.end);
       const { group, subject } = reading;
       const firstToken = Math.min(group.first, q.firstToken);
       const lastToken = Math.max(group.main, q.endToken - 1);

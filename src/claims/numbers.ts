@@ -44,33 +44,27 @@ export const VAGUE: ReadonlyMap<string, { low: number; high: number }> = new Map
   ['billions', { low: 2e9, high: 999e9 }],
 ]);
 
+/** Every cardinal word and hyphenated compound ("twenty-five"), so that reading one is one lookup. */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = (() => {
+  const words = new Map([...UNITS, ...TENS]);
+  for (const [tens, t] of TENS)
+    for (const [ones, o] of UNITS) if (o > 0 && o < 10) words.set(`${tens}-${ones}`, t + o);
+  return words;
+})();
+
+/** Every fraction word and counted fraction ("two-thirds"), likewise. */
+export const FRACTION_WORDS: ReadonlyMap<string, number> = (() => {
+  const words = new Map(FRACTIONS);
+  for (const [count, n] of [...UNITS, ...TENS])
+    for (const [part, f] of FRACTIONS) words.set(`${count}-${part}`, n * f);
+  return words;
+})();
+
 /** A number word alone: "twenty-five", "seven", "forty"; undefined for anything else. */
-export function numberWord(word: string): number | undefined {
-  const w = lowerCase(word);
-  const unit = UNITS.get(w) ?? TENS.get(w);
-  if (unit !== undefined) return unit;
-  const dash = w.indexOf('-');
-  if (dash > 0) {
-    const tens = TENS.get(w.slice(0, dash));
-    const ones = UNITS.get(w.slice(dash + 1));
-    if (tens !== undefined && ones !== undefined && ones > 0 && ones < 10) return tens + ones;
-  }
-  return undefined;
-}
+export const numberWord = (word: string): number | undefined => NUMBER_WORDS.get(lowerCase(word));
 
 /** A fraction word: "third" -> 1/3; "two-thirds" -> 2/3. */
-export function fractionWord(word: string): number | undefined {
-  const w = lowerCase(word);
-  const plain = FRACTIONS.get(w);
-  if (plain !== undefined) return plain;
-  const dash = w.indexOf('-');
-  if (dash > 0) {
-    const count = numberWord(w.slice(0, dash));
-    const part = FRACTIONS.get(w.slice(dash + 1));
-    if (count !== undefined && part !== undefined) return count * part;
-  }
-  return undefined;
-}
+export const fractionWord = (word: string): number | undefined => FRACTION_WORDS.get(lowerCase(word));
 
 export const scaleWord = (word: string): number | undefined => SCALES.get(lowerCase(word));
 

@@ -94,6 +94,11 @@ const FOUND: readonly (readonly [string, Expect])[] = [
   ],
   ['Ford offered 78 million euros for the plant.', { span: '78 million euros', value: 78e6, unit: 'EUR' }],
   ['The contract is worth US$40 billion.', { span: 'US$40 billion', value: 40e9, unit: 'USD' }],
+  ['The port cost HK$3 billion to build.', { span: 'HK$3 billion', value: 3e9, unit: 'HKD' }],
+  [
+    'Seoul set aside KRW 500 billion for the plan.',
+    { span: 'KRW 500 billion', value: 500e9, unit: 'KRW', kind: 'money' },
+  ],
   ['The index fell 2.5% on Monday.', { span: '2.5%', value: 2.5, unit: 'percent' }],
   ['Unemployment rose to 8.1 per cent.', { span: '8.1 per cent', value: 8.1, unit: 'percent' }],
   [

@@ -1,7 +1,17 @@
 import type { Approximation } from '../document/analysis.js';
 import { verbForm } from '../events/verbs.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
-import { fractionWord, numberWord, readDigitRange, readDigits, scaleWord, VAGUE } from './numbers.js';
+import {
+  FRACTION_WORDS,
+  fractionWord,
+  NUMBER_WORDS,
+  numberWord,
+  readDigitRange,
+  readDigits,
+  SCALES,
+  scaleWord,
+  VAGUE,
+} from './numbers.js';
 import {
   AUXILIARIES,
   CONJUNCTIONS,
@@ -355,7 +365,8 @@ const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'RUB',
 
 /** A currency sign or code before the number: "$", "US$", "€", "KRW", "Rs". Returns [code, next]. */
 function readCurrencyBefore(tokens: TokenStore, i: number, end: number): [string, number] | undefined {
-  if (i >= end) return undefined;
+  // Signs, codes and "US$" prefixes are at most three characters: longer words need no lookup.
+  if (i >= end || tokens.end(i) - tokens.start(i) > 3) return undefined;
   const t = tokens.text(i);
   const sign = CURRENCY_SYMBOLS.get(t);
   if (sign) return [sign, i + 1];
@@ -527,21 +538,22 @@ const CURRENCY_TOKENS = 2;
 const ARTICLE_TOKENS = 1;
 const MAX_LEAD = MODIFIER_TOKENS + CURRENCY_TOKENS + ARTICLE_TOKENS;
 
+/** The words a number reading can be anchored on: number, fraction, scale or vague words. */
+const ANCHOR_WORDS: ReadonlySet<string> = new Set([
+  ...NUMBER_WORDS.keys(),
+  ...FRACTION_WORDS.keys(),
+  ...SCALES.keys(),
+  ...VAGUE.keys(),
+  'dozen',
+  'tens',
+  'nobody',
+  'no',
+]);
+
 /** A token that a number reading must contain: digits, a number, fraction, scale or vague word. */
 function isNumberAnchor(tokens: TokenStore, i: number): boolean {
-  if (tokens.kind(i) === TokenKind.Number) return true;
-  if (tokens.kind(i) !== TokenKind.Word) return false;
-  const w = tokens.lower(i);
-  return (
-    numberWord(w) !== undefined ||
-    fractionWord(w) !== undefined ||
-    scaleWord(w) !== undefined ||
-    VAGUE.has(w) ||
-    w === 'dozen' ||
-    w === 'tens' ||
-    w === 'nobody' ||
-    w === 'no'
-  );
+  const kind = tokens.kind(i);
+  return kind === TokenKind.Number || (kind === TokenKind.Word && ANCHOR_WORDS.has(tokens.lower(i)));
 }
 
 function readModifier(

@@ -114,6 +114,8 @@ function possessor(
   return undefined;
 }
 
+const byFirst = (a: TriggerMatch, b: TriggerMatch) => a.first - b.first;
+
 function eventsOf(context: StageContext): Event[] {
   const { tokens, sentences } = context.text;
   const source = context.document.text;
@@ -129,24 +131,27 @@ function eventsOf(context: StageContext): Event[] {
     allMentions
       .containing(start, end)
       .some((m) => m.kind === 'name' && m.entity.type !== 'EVENT' && m.end - m.start > end - start);
+  const skip = (start: number, end: number) => insideTime(start, end) || inName(start, end);
   const drafts: Draft[] = [];
   sentences.forEach((s, si) => {
     // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
     if (context.overBudget?.()) return;
     const from = s.firstToken;
     const to = s.endToken;
-    const mentions = allMentions.overlapping(s.start, s.end);
-    const sentenceTimes = timeIndex.overlapping(s.start, s.end);
-    const made: Draft[] = [];
-    let referent: Draft | undefined;
-    const triggers = findTriggers(tokens, from, to, (a, b) => insideTime(a, b) || inName(a, b));
+    const triggers = findTriggers(tokens, from, to, skip);
     // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
     for (let i = from + 1; i < to; i++) {
       const w = tokens.lower(i);
       if ((w === 'event' || w === 'occasion') && DEFINITE.has(tokens.lower(i - 1)))
         triggers.push({ first: i, end: i + 1, type: 'event', pos: 'noun' });
     }
-    triggers.sort((a, b) => a.first - b.first);
+    // Without a trigger a sentence makes no event and lends its time to none.
+    if (triggers.length === 0) return;
+    triggers.sort(byFirst);
+    const mentions = allMentions.overlapping(s.start, s.end);
+    const sentenceTimes = timeIndex.overlapping(s.start, s.end);
+    const made: Draft[] = [];
+    let referent: Draft | undefined;
     for (const t of triggers) {
       const first = t.pos === 'verb' ? groupStart(tokens, t.first, from) : t.first;
       const cs = clauseStart(tokens, first, from);

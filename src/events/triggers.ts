@@ -9,10 +9,30 @@ import {
 } from '../claims/words.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
 import { NOUN_CONTEXT, NOUNS, PHRASES, type TriggerSense, VERBS } from './taxonomy.js';
-import { verbForm } from './verbs.js';
+import { VERB_FORMS, type VerbForm, verbForm } from './verbs.js';
 
 /** First words of the multiword triggers: a phrase is only assembled where one can begin. */
 const PHRASE_STARTS = new Set([...PHRASES.keys()].map((phrase) => phrase.split(' ')[0] as string));
+
+/** How a single word can trigger: its senses as a noun, its verb form and senses as a verb. */
+interface WordSenses {
+  readonly noun: readonly TriggerSense[] | undefined;
+  readonly form: VerbForm | undefined;
+  readonly verb: readonly TriggerSense[] | undefined;
+}
+
+/** Every word with a noun or verb sense, so that a word is judged by one lookup. */
+const WORD_SENSES: ReadonlyMap<string, WordSenses> = (() => {
+  const words = new Map<string, WordSenses>();
+  const add = (w: string) => {
+    const form = VERB_FORMS.get(w);
+    const verb = form ? VERBS.get(form.lemma) : undefined;
+    const noun = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
+    if (noun || verb) words.set(w, { noun, form, verb });
+  };
+  for (const w of [...NOUN_CONTEXT.keys(), ...NOUNS.keys(), ...VERB_FORMS.keys()]) add(w);
+  return words;
+})();
 
 /** One event trigger found in the text: tokens `[first, end)`, its type, and how it was read. */
 export interface TriggerMatch {
@@ -63,14 +83,22 @@ function holds(
   return false;
 }
 
-const firstHolding = (
+function firstHolding(
   tokens: TokenStore,
   senses: readonly TriggerSense[] | undefined,
   i: number,
-  end: number,
   from: number,
   to: number,
-) => senses?.find((s) => holds(tokens, s, i, end, from, to));
+): TriggerSense | undefined {
+  if (senses) for (const s of senses) if (holds(tokens, s, i, i + 1, from, to)) return s;
+  return undefined;
+}
+
+const modifier = (tokens: TokenStore, i: number, to: number) =>
+  i + 1 < to && looksPlural(tokens.lower(i + 1)) && !verbForm(tokens.lower(i + 1));
+
+const adjectival = (tokens: TokenStore, form: VerbForm | undefined, i: number, from: number) =>
+  form?.form !== 'base' && nounContext(tokens, i, from, true);
 
 /**
  * The event triggers of the tokens `[from, to)` by the taxonomy: phrases first, then each word as a
@@ -86,10 +114,11 @@ export function findTriggers(
   const out: TriggerMatch[] = [];
   let i = from;
   while (i < to) {
-    if (tokens.kind(i) !== TokenKind.Word || skip(tokens.start(i), tokens.end(i))) {
+    if (tokens.kind(i) !== TokenKind.Word) {
       i++;
       continue;
     }
+    // `skip` is asked only where a trigger could start: most words are none, and it searches indexes.
     const name = i > from && tokens.has(i, TokenFlag.Capitalised);
     let matched = false;
     const phraseStart = !name && PHRASE_STARTS.has(tokens.lower(i));
@@ -99,10 +128,14 @@ export function findTriggers(
       for (let k = 1; k < n; k++) phrase += ` ${tokens.lower(i + k)}`;
       const s = PHRASES.get(phrase);
       if (s) {
+        matched = true;
+        if (skip(tokens.start(i), tokens.end(i))) {
+          i++;
+          break;
+        }
         const verbal = verbForm(tokens.lower(i)) !== undefined && !nounContext(tokens, i, from);
         out.push({ first: i, end: i + n, type: s.type, pos: verbal ? 'verb' : 'noun' });
         i += n;
-        matched = true;
       }
     }
     if (matched) continue;
@@ -111,9 +144,12 @@ export function findTriggers(
       continue;
     }
     const w = tokens.lower(i);
-    const nounSenses = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
-    const form = verbForm(w);
-    const verbSenses = form ? VERBS.get(form.lemma) : undefined;
+    const senses = WORD_SENSES.get(w);
+    if (!senses || skip(tokens.start(i), tokens.end(i))) {
+      i++;
+      continue;
+    }
+    const { noun: nounSenses, form, verb: verbSenses } = senses;
     let pos: 'verb' | 'noun' | undefined;
     if (nounSenses && verbSenses) {
       if (nounContext(tokens, i, from)) pos = 'noun';
@@ -121,16 +157,9 @@ export function findTriggers(
       else pos = NOUNS.has(w) && form?.form !== 'third' ? 'noun' : 'verb';
     } else if (nounSenses) pos = 'noun';
     else if (verbSenses) pos = 'verb';
-    const s =
-      pos === 'noun'
-        ? firstHolding(tokens, nounSenses, i, i + 1, from, to)
-        : pos === 'verb'
-          ? firstHolding(tokens, verbSenses, i, i + 1, from, to)
-          : undefined;
+    const s = firstHolding(tokens, pos === 'noun' ? nounSenses : verbSenses, i, from, to);
     // "the fallen troops": a participle used as an adjective; "war heroes": a noun used as a modifier.
-    const modifier = i + 1 < to && looksPlural(tokens.lower(i + 1)) && !verbForm(tokens.lower(i + 1));
-    const adjectival = pos === 'verb' && form?.form !== 'base' && nounContext(tokens, i, from, true);
-    if (s && pos && !adjectival && !(pos === 'noun' && modifier))
+    if (s && pos && !(pos === 'verb' ? adjectival(tokens, form, i, from) : modifier(tokens, i, to)))
       out.push({ first: i, end: i + 1, type: s.type, pos });
     i++;
   }

@@ -156,6 +156,9 @@ for (const [lemma, forms] of Object.entries(IRREGULAR)) {
 }
 FORMS.set('hit', { lemma: 'hit', form: 'past' });
 
+/** Every known verb form, lower case, with its lemma. */
+export const VERB_FORMS: ReadonlyMap<string, VerbForm> = FORMS;
+
 /** The lemma and form of a known verb form, lower case in; undefined for words not in the lexicon. */
 export function verbForm(word: string): VerbForm | undefined {
   return FORMS.get(lowerCase(word));
