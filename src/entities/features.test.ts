@@ -157,3 +157,36 @@ table(
     assert.equal([...live].join(''), expected, sentence);
   },
 );
+
+test('features: the same for the words searched, whether told the case and kept codes or not', () => {
+  const gazetteer = defaultGazetteer();
+  const sentences = [
+    'Shares in Cofinec Corp fell in trading on the exchange in Budapest after the report .',
+    'NORTH KOREA SAYS IT WILL TEST AGAIN',
+  ].map((s) => s.split(' '));
+  const memory = new CaseMemory(gazetteer);
+  for (const s of sentences) memory.observe(s, isUpperSentence(s));
+  for (const s of sentences) {
+    const n = s.length;
+    const plain = new Uint32Array(n * FEATURES_PER_TOKEN);
+    extractFeatures([...s], gazetteer, memory, 20, plain);
+    const told = new Uint32Array(n * FEATURES_PER_TOKEN);
+    const live = new Uint8Array(n);
+    const codes = new Uint8Array(n);
+    extractFeatures(s, gazetteer, memory, 20, told, live, isUpperSentence(s), codes);
+    const upper = isUpperSentence(s);
+    for (let i = 0; i < n; i++) {
+      const w = s[i] as string;
+      const asked = upper && w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
+      assert.equal(codes[i], gazetteer.code(asked), `code of "${w}" in ${s.join(' ')}`);
+      if (!live[i]) continue;
+      const at = i * FEATURES_PER_TOKEN;
+      assert.deepEqual(
+        told.subarray(at, at + FEATURES_PER_TOKEN),
+        plain.subarray(at, at + FEATURES_PER_TOKEN),
+        `features of "${w}" in ${s.join(' ')}`,
+      );
+    }
+    assert.ok(live.includes(0) || upper, 'the mixed-case sentence has words beyond a name');
+  }
+});

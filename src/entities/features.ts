@@ -50,9 +50,12 @@ export class CaseMemory {
   /** `gazetteer` knows given names; without it, no word is seen after one. */
   constructor(private readonly gazetteer?: Gazetteer) {}
 
-  /** Records each word of a sentence that is not all capitals; the first word's case says nothing. */
-  observe(words: readonly string[]): void {
-    if (isUpperSentence(words)) return;
+  /**
+   * Records each word of a sentence that is not all capitals; the first word's case says nothing.
+   * `upper` is `isUpperSentence(words)` when the caller knows it.
+   */
+  observe(words: readonly string[], upper = isUpperSentence(words)): void {
+    if (upper) return;
     const n = words.length;
     reserve(n);
     if (this.generation !== tableGeneration) {
@@ -304,7 +307,9 @@ function ensure(n: number): void {
 
 /**
  * Writes FEATURES_PER_TOKEN bucket indexes per word into `out` (length >= words.length * F).
- * `bits` is the model's hash size; `memory` the document's case memory.
+ * `bits` is the model's hash size; `memory` the document's case memory; `upperMode` is
+ * `isUpperSentence(words)` when the caller knows it. The words' gazetteer codes (WordCode, of the
+ * title-case words in a sentence in capitals) go into `codesOut` when given.
  */
 export function extractFeatures(
   words: readonly string[],
@@ -313,11 +318,12 @@ export function extractFeatures(
   bits: number,
   out: Uint32Array,
   live?: Uint8Array,
+  upperMode = isUpperSentence(words),
+  codesOut?: Uint8Array,
 ): void {
   const n = words.length;
   ensure(n);
   reserve(n);
-  const upperMode = isUpperSentence(words);
   if (live) markLive(words, upperMode, live);
   // In capitals, the gazetteer is asked about the words in title case.
   const gazWords = upperMode ? words.map(TITLE_CASE) : words;
@@ -326,11 +332,13 @@ export function extractFeatures(
     const w = words[i] as string;
     const id = known ? (rows[i] as number) : wordId(w);
     rows[i] = id * STRIDE;
-    mem[i] = memory.get(lowers[id] as string);
+    // Only the words searched read their memory.
+    if (!live || live[i]) mem[i] = memory.get(lowers[id] as string);
     const gw = gazWords[i] as string;
     codes[i] = upperMode ? gazetteer.code(gw) : gazCode(id, w, gazetteer);
     given[i] = isUpperLetter(gw.charCodeAt(0)) && (codes[i] as number) & WordCode.FirstName ? 1 : 0;
   }
+  if (codesOut) codesOut.set(codes.subarray(0, n));
   const gaz = gazetteer.classes(gazWords, gazBuffer, codes);
   const t = table;
   const shift = 32 - bits;
@@ -404,15 +412,21 @@ function bearsName(w: string): boolean {
  */
 export function markLive(words: readonly string[], upperMode: boolean, live: Uint8Array): void {
   const n = words.length;
+  if (bearing.length < n) bearing = new Uint8Array(Math.max(n, bearing.length * 2, 64));
   // The nearest name-bearing word before (then after) each word.
   let last = -REACH - 1;
   for (let i = 0; i < n; i++) {
-    if (upperMode || bearsName(words[i] as string)) last = i;
+    const bears = upperMode || bearsName(words[i] as string);
+    bearing[i] = bears ? 1 : 0;
+    if (bears) last = i;
     live[i] = i - last <= REACH ? 1 : 0;
   }
   let next = n + REACH + 1;
   for (let i = n - 1; i >= 0; i--) {
-    if (upperMode || bearsName(words[i] as string)) next = i;
+    if (bearing[i]) next = i;
     if (next - i <= REACH) live[i] = 1;
   }
 }
+
+/** Which words bear a name, for markLive's backward pass; reused across sentences. */
+let bearing = new Uint8Array(0);

@@ -84,3 +84,48 @@ table(
   ] as const,
   ([word, code]) => assert.equal(defaultGazetteer().code(word), code, `code of "${word}"`),
 );
+
+table(
+  'gazetteer lookup: a name spaced or punctuated otherwise than its phrase; no place for a near miss',
+  [
+    ['North  Korea', 'country'],
+    [' North Korea ', 'country'],
+    ['North\u00a0Korea', 'country'],
+    ['North\tKorean', 'demonym'],
+    ['Korea North', undefined],
+    ['North Koreaa', undefined],
+    ['', undefined],
+  ] as const,
+  ([name, kind]) => assert.equal(defaultGazetteer().lookup(name)?.kind, kind, JSON.stringify(name)),
+);
+
+table(
+  'gazetteer matchCoded: the same phrase as match, given the word code',
+  [
+    ['troops crossed into North Korea on Monday', 3],
+    ['troops crossed into North Korea on Monday', 4],
+    ['the United Nations Security Council met', 1],
+    ['he visited Paris and Pyongyang', 2],
+    ['he visited Paris and Pyongyang', 0],
+  ] as const,
+  ([sentence, i]) => {
+    const gazetteer = defaultGazetteer();
+    const words = sentence.split(' ');
+    const coded = gazetteer.matchCoded(words, i, gazetteer.code(words[i] as string));
+    assert.deepEqual(coded, gazetteer.match(words, i), `${sentence} at ${words[i]}`);
+  },
+);
+
+table(
+  'gazetteer match: the longest phrase, also across a token holding a space; none past a word no phrase goes on with',
+  [
+    [['in', 'North', 'Korea', 'today'], 1, 2],
+    [['the', 'Democratic', "People's Republic", 'of', 'Korea'], 1, 4],
+    [['North', 'Zqxv', 'Korea'], 0, undefined],
+    [['the', 'United', 'Nations', 'Security', 'Council'], 1, 2],
+  ] as const,
+  ([words, i, length]) => {
+    const m = defaultGazetteer().match(words, i);
+    assert.equal(m?.length, length, `${words.join('|')} at ${words[i]}`);
+  },
+);

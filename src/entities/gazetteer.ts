@@ -94,6 +94,9 @@ export const phraseWords = (phrase: string): string[] =>
     .split(/\s+/)
     .filter((w) => w !== '');
 
+/** Text that `phraseWords(...).join(' ')` changes: a comma, bracket or whitespace other than single spaces. */
+const UNPHRASED = /[,()]|[^\S ]|^ | $| {2}/;
+
 /** What the gazetteer says of a word alone: its class as a whole phrase (GazClass), and flags. */
 export const WordCode = {
   Class: 7,
@@ -117,6 +120,8 @@ export class Gazetteer {
   private readonly phrases = new Map<string, Place>();
   /** Every proper prefix of a phrase, so that matching stops as soon as no phrase can go on. */
   private readonly prefixes = new Set<string>();
+  /** Every word after a phrase's first, so that matching stops before building a key no phrase has. */
+  private readonly continuations = new Set<string>();
   private readonly byCode = new Map<string, Place>();
   private readonly firstNames: ReadonlySet<string>;
   /** Words repeat: what the sets say about each word (its WordCode), looked up once. */
@@ -131,7 +136,10 @@ export class Gazetteer {
       const key = words.join(' ');
       if (!override && this.phrases.has(key)) return;
       this.phrases.set(key, place);
-      for (let n = 1; n < words.length; n++) this.prefixes.add(words.slice(0, n).join(' '));
+      for (let n = 1; n < words.length; n++) {
+        this.prefixes.add(words.slice(0, n).join(' '));
+        this.continuations.add(words[n] as string);
+      }
       maxWords = Math.max(maxWords, words.length);
     };
     for (const c of data.countries) {
@@ -176,7 +184,10 @@ export class Gazetteer {
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
   lookup(name: string): Place | undefined {
-    return this.phrases.get(name) ?? this.phrases.get(phraseWords(name).join(' '));
+    const place = this.phrases.get(name);
+    // A name already in phrase form (no comma or bracket, single spaces) has no other key to try.
+    if (place || !UNPHRASED.test(name)) return place;
+    return this.phrases.get(phraseWords(name).join(' '));
   }
 
   country(code: string): Place | undefined {
@@ -187,15 +198,26 @@ export class Gazetteer {
   match(words: readonly string[], i: number): { length: number; place: Place } | undefined {
     const first = words[i];
     if (first === undefined) return undefined;
-    const code = this.code(first);
+    return this.matchCoded(words, i, this.code(first));
+  }
+
+  /** `match` for a word whose code (`code(words[i])`) the caller has. */
+  matchCoded(
+    words: readonly string[],
+    i: number,
+    code: number,
+  ): { length: number; place: Place } | undefined {
     if ((code & (CLASS_MASK | PREFIX)) === 0) return undefined;
-    let key = first;
+    let key = words[i] as string;
     let best: { length: number; place: Place } | undefined;
     const place = code & CLASS_MASK ? this.phrases.get(key) : undefined;
     if (place) best = { length: 1, place };
     if ((code & PREFIX) === 0) return best;
     for (let n = 2; n <= this.maxWords && i + n <= words.length && this.prefixes.has(key); n++) {
-      key = `${key} ${words[i + n - 1]}`;
+      const next = words[i + n - 1] as string;
+      // A word with no space ends every key it closes: no phrase or prefix, unless some phrase goes on so.
+      if (!this.continuations.has(next) && !next.includes(' ')) break;
+      key = `${key} ${next}`;
       const p = this.phrases.get(key);
       if (p) best = { length: n, place: p };
     }
@@ -220,7 +242,7 @@ export class Gazetteer {
         out[i++] = code & CLASS_MASK;
         continue;
       }
-      const m = this.match(words, i);
+      const m = codes ? this.matchCoded(words, i, code) : this.match(words, i);
       if (!m) {
         i++;
         continue;

@@ -4,6 +4,7 @@ import { defaultGazetteer } from './gazetteer.js';
 import {
   acronymNames,
   type FoundName,
+  isCapitalised,
   isOrgHead,
   isPlainName,
   joinOfNames,
@@ -357,4 +358,20 @@ table(
     const w = text.split(' ');
     assert.equal(isPlainName(w, 0, w.length, defaultGazetteer()), expected, text);
   },
+);
+
+table(
+  'isCapitalised: an upper-case first letter, ASCII or beyond',
+  [
+    ['Kim', true],
+    ['KCNA', true],
+    ['Édouard', true],
+    ['Ωmega', true],
+    ['kim', false],
+    ['été', false],
+    ['1990', false],
+    ["'s", false],
+    ['', false],
+  ] as const,
+  ([word, expected]) => assert.equal(isCapitalised(word), expected, `"${word}"`),
 );

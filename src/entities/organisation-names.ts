@@ -36,7 +36,12 @@ export function isOrgHead(lower: string): boolean {
   return lexClass(lower) === LexClass.OrgWord || TRADE_WORDS.has(lower);
 }
 
-export const isCapitalised = (w: string) => /^\p{Lu}/u.test(w);
+/** Starts with an upper-case letter; ASCII, most words, without the regular expression. */
+export function isCapitalised(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return /^\p{Lu}/u.test(w);
+}
 
 // "The Treasury Department on Wednesday": a weekday or month is no part of a name.
 const DATE_WORDS = new Set<number>([LexClass.Month, LexClass.Weekday]);

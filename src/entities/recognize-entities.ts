@@ -63,13 +63,20 @@ export function recognizeNames(
   const segs = segments(context);
   const all = tokenWords(context.text);
   const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
+  // Whether each segment is in capitals, asked once for the features and every rule after them.
+  const upper = words.map(isUpperSentence);
   const memory = new CaseMemory(gazetteer);
-  for (const w of words) memory.observe(w);
+  words.forEach((w, k) => {
+    memory.observe(w, upper[k]);
+  });
   let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
   let labels = new Uint8Array(256);
   let live = new Uint8Array(256);
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
+  // The gazetteer's code of each word, kept from the features for the gazetteer's own pass.
+  const codes = new Uint8Array(tokens.count);
+  const coded = new Uint8Array(segs.length);
   segs.forEach(([a], k) => {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
     if (context.overBudget?.()) return;
@@ -80,7 +87,8 @@ export function recognizeNames(
       labels = new Uint8Array(n * 2);
       live = new Uint8Array(n * 2);
     }
-    extractFeatures(w, gazetteer, memory, model.bits, features, live);
+    extractFeatures(w, gazetteer, memory, model.bits, features, live, upper[k], codes.subarray(a, a + n));
+    coded[k] = 1;
     model.decode(features, n, labels, live);
     for (const s of spansOf(labels.subarray(0, n))) {
       let first = s.start;
@@ -94,16 +102,16 @@ export function recognizeNames(
   });
   const names = titledPersons(all, splitJoinedNames(all, describedPersons(all, found, gazetteer), gazetteer));
   for (const n of names) labelled.fill(1, n.first, n.end);
-  addFromGazetteer(gazetteer, segs, words, names, labelled);
-  addFromMemory(context, segs, words, names, labelled, gazetteer);
-  addFacilities(segs, words, names, labelled);
+  addFromGazetteer(gazetteer, segs, words, upper, names, labelled, codes, coded);
+  addFromMemory(all, segs, words, upper, names, labelled, gazetteer);
+  addFacilities(segs, words, upper, names, labelled);
   const voted = personVotes(all, names, gazetteer);
   const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
   const typed = craftNames(
     all,
     joinDemonymOrgs(
-      context,
-      refineTypes(context, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
+      all,
+      refineTypes(context, all, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
     ),
     gazetteer,
   );
@@ -359,15 +367,14 @@ const TABLE_WORDS = new Set([
 ]);
 
 /** "Korean" + "Central News Agency" read as two names are one: an organisation named for its nation. */
-function joinDemonymOrgs(context: StageContext, names: NameSpan[]): NameSpan[] {
-  const { tokens } = context.text;
+function joinDemonymOrgs(w: readonly string[], names: NameSpan[]): NameSpan[] {
   const out: NameSpan[] = [];
   for (const n of names) {
     const last = out[out.length - 1];
     if (last && last.type === 'NORP' && n.type === 'ORG' && last.end === n.first) {
-      const word = tokens.text(n.end - 1).toLowerCase();
+      const head = w[n.end - 1] as string;
       if (
-        (lexClass(word) === LexClass.OrgWord && isCapitalised(tokens.text(n.end - 1))) ||
+        (lexClass(head.toLowerCase()) === LexClass.OrgWord && isCapitalised(head)) ||
         n.rule === 'entities/church'
       ) {
         out[out.length - 1] = { ...n, first: last.first };
@@ -384,8 +391,11 @@ function addFromGazetteer(
   gazetteer: Gazetteer,
   segs: [number, number][],
   words: string[][],
+  upper: readonly boolean[],
   names: NameSpan[],
   labelled: Uint8Array,
+  codes: Uint8Array,
+  coded: Uint8Array,
 ): void {
   // The name over each token (1 + its index in `names`), so that overlaps are found without a scan.
   const owner = new Int32Array(labelled.length);
@@ -395,10 +405,10 @@ function addFromGazetteer(
   const dropped = new Set<NameSpan>();
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
-    if (isUpperSentence(w)) return;
+    if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       if (!isCapitalised(w[i] as string)) continue;
-      const m = gazetteer.match(w, i);
+      const m = coded[k] ? gazetteer.matchCoded(w, i, codes[a + i] as number) : gazetteer.match(w, i);
       const kind = m?.place.kind;
       if (!m || (kind !== 'country' && kind !== 'demonym' && kind !== 'organisation')) continue;
       const from = a + i;
@@ -432,12 +442,13 @@ function addFromGazetteer(
 function addFacilities(
   segs: [number, number][],
   words: string[][],
+  upper: readonly boolean[],
   names: NameSpan[],
   labelled: Uint8Array,
 ): void {
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
-    if (isUpperSentence(w)) return;
+    if (upper[k]) return;
     for (let i = 1; i < w.length; i++) {
       const word = w[i] as string;
       if (labelled[a + i] || !isCapitalised(word) || lexClass(word.toLowerCase()) !== LexClass.FacWord)
@@ -468,14 +479,14 @@ function addFacilities(
  * once "KCNA" is an organisation, every "KCNA" is.
  */
 function addFromMemory(
-  context: StageContext,
+  all: readonly string[],
   segs: [number, number][],
   words: string[][],
+  upper: readonly boolean[],
   names: NameSpan[],
   labelled: Uint8Array,
   gazetteer: Gazetteer,
 ): void {
-  const { tokens } = context.text;
   const known = new Map<string, EntityType>();
   for (const n of names) {
     if (
@@ -484,19 +495,23 @@ function addFromMemory(
       n.rule !== 'entities/titled-person'
     )
       continue;
-    const parts: string[] = [];
-    for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
-    if (!known.has(parts.join(' '))) known.set(parts.join(' '), n.type);
+    const parts = all.slice(n.first, n.end);
+    const text = parts.join(' ');
+    if (!known.has(text)) known.set(text, n.type);
     if (n.type === 'PERSON' && parts.length > 1)
       for (const p of parts) if (isCapitalised(p) && p.length > 1 && !known.has(p)) known.set(p, 'PERSON');
     const stem = orgStem(parts, gazetteer);
     if (stem && !known.has(stem)) known.set(stem, 'ORG');
   }
   if (known.size === 0) return;
-  const firstWords = new Set([...known.keys()].map((k) => k.split(' ')[0] as string));
+  const firstWords = new Set<string>();
+  for (const k of known.keys()) {
+    const space = k.indexOf(' ');
+    firstWords.add(space < 0 ? k : k.slice(0, space));
+  }
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
-    if (isUpperSentence(w)) return;
+    if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       const word = w[i] as string;
       if (labelled[a + i] || !firstWords.has(word)) continue;
@@ -504,9 +519,8 @@ function addFromMemory(
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.
       for (let len = Math.min(4, w.length - i); len >= 1; len--) {
-        const phrase = w.slice(i, i + len).join(' ');
-        const type = known.get(phrase);
-        if (!type || labelled.subarray(a + i, a + i + len).some((x) => x)) continue;
+        const type = known.get(len === 1 ? word : w.slice(i, i + len).join(' '));
+        if (!type || anyLabelled(labelled, a + i, a + i + len)) continue;
         names.push({ first: a + i, end: a + i + len, type, rule: 'entities/name-memory', confidence: 0.7 });
         labelled.fill(1, a + i, a + i + len);
         i += len - 1;
@@ -514,6 +528,11 @@ function addFromMemory(
       }
     }
   });
+}
+
+function anyLabelled(labelled: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (labelled[i]) return true;
+  return false;
 }
 
 /**
@@ -541,27 +560,29 @@ function orgHeaded(words: readonly string[]): boolean {
 }
 
 /** The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. */
-function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpan[]): NameSpan[] {
-  const { source } = context.text;
-  const { tokens } = context.text;
+function refineTypes(
+  context: StageContext,
+  w: readonly string[],
+  gazetteer: Gazetteer,
+  names: NameSpan[],
+): NameSpan[] {
+  const { source, tokens } = context.text;
   return names.map((n) => {
     if (n.rule === 'entities/church') return n;
     const text = source.slice(tokens.start(n.first), tokens.end(n.end - 1));
     const lower = text.toLowerCase();
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
     if (FEASTS.has(lower) || /(^| )new year$/.test(lower)) return { ...n, type: 'EVENT' };
-    if (isLawName(tokens, n)) return { ...n, type: 'OTHER' };
+    if (isLawName(w, n)) return { ...n, type: 'OTHER' };
     const place = gazetteer.lookup(text);
     if (!place) {
-      if (isEventName(tokens, n)) return { ...n, type: 'EVENT' };
+      if (isEventName(w, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
       // person's or place's name.
-      if ((n.type === 'ORG' || n.type === 'LOC') && n.end - n.first > 1 && isFacilityName(tokens, n))
+      if ((n.type === 'ORG' || n.type === 'LOC') && n.end - n.first > 1 && isFacilityName(w, n))
         return { ...n, type: 'FAC' };
       if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
-      const parts: string[] = [];
-      for (let i = n.first; i < n.end; i++) parts.push(tokens.text(i));
-      return orgHeaded(parts) ? { ...n, type: 'ORG' } : n;
+      return orgHeaded(w.slice(n.first, n.end)) ? { ...n, type: 'ORG' } : n;
     }
     if (place.kind === 'organisation') return { ...n, type: 'ORG' };
     // A place's exact name is the place, whoever the model took it for; a club named for its city is
@@ -583,13 +604,13 @@ function refineTypes(context: StageContext, gazetteer: Gazetteer, names: NameSpa
  * "Kennedy Space Center", "Fisht Stadium", "Museum of Flight": a name headed by a facility word with
  * no organisation word in it is the building or site, whatever the model took it for.
  */
-function isFacilityName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+function isFacilityName(w: readonly string[], n: NameSpan): boolean {
   // The head ends the name or comes before "of": "Museum of Flight".
   let head = n.end - 1;
-  for (let i = n.first + 1; i < n.end - 1; i++) if (tokens.text(i) === 'of') head = i - 1;
-  const lower = tokens.text(head).toLowerCase();
+  for (let i = n.first + 1; i < n.end - 1; i++) if ((w[i] as string) === 'of') head = i - 1;
+  const lower = (w[head] as string).toLowerCase();
   if (lexClass(lower) !== LexClass.FacWord && !BUILDINGS.has(lower)) return false;
-  for (let i = n.first; i < n.end; i++) if (isOrgHead(tokens.text(i).toLowerCase())) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return false;
   return true;
 }
 
@@ -604,22 +625,23 @@ const EVENT_HEADS = new Set(
 const LAW_HEADS = new Set('act treaty accord accords protocol amendment'.split(' '));
 
 /** A law's or treaty's name: a law word at its end or before "of", and no organisation word. */
-function isLawName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+function isLawName(w: readonly string[], n: NameSpan): boolean {
   if (n.type === 'PERSON' || n.end - n.first < 2) return false;
-  const isHead = (i: number) => isCapitalised(tokens.text(i)) && LAW_HEADS.has(tokens.text(i).toLowerCase());
+  const isHead = (i: number) =>
+    isCapitalised(w[i] as string) && LAW_HEADS.has((w[i] as string).toLowerCase());
   let head = isHead(n.end - 1);
-  for (let i = n.first + 1; i < n.end - 1 && !head; i++) if (tokens.text(i) === 'of') head = isHead(i - 1);
+  for (let i = n.first + 1; i < n.end - 1 && !head; i++) if ((w[i] as string) === 'of') head = isHead(i - 1);
   if (!head) return false;
-  for (let i = n.first; i < n.end; i++) if (isOrgHead(tokens.text(i).toLowerCase())) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return false;
   return true;
 }
 
 /** A name headed by an event word, with no organisation word in it ("Ministry of War" is no war). */
-function isEventName(tokens: StageContext['text']['tokens'], n: NameSpan): boolean {
+function isEventName(w: readonly string[], n: NameSpan): boolean {
   if (n.type === 'PERSON' || n.type === 'EVENT' || n.end - n.first < 2) return false;
-  if (!EVENT_HEADS.has(tokens.text(n.end - 1).toLowerCase())) return false;
+  if (!EVENT_HEADS.has((w[n.end - 1] as string).toLowerCase())) return false;
   for (let i = n.first; i < n.end - 1; i++)
-    if (lexClass(tokens.text(i).toLowerCase()) === LexClass.OrgWord) return false;
+    if (lexClass((w[i] as string).toLowerCase()) === LexClass.OrgWord) return false;
   return true;
 }
 
