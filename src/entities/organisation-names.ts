@@ -245,6 +245,7 @@ export function isPlainName(w: readonly string[], first: number, end: number, ga
   for (let i = first; i < end; i++) {
     const word = w[i] as string;
     const lower = word.toLowerCase();
+    // redos-ok: anchored, and the hyphen parts the two runs of lower case, so each character matches one way
     if (!/^\p{Lu}\p{Ll}+(-\p{Ll}+)?$/u.test(word) || lexClass(lower) !== LexClass.None) return false;
     if (isOrgHead(lower) || BUILDINGS.has(lower)) return false;
     if (gazetteer.lookup(word)) return false;
