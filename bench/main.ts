@@ -207,7 +207,7 @@ try {
     const steepest = [...scaling.rows].sort((a, b) => b.doubling - a.doubling)[0];
     if (steepest)
       targets.push({
-        what: 'twice the long article costs at most 2.2x (growth in length alone)',
+        what: 'the long article twice as long costs at most 2.2x the mean of its halves (growth in length alone)',
         met: scaling.rows.every((r) => r.doubling <= 2.2),
         detail: `steepest ${steepest.name} ${fmt(steepest.doubling)}x`,
       });

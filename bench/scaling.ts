@@ -12,8 +12,9 @@ export interface ScalingRow {
   readonly sizeRatio: number;
   readonly costRatio: number;
   /**
-   * The long article twice as long (more joined articles) over the long one: about 2 when the stage is
-   * linear in length, whatever a short document's fixed costs or a long one's cache misses.
+   * The long article twice as long (more joined articles) over its two halves timed apart, times 2: about
+   * 2 when the stage is linear in length, whatever a short document's fixed costs, a long one's cache
+   * misses, or how much costlier per character the added articles are than the first ones.
    */
   readonly doubling: number;
   readonly linear: boolean;
@@ -86,9 +87,13 @@ async function costRatio(
   const shorts = await createContender(name, pieces);
   const long = await createContender(name, [large]);
   const twice = await createContender(name, [longer]);
+  const rest = await createContender(name, [
+    { ...longer, id: 'scaling/second-half', text: longer.text.slice(large.text.length).trim() },
+  ]);
   await shorts.pass(factor);
   await long.pass(1);
   await twice.pass(1);
+  await rest.pass(1);
   const smallMs: number[] = [];
   const largeMs: number[] = [];
   const ratios: number[] = [];
@@ -98,17 +103,19 @@ async function costRatio(
     const batch = (await shorts.pass(factor)).ms / factor;
     const one = (await long.pass(1)).ms;
     const two = (await twice.pass(1)).ms;
+    const second = (await rest.pass(1)).ms;
     smallMs.push(batch);
     largeMs.push(one);
     ratios.push(batch > 0 ? one / batch : Number.POSITIVE_INFINITY);
-    doublings.push(one > 0 ? two / one : Number.POSITIVE_INFINITY);
-    spent += batch * factor + one + two;
+    doublings.push(one + second > 0 ? (2 * two) / (one + second) : Number.POSITIVE_INFINITY);
+    spent += batch * factor + one + two + second;
     // a pathological stage on the long article must not hold the whole benchmark up
     if (one > 20_000) break;
   }
   await shorts.close();
   await long.close();
   await twice.close();
+  await rest.close();
   return {
     smallMs: median(smallMs),
     largeMs: median(largeMs),
