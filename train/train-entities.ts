@@ -23,8 +23,7 @@ import { seededRandom } from './seeded-random.js';
  * Trains the entity recognizer (a structured averaged perceptron over BIO labels, Viterbi decoding)
  * on the shippable corpora and writes models/entities.bin.gz. Deterministic for a given seed.
  *   node dist/train/train-entities.js [--seed N] [--epochs N] [--bits N] [--out FILE] [--without CORPUS]
- *     [--news-weight N] [--gum-weight N] [--dev-fold K/N]
- * `--gum-weight` gives GUM a weight of its own (default: the news weight).
+ *     [--news-weight N] [--dev-fold K/N]
  * `--dev-fold K/N` leaves fold K of N of GUM's news training files out, to be scored with
  * `npm run eval -- entities --gum-dev K/N` (the held-out news stays unseen while tuning).
  */
@@ -47,7 +46,6 @@ export function loadCorpora(
   gazetteer: Gazetteer,
   newsWeight = 3,
   dev?: readonly [number, number],
-  gumWeight = newsWeight,
 ): { name: string; sentences: Sentence[]; weight: number }[] {
   const data = (...p: string[]) => shared('datasets', ...p);
   return [
@@ -68,7 +66,7 @@ export function loadCorpora(
     },
     {
       name: 'GUM (interviews and the news train part)',
-      weight: gumWeight,
+      weight: newsWeight,
       sentences: gumFiles(data('gum_wikinews'), dev).train.flatMap((f) =>
         docSentences(readGumDoc(f, gazetteer), gazetteer),
       ),
@@ -211,8 +209,7 @@ function main(argv: readonly string[]): void {
   const without = argv.flatMap((a, i) => (argv[i - 1] === '--without' ? [a.toLowerCase()] : []));
   const devIndex = argv.indexOf('--dev-fold');
   const dev = devIndex >= 0 ? devFold(argv[devIndex + 1]) : undefined;
-  const newsWeight = opt('--news-weight', 3);
-  const corpora = loadCorpora(gazetteer, newsWeight, dev, opt('--gum-weight', newsWeight)).filter(
+  const corpora = loadCorpora(gazetteer, opt('--news-weight', 3), dev).filter(
     (c) => !without.some((w) => c.name.toLowerCase().startsWith(w)),
   );
   for (const c of corpora)

@@ -218,46 +218,15 @@ function bestPath(
   for (let k = 1; k < n; k++) {
     const previous = (k - 1) * T;
     const at = k * T;
-    // The previous token's scores, read once for the 34 candidate steps.
-    const p0 = score[previous] as number;
-    const p1 = score[previous + 1] as number;
-    const p2 = score[previous + 2] as number;
-    const p3 = score[previous + 3] as number;
-    const p4 = score[previous + 4] as number;
-    const p5 = score[previous + 5] as number;
-    const p6 = score[previous + 6] as number;
     for (const t of OPEN_TAGS) {
-      let best = p0 + (moves[t] as number);
+      let best = (score[previous] as number) + (moves[t] as number);
       let from = 0;
-      let s = p1 + (moves[T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 1;
-      }
-      s = p2 + (moves[2 * T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 2;
-      }
-      s = p3 + (moves[3 * T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 3;
-      }
-      s = p4 + (moves[4 * T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 4;
-      }
-      s = p5 + (moves[5 * T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 5;
-      }
-      s = p6 + (moves[6 * T + t] as number);
-      if (s > best) {
-        best = s;
-        from = 6;
+      for (let p = 1; p < T; p++) {
+        const s = (score[previous + p] as number) + (moves[p * T + t] as number);
+        if (s > best) {
+          best = s;
+          from = p;
+        }
       }
       score[at + t] = best + (emissions[at + t] as number);
       back[at + t] = from;

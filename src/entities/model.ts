@@ -46,9 +46,6 @@ export function transitionTable(trans: ArrayLike<number>, scale: number): Float6
 let scratchScore = new Float64Array(0);
 let scratchBack = new Uint8Array(0);
 
-// The predecessors' scores are held in locals, one per label: the loops below are written out for 17.
-if (L !== 17) throw new DatelineError('INTERNAL', `entity model: Viterbi is written for 17 labels, not ${L}`);
-
 /**
  * Best label sequence (first-order Viterbi) for emission scores `emit[i * L + label]` and a table from
  * `transitionTable`. BIO spares most of the work: an I label can only follow the B or I of its type, so
@@ -77,106 +74,16 @@ export function viterbi(
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
-    const q0 = score[prevBase + 0] as number;
-    const q1 = score[prevBase + 1] as number;
-    const q2 = score[prevBase + 2] as number;
-    const q3 = score[prevBase + 3] as number;
-    const q4 = score[prevBase + 4] as number;
-    const q5 = score[prevBase + 5] as number;
-    const q6 = score[prevBase + 6] as number;
-    const q7 = score[prevBase + 7] as number;
-    const q8 = score[prevBase + 8] as number;
-    const q9 = score[prevBase + 9] as number;
-    const q10 = score[prevBase + 10] as number;
-    const q11 = score[prevBase + 11] as number;
-    const q12 = score[prevBase + 12] as number;
-    const q13 = score[prevBase + 13] as number;
-    const q14 = score[prevBase + 14] as number;
-    const q15 = score[prevBase + 15] as number;
-    const q16 = score[prevBase + 16] as number;
+    // O and the B labels (odd) weigh every predecessor.
     for (let y = 0; y < L; y = y === 0 ? 1 : y + 2) {
-      let best = q0 + (table[y] as number);
+      let best = (score[prevBase] as number) + (table[y] as number);
       let arg = 0;
-      let s: number;
-      s = q1 + (table[17 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 1;
-      }
-      s = q2 + (table[34 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 2;
-      }
-      s = q3 + (table[51 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 3;
-      }
-      s = q4 + (table[68 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 4;
-      }
-      s = q5 + (table[85 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 5;
-      }
-      s = q6 + (table[102 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 6;
-      }
-      s = q7 + (table[119 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 7;
-      }
-      s = q8 + (table[136 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 8;
-      }
-      s = q9 + (table[153 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 9;
-      }
-      s = q10 + (table[170 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 10;
-      }
-      s = q11 + (table[187 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 11;
-      }
-      s = q12 + (table[204 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 12;
-      }
-      s = q13 + (table[221 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 13;
-      }
-      s = q14 + (table[238 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 14;
-      }
-      s = q15 + (table[255 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 15;
-      }
-      s = q16 + (table[272 + y] as number);
-      if (s > best) {
-        best = s;
-        arg = 16;
+      for (let p = 1; p < L; p++) {
+        const s = (score[prevBase + p] as number) + (table[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
       }
       score[base + y] = best + (emit[base + y] as number);
       back[base + y] = arg;

@@ -8,7 +8,7 @@ import { type CalDate, isoDate, parseIsoDate } from '../calendar.js';
 import { resolveSpec } from '../resolve.js';
 import type { Base, Proposal, QuoteSpan, RefineContext, TimeResult } from '../result.js';
 import { tenseAt } from '../tense.js';
-import { type DatedMention, speechTime } from './speech-time-refiner.js';
+import { type DatedMention, firstTokenAt, speechTime } from './speech-time-refiner.js';
 
 interface Anchor {
   readonly day?: CalDate;
@@ -63,21 +63,11 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
   const inQuote = (offset: number) => quoteOf(offset) !== undefined;
   // Token bounds of sentence `s`, for the tense of a clause: the tokens `sentenceOf` puts in it (the last
   // sentence takes every token after it), found by bisection only for the sentences that hold a time.
-  const tokenAt = (offset: number) => {
-    let lo = 0;
-    let hi = c.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((c.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   const sentenceTokens = (s: number): { from: number; to: number } => {
     const n = c.sentences.length;
     if (s >= n) return { from: 0, to: c.tokens.length };
-    const from = s === 0 ? 0 : tokenAt(c.sentences[s - 1]?.end ?? 0);
-    const to = s === n - 1 ? c.tokens.length : tokenAt(c.sentences[s]?.end ?? 0);
+    const from = s === 0 ? 0 : firstTokenAt(c, c.sentences[s - 1]?.end ?? 0);
+    const to = s === n - 1 ? c.tokens.length : firstTokenAt(c, c.sentences[s]?.end ?? 0);
     return from < to ? { from, to } : { from: 0, to: 0 };
   };
   const results: (TimeResult | undefined)[] = new Array(proposals.length);

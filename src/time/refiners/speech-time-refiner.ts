@@ -58,7 +58,7 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set([
 ]);
 
 /** The first token that starts at or after `offset`. */
-function firstTokenAt(c: RefineContext, offset: number): number {
+export function firstTokenAt(c: RefineContext, offset: number): number {
   let lo = 0;
   let hi = c.tokens.length;
   while (lo < hi) {
