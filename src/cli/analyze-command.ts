@@ -12,7 +12,9 @@ import {
 import { dirname, extname, join } from 'node:path';
 import type { Analysis } from '../document/analysis.js';
 import type { InputFormat, SourceDocument } from '../document/document.js';
+import { type BatchAnalyzer, createBatchAnalyzer } from '../pipeline/batch-analyzer.js';
 import { createPipeline } from '../pipeline/default-pipeline.js';
+import { PIPELINE_BATCH } from '../pipeline/pipeline.js';
 import { createWorkerPool } from '../pipeline/worker-pool.js';
 import { normalizePublished } from '../read/published.js';
 import { DEFAULT_MAX_BYTES, INPUT_FORMATS, type ReadInputOptions, readInput } from '../read/read-input.js';
@@ -251,16 +253,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
   const pipelineOptions = options.timeBudgetMs ? { timeBudgetMs: options.timeBudgetMs } : {};
   const threads = options.workers ?? 1;
   const pool = threads > 1 ? createWorkerPool({ threads, pipelineOptions }) : undefined;
-  const pipeline = pool ? undefined : createPipeline(pipelineOptions);
-  const analyze = (document: SourceDocument): Promise<Analysis> => {
-    if (pool) return pool.analyze(document);
-    try {
-      return Promise.resolve((pipeline as NonNullable<typeof pipeline>).analyze(document));
-    } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      return Promise.reject(new Error(`the analysis failed: ${detail} (pipeline/failed)`));
-    }
-  };
+  const batches = pool ? undefined : createBatchAnalyzer(createPipeline(pipelineOptions));
+  const analyze = (document: SourceDocument): Promise<Analysis> =>
+    (pool ?? (batches as BatchAnalyzer)).analyze(document);
 
   const summary: RunSummary = { inputs: 0, documents: 0, failed: 0 };
   const fail = (where: string, problem: string) => {
@@ -273,9 +268,10 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
     : stdoutSink(format, writerOptions, io, summary);
 
   // Everything is reported in input order, whichever thread finishes first: each step waits its turn
-  // in this queue. A few documents per thread are in flight at once, so memory stays bounded.
+  // in this queue. A few documents per thread (or one batch) are in flight at once, so memory stays
+  // bounded.
   const queue: { readonly document: boolean; run(): Promise<void> | void }[] = [];
-  const inFlight = pool ? 2 * threads : 0;
+  const inFlight = pool ? 2 * threads : PIPELINE_BATCH;
   let documents = 0;
   const settle = async (all: boolean) => {
     for (let head = queue[0]; head && (all || !head.document || documents > inFlight); head = queue[0]) {
@@ -325,6 +321,7 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
         await later(false, () => sink.end(input));
       }
     }
+    batches?.flush();
     await settle(true);
     sink.close();
   } finally {

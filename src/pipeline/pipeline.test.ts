@@ -79,6 +79,23 @@ table(
   ([stages]) => stages.map((s) => s.name).join(' then '),
 );
 
+test('in a batch, each document has its own budget: only the one that spends it is partial', () => {
+  let now = 0;
+  const clock = () => now++;
+  const spinOnLong: Stage = { ...spin, run: (ctx) => ctx.document.text.includes('long') && spin.run(ctx) };
+  const pipeline = new Pipeline([marker('first'), spinOnLong, marker('last')], { timeBudgetMs: 20, clock });
+  const analyses = pipeline.analyzeBatch(['Short.', 'A long day.', 'Brief.'].map(doc));
+  assert.deepEqual(
+    analyses.map((a) => [a.partial ?? false, rules(a)]),
+    [
+      [false, ['test/first', 'test/last']],
+      [true, ['test/first', 'pipeline/time-budget']],
+      [false, ['test/first', 'test/last']],
+    ],
+    'the documents before and after the slow one run every stage, though the clock ran on meanwhile',
+  );
+});
+
 test('a budget of zero or less is a programmer error', () => {
   assert.throws(() => new Pipeline([], { timeBudgetMs: 0 }), { code: 'OPTION_INVALID' });
 });

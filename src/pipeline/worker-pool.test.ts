@@ -32,11 +32,19 @@ function documents(): SourceDocument[] {
   return docs;
 }
 
-test('determinism: in this thread, on 1 and on 2 worker threads, the same bytes in the same order', async () => {
+test('determinism: alone, in batches, on 1 and on 2 worker threads, the same bytes in the same order', async () => {
   const docs = documents();
   assert.ok(docs.length > 40, `expected the samples and two records, got ${docs.length} documents`);
   const pipeline = createPipeline();
   const inProcess = docs.map((d) => JSON.stringify(pipeline.analyze(d)));
+  // Batches interleave the documents stage by stage: no stage may carry one document's state into another.
+  for (const size of [2, 7, docs.length]) {
+    const batched: string[] = [];
+    for (let from = 0; from < docs.length; from += size)
+      for (const a of pipeline.analyzeBatch(docs.slice(from, from + size))) batched.push(JSON.stringify(a));
+    const differs = batched.findIndex((a, i) => a !== inProcess[i]);
+    assert.ok(differs < 0, `batches of ${size}: document ${differs} differs from its analysis alone`);
+  }
   for (const threads of [1, 2]) {
     const pool = createWorkerPool({ threads });
     try {
