@@ -15,13 +15,15 @@ export interface TagUnit {
 export function tagUnits(text: TextLayer): TagUnit[] {
   const units: TagUnit[] = [];
   const { sentences } = text;
+  // One store for the document, each unit a view of its part: a store per unit costs more to make.
+  const sentenceOfAll = new Int32Array(text.tokens.count);
   let i = 0;
   while (i < sentences.length) {
     let j = i;
     while (j + 1 < sentences.length && sentences[j + 1]?.paragraph === sentences[i]?.paragraph) j++;
     const first = sentences[i]?.firstToken as number;
     const end = sentences[j]?.endToken as number;
-    const sentenceOf = new Int32Array(end - first);
+    const sentenceOf = sentenceOfAll.subarray(first, end);
     for (let k = i; k <= j; k++) {
       const s = sentences[k];
       if (s) sentenceOf.fill(k, s.firstToken - first, s.endToken - first);

@@ -121,10 +121,17 @@ export class WeightTable {
     });
   }
 
-  /** Where the weights of feature `key` start in `table`: all zeros when the model has no such feature. */
+  /**
+   * Where the weights of feature `key` start in `table`: all zeros when the model has no such feature.
+   * Most keys stop at the bitmap; the probe is a function of its own so that this one stays small.
+   */
   find(key: number): number {
     const bit = key >>> 12;
-    if (((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) return this.absent;
+    return ((this.present[bit >>> 5] as number) & (1 << (bit & 31))) === 0 ? this.absent : this.probe(key);
+  }
+
+  /** `find` past the bitmap: the probe of the table's slots. */
+  private probe(key: number): number {
     const { checks, mask } = this;
     const check = checkOf(key);
     let at = key & mask;
@@ -157,16 +164,19 @@ export class AttributionTagger {
 
   /** Scratch for the decoder, grown as needed: a document is tagged one unit at a time. */
   private path = new Float64Array(0);
-  private back = new Uint8Array(0);
+  private tags = new Uint8Array(0);
 
-  /** The best tag sequence for `n` tokens with emission scores `emissions[k * TAG_COUNT + tag]`. */
+  /**
+   * The best tag sequence for `n` tokens with emission scores `emissions[k * TAG_COUNT + tag]`, in an
+   * array the next call reuses: a typed array's own store costs more to make than a unit to decode.
+   */
   decode(emissions: Float64Array, n: number): Uint8Array {
-    if (this.path.length < n * TAG_COUNT) {
-      const size = Math.max(n, 256) * TAG_COUNT * 2;
-      this.path = new Float64Array(size);
-      this.back = new Uint8Array(size);
+    if (this.tags.length < n) {
+      const size = Math.max(n, 256) * 2;
+      this.path = new Float64Array(size * TAG_COUNT);
+      this.tags = new Uint8Array(size);
     }
-    return bestPath(emissions, n, this.start, this.moves, this.path, this.back);
+    return bestPath(emissions, n, this.start, this.moves, this.path, this.tags.subarray(0, n));
   }
 }
 
@@ -190,17 +200,20 @@ export function viterbi(
     start,
     withBarrier(transitions),
     new Float64Array(n * TAG_COUNT),
-    new Uint8Array(n * TAG_COUNT),
+    new Uint8Array(n),
   );
 }
 
-/** Outside and the begin tags. */
+/** Outside and the begin tags: they may follow any tag. */
 const OPEN_TAGS = [0, 1, 3, 5];
 
 /**
- * Viterbi with the transition scores `moves` (barriers included) and scratch arrays of at least `n *
- * TAG_COUNT`. The outside and begin tags may follow any tag; an inside tag only its own begin or
- * inside tag, so only those two are tried. Ties go to the earlier tag.
+ * Viterbi into `tags` (`n` long), with the transition scores `moves` (barriers included) and a scratch
+ * array of at least `n * TAG_COUNT`. The forward pass keeps only each tag's best score, by `Math.max`;
+ * the path is read back from the end, choosing again among the predecessors of the tag taken. So the
+ * unpredictable branches of an argmax run once per token instead of once per tag and token, and the
+ * tags are those back pointers would give: the same sums are compared the same way. An inside tag may
+ * only follow its own begin or inside tag, so only those two are tried. Ties go to the earlier tag.
  */
 function bestPath(
   emissions: Float64Array,
@@ -208,51 +221,66 @@ function bestPath(
   start: readonly number[],
   moves: Float64Array,
   score: Float64Array,
-  back: Uint8Array,
+  tags: Uint8Array,
 ): Uint8Array {
   const T = TAG_COUNT;
-  const tags = new Uint8Array(n);
   if (n === 0) return tags;
   for (let t = 0; t < T; t++)
     score[t] = allowed(0, t) ? (start[t] as number) + (emissions[t] as number) : Number.NEGATIVE_INFINITY;
   for (let k = 1; k < n; k++) {
     const previous = (k - 1) * T;
     const at = k * T;
-    for (const t of OPEN_TAGS) {
-      let best = (score[previous] as number) + (moves[t] as number);
-      let from = 0;
-      for (let p = 1; p < T; p++) {
-        const s = (score[previous + p] as number) + (moves[p * T + t] as number);
-        if (s > best) {
-          best = s;
-          from = p;
-        }
-      }
-      score[at + t] = best + (emissions[at + t] as number);
-      back[at + t] = from;
-    }
-    for (let t = 2; t < T; t += 2) {
-      const fromBegin = (score[previous + t - 1] as number) + (moves[(t - 1) * T + t] as number);
-      const fromInside = (score[previous + t] as number) + (moves[t * T + t] as number);
-      let best = Number.NEGATIVE_INFINITY;
-      let from = 0;
-      if (fromBegin > best) {
-        best = fromBegin;
-        from = t - 1;
-      }
-      if (fromInside > best) {
-        best = fromInside;
-        from = t;
-      }
-      score[at + t] = best + (emissions[at + t] as number);
-      back[at + t] = from;
-    }
+    // The scores at the token before, read once for the seven sums of each open tag.
+    const s0 = score[previous] as number;
+    const s1 = score[previous + 1] as number;
+    const s2 = score[previous + 2] as number;
+    const s3 = score[previous + 3] as number;
+    const s4 = score[previous + 4] as number;
+    const s5 = score[previous + 5] as number;
+    const s6 = score[previous + 6] as number;
+    for (const t of OPEN_TAGS)
+      score[at + t] =
+        Math.max(
+          s0 + (moves[t] as number),
+          s1 + (moves[T + t] as number),
+          s2 + (moves[2 * T + t] as number),
+          s3 + (moves[3 * T + t] as number),
+          s4 + (moves[4 * T + t] as number),
+          s5 + (moves[5 * T + t] as number),
+          s6 + (moves[6 * T + t] as number),
+        ) + (emissions[at + t] as number);
+    for (let t = 2; t < T; t += 2)
+      score[at + t] =
+        Math.max(
+          (score[previous + t - 1] as number) + (moves[(t - 1) * T + t] as number),
+          (score[previous + t] as number) + (moves[t * T + t] as number),
+        ) + (emissions[at + t] as number);
   }
   let best = 0;
   for (let t = 1; t < T; t++)
     if ((score[(n - 1) * T + t] as number) > (score[(n - 1) * T + best] as number)) best = t;
   tags[n - 1] = best;
-  for (let k = n - 1; k > 0; k--) tags[k - 1] = back[k * T + (tags[k] as number)] as number;
+  for (let k = n - 1; k > 0; k--) {
+    const t = tags[k] as number;
+    const previous = (k - 1) * T;
+    let from = 0;
+    if (t !== 0 && t % 2 === 0) {
+      // Both sums are -Infinity only at a tag no path reaches, which the best path never takes.
+      const fromInside = (score[previous + t] as number) + (moves[t * T + t] as number);
+      from =
+        fromInside > (score[previous + t - 1] as number) + (moves[(t - 1) * T + t] as number) ? t : t - 1;
+    } else {
+      let top = (score[previous] as number) + (moves[t] as number);
+      for (let p = 1; p < T; p++) {
+        const s = (score[previous + p] as number) + (moves[p * T + t] as number);
+        if (s > top) {
+          top = s;
+          from = p;
+        }
+      }
+    }
+    tags[k - 1] = from;
+  }
   return tags;
 }
 

@@ -49,8 +49,9 @@ function disagreement(scorer: UnitScorer, text: string): string | undefined {
 
 // News-like text from the pieces the templates read: cue words (learned and listed), quote marks of
 // both kinds, commas and "that" between a word and its cue, names, numbers, links, sentence and
-// paragraph breaks, forms outside ASCII ("İ" lower-cases to two characters, "’" is read as "'"), and
-// words named like the prototype keys of CROSSED.
+// paragraph breaks, forms outside ASCII ("İ" lower-cases to two characters, "’" is read as "'"), words
+// named like the prototype keys of CROSSED, and forms on either side of the 8 characters the scorer
+// keeps packed, sharing their first eight ("official", "officials").
 const piece = fc.constantFrom(
   'said',
   'says',
@@ -74,6 +75,9 @@ const piece = fc.constantFrom(
   'KCNA',
   'the',
   'officials',
+  'official',
+  'OFFICIAL',
+  'officialdom',
   'Trump',
   'U.S.',
   '15,000',

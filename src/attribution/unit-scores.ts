@@ -19,17 +19,40 @@ import { type AttributionTagger, defaultTagger, TAG_COUNT, type WeightTable } fr
 const T = TAG_COUNT;
 
 /**
- * Weight sums kept per word form, `T` int32 each, at these offsets: the word's own templates (1 the
- * word, 8 its stem, 12 its suffix, 14 with whether it is quoted, 30 with whether it opens its
- * sentence) once for each of the four (quoted, opens) pairs; then the templates that read it as the
- * word before a token (2, and 9 its stem), after one (3, 10), two before (4) and two after (5).
+ * What is kept per word form, a record of `WORD_STRIDE` int32 (256 bytes): weight sums, `T` each,
+ * then what the word is. The sums: the word's own templates (1 the word, 8 its stem,
+ * 12 its suffix, 14 with whether it is quoted, 30 with whether it opens its sentence) once for each of
+ * the four (quoted, opens) pairs; then the templates that read it as the word before a token (2, and
+ * 9 its stem), after one (3, 10), two before (4) and two after (5). One record rather than an array
+ * per field: a token's word costs the cache lines of its record and no others, which counts when the
+ * other stages have evicted them between two documents.
  */
 const SELF = 0;
 const BEFORE = 4 * T;
 const AFTER = 5 * T;
 const BEFORE2 = 6 * T;
 const AFTER2 = 7 * T;
-const WORD_STRIDE = 8 * T;
+/** The hashes of the form and of its stem, as features use them. */
+const HASH = 8 * T;
+const STEM = HASH + 1;
+/** Flags (below) and the crossing code (`KEEP`, `BROKEN` or a CROSSED value). */
+const FLAGS = HASH + 2;
+const CROSSING = HASH + 3;
+/** Where `WeightTable.find` has templates 25 and 26 for the word with no cue word on that side. */
+const NO_CUE_LEFT = HASH + 4;
+const NO_CUE_RIGHT = HASH + 5;
+/** The form itself when it is at most `PACKED` ASCII characters (`packForm`), else `UNPACKED`. */
+const PACK_LOW = HASH + 6;
+const PACK_HIGH = HASH + 7;
+const WORD_STRIDE = HASH + 8;
+
+/**
+ * Forms of up to 8 ASCII characters are kept as two int32, 7 bits a character, four in the low word
+ * and four and the length in the high one: equal packs are equal forms, so finding such a word
+ * compares two numbers rather than reading its string.
+ */
+const PACKED = 8;
+const UNPACKED = -1;
 
 /** Word flags: a cue word (learned or a reporting word), an opening and a closing quote mark. */
 const CUE = 1;
@@ -68,12 +91,22 @@ SHAPE_VALUES.forEach((v, code) => {
 });
 const SHAPES = SHAPE_VALUES.length;
 
+/**
+ * The forms every scorer keeps from the start, at these ids: the words before the first token and
+ * after the last, then those of tokens that are not words (`tokenForm`), which so need no lookup.
+ */
+const FIXED_FORMS = [BEGIN_FORM, END_FORM, '<num>', '<url>', "'", '<q>', '</q>'];
+const NUMBER_ID = 2;
+const URL_ID = 3;
+/** Ids by quote role (none, open, close, apostrophe): a mark that neither opens nor closes reads as "'". */
+const QUOTE_IDS = [4, 5, 6, 4];
+
 /** Distance classes run 1 to 6; 7 leaves 0 unused but keeps the index arithmetic plain. */
 const BUCKETS = 7;
 
 /**
- * A bound on the words kept (about 17 MB at some 260 bytes each): past it they are dropped and the
- * table starts again, so a long-running process does not grow with every name it has ever read.
+ * A bound on the words kept (about 17 MB at 256 bytes each): past it they are dropped and the table
+ * starts again, so a long-running process does not grow with every name it has ever read.
  */
 const WORD_LIMIT = 1 << 16;
 
@@ -95,21 +128,11 @@ export class UnitScorer {
   /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
   private readonly shapes = new Int32Array(SHAPES * SHAPES * SHAPES * T);
 
-  /**
-   * The words kept, by id: their forms, the hashes of the form and of its stem, flags and crossing
-   * codes, and `WORD_STRIDE` sums each.
-   */
+  /** The forms of the words kept, by id, and their records (`WORD_STRIDE` int32 each). */
   private forms: string[] = [];
-  private hw = new Int32Array(0);
-  private hs = new Int32Array(0);
-  private flags = new Uint8Array(0);
-  private crossing = new Int8Array(0);
-  private sums = new Int32Array(0);
-  /** Weights of templates 25 and 26 for a word with no cue word on that side, as `WeightTable.find` gives them. */
-  private noCueLeft = new Int32Array(0);
-  private noCueRight = new Int32Array(0);
+  private words = new Int32Array(0);
   /**
-   * Ids by the hash of their form (`hw`): open addressing over the low bits, id + 1 in each slot, 0
+   * Ids by the hash of their form (`HASH`): open addressing over the low bits, id + 1 in each slot, 0
    * when empty. Keyed so that a token's hash, computed from the source text, finds its word without
    * making the lower-cased string.
    */
@@ -165,39 +188,57 @@ export class UnitScorer {
     for (let t = 0; t < T; t++) into[at + t] = (into[at + t] as number) + (this.table[w + t] as number);
   }
 
-  /** Drops every word kept; the words before the first token and after the last are ids 0 and 1. */
+  /** Drops every word kept but `FIXED_FORMS`. */
   private forget(): void {
     this.forms = [];
     this.slots.fill(0);
-    this.intern(BEGIN_FORM);
-    this.intern(END_FORM);
+    for (const form of FIXED_FORMS) this.intern(form);
   }
 
   /**
-   * The id of token `i`'s form (`tokenForm`). A token of ASCII characters is hashed from the source
-   * as it is lower-cased, and found by that hash; others, and a form not yet kept, go by its string.
+   * The id of token `i`'s form (`tokenForm`). A word of ASCII characters (and "’") is hashed, and
+   * packed when short, from the source as its form reads, and found by that; others, and a form not
+   * yet kept, go by its string.
    */
   private wordAt(text: TextLayer, i: number): number {
     const { tokens, source } = text;
     const kind = tokens.kind(i);
-    if (kind !== TokenKind.Number && kind !== TokenKind.Quote && kind !== TokenKind.Url) {
-      const start = tokens.start(i);
-      const end = tokens.end(i);
-      let h = 0x811c9dc5;
-      let j = start;
-      for (; j < end; j++) {
-        const c = source.charCodeAt(j);
-        if (c >= 0x80) break;
-        h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), 0x01000193);
-      }
-      if (j === end) {
-        const { slots, hw, forms } = this;
-        const mask = slots.length - 1;
-        for (let at = h & mask, id = (slots[at] as number) - 1; id >= 0; ) {
-          if (hw[id] === h && sameForm(forms[id] as string, source, start, end)) return id;
-          at = (at + 1) & mask;
-          id = (slots[at] as number) - 1;
-        }
+    if (kind === TokenKind.Number) return NUMBER_ID;
+    if (kind === TokenKind.Url) return URL_ID;
+    if (kind === TokenKind.Quote) return QUOTE_IDS[text.quoteRole(i)] as number;
+    const start = tokens.start(i);
+    const end = tokens.end(i);
+    let h = 0x811c9dc5;
+    let low = 0;
+    let high = 0;
+    let j = start;
+    for (; j < end; j++) {
+      let c = source.charCodeAt(j);
+      // "’" reads as "'" (`tokenForm`); a word with other characters outside ASCII goes by its string.
+      if (c === 0x2019) c = 0x27;
+      else if (c >= 0x80) break;
+      else if (c >= 0x41 && c <= 0x5a) c += 0x20;
+      h = Math.imul(h ^ c, 0x01000193);
+      const at = j - start;
+      if (at < 4) low |= c << (7 * at);
+      else if (at < PACKED) high |= c << (7 * (at - 4));
+    }
+    if (j === end) {
+      const { slots, words, forms } = this;
+      const packed = end - start <= PACKED;
+      high |= (end - start) << 28;
+      const mask = slots.length - 1;
+      for (let at = h & mask, id = (slots[at] as number) - 1; id >= 0; ) {
+        const row = id * WORD_STRIDE;
+        if (
+          words[row + HASH] === h &&
+          (packed
+            ? words[row + PACK_LOW] === low && words[row + PACK_HIGH] === high
+            : sameForm(forms[id] as string, source, start, end))
+        )
+          return id;
+        at = (at + 1) & mask;
+        id = (slots[at] as number) - 1;
       }
     }
     return this.intern(tokenForm(text, i));
@@ -208,11 +249,11 @@ export class UnitScorer {
     const mask = this.slots.length - 1;
     let at = hw & mask;
     for (let id = (this.slots[at] as number) - 1; id >= 0; id = (this.slots[at] as number) - 1) {
-      if (this.hw[id] === hw && this.forms[id] === form) return id;
+      if (this.words[id * WORD_STRIDE + HASH] === hw && this.forms[id] === form) return id;
       at = (at + 1) & mask;
     }
     const id = this.forms.length;
-    if (id >= this.flags.length) {
+    if ((id + 1) * WORD_STRIDE > this.words.length) {
       this.grow(id * 2);
       return this.intern(form);
     }
@@ -220,66 +261,49 @@ export class UnitScorer {
     this.forms.push(form);
     const hs = form.length > 5 ? hashString(stem(form)) | 0 : hw;
     const suffix = form.length > 3 ? hashString(form.slice(-3)) | 0 : hw;
-    this.hw[id] = hw;
-    this.hs[id] = hs;
-    this.flags[id] =
+    const row = id * WORD_STRIDE;
+    const { words } = this;
+    // Zeros first: after `forget` the record still holds a dropped word's sums.
+    words.fill(0, row, row + WORD_STRIDE);
+    words[row + HASH] = hw;
+    words[row + STEM] = hs;
+    words[row + FLAGS] =
       (this.tagger.cueWords.has(form) || isReportingWord(form) ? CUE : 0) |
       (form === '<q>' ? OPENS : 0) |
       (form === '</q>' ? CLOSES : 0);
     const crossed = CROSSED[form] as unknown;
-    this.crossing[id] = crossed === undefined ? KEEP : typeof crossed === 'number' ? crossed : BROKEN;
-    this.noCueLeft[id] = this.weights.find(mixHash32(SEEDS[25] as number, mixHash32(hs, 0)));
-    this.noCueRight[id] = this.weights.find(mixHash32(SEEDS[26] as number, mixHash32(hs, 0)));
-    const at0 = id * WORD_STRIDE;
-    const { sums } = this;
-    // Zeros first: after `forget` the row still holds a dropped word's sums.
-    sums.fill(0, at0, at0 + WORD_STRIDE);
+    words[row + CROSSING] = crossed === undefined ? KEEP : typeof crossed === 'number' ? crossed : BROKEN;
+    words[row + NO_CUE_LEFT] = this.weights.find(mixHash32(SEEDS[25] as number, mixHash32(hs, 0)));
+    words[row + NO_CUE_RIGHT] = this.weights.find(mixHash32(SEEDS[26] as number, mixHash32(hs, 0)));
+    packForm(form, words, row);
     for (let q = 0; q < 2; q++)
       for (let opens = 0; opens < 2; opens++) {
-        const self = at0 + SELF + (q * 2 + opens) * T;
-        this.add(sums, self, 1, hw);
-        this.add(sums, self, 8, hs);
-        this.add(sums, self, 12, suffix);
-        this.add(sums, self, 14, mixHash32(q, hw));
-        this.add(sums, self, 30, mixHash32(opens, hw));
+        const self = row + SELF + (q * 2 + opens) * T;
+        this.add(words, self, 1, hw);
+        this.add(words, self, 8, hs);
+        this.add(words, self, 12, suffix);
+        this.add(words, self, 14, mixHash32(q, hw));
+        this.add(words, self, 30, mixHash32(opens, hw));
       }
-    this.add(sums, at0 + BEFORE, 2, hw);
-    this.add(sums, at0 + BEFORE, 9, hs);
-    this.add(sums, at0 + AFTER, 3, hw);
-    this.add(sums, at0 + AFTER, 10, hs);
-    this.add(sums, at0 + BEFORE2, 4, hw);
-    this.add(sums, at0 + AFTER2, 5, hw);
+    this.add(words, row + BEFORE, 2, hw);
+    this.add(words, row + BEFORE, 9, hs);
+    this.add(words, row + AFTER, 3, hw);
+    this.add(words, row + AFTER, 10, hs);
+    this.add(words, row + BEFORE2, 4, hw);
+    this.add(words, row + AFTER2, 5, hw);
     return id;
   }
 
   /** Room for `capacity` words, the hash slots rebuilt at twice that. */
   private grow(capacity: number): void {
     const n = this.forms.length;
-    const hw = new Int32Array(capacity);
-    hw.set(this.hw.subarray(0, n));
-    this.hw = hw;
-    const hs = new Int32Array(capacity);
-    hs.set(this.hs.subarray(0, n));
-    this.hs = hs;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags.subarray(0, n));
-    this.flags = flags;
-    const crossing = new Int8Array(capacity);
-    crossing.set(this.crossing.subarray(0, n));
-    this.crossing = crossing;
-    const noCueLeft = new Int32Array(capacity);
-    noCueLeft.set(this.noCueLeft.subarray(0, n));
-    this.noCueLeft = noCueLeft;
-    const noCueRight = new Int32Array(capacity);
-    noCueRight.set(this.noCueRight.subarray(0, n));
-    this.noCueRight = noCueRight;
-    const sums = new Int32Array(capacity * WORD_STRIDE);
-    sums.set(this.sums.subarray(0, n * WORD_STRIDE));
-    this.sums = sums;
+    const words = new Int32Array(capacity * WORD_STRIDE);
+    words.set(this.words.subarray(0, n * WORD_STRIDE));
+    this.words = words;
     const slots = new Int32Array(capacity * 2);
     const mask = slots.length - 1;
     for (let id = 0; id < n; id++) {
-      let at = (hw[id] as number) & mask;
+      let at = (words[id * WORD_STRIDE + HASH] as number) & mask;
       while (slots[at] !== 0) at = (at + 1) & mask;
       slots[at] = id + 1;
     }
@@ -314,8 +338,8 @@ export class UnitScorer {
   }
 
   /**
-   * The tags of a unit, or undefined when it holds no cue word and no quote mark: the tagger finds
-   * no attribution in such a paragraph, so it is not tagged.
+   * The tags of a unit (in an array the next call reuses), or undefined when it holds no cue word and
+   * no quote mark: the tagger finds no attribution in such a paragraph, so it is not tagged.
    */
   tag(text: TextLayer, unit: TagUnit): Uint8Array | undefined {
     const scores = this.emissions(text, unit);
@@ -335,14 +359,14 @@ export class UnitScorer {
     for (let k = 0; k < n; k++) {
       const id = this.wordAt(text, unit.first + k);
       ids[k + 2] = id;
-      marked |= this.flags[id] as number;
+      marked |= this.words[id * WORD_STRIDE + FLAGS] as number;
     }
     if (marked === 0) return undefined;
     ids[0] = 0;
     ids[1] = 0;
     ids[n + 2] = 1;
     ids[n + 3] = 1;
-    const { flags, shapeCodes, quoted, sentenceHas } = this;
+    const { words, shapeCodes, quoted, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
     sentenceHas.fill(0, 0, (sentenceOf[n - 1] as number) - sentenceFirst + 1);
@@ -350,7 +374,7 @@ export class UnitScorer {
     shapeCodes[n + 1] = 0;
     let open = 0;
     for (let k = 0; k < n; k++) {
-      const f = flags[ids[k + 2] as number] as number;
+      const f = words[(ids[k + 2] as number) * WORD_STRIDE + FLAGS] as number;
       shapeCodes[k + 1] = SHAPE_CODE[shapeOf(text, unit.first + k)] as number;
       if (f & CLOSES) open = 0;
       quoted[k] = open;
@@ -370,7 +394,7 @@ export class UnitScorer {
    */
   private sweep(n: number, sentenceOf: Int32Array, step: 1 | -1, near: Uint8Array, word: Int32Array): void {
     const ids = this.tokenIds;
-    const { flags, crossing, hs } = this;
+    const { words } = this;
     let last = -1;
     let crossed = 0;
     for (let j = 0; j < n; j++) {
@@ -378,23 +402,24 @@ export class UnitScorer {
       if (j !== 0 && sentenceOf[k] !== sentenceOf[k - step]) last = -1;
       if (last >= 0) {
         near[k] = crossed < 0 ? 0 : bucket(Math.abs(k - last)) * 8 + crossed;
-        word[k] = hs[ids[last + 2] as number] as number;
+        word[k] = words[(ids[last + 2] as number) * WORD_STRIDE + STEM] as number;
       } else {
         near[k] = 0;
         word[k] = 0;
       }
-      const id = ids[k + 2] as number;
-      if ((flags[id] as number) & CUE) {
+      const row = (ids[k + 2] as number) * WORD_STRIDE;
+      const crossing = words[row + CROSSING] as number;
+      if ((words[row + FLAGS] as number) & CUE) {
         last = k;
         crossed = 0;
-      } else if (crossing[id] !== KEEP) crossed = crossing[id] as number;
+      } else if (crossing !== KEEP) crossed = crossing;
     }
   }
 
   private sum(text: TextLayer, unit: TagUnit, n: number): void {
     const ids = this.tokenIds;
-    const { hw, hs, sums, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
-    const { left, right, leftWord, rightWord, sentenceHas, noCueLeft, noCueRight } = this;
+    const { words, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
+    const { left, right, leftWord, rightWord, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
     const scale = this.tagger.scale;
@@ -412,6 +437,12 @@ export class UnitScorer {
     let lastRightWord = -1;
     let lastRight = -1;
     let w32 = 0;
+    // Template 6 hashes the word before a token with it; that of the token with the word after it
+    // (template 7, `next`) is the next token's.
+    let pair = mixHash32(
+      words[(ids[1] as number) * WORD_STRIDE + HASH] as number,
+      words[(ids[2] as number) * WORD_STRIDE + HASH] as number,
+    );
     for (let k = 0; k < n; k++) {
       const i = unit.first + k;
       const s = sentenceOf[k] as number;
@@ -421,10 +452,12 @@ export class UnitScorer {
       const q = quoted[k] as number;
       const lc = left[k] as number;
       const rc = right[k] as number;
-      const id = ids[k + 2] as number;
-      const self = id * WORD_STRIDE + SELF + (q * 2 + (position === 0 ? 1 : 0)) * T;
-      const before = (ids[k + 1] as number) * WORD_STRIDE + BEFORE;
-      const after = (ids[k + 3] as number) * WORD_STRIDE + AFTER;
+      const row = (ids[k + 2] as number) * WORD_STRIDE;
+      const self = row + SELF + (q * 2 + (position === 0 ? 1 : 0)) * T;
+      const rowBefore = (ids[k + 1] as number) * WORD_STRIDE;
+      const rowAfter = (ids[k + 3] as number) * WORD_STRIDE;
+      const before = rowBefore + BEFORE;
+      const after = rowAfter + AFTER;
       const before2 = (ids[k] as number) * WORD_STRIDE + BEFORE2;
       const after2 = (ids[k + 4] as number) * WORD_STRIDE + AFTER2;
       const pl = placeAt(
@@ -439,20 +472,24 @@ export class UnitScorer {
         (((shapeCodes[k] as number) * SHAPES + (shapeCodes[k + 1] as number)) * SHAPES +
           (shapeCodes[k + 2] as number)) *
         T;
-      const word = hw[id] as number;
-      const wordBefore = hw[ids[k + 1] as number] as number;
-      const wordAfter = hw[ids[k + 3] as number] as number;
-      const stemHash = hs[id] as number;
-      const pair = mixHash32(wordBefore, word);
+      const wordBefore = words[rowBefore + HASH] as number;
+      const wordAfter = words[rowAfter + HASH] as number;
+      const stemHash = words[row + STEM] as number;
+      const next = mixHash32(words[row + HASH] as number, wordAfter);
       // Weights of templates 6, 7, 25 to 28, 31 and 32 (zeros where the model lacks them).
       const w6 = weights.find(mixHash32(seed6, pair));
-      const w7 = weights.find(mixHash32(seed7, mixHash32(word, wordAfter)));
+      const w7 = weights.find(mixHash32(seed7, next));
       const w25 =
-        lc === 0 ? (noCueLeft[id] as number) : weights.find(mixHash32(seed25, mixHash32(stemHash, lc)));
+        lc === 0
+          ? (words[row + NO_CUE_LEFT] as number)
+          : weights.find(mixHash32(seed25, mixHash32(stemHash, lc)));
       const w26 =
-        rc === 0 ? (noCueRight[id] as number) : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
+        rc === 0
+          ? (words[row + NO_CUE_RIGHT] as number)
+          : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
       const w27 = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
       const w28 = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
+      pair = next;
       // The same cue word at the same distance class as for the token before: the same weights.
       if (leftWord[k] !== lastLeftWord || lc !== lastLeft) {
         lastLeftWord = leftWord[k] as number;
@@ -467,11 +504,11 @@ export class UnitScorer {
       const at = k * T;
       for (let t = 0; t < T; t++) {
         const sum =
-          (sums[self + t] as number) +
-          (sums[before + t] as number) +
-          (sums[after + t] as number) +
-          (sums[before2 + t] as number) +
-          (sums[after2 + t] as number) +
+          (words[self + t] as number) +
+          (words[before + t] as number) +
+          (words[after + t] as number) +
+          (words[before2 + t] as number) +
+          (words[after2 + t] as number) +
           (place[pl + t] as number) +
           (near[nr + t] as number) +
           (shapes[sh + t] as number) +
@@ -489,14 +526,31 @@ export class UnitScorer {
   }
 }
 
-/** Whether `form` is the source's `[start, end)` lower-cased, for ASCII text. */
+/** Whether `form` is the source's `[start, end)` as `tokenForm` reads a word of ASCII characters and "’". */
 function sameForm(form: string, source: string, start: number, end: number): boolean {
   if (form.length !== end - start) return false;
   for (let j = 0; j < form.length; j++) {
     const c = source.charCodeAt(start + j);
-    if (form.charCodeAt(j) !== (c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) return false;
+    if (form.charCodeAt(j) !== (c === 0x2019 ? 0x27 : c >= 0x41 && c <= 0x5a ? c + 0x20 : c)) return false;
   }
   return true;
+}
+
+/** Writes `form`'s pack (see `PACKED`) at `row + PACK_LOW` and `row + PACK_HIGH`, as `wordAt` packs a token. */
+function packForm(form: string, words: Int32Array, row: number): void {
+  let low = 0;
+  let high = form.length << 28;
+  for (let at = 0; at < form.length; at++) {
+    const c = form.charCodeAt(at);
+    if (c >= 0x80 || at >= PACKED) {
+      low = UNPACKED;
+      break;
+    }
+    if (at < 4) low |= c << (7 * at);
+    else high |= c << (7 * (at - 4));
+  }
+  words[row + PACK_LOW] = low;
+  words[row + PACK_HIGH] = high;
 }
 
 const placeAt = (has: number, q: number, first: number, fromStart: number, fromEnd: number) =>
