@@ -52,3 +52,18 @@ test('coverage answers as a Map by token would, for any drafts', () => {
     { numRuns: 300 },
   );
 });
+
+test('a coverage that takes over an earlier one answers as a fresh one would', () => {
+  const span = fc.tuple(fc.nat(30), fc.nat(4)).map(([first, length]) => draft(first, first + length));
+  fc.assert(
+    fc.property(fc.array(span, { maxLength: 20 }), fc.array(span, { maxLength: 20 }), (before, drafts) => {
+      const want = byMap(drafts);
+      const got = new Coverage(drafts, 40, new Coverage(before, 40));
+      for (let i = -1; i <= 40; i++) {
+        assert.equal(got.get(i), want.get(i), `token ${i}: a draft of the earlier coverage or a wrong one`);
+        assert.equal(got.has(i), want.has(i), `token ${i}: covered or not`);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});

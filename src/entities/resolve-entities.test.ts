@@ -199,6 +199,30 @@ table(
       [['Elizabeth', 'She']],
       [['Joe Biden', 'She']],
     ],
+    [
+      'a pronoun in capitals is still one',
+      'Alexandr Matsegora attended the ceremony. HE praised the troops.',
+      [['Alexandr Matsegora', 'PERSON']],
+      [['Alexandr Matsegora', 'HE']],
+      [],
+    ],
+    [
+      'a role description after a curly possessive',
+      'North Korea held it, with leader Kim Jong-un present. The North\u2019s leader said it was done.',
+      [
+        ['Kim Jong-un', 'PERSON'],
+        ['North Korea', 'GPE'],
+      ],
+      [['Kim Jong-un', 'The North\u2019s leader']],
+      [],
+    ],
+    [
+      'they for the organisation named just before, in capitals too',
+      'Hamas fired rockets. THEY said more would follow.',
+      [['Hamas', 'ORG']],
+      [['Hamas', 'THEY']],
+      [],
+    ],
   ] as Row[],
   ([, text, names, same, apart]) => {
     const a = resolve(text, names);
@@ -258,6 +282,18 @@ table(
       'Kim Jong-un said, "he will return."',
       [['Kim Jong-un', 'PERSON']] as [string, EntityType][],
       'he',
+    ],
+    [
+      '"they" inside a quotation speaks from the speaker',
+      'Hamas fired rockets. A spokesman said, "they will see."',
+      [['Hamas', 'ORG']] as [string, EntityType][],
+      'they',
+    ],
+    [
+      'words that open like a pronoun are none: "hey", "then", "shed"',
+      'Alexandr Matsegora attended. Hey, then they shed tears.',
+      [['Alexandr Matsegora', 'PERSON']] as [string, EntityType][],
+      'Hey',
     ],
   ] as const,
   ([, text, names, mention]) => {

@@ -50,11 +50,8 @@ const ROLE_NOUNS = new Set(
 );
 const SPEECH_VERBS = new Set('said says told announced reported added stated'.split(' '));
 const LOCATIVES = new Set('in at from to near across into outside inside via through around'.split(' '));
-const MALE = new Set('he him his himself'.split(' '));
-const FEMALE = new Set('she her hers herself'.split(' '));
 const MALE_TITLES = new Set('mr. mr king prince sir lord father brother'.split(' '));
 const FEMALE_TITLES = new Set('mrs. mrs ms. ms miss queen princess lady dame sister'.split(' '));
-const PLURAL_PRONOUNS = new Set('they them their theirs themselves'.split(' '));
 const PLURAL_NOUNS = new Set('people police men women children troops staff crowd residents'.split(' '));
 const PLURAL_DETERMINERS = new Set(
   'the these those many some several few all both most other its their his her our two three four five ten dozens hundreds thousands'.split(
@@ -62,6 +59,33 @@ const PLURAL_DETERMINERS = new Set(
   ),
 );
 const CONNECTORS = new Set(['to', 'of', 'for', 'in']);
+
+/**
+ * The words that rules look for all through the text: the resolver lists their tokens in one pass, and
+ * the rules visit those alone instead of every token.
+ */
+const Cue = { None: 0, Male: 1, Female: 2, Plural: 3, The: 4, Possessive: 5 } as const;
+const CUES = new Map<string, number>([
+  ...'he him his himself'.split(' ').map((w) => [w, Cue.Male] as const),
+  ...'she her hers herself'.split(' ').map((w) => [w, Cue.Female] as const),
+  ...'they them their theirs themselves'.split(' ').map((w) => [w, Cue.Plural] as const),
+  ['the', Cue.The],
+  ["'s", Cue.Possessive],
+  ['\u2019s', Cue.Possessive],
+]);
+/**
+ * Whether a token opening with characters `a`, `b` may be a cue word ("he"/"hi", "sh", "th", "'s"): most
+ * words are turned away without a look-up. `| 0x20` lower-cases an ASCII letter.
+ */
+function mayCue(a: number, b: number): boolean {
+  const x = a | 0x20;
+  const y = b | 0x20;
+  return (
+    (x === 0x68 && (y === 0x65 || y === 0x69)) ||
+    ((x === 0x73 || x === 0x74) && y === 0x68) ||
+    ((a === 0x27 || a === 0x2019) && y === 0x73)
+  );
+}
 
 interface Holder {
   first: number;
@@ -86,11 +110,10 @@ class PersonWords {
 
   add(d: Draft, person: number, draft: number, cluster: Cluster): void {
     if (d.end - d.first < 2) return;
-    const seen = new Set<string>();
-    for (let t = d.first; t < d.end; t++) {
+    next: for (let t = d.first; t < d.end; t++) {
       const w = this.words[t] as string;
-      if (seen.has(w)) continue;
-      seen.add(w);
+      // a word the name repeats is held once; names are a few words, so a scan beats a set
+      for (let u = d.first; u < t; u++) if (this.words[u] === w) continue next;
       const h: Holder = { first: d.first, person, draft, cluster };
       let list = this.byWord.get(w);
       if (!list) {
@@ -104,7 +127,8 @@ class PersonWords {
         if (before(h, list[mid] as Holder)) hi = mid;
         else lo = mid + 1;
       }
-      list.splice(lo, 0, h);
+      if (lo === list.length) list.push(h);
+      else list.splice(lo, 0, h);
     }
   }
 
@@ -135,6 +159,16 @@ interface RoleHolder {
   first: number;
 }
 
+/** `drafts` sorted by first token, stably: most often they already are, and then nothing is copied. */
+function sortByFirst(drafts: Draft[]): Draft[] {
+  for (let k = 1; k < drafts.length; k++)
+    if ((drafts[k] as Draft).first < (drafts[k - 1] as Draft).first)
+      return drafts.sort((a, b) => a.first - b.first);
+  return drafts;
+}
+
+const NO_CLUSTERS: ReadonlySet<Cluster> = new Set();
+
 function firstOf(c: Cluster): number {
   let first = Number.POSITIVE_INFINITY;
   for (const d of c.drafts) first = Math.min(first, d.first);
@@ -156,16 +190,21 @@ function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): Rol
 
 /**
  * The draft over each token, the last in draft order where drafts overlap, as a Map by token would hold
- * it: a typed array by token, since a long document has tens of thousands.
+ * it: an array by token, since a long document has tens of thousands. A plain array, which a coverage
+ * hands on to the next one (see `previous`): a typed array of this size is allocated outside the heap.
  */
 export class Coverage {
   private readonly drafts: readonly Draft[];
-  private readonly at: Int32Array;
+  private readonly at: number[];
 
-  constructor(drafts: readonly Draft[], tokens: number) {
-    this.drafts = [...drafts];
-    this.at = new Int32Array(tokens);
-    for (const [k, d] of this.drafts.entries()) this.at.fill(k + 1, d.first, d.end);
+  /** `previous`: a coverage of the same text no longer asked, whose array this one takes over. */
+  constructor(drafts: readonly Draft[], tokens: number, previous?: Coverage) {
+    this.drafts = drafts.slice();
+    this.at = previous?.at.length === tokens ? previous.at.fill(0) : new Array<number>(tokens).fill(0);
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k] as Draft;
+      this.at.fill(k + 1, d.first, d.end);
+    }
   }
 
   get(token: number): Draft | undefined {
@@ -182,22 +221,45 @@ class Resolver {
   private readonly drafts: Draft[] = [];
   private readonly clusters: Cluster[] = [];
   private readonly words: readonly string[];
-  private readonly lower: readonly string[];
-  /** Each token's sentence, -1 between sentences: mentions and pronouns ask often, a long text has many. */
-  private readonly sentences: Int32Array;
+  /** The tokens of each cue word, in order: the per-token passes visit these alone. */
+  private readonly the: number[] = [];
+  private readonly possessives: number[] = [];
+  /** He/she and they pronouns outside quotations, in order: those inside speak from the speaker's side. */
+  private readonly gendered: number[] = [];
+  private readonly plural: number[] = [];
+  private coverage: Coverage | undefined;
 
   constructor(
     private readonly context: StageContext,
     private readonly gazetteer: Gazetteer,
   ) {
     this.words = tokenWords(context.text);
-    const { tokens, sentences } = context.text;
-    // The text layer's own lower-cased words: later stages ask for the same ones.
-    const lower = new Array<string>(tokens.count);
-    for (let i = 0; i < tokens.count; i++) lower[i] = tokens.lower(i);
-    this.lower = lower;
-    this.sentences = new Int32Array(tokens.count).fill(-1);
-    for (const [k, s] of sentences.entries()) this.sentences.fill(k, s.firstToken, s.endToken);
+    let inQuote = false;
+    for (let i = 0; i < this.words.length; i++) {
+      const role = context.text.quoteRole(i);
+      if (role === QuoteRole.Open) inQuote = true;
+      else if (role === QuoteRole.Close) inQuote = false;
+      const cue = this.cueAt(i);
+      if (cue === Cue.None) continue;
+      if (cue === Cue.The) this.the.push(i);
+      else if (cue === Cue.Possessive) this.possessives.push(i);
+      else if (!inQuote) (cue === Cue.Plural ? this.plural : this.gendered).push(i);
+    }
+  }
+
+  private cueAt(i: number): number {
+    const w = this.words[i] as string;
+    if (!mayCue(w.charCodeAt(0), w.charCodeAt(1))) return Cue.None;
+    // the word itself first: cue words are mostly written in lower case, which then needs no copy
+    return CUES.get(w) ?? CUES.get(w.toLowerCase()) ?? Cue.None;
+  }
+
+  /**
+   * Token `i` lower-cased, undefined outside the text as an array's element would be. Asked for token by
+   * token: the text layer keeps what it cuts, and most words are never looked at here.
+   */
+  private lower(i: number): string | undefined {
+    return i >= 0 && i < this.words.length ? this.context.text.tokens.lower(i) : undefined;
   }
 
   private text(d: { first: number; end: number }): string {
@@ -205,8 +267,24 @@ class Resolver {
     return source.slice(tokens.start(d.first), tokens.end(d.end - 1));
   }
 
+  /** The sentence holding token `token`, -1 between sentences, by bisection: few tokens ask. */
   private sentenceOf(token: number): number {
-    return this.sentences[token] ?? this.context.text.sentenceAt(this.context.text.tokens.start(token));
+    const { sentences } = this.context.text;
+    let lo = 0;
+    let hi = sentences.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sentences[mid] as (typeof sentences)[number]).endToken <= token) lo = mid + 1;
+      else hi = mid;
+    }
+    const s = sentences[lo];
+    return s && s.firstToken <= token ? lo : -1;
+  }
+
+  /** The drafts over each token as they are now; the one this returned before is no longer valid. */
+  private covering(): Coverage {
+    this.coverage = new Coverage(this.drafts, this.words.length, this.coverage);
+    return this.coverage;
   }
 
   private join(d: Draft, c: Cluster): void {
@@ -251,14 +329,14 @@ class Resolver {
             confidence: e.confidence ?? 0.5,
           });
       }
-    this.drafts.sort((a, b) => a.first - b.first);
+    sortByFirst(this.drafts);
   }
 
   /** "Ambassador Alexandr Matsegora" as a name: the role is the title, not part of the name. */
   private trimTitles(): void {
     for (const d of this.drafts) {
       if (d.type !== 'PERSON') continue;
-      while (d.end - d.first > 1 && TITLES.has(this.lower[d.first] as string)) d.first++;
+      while (d.end - d.first > 1 && TITLES.has(this.lower(d.first) as string)) d.first++;
     }
   }
 
@@ -267,6 +345,17 @@ class Resolver {
    * The same for "the South".
    */
   private shortForms(): void {
+    const shorts: number[] = [];
+    for (const i of this.the) {
+      if (i + 1 >= this.words.length) break;
+      const w = this.words[i + 1] as string;
+      if (w !== 'North' && w !== 'South') continue;
+      if (!/^\p{Lu}/u.test(this.words[i + 2] ?? '')) shorts.push(i);
+    }
+    if (shorts.length === 0) {
+      sortByFirst(this.drafts);
+      return;
+    }
     // Two-word place names by first word, in draft order, and the drafts over each token: indexes, so
     // that a long document costs no scan of all drafts per "the North".
     const fulls = new Map<string, { drafts: Draft[]; next: number }>();
@@ -288,11 +377,8 @@ class Resolver {
     }
     const removed = new Set<Draft>();
     const added: Draft[] = [];
-    for (let i = 0; i + 1 < this.words.length; i++) {
-      if (this.lower[i] !== 'the') continue;
+    for (const i of shorts) {
       const w = this.words[i + 1] as string;
-      if (w !== 'North' && w !== 'South') continue;
-      if (/^\p{Lu}/u.test(this.words[i + 2] ?? '')) continue;
       const entry = fulls.get(w);
       while (entry && entry.next < entry.drafts.length && removed.has(entry.drafts[entry.next] as Draft))
         entry.next++;
@@ -316,7 +402,7 @@ class Resolver {
     this.drafts.length = 0;
     for (const d of kept) this.drafts.push(d);
     for (const d of added) if (!removed.has(d)) this.drafts.push(d);
-    this.drafts.sort((a, b) => a.first - b.first);
+    sortByFirst(this.drafts);
   }
 
   /** "Korean Central News Agency (KCNA)": KCNA is that agency wherever it appears. */
@@ -368,12 +454,13 @@ class Resolver {
         this.drafts.push(draft);
       }
     }
-    this.drafts.sort((a, b) => a.first - b.first);
+    sortByFirst(this.drafts);
   }
 
-  private placeOf(d: Draft): Place | undefined {
-    if (d.type !== 'GPE' && d.type !== 'LOC' && d.type !== 'NORP' && d.type !== 'FAC') return undefined;
-    return this.gazetteer.lookup(this.text(d));
+  /** The gazetteer's place for `d` (whose text is `text`, when the caller has it) typed `type`. */
+  private placeOf(d: Draft, type = d.type, text?: string): Place | undefined {
+    if (type !== 'GPE' && type !== 'LOC' && type !== 'NORP' && type !== 'FAC') return undefined;
+    return this.gazetteer.lookup(text ?? this.text(d));
   }
 
   /**
@@ -413,7 +500,7 @@ class Resolver {
       org.name = this.text(d);
       file(c, org.name);
     };
-    const keyed = (d: Draft, key: string) => {
+    const keyed = (d: Draft, key: string, name: string) => {
       const c = byKey.get(key);
       if (c) {
         join(d, c);
@@ -422,18 +509,19 @@ class Resolver {
       const created = this.newCluster(d, key);
       byKey.set(key, created);
       if (created.type !== 'ORG') return;
-      const name = this.text(d);
       orgs.set(created, { order: orgs.size, draft: d, named: d.kind === 'name', name });
       file(created, name);
     };
     // Full names first, so that a bare surname finds its person even before the full name appears.
-    const order = [...this.drafts].sort(
-      (a, b) => Number(a.end - a.first === 1) - Number(b.end - b.first === 1) || a.first - b.first,
-    );
+    const full: Draft[] = [];
+    const lone: Draft[] = [];
+    for (const d of this.drafts) (d.end - d.first === 1 ? lone : full).push(d);
+    const order = sortByFirst(full).concat(sortByFirst(lone));
     for (const d of order) {
       const alias = d.aliasOf;
       if (alias) continue;
-      const place = this.placeOf(d);
+      const text = this.text(d);
+      const place = this.placeOf(d, d.type, text);
       // A word of a person's full name, alone, is that person: "Dole" after "Bob Dole" is no French town.
       // Not a country or region: a name the model ran into one ("Lebed Chechnya") must not take it over.
       if (
@@ -442,7 +530,7 @@ class Resolver {
         place?.kind !== 'country' &&
         place?.kind !== 'region'
       ) {
-        const person = holders.find(this.text(d), d.first);
+        const person = holders.find(text, d.first);
         if (person) {
           d.kind = 'alias';
           join(d, person);
@@ -465,7 +553,6 @@ class Resolver {
         }
         continue;
       }
-      const text = this.text(d);
       // "Magna" after "Magna International Inc." is the company, whatever type the model gave it, and
       // even if some town is called so; never a country's or region's name.
       const byHead = (name: string) =>
@@ -479,7 +566,7 @@ class Resolver {
       // The earliest organisation whose name continues this one.
       let longer: Cluster | undefined;
       let longerOrder = Number.POSITIVE_INFINITY;
-      for (const c of orgsByWord.get(firstWord(text)) ?? []) {
+      for (const c of orgsByWord.get(firstWord(text)) ?? NO_CLUSTERS) {
         const org = orgs.get(c);
         if (!org || org.order > longerOrder || !org.name.startsWith(`${text} `)) continue;
         if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !byHead(org.name)) continue;
@@ -494,9 +581,10 @@ class Resolver {
       }
       // One referent per name in a document, whatever type each occurrence was given: the types vote.
       if (d.type === 'PERSON') {
-        const same = byKey.get(`name:${text}`);
+        const key = `name:${text}`;
+        const same = byKey.get(key);
         if (same) join(d, same);
-        else byKey.set(`name:${text}`, this.newCluster(d, `name:${text}`));
+        else byKey.set(key, this.newCluster(d, key));
         const c = d.cluster as Cluster;
         if (!persons.has(c)) {
           persons.set(c, persons.size);
@@ -504,7 +592,7 @@ class Resolver {
         }
         continue;
       }
-      keyed(d, `name:${text}`);
+      keyed(d, `name:${text}`, text);
       if (place && d.cluster && !d.cluster.place) d.cluster.place = place;
     }
     for (const d of this.drafts) {
@@ -519,7 +607,7 @@ class Resolver {
    * "leader Kim Jong-un". Titles, places and demonyms, joined by "to" or "of".
    */
   private titles(): void {
-    const covered = new Coverage(this.drafts, this.words.length);
+    const covered = this.covering();
     for (const c of this.clusters) {
       if (c.type !== 'PERSON') continue;
       for (const d of c.drafts) {
@@ -527,7 +615,7 @@ class Resolver {
         let start = d.first;
         let hasTitle = false;
         for (let i = d.first - 1; i >= 0; i--) {
-          const lw = this.lower[i] as string;
+          const lw = this.lower(i) as string;
           const other = covered.get(i);
           if (TITLES.has(lw)) {
             hasTitle = true;
@@ -539,19 +627,19 @@ class Resolver {
           ) {
             start = other.first;
             i = other.first;
-          } else if (CONNECTORS.has(lw) && i > 0 && !CONNECTORS.has(this.lower[i - 1] as string)) continue;
+          } else if (CONNECTORS.has(lw) && i > 0 && !CONNECTORS.has(this.lower(i - 1) as string)) continue;
           else break;
         }
         while (
           start < d.first &&
-          (CONNECTORS.has(this.lower[start] as string) || this.lower[start] === 'the')
+          (CONNECTORS.has(this.lower(start) as string) || this.lower(start) === 'the')
         )
           start++;
         if (!hasTitle || start >= d.first) continue;
         const title = this.text({ first: start, end: d.first });
         c.title ??= title;
         for (let i = start; i < d.first; i++) {
-          const lw = this.lower[i] as string;
+          const lw = this.lower(i) as string;
           if (TITLES.has(lw)) c.roles.add(lw);
           if (MALE_TITLES.has(lw)) c.gender ??= 'm';
           if (FEMALE_TITLES.has(lw)) c.gender ??= 'f';
@@ -565,24 +653,37 @@ class Resolver {
    * its own. The possessor must be a place or organisation named in the document.
    */
   private descriptions(): void {
-    const covered = new Coverage(this.drafts, this.words.length);
+    const covered = this.covering();
     const added: Draft[] = [];
     const described = new Map<string, Cluster>();
     const holders = this.roleHolders();
-    for (let i = 1; i < this.words.length; i++) {
-      this.bareRole(i, covered, added, holders);
-      if (this.lower[i] !== "'s" && this.lower[i] !== '\u2019s') continue;
+    // The words after "the" (bare roles) and the possessives, merged in text order, a bare role first.
+    const n = this.words.length;
+    let t = 0;
+    let p = 0;
+    for (;;) {
+      const bare = (this.the[t] ?? n) + 1;
+      const possessive = this.possessives[p] ?? n;
+      const i = Math.min(bare, possessive);
+      if (i >= n) break;
+      if (bare === i) {
+        t++;
+        this.bareRole(i, covered, added, holders);
+      }
+      if (possessive !== i) continue;
+      p++;
+      if (i === 0) continue;
       const owner = covered.get(i - 1);
       if (!owner?.cluster || (owner.cluster.type !== 'GPE' && owner.cluster.type !== 'ORG')) continue;
       let head = i + 1;
       while (head < this.words.length && head < i + 4 && /^\p{Ll}+$/u.test(this.words[head] as string)) {
-        const lw = this.lower[head] as string;
+        const lw = this.lower(head) as string;
         if (ORG_HEADS.has(lw) || (TITLES.has(lw) && !CONNECTORS.has(lw))) break;
         head++;
       }
-      const lw = this.lower[head];
+      const lw = this.lower(head);
       if (lw === undefined || covered.has(head)) continue;
-      const start = owner.first > 0 && this.lower[owner.first - 1] === 'the' ? owner.first - 1 : owner.first;
+      const start = owner.first > 0 && this.lower(owner.first - 1) === 'the' ? owner.first - 1 : owner.first;
       const draft: Draft = {
         first: start,
         end: head + 1,
@@ -607,17 +708,18 @@ class Resolver {
       }
     }
     for (const d of added) this.drafts.push(d);
-    this.drafts.sort((a, b) => a.first - b.first);
+    sortByFirst(this.drafts);
   }
 
   /**
    * "the ambassador" after "Ambassador Alexandr Matsegora": the person last introduced with that role.
-   * Not before a name ("the ambassador Alexandr Matsegora" is a title) nor with no one so titled.
+   * Not before a name ("the ambassador Alexandr Matsegora" is a title) nor with no one so titled. `i`
+   * follows a "the".
    */
   private bareRole(i: number, covered: Coverage, added: Draft[], holders: Map<string, RoleHolder[]>): void {
-    const role = this.lower[i];
-    if (this.lower[i - 1] !== 'the' || !role || !ROLE_NOUNS.has(role) || covered.has(i)) return;
-    if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower[i + 1] === 'of') return;
+    const role = this.lower(i);
+    if (!role || !ROLE_NOUNS.has(role) || covered.has(i)) return;
+    if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower(i + 1) === 'of') return;
     const holder = roleHolder(holders.get(role), i);
     if (!holder) return;
     const draft: Draft = {
@@ -654,8 +756,8 @@ class Resolver {
    * Pronouns inside quotations speak from the speaker's side and are left alone.
    */
   private pronouns(): void {
-    const { text } = this.context;
-    const covered = new Coverage(this.drafts, this.words.length);
+    if (this.gendered.length === 0) return;
+    const covered = this.covering();
     // Each person's mentions as (token, sentence, weight), pronouns added as they are resolved.
     const persons = this.clusters.filter((c) => c.type === 'PERSON');
     const marks = persons.map((c) =>
@@ -666,15 +768,10 @@ class Resolver {
       })),
     );
     const window = new SalienceWindow(marks);
-    let inQuote = false;
     const added: Draft[] = [];
-    for (let i = 0; i < this.words.length; i++) {
-      const role = text.quoteRole(i);
-      if (role === QuoteRole.Open) inQuote = true;
-      else if (role === QuoteRole.Close) inQuote = false;
-      const lw = this.lower[i] as string;
-      const gender = MALE.has(lw) ? 'm' : FEMALE.has(lw) ? 'f' : undefined;
-      if (!gender || inQuote || covered.has(i)) continue;
+    for (const i of this.gendered) {
+      const gender = this.cueAt(i) === Cue.Male ? 'm' : 'f';
+      if (covered.has(i)) continue;
       const sentence = this.sentenceOf(i);
       let best = -1;
       let bestScore = 0;
@@ -717,20 +814,15 @@ class Resolver {
    * plural noun, people joined by "and"). Inside quotations they speak from the speaker's side.
    */
   private pluralPronouns(): void {
-    const { text } = this.context;
+    if (this.plural.length === 0) return;
     const starts = new Map<number, Draft>();
     const demonymEnds = new Set<number>();
     for (const d of this.drafts) {
       if (d.kind !== 'pronoun') starts.set(d.end - 1, d);
       if (d.kind === 'demonym') demonymEnds.add(d.end);
     }
-    let inQuote = false;
     const added: Draft[] = [];
-    for (let i = 0; i < this.words.length; i++) {
-      const role = text.quoteRole(i);
-      if (role === QuoteRole.Open) inQuote = true;
-      else if (role === QuoteRole.Close) inQuote = false;
-      if (inQuote || !PLURAL_PRONOUNS.has(this.lower[i] as string)) continue;
+    for (const i of this.plural) {
       const from = this.context.text.sentences[Math.max(0, this.sentenceOf(i) - 1)]?.firstToken ?? 0;
       let j = i - 1;
       let found: Draft | undefined;
@@ -740,7 +832,7 @@ class Resolver {
           const c = d.cluster;
           if (!c || c.type === 'PERSON') {
             // "Kim and Moon ... they": people together.
-            if (this.lower[d.first - 1] === 'and' || this.lower[d.first - 1] === ',') break;
+            if (this.lower(d.first - 1) === 'and' || this.lower(d.first - 1) === ',') break;
             j = d.first - 1;
             continue;
           }
@@ -748,7 +840,7 @@ class Resolver {
           // A place, a single national's word or a thing named: it is no "they", nor is what precedes.
           break;
         }
-        if (this.pluralNoun(j, demonymEnds) || PLURAL_PRONOUNS.has(this.lower[j] as string)) break;
+        if (this.pluralNoun(j, demonymEnds) || this.cueAt(j) === Cue.Plural) break;
         j--;
       }
       const cluster = found?.cluster;
@@ -773,7 +865,7 @@ class Resolver {
   private groupName(d: Draft): boolean {
     const last = this.words[d.end - 1] as string;
     if (/s$/.test(last)) return true;
-    return this.lower[d.first - 1] === 'the' && !/^\p{L}/u.test(this.words[d.end] ?? '.');
+    return this.lower(d.first - 1) === 'the' && !/^\p{L}/u.test(this.words[d.end] ?? '.');
   }
 
   /** A lower-case plural common noun after a determiner or number: "the officials", "two rebels", "police". */
@@ -784,7 +876,7 @@ class Resolver {
     // "Palestinian officials": a nationality word before it makes it a noun, not a verb ("Hamas says").
     if (demonymEnds.has(i)) return true;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
-      const p = this.lower[k] as string;
+      const p = this.lower(k) as string;
       if (PLURAL_DETERMINERS.has(p) || /^\d/.test(p)) return true;
       if (!/^\p{Ll}+$/u.test(p) || p === 'and' || p === 'of') return false;
     }
@@ -796,36 +888,48 @@ class Resolver {
     const s = this.context.text.sentences[this.sentenceOf(d.first)];
     if (!s) return false;
     let first = s.firstToken;
-    while (first < d.first && TITLES.has(this.lower[first] as string)) first++;
+    while (first < d.first && TITLES.has(this.lower(first) as string)) first++;
     if (d.first === first) return true;
     for (let i = s.firstToken; i < d.first; i++)
-      if (this.words[i] === ',') return i === d.first - 1 || this.lower[d.first - 1] === 'the';
-    return this.lower[s.firstToken] === 'the' && d.first === s.firstToken + 1;
+      if (this.words[i] === ',') return i === d.first - 1 || this.lower(d.first - 1) === 'the';
+    return this.lower(s.firstToken) === 'the' && d.first === s.firstToken + 1;
   }
 
   private entities(): Entity[] {
     const { tokens, source } = this.context.text;
-    const firsts = new Map(this.clusters.map((c) => [c, firstOf(c)]));
-    const live = this.clusters.filter((c) => c.drafts.length > 0);
-    live.sort((a, b) => (firsts.get(a) as number) - (firsts.get(b) as number));
-    return live.map((c, k): Entity => {
-      const drafts = [...c.drafts].sort((a, b) => a.first - b.first);
-      const mentions: Mention[] = drafts.map((d) => {
+    const live: { c: Cluster; first: number }[] = [];
+    for (const c of this.clusters) if (c.drafts.length > 0) live.push({ c, first: firstOf(c) });
+    live.sort((a, b) => a.first - b.first);
+    return live.map(({ c }, k): Entity => {
+      const drafts = sortByFirst(c.drafts.slice());
+      const mentions: Mention[] = [];
+      const names: Draft[] = [];
+      // The longest name, the earliest of those (the drafts are in text order), and its text.
+      let best: Draft | undefined;
+      let bestText = '';
+      let confidence = Number.NEGATIVE_INFINITY;
+      for (const d of drafts) {
         const start = tokens.start(d.first);
         const end = tokens.end(d.end - 1);
-        return { start, end, text: source.slice(start, end), kind: d.kind };
-      });
-      const names = drafts.filter((d) => d.kind === 'name');
-      const best = [...names].sort((a, b) => b.end - b.first - (a.end - a.first) || a.first - b.first)[0];
+        const text = source.slice(start, end);
+        mentions.push({ start, end, text, kind: d.kind });
+        confidence = Math.max(confidence, d.confidence);
+        if (d.kind !== 'name') continue;
+        names.push(d);
+        if (!best || d.end - d.first > best.end - best.first) {
+          best = d;
+          bestText = text;
+        }
+      }
       let type: EntityType = c.key?.startsWith('country:')
         ? names.length
           ? 'GPE'
           : 'NORP'
         : this.majorityType(c, names);
       if (type === 'PERSON' && this.loneName(c, drafts)) type = 'ORG';
-      else if ((type === 'LOC' || type === 'GPE') && !this.known(c, best) && this.speaks(drafts))
+      else if ((type === 'LOC' || type === 'GPE') && !this.known(c, best && bestText) && this.speaks(drafts))
         type = 'ORG';
-      const place = c.place ?? (best ? this.placeOf({ ...best, type }) : undefined);
+      const place = c.place ?? (best ? this.placeOf(best, type, bestText) : undefined);
       const lead = best ?? drafts[0];
       const geo =
         place &&
@@ -842,14 +946,19 @@ class Resolver {
           : undefined;
       // A country goes by its common name; a group known only by its demonym ("Italian") keeps it, its
       // country given by geo.
-      const name = type === 'GPE' && place?.kind === 'country' ? place.name : lead ? this.text(lead) : '';
+      const name =
+        type === 'GPE' && place?.kind === 'country'
+          ? place.name
+          : best
+            ? bestText
+            : (mentions[0]?.text ?? '');
       return {
         id: `e${k + 1}`,
         type,
         name,
         mentions,
         rule: lead?.rule ?? 'entities/resolve-entities',
-        confidence: drafts.reduce((max, d) => Math.max(max, d.confidence), Number.NEGATIVE_INFINITY),
+        confidence,
         ...(c.title ? { title: c.title } : {}),
         ...(geo ? { geo } : {}),
       };
@@ -867,7 +976,7 @@ class Resolver {
     if (names.length === 0 || names.length !== drafts.filter((d) => d.kind !== 'pronoun').length)
       return false;
     return names.every((d) => {
-      const before = this.lower[d.first - 1] ?? '';
+      const before = this.lower(d.first - 1) ?? '';
       const word = this.words[d.first] as string;
       return (
         d.end - d.first === 1 &&
@@ -878,10 +987,9 @@ class Resolver {
     });
   }
 
-  private known(c: Cluster, best: Draft | undefined): boolean {
-    return (
-      c.place !== undefined || (best !== undefined && this.gazetteer.lookup(this.text(best)) !== undefined)
-    );
+  /** Whether the cluster is a place the gazetteer knows, by its place or by `best`, its best name. */
+  private known(c: Cluster, best: string | undefined): boolean {
+    return c.place !== undefined || (best !== undefined && this.gazetteer.lookup(best) !== undefined);
   }
 
   /**
@@ -891,8 +999,8 @@ class Resolver {
   private speaks(drafts: readonly Draft[]): boolean {
     const named = drafts.filter((d) => d.kind === 'name' || d.kind === 'alias');
     return (
-      named.some((d) => SPEECH_VERBS.has(this.lower[d.end] ?? '')) &&
-      !named.some((d) => LOCATIVES.has(this.lower[d.first - 1] ?? ''))
+      named.some((d) => SPEECH_VERBS.has(this.lower(d.end) ?? '')) &&
+      !named.some((d) => LOCATIVES.has(this.lower(d.first - 1) ?? ''))
     );
   }
 
@@ -900,7 +1008,15 @@ class Resolver {
     if (names.length === 0) return c.type;
     const votes = new Map<EntityType, number>();
     for (const d of names) votes.set(d.type, (votes.get(d.type) ?? 0) + d.end - d.first);
-    return [...votes.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? c.type;
+    // The most votes; a tie goes to the type voted for first.
+    let type = c.type;
+    let most = Number.NEGATIVE_INFINITY;
+    for (const [t, n] of votes)
+      if (n > most) {
+        type = t;
+        most = n;
+      }
+    return type;
   }
 }
 

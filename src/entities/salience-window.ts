@@ -33,6 +33,12 @@ function bisect<T>(list: readonly T[], test: (x: T) => boolean): number {
   return lo;
 }
 
+/** Puts `x` at `k` in `list`: by `push` at the end, the common case, which makes no array of removed items. */
+function insertAt<T>(list: T[], k: number, x: T): void {
+  if (k === list.length) list.push(x);
+  else list.splice(k, 0, x);
+}
+
 /** A person's marks inside the window and the last score computed from them. */
 interface Held {
   /** Initial marks inside the window, in summing order. */
@@ -91,9 +97,9 @@ export class SalienceWindow {
     held.count += by;
     held.version++;
     if (before === 0)
-      this.active.splice(
+      insertAt(
+        this.active,
         bisect(this.active, (p) => p >= person),
-        0,
         person,
       );
     else if (held.count === 0)
@@ -113,9 +119,9 @@ export class SalienceWindow {
     for (let p = this.all[this.entered]; p && p.mark.at < at; p = this.all[++this.entered]) {
       const held = this.held[p.person] as Held;
       const order = p.order;
-      held.inside.splice(
+      insertAt(
+        held.inside,
         bisect(held.inside, (q) => q.order > order),
-        0,
         p,
       );
       this.count(p.person, held, 1);
