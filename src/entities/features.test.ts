@@ -5,8 +5,10 @@ import {
   CaseMemory,
   CaseSeen,
   extractFeatures,
+  FEATURE_GROUPS,
   FEATURES_PER_TOKEN,
   isUpperSentence,
+  KEYED_GROUPS,
   markLive,
   wordShape,
 } from './features.js';
@@ -52,6 +54,22 @@ table(
     assert.equal(memory.get(word), seen, `case seen for "${word}"`);
   },
 );
+
+test('case memory: what it saw holds as it grows and when the word table is cleared under it', () => {
+  const memory = new CaseMemory();
+  // More words than its first slots hold, capitalised mid-sentence, and one in lower case.
+  const names = Array.from({ length: 700 }, (_, k) => `Name${k.toString(36)}`);
+  for (let k = 0; k < names.length; k += 50) memory.observe(['It', ...names.slice(k, k + 50), 'pirelli']);
+  // Another document's words fill the word table, which is cleared to take more.
+  const other = new CaseMemory();
+  for (let k = 0; k < 210_000; k += 1000)
+    other.observe(Array.from({ length: 1000 }, (_, j) => `other${(k + j).toString(36)}`));
+  memory.observe(['Shares', 'in', 'Pirelli', 'rose']);
+  for (const name of [names[0], names[299], names[699]] as string[])
+    assert.equal(memory.get(name.toLowerCase()), CaseSeen.Capitalised, `${name} after the clearing`);
+  assert.equal(memory.get('pirelli'), CaseSeen.Lower | CaseSeen.Capitalised, 'pirelli, seen both ways');
+  assert.equal(memory.get('nameless'), 0, 'a word never seen');
+});
 
 table(
   'case memory: the company a capitalised word keeps, after a given name or title, before an organisation word',
@@ -141,6 +159,39 @@ test('features: the same from the word ids the case memory kept as from looking 
   }
 });
 
+test('features: words with the same key for a keyed group have the same buckets in it', () => {
+  const gazetteer = defaultGazetteer();
+  const memory = new CaseMemory(gazetteer);
+  const sentences = [
+    'Shares in Cofinec Corp fell in Budapest .',
+    'Cofinec said shares in Budapest would recover .',
+    'SHARES IN COFINEC FELL',
+    // "New" a city's first word, then none: the word after it sees another class before it.
+    'Cofinec opened in New York .',
+    'Cofinec opened New offices .',
+  ].map((s) => s.split(' '));
+  for (const s of sentences) memory.observe(s);
+  const seen = new Map<string, string>();
+  let repeated = 0;
+  for (const s of sentences) {
+    const n = s.length;
+    const out = new Uint32Array(n * FEATURES_PER_TOKEN);
+    const keys = new Int32Array(n * KEYED_GROUPS);
+    extractFeatures(s, gazetteer, memory, 20, out, { keys });
+    for (let i = 0; i < n; i++)
+      FEATURE_GROUPS.slice(0, KEYED_GROUPS).forEach((group, g) => {
+        const buckets = group.map((f) => out[i * FEATURES_PER_TOKEN + f]).join(',');
+        const key = `${g}:${keys[i * KEYED_GROUPS + g]}`;
+        const before = seen.get(key);
+        if (before !== undefined) repeated++;
+        assert.equal(before ?? buckets, buckets, `group ${g} of "${s[i]}" in ${s.join(' ')}`);
+        seen.set(key, buckets);
+      });
+  }
+  assert.ok(repeated > 5, `keys repeat across the sentences (${repeated} times)`);
+  assert.ok(new Set(seen.values()).size > 30, 'other words, other keys');
+});
+
 table(
   'markLive: the words within two of a capital, a digit or a letter beyond ASCII',
   [
@@ -173,7 +224,7 @@ test('features: the same for the words searched, whether told the case and kept 
     const told = new Uint32Array(n * FEATURES_PER_TOKEN);
     const live = new Uint8Array(n);
     const codes = new Uint8Array(n);
-    extractFeatures(s, gazetteer, memory, 20, told, live, isUpperSentence(s), codes);
+    extractFeatures(s, gazetteer, memory, 20, told, { live, upperMode: isUpperSentence(s), codes });
     const upper = isUpperSentence(s);
     for (let i = 0; i < n; i++) {
       const w = s[i] as string;

@@ -22,6 +22,24 @@ export const FEATURE_GROUPS: readonly (readonly number[])[] = [
 ];
 
 /**
+ * The first groups take their values from one word each (the word itself and whether its sentence is in
+ * capitals; the word before and its gazetteer class; the word after and its class), so a number from the
+ * word's id names them exactly: `extractFeatures` gives these keys for the decoder's caches.
+ */
+export const KEYED_GROUPS = 3;
+/** A keyed group's key shifted right this far is the id of the word that gives the group its values. */
+export const KEY_WORD_SHIFT: readonly number[] = [1, 5, 5];
+
+/**
+ * KEYED_GROUPS keys per word: words whose keys for a group are equal have equal buckets in it, as long
+ * as the keys are of the same epoch (word ids change when the word table is cleared).
+ */
+export interface GroupKeys {
+  readonly keys: Int32Array;
+  readonly epoch: number;
+}
+
+/**
  * What the document says about a word elsewhere: its case mid-sentence, and the company it keeps when
  * capitalised: after a given name ("Stephen Frater"), after a title ("Mr. Frater"), before an
  * organisation word ("Cofinec Corp"). A bare "Frater" later is then a person, a bare "Cofinec" not.
@@ -37,7 +55,16 @@ export const CaseSeen = {
 const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 
 export class CaseMemory {
-  private readonly seen = new Map<string, number>();
+  /**
+   * The case bits seen, by the id of the lower-case word (open addressing: `keys` -1 where free), and
+   * each slot's lower-case word, to find its id again when the word table is cleared.
+   */
+  private keys = new Int32Array(512).fill(-1);
+  private bits = new Uint8Array(512);
+  private names = new Array<string>(512);
+  private size = 0;
+  /** The generation of the ids in `keys`. */
+  private keyGeneration = tableGeneration;
   /**
    * Where the word ids of each sentence observed start in `ids`, so that its features need not look
    * its words up again; kept while the word table is not cleared (its generation).
@@ -95,11 +122,55 @@ export class CaseMemory {
         )
           bit |= CaseSeen.BeforeOrgWord;
       }
-      if (bit) {
-        const lower = lowers[rows[at + i] as number] as string;
-        const old = this.seen.get(lower);
-        if (old === undefined || (old | bit) !== old) this.seen.set(lower, (old ?? 0) | bit);
-      }
+      if (bit) this.add(table[(rows[at + i] as number) * STRIDE + LOWER] as number, bit);
+    }
+  }
+
+  /** The case bits seen of the lower-case word whose id is `lower`. */
+  seenOf(lower: number): number {
+    this.sync();
+    const mask = this.keys.length - 1;
+    for (let s = lower & mask; ; s = (s + 1) & mask) {
+      const key = this.keys[s] as number;
+      if (key === lower) return this.bits[s] as number;
+      if (key < 0) return 0;
+    }
+  }
+
+  private add(lower: number, bit: number): void {
+    this.sync();
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    let s = lower & mask;
+    while (keys[s] !== lower && (keys[s] as number) >= 0) s = (s + 1) & mask;
+    if (keys[s] === lower) {
+      this.bits[s] = (this.bits[s] as number) | bit;
+      return;
+    }
+    keys[s] = lower;
+    this.bits[s] = bit;
+    this.names[s] = lowerNames[lower] as string;
+    if (++this.size * 2 > keys.length) this.rebuild(keys.length * 2);
+  }
+
+  /** Takes the ids of the current word table, when it was cleared since the memory last looked. */
+  private sync(): void {
+    if (this.keyGeneration !== tableGeneration) this.rebuild(this.keys.length);
+  }
+
+  /** Moves the entries into `capacity` slots, under their lower-case words' current ids. */
+  private rebuild(capacity: number): void {
+    const { keys, bits, names } = this;
+    const cleared = this.keyGeneration !== tableGeneration;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.bits = new Uint8Array(capacity);
+    this.names = new Array<string>(capacity);
+    this.size = 0;
+    this.keyGeneration = tableGeneration;
+    for (let s = 0; s < keys.length; s++) {
+      const name = names[s] as string;
+      if ((keys[s] as number) >= 0)
+        this.add(cleared ? lowerIdOf(name) : (keys[s] as number), bits[s] as number);
     }
   }
 
@@ -107,12 +178,15 @@ export class CaseMemory {
   idsOf(words: readonly string[], out: Int32Array): boolean {
     const at = this.generation === tableGeneration ? this.sentences.get(words) : undefined;
     if (at === undefined) return false;
-    out.set(this.ids.subarray(at, at + words.length));
+    const ids = this.ids;
+    for (let i = 0; i < words.length; i++) out[i] = ids[at + i] as number;
     return true;
   }
 
   get(lower: string): number {
-    return this.seen.get(lower) ?? 0;
+    this.sync();
+    const id = LOWER_IDS.get(lower);
+    return id === undefined ? 0 : this.seenOf(id);
   }
 }
 
@@ -148,11 +222,15 @@ function hashString(s: string, seed: number): number {
   return h >>> 0;
 }
 
-function mix(template: number, a: number, b = 0): number {
+/**
+ * The hash of a template's value, shifted right by `shift`: shifted to a bucket, it is small enough to
+ * leave the function without a heap number made for it.
+ */
+function mix(template: number, a: number, b: number, shift: number): number {
   let h = Math.imul(template + 1, 0x9e3779b1) ^ a;
   h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ b;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return (h ^ (h >>> 16)) >>> shift;
 }
 
 /** "Kim" -> "Xx", "Jong-un" -> "Xx-x", "U.S." -> "X.X.", "1990" -> "d", "KCNA" -> "X4" (short caps). */
@@ -199,27 +277,44 @@ const AS_NEXT2 = 24;
 /** The word's code in the gazetteer last used (WordCode), valid when GAZ_SEEN holds `gazetteerSeen`. */
 const GAZ = 25;
 const GAZ_SEEN = 26;
-const STRIDE = 27;
+/** The id of the word in lower case: words that differ only in case share the case memory's entry. */
+const LOWER = 27;
+const STRIDE = 28;
 
-const WORDS = new Map<string, number>();
+/**
+ * The words by id, and an index of them by hash, open addressing: each slot a word's hash (`wordId`'s
+ * with seed 2) and its id + 1 (0: free), at most half of them used. Tokens are new strings in every
+ * document; beside the hash, a look-up reads only the word to compare, where a Map reads its entry
+ * and that entry's key (the case memory takes a quarter less time).
+ */
+let wordsById: string[] = [];
+let slots = new Int32Array(2 << 16);
 const MAX_WORDS = 200_000;
-let lowers: string[] = [];
+/** Ids of the words in lower case, and the words by id; cleared with the table. */
+const LOWER_IDS = new Map<string, number>();
+let lowerNames: string[] = [];
 /** Counts the clearings of the table: ids from another generation name other words. */
 let tableGeneration = 0;
 let table = new Uint32Array(1024 * STRIDE);
 
 /** Makes room for `n` new words without clearing the table while a sentence holds ids. */
 function reserve(n: number): void {
-  if (WORDS.size + n <= MAX_WORDS) return;
-  WORDS.clear();
-  lowers = [];
+  if (wordsById.length + n <= MAX_WORDS) return;
+  wordsById = [];
+  slots.fill(0);
+  LOWER_IDS.clear();
+  lowerNames = [];
   tableGeneration++;
 }
 
 function wordId(w: string): number {
-  let id = WORDS.get(w);
-  if (id !== undefined) return id;
-  id = WORDS.size;
+  const wh = hashString(w, 2);
+  const mask = (slots.length >> 1) - 1;
+  let s = wh & mask;
+  for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
+    if (slots[2 * s] === (wh | 0) && wordsById[(slots[2 * s + 1] as number) - 1] === w)
+      return (slots[2 * s + 1] as number) - 1;
+  const id = wordsById.length;
   if ((id + 1) * STRIDE > table.length) {
     const grown = new Uint32Array(table.length * 2);
     grown.set(table);
@@ -227,7 +322,6 @@ function wordId(w: string): number {
   }
   const lower = w.toLowerCase();
   const lw = hashString(lower, 1);
-  const wh = hashString(w, 2);
   const sh = hashString(wordShape(w), 3);
   const px = hashString(lower.slice(0, 3), 4);
   const s2 = hashString(lower.slice(-2), 5);
@@ -240,24 +334,50 @@ function wordId(w: string): number {
   table[at + LEX] = lex;
   for (let mode = 0; mode < 2; mode++) {
     const o = at + OWN + mode * 8;
-    table[o] = mix(1, wh, mode);
-    table[o + 1] = mix(2, lw);
-    table[o + 2] = mix(7, sh, mode);
-    table[o + 3] = mix(12, px, mode);
-    table[o + 4] = mix(13, s2);
-    table[o + 5] = mix(14, s3);
-    table[o + 6] = mix(15, s4, mode);
-    table[o + 7] = mix(19, lex);
+    table[o] = mix(1, wh, mode, 0);
+    table[o + 1] = mix(2, lw, 0, 0);
+    table[o + 2] = mix(7, sh, mode, 0);
+    table[o + 3] = mix(12, px, mode, 0);
+    table[o + 4] = mix(13, s2, 0, 0);
+    table[o + 5] = mix(14, s3, 0, 0);
+    table[o + 6] = mix(15, s4, mode, 0);
+    table[o + 7] = mix(19, lex, 0, 0);
   }
-  table[at + AS_PREV] = mix(3, lw);
-  table[at + AS_PREV_SHAPE] = mix(8, sh);
-  table[at + AS_NEXT] = mix(4, lw);
-  table[at + AS_NEXT_SHAPE] = mix(9, sh);
-  table[at + AS_PREV2] = mix(5, lw);
-  table[at + AS_NEXT2] = mix(6, lw);
+  table[at + AS_PREV] = mix(3, lw, 0, 0);
+  table[at + AS_PREV_SHAPE] = mix(8, sh, 0, 0);
+  table[at + AS_NEXT] = mix(4, lw, 0, 0);
+  table[at + AS_NEXT_SHAPE] = mix(9, sh, 0, 0);
+  table[at + AS_PREV2] = mix(5, lw, 0, 0);
+  table[at + AS_NEXT2] = mix(6, lw, 0, 0);
   table[at + GAZ_SEEN] = 0;
-  lowers[id] = lower;
-  WORDS.set(w, id);
+  table[at + LOWER] = lowerIdOf(lower);
+  wordsById.push(w);
+  slots[2 * s] = wh;
+  slots[2 * s + 1] = id + 1;
+  if (wordsById.length * 2 > slots.length >> 1) growSlots();
+  return id;
+}
+
+/** Twice the slots, the words in them again. */
+function growSlots(): void {
+  slots = new Int32Array(slots.length * 2);
+  const mask = (slots.length >> 1) - 1;
+  wordsById.forEach((w, id) => {
+    const h = hashString(w, 2);
+    let s = h & mask;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = h;
+    slots[2 * s + 1] = id + 1;
+  });
+}
+
+function lowerIdOf(lower: string): number {
+  let id = LOWER_IDS.get(lower);
+  if (id === undefined) {
+    id = LOWER_IDS.size;
+    LOWER_IDS.set(lower, id);
+    lowerNames[id] = lower;
+  }
   return id;
 }
 
@@ -278,14 +398,33 @@ function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
   return code;
 }
 
+/**
+ * The mixes of a template whose values are few, `a` below `as` and `b` below `bs`, by `a * bs + b`:
+ * read rather than mixed for each word.
+ */
+function fewValues(template: number, as: number, bs: number): Uint32Array {
+  const out = new Uint32Array(as * bs);
+  for (let a = 0; a < as; a++) for (let b = 0; b < bs; b++) out[a * bs + b] = mix(template, a, b, 0);
+  return out;
+}
+
+// Gazetteer classes (31 at the edge) and lexical classes are below 32, case bits below 4.
+const MIX_16 = fewValues(16, 32, 2);
+const MIX_17 = fewValues(17, 32, 1);
+const MIX_18 = fewValues(18, 32, 1);
+const MIX_20 = fewValues(20, 32, 1);
+const MIX_21 = fewValues(21, 32, 1);
+const MIX_27 = fewValues(27, 4, 2);
+const MIX_29 = fewValues(29, 2, 32);
+
 // The same templates at a sentence's edges, with padding for the missing word.
-const BIAS = mix(0, 0);
-const EDGE_PREV = mix(3, PAD);
-const EDGE_NEXT = mix(4, PAD + 1);
-const EDGE_PREV2 = mix(5, PAD + 2);
-const EDGE_NEXT2 = mix(6, PAD + 3);
-const EDGE_PREV_SHAPE = mix(8, PAD);
-const EDGE_NEXT_SHAPE = mix(9, PAD + 1);
+const BIAS = mix(0, 0, 0, 0);
+const EDGE_PREV = mix(3, PAD, 0, 0);
+const EDGE_NEXT = mix(4, PAD + 1, 0, 0);
+const EDGE_PREV2 = mix(5, PAD + 2, 0, 0);
+const EDGE_NEXT2 = mix(6, PAD + 3, 0, 0);
+const EDGE_PREV_SHAPE = mix(8, PAD, 0, 0);
+const EDGE_NEXT_SHAPE = mix(9, PAD + 1, 0, 0);
 
 // Per-token values, reused across sentences to spare allocations.
 let capacity = 0;
@@ -305,11 +444,28 @@ function ensure(n: number): void {
   codes = new Uint8Array(capacity);
 }
 
+/** What `extractFeatures` may be told, and where it may write more than the features. */
+export interface FeatureOptions {
+  /** Marked by `markLive`: only these words get features. */
+  live?: Uint8Array;
+  /** `isUpperSentence(words)`, when the caller knows it. */
+  upperMode?: boolean;
+  /**
+   * The words' gazetteer codes (WordCode, of the title-case words in a sentence in capitals), written
+   * from `codesAt`.
+   */
+  codes?: Uint8Array;
+  codesAt?: number;
+  /** The keyed groups' keys of the words given features, `keys[i * KEYED_GROUPS + g]` (see `GroupKeys`). */
+  keys?: Int32Array;
+}
+
+/** The epoch of the keys `extractFeatures` writes now. */
+export const keyEpoch = (): number => tableGeneration;
+
 /**
  * Writes FEATURES_PER_TOKEN bucket indexes per word into `out` (length >= words.length * F).
- * `bits` is the model's hash size; `memory` the document's case memory; `upperMode` is
- * `isUpperSentence(words)` when the caller knows it. The words' gazetteer codes (WordCode, of the
- * title-case words in a sentence in capitals) go into `codesOut` when given.
+ * `bits` is the model's hash size; `memory` the document's case memory.
  */
 export function extractFeatures(
   words: readonly string[],
@@ -317,10 +473,9 @@ export function extractFeatures(
   memory: CaseMemory,
   bits: number,
   out: Uint32Array,
-  live?: Uint8Array,
-  upperMode = isUpperSentence(words),
-  codesOut?: Uint8Array,
+  options: FeatureOptions = {},
 ): void {
+  const { live, upperMode = isUpperSentence(words), codes: codesOut, codesAt = 0, keys } = options;
   const n = words.length;
   ensure(n);
   reserve(n);
@@ -333,16 +488,38 @@ export function extractFeatures(
     const id = known ? (rows[i] as number) : wordId(w);
     rows[i] = id * STRIDE;
     // Only the words searched read their memory.
-    if (!live || live[i]) mem[i] = memory.get(lowers[id] as string);
+    if (!live || live[i]) mem[i] = memory.seenOf(table[id * STRIDE + LOWER] as number);
     const gw = gazWords[i] as string;
     codes[i] = upperMode ? gazetteer.code(gw) : gazCode(id, w, gazetteer);
     given[i] = isUpperLetter(gw.charCodeAt(0)) && (codes[i] as number) & WordCode.FirstName ? 1 : 0;
   }
-  if (codesOut) codesOut.set(codes.subarray(0, n));
-  const gaz = gazetteer.classes(gazWords, gazBuffer, codes);
+  if (codesOut) for (let i = 0; i < n; i++) codesOut[codesAt + i] = codes[i] as number;
+  writeFeatures(
+    n,
+    gazetteer.classes(gazWords, gazBuffer, codes),
+    32 - bits,
+    upperMode ? 1 : 0,
+    out,
+    live,
+    keys,
+  );
+}
+
+/**
+ * `extractFeatures` for the words whose rows, memory and given-name marks it has set out: a function of
+ * its own, so that the engine has room to inline the mixing of values into it (a call that is not
+ * inlined boxes the 32-bit hashes it is passed).
+ */
+function writeFeatures(
+  n: number,
+  gaz: Uint8Array,
+  shift: number,
+  mode: number,
+  out: Uint32Array,
+  live: Uint8Array | undefined,
+  keys: Int32Array | undefined,
+): void {
   const t = table;
-  const shift = 32 - bits;
-  const mode = upperMode ? 1 : 0;
   const own = OWN + mode * 8;
   for (let i = 0; i < n; i++) {
     if (live && !live[i]) continue;
@@ -372,23 +549,31 @@ export function extractFeatures(
     out[o + 12] = (i + 2 < n ? (t[(rows[i + 2] as number) + AS_NEXT2] as number) : EDGE_NEXT2) >>> shift;
     out[o + 13] = (p1 >= 0 ? (t[p1 + AS_PREV_SHAPE] as number) : EDGE_PREV_SHAPE) >>> shift;
     out[o + 14] = (n1 >= 0 ? (t[n1 + AS_NEXT_SHAPE] as number) : EDGE_NEXT_SHAPE) >>> shift;
-    out[o + 15] = mix(10, shP, s) >>> shift;
-    out[o + 16] = mix(11, s, shN) >>> shift;
-    out[o + 17] = mix(16, g, mode) >>> shift;
-    out[o + 18] = mix(17, gP) >>> shift;
-    out[o + 19] = mix(18, gN) >>> shift;
-    out[o + 20] = mix(20, lxP) >>> shift;
-    out[o + 21] = mix(21, lxN) >>> shift;
-    out[o + 22] = mix(22, i === 0 ? 1 : 0, s) >>> shift;
-    out[o + 23] = mix(23, mode * 8 + m, s) >>> shift;
-    out[o + 24] = mix(24, lwP, l) >>> shift;
-    out[o + 25] = mix(25, l, lwN) >>> shift;
-    out[o + 26] = mix(26, g, s) >>> shift;
-    out[o + 27] = mix(27, m, i === 0 ? 1 : 0) >>> shift;
-    out[o + 28] = mix(28, lxP, s) >>> shift;
-    out[o + 29] = mix(29, g === GazClass.None ? 0 : 1, lx === LexClass.None ? lxN : lx) >>> shift;
-    out[o + 30] = mix(30, (p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number), s) >>> shift;
-    out[o + 31] = mix(31, mode * 32 + (memo >> 2), s) >>> shift;
+    out[o + 15] = mix(10, shP, s, shift);
+    out[o + 16] = mix(11, s, shN, shift);
+    out[o + 17] = (MIX_16[g * 2 + mode] as number) >>> shift;
+    out[o + 18] = (MIX_17[gP] as number) >>> shift;
+    out[o + 19] = (MIX_18[gN] as number) >>> shift;
+    out[o + 20] = (MIX_20[lxP] as number) >>> shift;
+    out[o + 21] = (MIX_21[lxN] as number) >>> shift;
+    out[o + 22] = mix(22, i === 0 ? 1 : 0, s, shift);
+    out[o + 23] = mix(23, mode * 8 + m, s, shift);
+    out[o + 24] = mix(24, lwP, l, shift);
+    out[o + 25] = mix(25, l, lwN, shift);
+    out[o + 26] = mix(26, g, s, shift);
+    out[o + 27] = (MIX_27[m * 2 + (i === 0 ? 1 : 0)] as number) >>> shift;
+    out[o + 28] = mix(28, lxP, s, shift);
+    out[o + 29] =
+      (MIX_29[(g === GazClass.None ? 0 : 32) + (lx === LexClass.None ? lxN : lx)] as number) >>> shift;
+    out[o + 30] = mix(30, (p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number), s, shift);
+    out[o + 31] = mix(31, mode * 32 + (memo >> 2), s, shift);
+    if (keys) {
+      // Word ids from their rows; gazetteer classes are below 16, and 31 is the edge's.
+      const k = i * KEYED_GROUPS;
+      keys[k] = (at / STRIDE) * 2 + mode;
+      keys[k + 1] = (Math.max(p1, 0) / STRIDE) * 32 + gP;
+      keys[k + 2] = (Math.max(n1, 0) / STRIDE) * 32 + gN;
+    }
   }
 }
 

@@ -35,10 +35,11 @@ export interface LabelSpan {
   type: number;
 }
 
-export function spansOf(labels: ArrayLike<number>): LabelSpan[] {
+/** The spans of the first `n` labels. */
+export function spansOf(labels: ArrayLike<number>, n = labels.length): LabelSpan[] {
   const spans: LabelSpan[] = [];
   let open: LabelSpan | undefined;
-  for (let i = 0; i < labels.length; i++) {
+  for (let i = 0; i < n; i++) {
     const l = labels[i] as number;
     if (open && isInside(l) && typeOf(l) === open.type) {
       open.end = i + 1;

@@ -2,12 +2,23 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
-import { FEATURE_GROUPS, FEATURES_PER_TOKEN } from './features.js';
+import {
+  FEATURE_GROUPS,
+  FEATURES_PER_TOKEN,
+  type GroupKeys,
+  KEY_WORD_SHIFT,
+  KEYED_GROUPS,
+} from './features.js';
 import { allowed, LABEL_COUNT, OUTSIDE } from './labels.js';
 
 const L = LABEL_COUNT;
+// The emission sums and the Viterbi search below are written out label by label, for speed.
+if (L !== 17) throw new DatelineError('INTERNAL', 'entity model: the decoder is written for 17 labels');
 const F = FEATURES_PER_TOKEN;
-/** 2^14 cache slots per feature group: 6 MB in all. */
+/**
+ * 2^14 cache slots per group keyed by its buckets, twice as many words in the keyed groups' cache:
+ * 9 MB in all.
+ */
 const CACHE_BITS = 14;
 const GROUP_COUNT = FEATURE_GROUPS.length;
 /** Feature indexes group after group, then those in no group. */
@@ -74,20 +85,94 @@ export function viterbi(
   for (let i = 1; i < n; i++) {
     const base = i * L;
     const prevBase = base - L;
-    // O and the B labels (odd) weigh every predecessor.
-    for (let y = 0; y < L; y = y === 0 ? 1 : y + 2) {
-      let best = (score[prevBase] as number) + (table[y] as number);
-      let arg = 0;
-      for (let p = 1; p < L; p++) {
-        const s = (score[prevBase + p] as number) + (table[p * L + y] as number);
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
+    // O and the B labels (odd) weigh every predecessor, lowest first, each keeping its best so far
+    // (b) and where from (f): nine searches side by side, so that none waits on its last step.
+    let sp = score[prevBase] as number;
+    let b0 = sp + (table[0] as number);
+    let b1 = sp + (table[1] as number);
+    let b3 = sp + (table[3] as number);
+    let b5 = sp + (table[5] as number);
+    let b7 = sp + (table[7] as number);
+    let b9 = sp + (table[9] as number);
+    let b11 = sp + (table[11] as number);
+    let b13 = sp + (table[13] as number);
+    let b15 = sp + (table[15] as number);
+    let f0 = 0;
+    let f1 = 0;
+    let f3 = 0;
+    let f5 = 0;
+    let f7 = 0;
+    let f9 = 0;
+    let f11 = 0;
+    let f13 = 0;
+    let f15 = 0;
+    for (let p = 1; p < L; p++) {
+      sp = score[prevBase + p] as number;
+      const row = p * L;
+      let s = sp + (table[row] as number);
+      if (s > b0) {
+        b0 = s;
+        f0 = p;
       }
-      score[base + y] = best + (emit[base + y] as number);
-      back[base + y] = arg;
+      s = sp + (table[row + 1] as number);
+      if (s > b1) {
+        b1 = s;
+        f1 = p;
+      }
+      s = sp + (table[row + 3] as number);
+      if (s > b3) {
+        b3 = s;
+        f3 = p;
+      }
+      s = sp + (table[row + 5] as number);
+      if (s > b5) {
+        b5 = s;
+        f5 = p;
+      }
+      s = sp + (table[row + 7] as number);
+      if (s > b7) {
+        b7 = s;
+        f7 = p;
+      }
+      s = sp + (table[row + 9] as number);
+      if (s > b9) {
+        b9 = s;
+        f9 = p;
+      }
+      s = sp + (table[row + 11] as number);
+      if (s > b11) {
+        b11 = s;
+        f11 = p;
+      }
+      s = sp + (table[row + 13] as number);
+      if (s > b13) {
+        b13 = s;
+        f13 = p;
+      }
+      s = sp + (table[row + 15] as number);
+      if (s > b15) {
+        b15 = s;
+        f15 = p;
+      }
     }
+    score[base] = b0 + (emit[base] as number);
+    score[base + 1] = b1 + (emit[base + 1] as number);
+    score[base + 3] = b3 + (emit[base + 3] as number);
+    score[base + 5] = b5 + (emit[base + 5] as number);
+    score[base + 7] = b7 + (emit[base + 7] as number);
+    score[base + 9] = b9 + (emit[base + 9] as number);
+    score[base + 11] = b11 + (emit[base + 11] as number);
+    score[base + 13] = b13 + (emit[base + 13] as number);
+    score[base + 15] = b15 + (emit[base + 15] as number);
+    back[base] = f0;
+    back[base + 1] = f1;
+    back[base + 3] = f3;
+    back[base + 5] = f5;
+    back[base + 7] = f7;
+    back[base + 9] = f9;
+    back[base + 11] = f11;
+    back[base + 13] = f13;
+    back[base + 15] = f15;
     for (let y = 2; y < L; y += 2) {
       const fromBegin = (score[prevBase + y - 1] as number) + (table[(y - 1) * L + y] as number);
       const fromInside = (score[prevBase + y] as number) + (table[y * L + y] as number);
@@ -135,10 +220,20 @@ export class EntityModel {
   readonly trans: Int16Array;
   private emit = new Float64Array(0);
   /**
-   * The feature groups' cache slots, group after group: each slot the buckets of its group's features
-   * (-1: empty), then their summed weights, side by side so that a look-up touches one place.
+   * Each feature group's cache slots, made when first used: each slot the buckets of the group's
+   * features (-1: empty), then their summed weights, side by side so that a look-up touches one place.
    */
-  private readonly cache: Int32Array;
+  private readonly bucketCaches: (Int32Array | undefined)[] = [];
+  /**
+   * The same for the groups named by keys (`GroupKeys`): for each word id (modulo the slots), its
+   * keyed groups side by side, each a key, then the sums. One key compares faster than the buckets,
+   * and the groups a word gives its own and its neighbours' features lie together in memory.
+   */
+  private keyedCache: Int32Array | undefined;
+  /** The epoch of the keys in `keyedCache`: keys of another name other words. */
+  private keyedEpoch = -1;
+  /** Each group's cache for the words decoded now. */
+  private readonly caches: Int32Array[] = [];
   private readonly cacheBits: number;
   private readonly table: Float64Array;
   /**
@@ -157,7 +252,6 @@ export class EntityModel {
     cacheBits = CACHE_BITS,
   ) {
     this.cacheBits = cacheBits;
-    this.cache = new Int32Array((F + GROUP_COUNT * L) << cacheBits).fill(-1);
     this.bits = bits;
     this.scale = scale;
     this.trans = trans;
@@ -239,43 +333,78 @@ export class EntityModel {
   }
 
   /**
-   * Where the summed weights of group `g` of the features at `from` start in `cache`. Words and their
-   * neighbours repeat, and the few-valued features repeat together: a direct-mapped cache keyed by the
-   * group's buckets holds the sums, so most tokens read four sums instead of a row per feature.
+   * Where the summed weights of group `g` of the features at `from` start in the group's bucket cache.
+   * Words and their neighbours repeat, and the few-valued features repeat together: a direct-mapped
+   * cache keyed by the group's buckets holds the sums, so most tokens read a sum instead of a row per
+   * feature.
    */
-  private groupSum(features: Uint32Array, from: number, g: number): number {
+  private groupSum(features: Uint32Array, from: number, g: number, cache: Int32Array): number {
     const first = GROUP_START[g] as number;
     const size = (GROUP_START[g + 1] as number) - first;
     let h = 0;
     for (let k = 0; k < size; k++)
       h = Math.imul(h ^ (features[from + (ORDER[first + k] as number)] as number), 0x9e3779b1);
-    const cache = this.cache;
-    // Groups before this one take `first` keys and `g` sums per slot.
-    const keyAt = ((first + g * L) << this.cacheBits) + (h >>> (32 - this.cacheBits)) * (size + L);
-    const at = keyAt + size;
+    const keyAt = (h >>> (32 - this.cacheBits)) * (size + L);
     let k = 0;
     while (k < size && cache[keyAt + k] === features[from + (ORDER[first + k] as number)]) k++;
-    if (k === size) return at;
+    if (k < size) {
+      for (k = 0; k < size; k++) cache[keyAt + k] = features[from + (ORDER[first + k] as number)] as number;
+      this.sumGroup(features, from, g, cache, keyAt + size);
+    }
+    return keyAt + size;
+  }
+
+  /** `groupSum` for a keyed group, whose key `key` names its buckets. */
+  private keyedSum(features: Uint32Array, from: number, g: number, key: number, cache: Int32Array): number {
+    const word = (key >>> (KEY_WORD_SHIFT[g] as number)) & ((2 << this.cacheBits) - 1);
+    const keyAt = (word * KEYED_GROUPS + g) * (1 + L);
+    if (cache[keyAt] !== key) {
+      cache[keyAt] = key;
+      this.sumGroup(features, from, g, cache, keyAt + 1);
+    }
+    return keyAt + 1;
+  }
+
+  /** Writes the summed weights of group `g` of the features at `from` into `cache` at `at`. */
+  private sumGroup(features: Uint32Array, from: number, g: number, cache: Int32Array, at: number): void {
     const w = this.packed;
     cache.fill(0, at, at + L);
-    for (k = 0; k < size; k++) {
-      const bucket = features[from + (ORDER[first + k] as number)] as number;
-      cache[keyAt + k] = bucket;
-      const b = this.packedAt(bucket);
+    for (let k = GROUP_START[g] as number; k < (GROUP_START[g + 1] as number); k++) {
+      const b = this.packedAt(features[from + (ORDER[k] as number)] as number);
       if (b >= 0)
         for (let y = 0; y < L; y++) cache[at + y] = (cache[at + y] as number) + (w[b + y] as number);
     }
-    return at;
+  }
+
+  private bucketCache(g: number): Int32Array {
+    let cache = this.bucketCaches[g];
+    if (!cache) {
+      const size = (GROUP_START[g + 1] as number) - (GROUP_START[g] as number);
+      cache = new Int32Array((size + L) << this.cacheBits).fill(-1);
+      this.bucketCaches[g] = cache;
+    }
+    return cache;
+  }
+
+  /** The keyed groups' cache, emptied when the keys are of another epoch than those it holds. */
+  private keyedCacheFor(epoch: number): Int32Array {
+    if (!this.keyedCache) this.keyedCache = new Int32Array((KEYED_GROUPS * (1 + L)) << (this.cacheBits + 1));
+    if (epoch !== this.keyedEpoch) {
+      this.keyedCache.fill(-1);
+      this.keyedEpoch = epoch;
+    }
+    return this.keyedCache;
   }
 
   /**
    * Labels for a sentence whose features `extractFeatures` wrote into `features`. The sums are integers,
    * the same whatever the order they are added in, so cached group sums change no score. With `live`
-   * (from `extractFeatures`), only the words it marks are searched and the others are O.
+   * (from `extractFeatures`), only the words it marks are searched and the others are O; with `keys`
+   * (from there too), the keyed groups' sums are cached by key.
    */
-  decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array): void {
+  decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array, keys?: GroupKeys): void {
     if (!live) {
-      this.emissions(features, 0, n);
+      this.emissions(features, 0, n, keys);
       viterbi(this.emit, n, this.table, out);
       return;
     }
@@ -289,19 +418,22 @@ export class EntityModel {
       }
       let end = i + 1;
       while (end < n && live[end]) end++;
-      this.emissions(features, i, end);
+      this.emissions(features, i, end, keys);
       viterbi(this.emit, end - i, this.table, out, i, i === 0 ? L : OUTSIDE, end < n);
       i = end;
     }
   }
 
   /** Emission scores of the words `[first, end)` of a sentence into `emit`, from its start. */
-  private emissions(features: Uint32Array, first: number, end: number): void {
+  private emissions(features: Uint32Array, first: number, end: number, keys?: GroupKeys): void {
     const n = end - first;
     if (this.emit.length < n * L) this.emit = new Float64Array(Math.max(n * L, this.emit.length * 2));
     const emit = this.emit;
     const w = this.packed;
-    const sums = this.cache;
+    const keyValues = keys?.keys;
+    const caches = this.caches;
+    for (let g = 0; g < GROUP_COUNT; g++)
+      caches[g] = keys && g < KEYED_GROUPS ? this.keyedCacheFor(keys.epoch) : this.bucketCache(g);
     const scale = this.scale;
     const ungrouped = GROUP_START[GROUP_COUNT] as number;
     for (let i = 0; i < n; i++) {
@@ -325,7 +457,11 @@ export class EntityModel {
       let a15 = 0;
       let a16 = 0;
       for (let g = 0; g < GROUP_COUNT; g++) {
-        const at = this.groupSum(features, from, g);
+        const sums = caches[g] as Int32Array;
+        const at =
+          keyValues && g < KEYED_GROUPS
+            ? this.keyedSum(features, from, g, keyValues[(first + i) * KEYED_GROUPS + g] as number, sums)
+            : this.groupSum(features, from, g, sums);
         a0 += sums[at + 0] as number;
         a1 += sums[at + 1] as number;
         a2 += sums[at + 2] as number;

@@ -2,6 +2,15 @@ import type { EntityType } from '../document/analysis.js';
 import type { Gazetteer } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
+// Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
+const UPPER_START = /^\p{Lu}/u;
+const HAS_LOWER = /\p{Ll}/u;
+const DOTTED_CAPITALS = /^(\p{Lu}\.)+$/u;
+// redos-ok: anchored, and the hyphen parts the two runs of lower case, so each character matches one way
+const PLAIN_NAME_WORD = /^\p{Lu}\p{Ll}+(-\p{Ll}+)?$/u;
+const POSSESSIVE = /^(['\u2019]s)$/;
+const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
+
 /** A name found in a run of words: word range [first, end) and type. */
 export interface FoundName {
   first: number;
@@ -40,7 +49,7 @@ export function isOrgHead(lower: string): boolean {
 export function isCapitalised(w: string): boolean {
   const c = w.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90;
-  return /^\p{Lu}/u.test(w);
+  return UPPER_START.test(w);
 }
 
 // "The Treasury Department on Wednesday": a weekday or month is no part of a name.
@@ -77,7 +86,7 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
       end < w.length &&
       end - at < 5 &&
       isCapitalised(w[end] as string) &&
-      /\p{Ll}/u.test(w[end] as string) &&
+      HAS_LOWER.test(w[end] as string) &&
       !DATE_WORDS.has(lexClass((w[end] as string).toLowerCase()))
     )
       end++;
@@ -98,7 +107,7 @@ const LINKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des',
 
 /** The capital letters a word gives an acronym: "U.N." gives "UN", "Force" gives "F". */
 function initials(word: string): string {
-  if (/^(\p{Lu}\.)+$/u.test(word)) return word.replace(/\./g, '');
+  if (DOTTED_CAPITALS.test(word)) return word.replace(/\./g, '');
   return isCapitalised(word) ? (word[0] as string) : '';
 }
 
@@ -137,26 +146,37 @@ function spelledFrom(w: readonly string[], end: number, acronym: string): number
  */
 export function acronymNames(w: readonly string[], names: FoundName[], gazetteer: Gazetteer): FoundName[] {
   let out = names;
-  for (let i = 1; i + 2 < w.length; i++) {
-    if (w[i] !== '(' || w[i + 2] !== ')') continue;
-    const acronym = (w[i + 1] as string).replace(/\./g, '');
-    if (!/^\p{Lu}{2,8}$/u.test(acronym)) continue;
-    const first = spelledFrom(w, i, acronym);
-    if (first < 0 || i - first < 2) continue;
-    const touching = out.filter((n) => n.first < i && n.end > first);
-    if (touching.some((n) => n.first === first && n.end === i)) continue;
-    const start = Math.min(first, ...touching.map((n) => n.first));
-    const place = gazetteer.lookup(w.slice(start, i).join(' '));
-    const type: EntityType =
-      place?.kind === 'country' || place?.kind === 'city' || place?.kind === 'region'
-        ? 'GPE'
-        : place?.kind === 'location'
-          ? 'LOC'
-          : 'ORG';
-    out = out.filter((n) => !touching.includes(n));
-    out.push({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
-  }
+  // The words between are weighed apart: a loop whose variables closures capture costs an allocation
+  // per word.
+  for (let i = 1; i + 2 < w.length; i++)
+    if (w[i] === '(' && w[i + 2] === ')') out = acronymNameAt(w, i, out, gazetteer);
   return out.sort((x, y) => x.first - y.first);
+}
+
+/** `acronymNames` for the acronym in parentheses at `i`: `names`, or the names with the one it spells. */
+function acronymNameAt(
+  w: readonly string[],
+  i: number,
+  names: FoundName[],
+  gazetteer: Gazetteer,
+): FoundName[] {
+  const acronym = (w[i + 1] as string).replace(/\./g, '');
+  if (!/^\p{Lu}{2,8}$/u.test(acronym)) return names;
+  const first = spelledFrom(w, i, acronym);
+  if (first < 0 || i - first < 2) return names;
+  const touching = names.filter((n) => n.first < i && n.end > first);
+  if (touching.some((n) => n.first === first && n.end === i)) return names;
+  const start = Math.min(first, ...touching.map((n) => n.first));
+  const place = gazetteer.lookup(w.slice(start, i).join(' '));
+  const type: EntityType =
+    place?.kind === 'country' || place?.kind === 'city' || place?.kind === 'region'
+      ? 'GPE'
+      : place?.kind === 'location'
+        ? 'LOC'
+        : 'ORG';
+  const out = names.filter((n) => !touching.includes(n));
+  out.push({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
+  return out;
 }
 
 // Roles that stand between an organisation and a person's name: "Cofinec CEO Stephen Frater",
@@ -245,8 +265,7 @@ export function isPlainName(w: readonly string[], first: number, end: number, ga
   for (let i = first; i < end; i++) {
     const word = w[i] as string;
     const lower = word.toLowerCase();
-    // redos-ok: anchored, and the hyphen parts the two runs of lower case, so each character matches one way
-    if (!/^\p{Lu}\p{Ll}+(-\p{Ll}+)?$/u.test(word) || lexClass(lower) !== LexClass.None) return false;
+    if (!PLAIN_NAME_WORD.test(word) || lexClass(lower) !== LexClass.None) return false;
     if (isOrgHead(lower) || BUILDINGS.has(lower)) return false;
     if (gazetteer.lookup(word)) return false;
   }
@@ -294,28 +313,27 @@ const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'd
  */
 export function pressNames(w: readonly string[], names: FoundName[]): FoundName[] {
   const out = names.slice();
-  for (let i = 1; i < w.length; i++) {
-    const word = w[i] as string;
-    if (!PRESS_WORDS.has(word)) continue;
-    if (word === 'agency' && w[i - 1] !== 'news') continue;
-    if ((word === 'daily' || word === 'weekly') && isCapitalised(w[i + 1] ?? '')) continue;
-    const end = word === 'agency' ? i - 1 : i;
-    let first = end;
-    while (
-      first > 0 &&
-      isCapitalised(w[first - 1] as string) &&
-      !/^(['\u2019]s)$/.test(w[first - 1] as string)
-    )
-      first--;
-    while (first < end && lexClass((w[first] as string).toLowerCase()) === LexClass.Function) first++;
-    if (first === end || out.some((n) => n.first < end && n.end > first && (n.first < first || n.end > end)))
-      continue;
-    const inside = out.filter((n) => n.first >= first && n.end <= end);
-    if (inside.length === 1 && inside[0]?.first === first && inside[0].type === 'ORG') continue;
-    for (const n of inside) out.splice(out.indexOf(n), 1);
-    out.push({ first, end, type: 'ORG', rule: 'entities/press-name', confidence: 0.75 });
-  }
+  // The press words are weighed apart, as in `acronymNames`.
+  for (let i = 1; i < w.length; i++) if (PRESS_WORDS.has(w[i] as string)) pressNameAt(w, i, out);
   return out.sort((x, y) => x.first - y.first);
+}
+
+/** `pressNames` for the press word at `i`: adds the name it makes a publication's to `out`. */
+function pressNameAt(w: readonly string[], i: number, out: FoundName[]): void {
+  const word = w[i] as string;
+  if (word === 'agency' && w[i - 1] !== 'news') return;
+  if ((word === 'daily' || word === 'weekly') && isCapitalised(w[i + 1] ?? '')) return;
+  const end = word === 'agency' ? i - 1 : i;
+  let first = end;
+  while (first > 0 && isCapitalised(w[first - 1] as string) && !POSSESSIVE.test(w[first - 1] as string))
+    first--;
+  while (first < end && lexClass((w[first] as string).toLowerCase()) === LexClass.Function) first++;
+  if (first === end || out.some((n) => n.first < end && n.end > first && (n.first < first || n.end > end)))
+    return;
+  const inside = out.filter((n) => n.first >= first && n.end <= end);
+  if (inside.length === 1 && inside[0]?.first === first && inside[0].type === 'ORG') return;
+  for (const n of inside) out.splice(out.indexOf(n), 1);
+  out.push({ first, end, type: 'ORG', rule: 'entities/press-name', confidence: 0.75 });
 }
 
 // Titles that only a person bears: "Ambassador Hamdullah Mohib", "King Norodom Sihanouk", "Ms Bauchtman".
@@ -372,8 +390,7 @@ export function personVotes(
     if (n.type === 'PERSON' || n.end - n.first < 2 || n.end - n.first > 3) return n;
     if ((votes.get(w[n.end - 1] as string) ?? 0) <= 0) return n;
     const parts = w.slice(n.first, n.end);
-    if (!parts.every((p) => /^\p{Lu}\p{Ll}/u.test(p) && lexClass(p.toLowerCase()) === LexClass.None))
-      return n;
+    if (!parts.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return n;
     if (parts.some((p) => isOrgHead(p.toLowerCase())) || gazetteer.lookup(parts.join(' '))) return n;
     return { ...n, type: 'PERSON', rule: 'entities/person-vote' };
   });

@@ -1,7 +1,15 @@
 import type { Entity, EntityType } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { TokenFlag } from '../text/tokens.js';
-import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN, isUpperSentence } from './features.js';
+import {
+  CaseMemory,
+  extractFeatures,
+  FEATURES_PER_TOKEN,
+  type FeatureOptions,
+  isUpperSentence,
+  KEYED_GROUPS,
+  keyEpoch,
+} from './features.js';
 import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
@@ -31,6 +39,16 @@ export interface NameSpan {
 
 const STAGE = 'entities/recognize-entities';
 
+// Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
+const TRAILING_MARK = /^(['\u2019]s|[-,.:;"'(])$/i;
+const UPPER = /\p{Lu}/u;
+const CAPITALS_WORD = /^\p{Lu}[\p{Lu}.'-]*$/u;
+const NUMBER_LIKE = /^[\d.,:/-]+$/;
+const DIGIT = /\d/;
+const LOWER_START = /^\p{Ll}/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{L}/u;
+const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
+
 /** Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines). */
 function segments(context: StageContext): [number, number][] {
   const { tokens, sentences } = context.text;
@@ -47,6 +65,13 @@ function segments(context: StageContext): [number, number][] {
   }
   return out;
 }
+
+// A sentence's features, labels, live words and group keys, reused from sentence to sentence and
+// document to document.
+let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
+let labels = new Uint8Array(256);
+let live = new Uint8Array(256);
+let keys = new Int32Array(256 * KEYED_GROUPS);
 
 /**
  * Finds names in the text: the trained model over each sentence (with the document's case memory),
@@ -69,32 +94,39 @@ export function recognizeNames(
   words.forEach((w, k) => {
     memory.observe(w, upper[k]);
   });
-  let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
-  let labels = new Uint8Array(256);
-  let live = new Uint8Array(256);
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
   // The gazetteer's code of each word, kept from the features for the gazetteer's own pass.
   const codes = new Uint8Array(tokens.count);
   const coded = new Uint8Array(segs.length);
+  // Told afresh for each sentence; one object each for the document.
+  const options: FeatureOptions = { live, codes, keys };
+  const groupKeys = { keys, epoch: 0 };
   segs.forEach(([a], k) => {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
     if (context.overBudget?.()) return;
     const w = words[k] as string[];
     const n = w.length;
-    if (features.length < n * FEATURES_PER_TOKEN) {
+    if (labels.length < n) {
       features = new Uint32Array(n * FEATURES_PER_TOKEN * 2);
       labels = new Uint8Array(n * 2);
       live = new Uint8Array(n * 2);
+      keys = new Int32Array(n * KEYED_GROUPS * 2);
     }
-    extractFeatures(w, gazetteer, memory, model.bits, features, live, upper[k], codes.subarray(a, a + n));
+    options.live = live;
+    options.keys = keys;
+    options.upperMode = upper[k] as boolean;
+    options.codesAt = a;
+    extractFeatures(w, gazetteer, memory, model.bits, features, options);
     coded[k] = 1;
-    model.decode(features, n, labels, live);
-    for (const s of spansOf(labels.subarray(0, n))) {
+    groupKeys.keys = keys;
+    groupKeys.epoch = keyEpoch();
+    model.decode(features, n, labels, live, groupKeys);
+    for (const s of spansOf(labels, n)) {
       let first = s.start;
       let end = s.end;
       while (first < end && NAME_STOP.has((w[first] as string).toLowerCase())) first++;
-      while (end > first && /^(['\u2019]s|[-,.:;"'(])$/i.test(w[end - 1] as string)) end--;
+      while (end > first && TRAILING_MARK.test(w[end - 1] as string)) end--;
       if (first >= end || !isNameLike(w, first, end)) continue;
       const type = ENTITY_TYPES[s.type] as EntityType;
       found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
@@ -120,7 +152,7 @@ export function recognizeNames(
 
 /** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
 function isNameLike(w: readonly string[], first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (/\p{Lu}/u.test(w[i] as string)) return true;
+  for (let i = first; i < end; i++) if (UPPER.test(w[i] as string)) return true;
   return false;
 }
 
@@ -269,8 +301,7 @@ function datelines(
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     let n = 0;
-    while (n < w.length && /^\p{Lu}[\p{Lu}.'-]*$/u.test(w[n] as string) && !DATE_WORD.test(w[n] as string))
-      n++;
+    while (n < w.length && CAPITALS_WORD.test(w[n] as string) && !DATE_WORD.test(w[n] as string)) n++;
     const next = w[n] === ',' ? n + 1 : n;
     if (n === 0 || n > 3 || !DATE_WORD.test(w[next] ?? '') || (next + 3 < w.length && w[next + 3] !== '('))
       return;
@@ -306,8 +337,8 @@ function tableRows(
     let digits = 0;
     for (const x of w) if (isDigit(x.charCodeAt(0))) digits++;
     if (digits < 2) return;
-    const numbers = w.filter((x) => /^[\d.,:/-]+$/.test(x) && /\d/.test(x)).length;
-    const lowers = w.filter((x) => /^\p{Ll}/u.test(x) && !TABLE_WORDS.has(x)).length;
+    const numbers = w.filter((x) => NUMBER_LIKE.test(x) && DIGIT.test(x)).length;
+    const lowers = w.filter((x) => LOWER_START.test(x) && !TABLE_WORDS.has(x)).length;
     // "Friday, July 21, 2017" has numbers too: a date line is no results row.
     const dated = w.some((x) => {
       const lx = lexClass(x.toLowerCase());
@@ -338,9 +369,9 @@ function tableRows(
       out[i] = { ...s, type: 'ORG', rule: 'entities/table-row' };
     }
     for (let i = 0; i < w.length; i++) {
-      if (covered[i] || !/^\p{Lu}\p{L}/u.test(w[i] as string)) continue;
+      if (covered[i] || !CAPITALISED_WORD.test(w[i] as string)) continue;
       let j = i + 1;
-      while (j < w.length && !covered[j] && /^\p{Lu}\p{L}/u.test(w[j] as string)) j++;
+      while (j < w.length && !covered[j] && CAPITALISED_WORD.test(w[j] as string)) j++;
       const type: EntityType = isCountry(a + i, a + j) ? 'GPE' : 'ORG';
       out.push({ first: a + i, end: a + j, type, rule: 'entities/table-row', confidence: 0.6 });
       i = j;
@@ -411,21 +442,9 @@ function addFromGazetteer(
       const m = coded[k] ? gazetteer.matchCoded(w, i, codes[a + i] as number) : gazetteer.match(w, i);
       const kind = m?.place.kind;
       if (!m || (kind !== 'country' && kind !== 'demonym' && kind !== 'organisation')) continue;
-      const from = a + i;
-      const to = from + m.length;
-      // The model may split "North Korean" into "North" and "Korean": the whole phrase wins over
-      // fragments inside it, while a name that runs past it ("Korean Central News Agency") stands.
-      const inside = new Set<NameSpan>();
-      for (let t = from; t < to; t++) if (owner[t]) inside.add(names[(owner[t] as number) - 1] as NameSpan);
-      if ([...inside].some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) {
-        i += m.length - 1;
-        continue;
-      }
-      for (const n of inside) dropped.add(n);
       const type: EntityType = kind === 'country' ? 'GPE' : kind === 'organisation' ? 'ORG' : 'NORP';
-      names.push({ first: from, end: to, type, rule: 'entities/gazetteer', confidence: 0.9 });
-      owner.fill(names.length, from, to);
-      labelled.fill(1, from, to);
+      // Apart from the loop, whose variables no closure may capture (an allocation per word).
+      addPhrase(a + i, a + i + m.length, type, names, owner, labelled, dropped);
       i += m.length - 1;
     }
   });
@@ -433,6 +452,29 @@ function addFromGazetteer(
   const kept = names.filter((n) => !dropped.has(n));
   names.length = 0;
   for (const n of kept) names.push(n);
+}
+
+/**
+ * `addFromGazetteer` for the phrase over tokens `[from, to)`. The model may split "North Korean" into
+ * "North" and "Korean": the whole phrase wins over fragments inside it, while a name that runs past it
+ * ("Korean Central News Agency") stands.
+ */
+function addPhrase(
+  from: number,
+  to: number,
+  type: EntityType,
+  names: NameSpan[],
+  owner: Int32Array,
+  labelled: Uint8Array,
+  dropped: Set<NameSpan>,
+): void {
+  const inside = new Set<NameSpan>();
+  for (let t = from; t < to; t++) if (owner[t]) inside.add(names[(owner[t] as number) - 1] as NameSpan);
+  if ([...inside].some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) return;
+  for (const n of inside) dropped.add(n);
+  names.push({ first: from, end: to, type, rule: 'entities/gazetteer', confidence: 0.9 });
+  owner.fill(names.length, from, to);
+  labelled.fill(1, from, to);
 }
 
 /**
@@ -457,7 +499,7 @@ function addFacilities(
       while (
         first > 0 &&
         !labelled[a + first - 1] &&
-        /^\p{Lu}\p{Ll}/u.test(w[first - 1] as string) &&
+        TITLE_WORD.test(w[first - 1] as string) &&
         lexClass((w[first - 1] as string).toLowerCase()) === LexClass.None
       )
         first--;
@@ -544,8 +586,7 @@ function orgStem(parts: readonly string[], gazetteer: Gazetteer): string | undef
   while (end > 0 && isOrgHead((parts[end - 1] as string).toLowerCase())) end--;
   if (end === 0 || end === parts.length || end > 2) return undefined;
   const stem = parts.slice(0, end);
-  if (!stem.every((p) => /^\p{Lu}\p{Ll}/u.test(p) && lexClass(p.toLowerCase()) === LexClass.None))
-    return undefined;
+  if (!stem.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return undefined;
   const text = stem.join(' ');
   const kind = gazetteer.lookup(text)?.kind;
   return kind === 'country' || kind === 'region' || kind === 'demonym' ? undefined : text;
