@@ -1,5 +1,6 @@
 import { verbForm } from '../events/verbs.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 import { REPORTING } from './sources.js';
 import { AUXILIARIES, CONJUNCTIONS, isPlainWord, MODALS, NEGATIONS, PREPOSITIONS } from './words.js';
 
@@ -138,17 +139,27 @@ export function verbGroupBefore(tokens: TokenStore, i: number, from: number): Ve
   return undefined;
 }
 
+/** The words that can open a clause: most words are neither, and their shape tells so before a lookup. */
+const OPENING_WORD_SHAPES = new WordShapes([...REPORTING, 'that']);
+
 /** Tokens that open a clause after them: ";", ":", ", and", ", but", a reporting verb and its "that". */
 function opensClause(tokens: TokenStore, k: number, end: number): boolean {
+  const kind = tokens.kind(k);
+  if (kind === TokenKind.Quote) return true;
+  // Reporting verbs and "that" are words; the marks are not.
+  if (kind === TokenKind.Word) {
+    if (!OPENING_WORD_SHAPES.mayHoldToken(tokens, k)) return false;
+    const w = tokens.lower(k);
+    if (REPORTING.has(w)) return true;
+    return w === 'that' && k > 0 && REPORTING.has(tokens.lower(k - 1));
+  }
   const w = tokens.lower(k);
   if (w === ';' || w === ':' || w === '\u2014' || w === '--') return true;
-  if (tokens.kind(k) === TokenKind.Quote) return true;
   if (w === ',' && k + 1 < end) {
     const next = tokens.lower(k + 1);
     return CONJUNCTIONS.has(next) || next === 'which' || next === 'who' || next === 'as';
   }
-  if (REPORTING.has(w)) return true;
-  return w === 'that' && k > 0 && REPORTING.has(tokens.lower(k - 1));
+  return false;
 }
 
 /** The first token of the clause holding token `i`, not before `from`. */

@@ -1,6 +1,7 @@
 import type { Approximation } from '../document/analysis.js';
 import { verbForm } from '../events/verbs.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 import {
   FRACTION_WORDS,
   fractionWord,
@@ -366,14 +367,25 @@ const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'RUB',
 /** A currency sign or code before the number: "$", "US$", "€", "KRW", "Rs". Returns [code, next]. */
 function readCurrencyBefore(tokens: TokenStore, i: number, end: number): [string, number] | undefined {
   // Signs, codes and "US$" prefixes are at most three characters: longer words need no lookup.
-  if (i >= end || tokens.end(i) - tokens.start(i) > 3) return undefined;
-  const t = tokens.text(i);
-  const sign = CURRENCY_SYMBOLS.get(t);
+  if (i >= end) return undefined;
+  const length = tokens.end(i) - tokens.start(i);
+  if (length > 3) return undefined;
+  // Asked of every token that may lead a number: the word is cut out only where a sign, "$" or a capital
+  // allows a currency.
+  const first = tokens.source.charCodeAt(tokens.start(i));
+  const sign = length === 1 ? CURRENCY_SYMBOLS.get(tokens.text(i)) : undefined;
   if (sign) return [sign, i + 1];
-  if (i + 1 < end && tokens.text(i + 1) === '$' && !tokens.has(i + 1, TokenFlag.SpaceBefore)) {
-    const code = DOLLAR_PREFIXES.get(t.toLowerCase());
+  const dollarNext =
+    i + 1 < end &&
+    tokens.end(i + 1) - tokens.start(i + 1) === 1 &&
+    tokens.source.charCodeAt(tokens.start(i + 1)) === 0x24 &&
+    !tokens.has(i + 1, TokenFlag.SpaceBefore);
+  if (dollarNext) {
+    const code = DOLLAR_PREFIXES.get(tokens.text(i).toLowerCase());
     if (code) return [code, i + 2];
   }
+  if (first < 0x41 || first > 0x5a) return undefined; // codes and "Rs" start with a capital
+  const t = tokens.text(i);
   if (CURRENCY_CODES.has(t)) return [t, i + 1];
   if (t === 'Rs' || t === 'Rs.') return ['INR', i + 1];
   return undefined;
@@ -494,17 +506,18 @@ export function findQuantities(
   skip: (start: number, end: number) => boolean = () => false,
 ): Quantity[] {
   const out: Quantity[] = [];
-  // Most tokens are nowhere near a number: try a reading only where one could reach a number word.
-  const nextAnchor = new Int32Array(Math.max(0, to - from) + 1).fill(to);
-  for (let k = to - 1; k >= from; k--)
-    nextAnchor[k - from] = isNumberAnchor(tokens, k) ? k : (nextAnchor[k + 1 - from] as number);
+  // A reading holds a number anchor and starts at most MAX_LEAD tokens before it, so only those
+  // starts are tried; past the sentence's last anchor nothing can be read.
+  let anchor = from - 1;
   let i = from;
   while (i < to) {
-    if ((nextAnchor[i - from] as number) > i + MAX_LEAD) {
-      i++;
-      continue;
+    if (anchor < i) {
+      anchor = i;
+      while (anchor < to && !isNumberAnchor(tokens, anchor)) anchor++;
+      if (anchor === to) break;
     }
-    const q = readQuantity(tokens, i, from, to, skip);
+    if (anchor > i + MAX_LEAD) i = anchor - MAX_LEAD;
+    const q = i === anchor || mayLead(tokens, i, to) ? readQuantity(tokens, i, from, to, skip) : undefined;
     if (q) {
       out.push(q);
       i = q.endToken;
@@ -550,10 +563,30 @@ const ANCHOR_WORDS: ReadonlySet<string> = new Set([
   'no',
 ]);
 
+/** Most words are no anchor: their shape tells so before a lookup. */
+const ANCHOR_SHAPES = new WordShapes(ANCHOR_WORDS);
+
 /** A token that a number reading must contain: digits, a number, fraction, scale or vague word. */
 function isNumberAnchor(tokens: TokenStore, i: number): boolean {
   const kind = tokens.kind(i);
-  return kind === TokenKind.Number || (kind === TokenKind.Word && ANCHOR_WORDS.has(tokens.lower(i)));
+  if (kind === TokenKind.Number) return true;
+  if (kind !== TokenKind.Word) return false;
+  return ANCHOR_SHAPES.mayHoldToken(tokens, i) && ANCHOR_WORDS.has(tokens.lower(i));
+}
+
+/**
+ * Whether a reading can start at token `i`, which is no anchor: only a modifier, "between", an article
+ * ("a dozen") or a currency comes before a number.
+ */
+function mayLead(tokens: TokenStore, i: number, to: number): boolean {
+  const w = tokens.lower(i);
+  return (
+    w === 'a' ||
+    w === 'an' ||
+    w === 'between' ||
+    MODIFIERS_BY_FIRST.has(w) ||
+    readCurrencyBefore(tokens, i, to) !== undefined
+  );
 }
 
 function readModifier(
@@ -562,7 +595,9 @@ function readModifier(
   to: number,
 ): [Approximation, number, boolean] | undefined {
   if (i >= to) return undefined;
-  for (const m of MODIFIERS_BY_FIRST.get(tokens.lower(i)) ?? []) {
+  const candidates = MODIFIERS_BY_FIRST.get(tokens.lower(i));
+  if (!candidates) return undefined;
+  for (const m of candidates) {
     const next = matchWords(tokens, i, to, m.words);
     if (next > 0) return [m.approx, next, m.estimated];
   }

@@ -2,6 +2,7 @@ import type { Entity, Quote } from '../document/analysis.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 
 /** Reporting verbs that open or close indirect speech: "X said (that) ...", "..., X said". */
 export const REPORTING = new Set([
@@ -79,6 +80,15 @@ export interface Attribution {
 
 const SPEAKER_TYPES = new Set(['PERSON', 'ORG', 'GPE', 'NORP']);
 
+/** Whether `text` holds a comma or a straight double quote in [from, to): a speaker does not reach past one. */
+function gapHolds(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x2c || c === 0x22) return true;
+  }
+  return false;
+}
+
 /**
  * The mention that speaks at a cue: the one ending nearest before it (skipping a few adverbs and
  * times: "the spy agency earlier said"), or for a closing cue ("..., the ministry said") the one after.
@@ -95,14 +105,14 @@ function speakerAt(
   let best: MentionRef | undefined;
   for (const m of mentions) {
     if (m.end > cueStart || m.start < sentenceStart || !SPEAKER_TYPES.has(m.entity.type)) continue;
-    const gap = text.slice(m.end, cueStart);
-    if (gap.length > 30 || gap.includes(',') || gap.includes('"')) continue;
+    if (cueStart - m.end > 30 || gapHolds(text, m.end, cueStart)) continue;
     if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
   }
   if (best) return best;
   for (const m of mentions) {
     if (m.start < cueEnd || m.end > sentenceEnd || !SPEAKER_TYPES.has(m.entity.type)) continue;
-    if (text.slice(cueEnd, m.start).trim().length > 12) break;
+    // Cut out only a gap long enough to matter: trimming makes none longer.
+    if (m.start - cueEnd > 12 && text.slice(cueEnd, m.start).trim().length > 12) break;
     if (!best || m.end - m.start > best.end - best.start) best = m;
     if (best && m.start > best.end) break;
   }
@@ -131,15 +141,15 @@ export function attributionAt(
   start: number,
   end: number,
 ): Attribution {
-  const holding = quoteIndex(context.layers.quotes)
-    .containing(start, end)
-    .filter((q) => q.speaker)
-    .sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  // The shortest quote with a speaker holding the range; the first such on a tie.
+  let holding: Quote | undefined;
+  for (const q of quoteIndex(context.layers.quotes).containing(start, end))
+    if (q.speaker && (!holding || q.end - q.start < holding.end - holding.start)) holding = q;
   if (holding) {
     return {
-      ...(holding.speaker ? { source: holding.speaker } : {}),
-      ...(holding.via && holding.via.length > 0 ? { via: holding.via } : {}),
-      ...(holding.cue ? { cue: holding.cue } : {}),
+      source: holding.speaker,
+      via: holding.via && holding.via.length > 0 ? holding.via : undefined,
+      cue: holding.cue,
       quote: holding,
     };
   }
@@ -162,6 +172,40 @@ export function attributionAt(
   return speaker ? { source: speaker.entity.id, cue: cueSpan } : { cue: cueSpan };
 }
 
+/** The reporting cues of one sentence: its first "according to", else its reporting verbs in order. */
+interface SentenceCues {
+  readonly tokens: TokenStore;
+  readonly first: number;
+  readonly endToken: number;
+  readonly according: number;
+  readonly verbs: readonly number[];
+}
+
+/** Most words are no cue: their shape tells so before a lookup. */
+const CUE_SHAPES = new WordShapes([...REPORTING, 'according']);
+
+// The last sentence read: claims and events ask once per figure or trigger, sentence after sentence,
+// and a sentence's cues do not depend on what is asked about.
+let lastCues: SentenceCues | undefined;
+
+function cuesOf(tokens: TokenStore, first: number, endToken: number): SentenceCues {
+  if (lastCues?.tokens === tokens && lastCues.first === first && lastCues.endToken === endToken)
+    return lastCues;
+  let according = -1;
+  const verbs: number[] = [];
+  for (let i = first; i < endToken; i++) {
+    if (!CUE_SHAPES.mayHoldToken(tokens, i)) continue;
+    const w = tokens.lower(i);
+    if (w === 'according' && i + 1 < endToken && tokens.lower(i + 1) === 'to') {
+      according = i;
+      break;
+    }
+    if (REPORTING.has(w) && tokens.kind(i) === TokenKind.Word) verbs.push(i);
+  }
+  lastCues = { tokens, first, endToken, according, verbs };
+  return lastCues;
+}
+
 /**
  * A reporting cue whose content holds [start, end): a verb before it in the same sentence with no
  * quotation between, "according to" anywhere, or a verb after it ending the sentence.
@@ -173,13 +217,11 @@ export function findCue(
   start: number,
   end: number,
 ): { first: number; last: number; according: boolean } | undefined {
+  const cues = cuesOf(tokens, first, endToken);
+  if (cues.according >= 0) return { first: cues.according, last: cues.according + 1, according: true };
   let before: number | undefined;
   let after: number | undefined;
-  for (let i = first; i < endToken; i++) {
-    const w = tokens.lower(i);
-    if (w === 'according' && i + 1 < endToken && tokens.lower(i + 1) === 'to')
-      return { first: i, last: i + 1, according: true };
-    if (!REPORTING.has(w) || tokens.kind(i) !== TokenKind.Word) continue;
+  for (const i of cues.verbs) {
     if (tokens.end(i) <= start) before = i;
     else if (tokens.start(i) >= end && after === undefined) after = i;
   }

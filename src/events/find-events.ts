@@ -51,11 +51,11 @@ interface Draft {
   readonly trigger: Span;
   readonly head: string;
   readonly sentence: number;
-  time?: Time;
-  place?: string;
+  time: Time | undefined;
+  place: string | undefined;
   participants: Participant[];
   modality: Modality;
-  source?: string;
+  readonly source: string | undefined;
   confidence: number;
 }
 
@@ -141,6 +141,9 @@ function eventsOf(context: StageContext): Event[] {
     const triggers = findTriggers(tokens, from, to, skip);
     // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
     for (let i = from + 1; i < to; i++) {
+      const length = tokens.end(i) - tokens.start(i);
+      // Lower-casing keeps the length of a word that becomes "event" or "occasion": others need no reading.
+      if (length !== 5 && length !== 8) continue;
       const w = tokens.lower(i);
       if ((w === 'event' || w === 'occasion') && DEFINITE.has(tokens.lower(i - 1)))
         triggers.push({ first: i, end: i + 1, type: 'event', pos: 'noun' });
@@ -215,15 +218,15 @@ function eventsOf(context: StageContext): Event[] {
       if (t.type === 'event') continue;
       const draft: Draft = {
         type: t.type,
-        trigger: { ...trigger, text: source.slice(trigger.start, trigger.end) },
+        trigger: { start: trigger.start, end: trigger.end, text: source.slice(trigger.start, trigger.end) },
         head,
         sentence: si,
         participants,
         modality,
         confidence: t.pos === 'verb' ? 0.7 : 0.6,
-        ...(time ? { time } : {}),
-        ...(place ? { place } : {}),
-        ...(who.source ? { source: who.source } : {}),
+        time,
+        place,
+        source: who.source,
       };
       made.push(draft);
       drafts.push(draft);
@@ -242,18 +245,25 @@ function eventsOf(context: StageContext): Event[] {
     const inherited = referent?.time ?? (CONTINUING.has(opener) ? previous?.time : undefined);
     if (inherited) for (const d of made) d.time ??= inherited;
   });
-  return drafts.map((d, k) => ({
+  return drafts.map(toEvent);
+}
+
+/** The event of a draft, its fields in the layer's order; absent ones left out, not set undefined. */
+function toEvent(d: Draft, k: number): Event {
+  // Set one by one rather than spread from conditional objects: spreading is slow on this many events.
+  const event: { -readonly [F in keyof Event]: Event[F] } = {
     id: `ev${k + 1}`,
     type: d.type,
     trigger: d.trigger,
-    ...(d.time ? { time: d.time.id } : {}),
-    ...(d.place ? { place: d.place } : {}),
-    participants: d.participants,
-    modality: d.modality,
-    ...(d.source ? { source: d.source } : {}),
-    rule: RULE,
-    confidence: d.confidence,
-  }));
+  } as Event;
+  if (d.time) event.time = d.time.id;
+  if (d.place) event.place = d.place;
+  event.participants = d.participants;
+  event.modality = d.modality;
+  if (d.source) event.source = d.source;
+  event.rule = RULE;
+  event.confidence = d.confidence;
+  return event;
 }
 
 /** Events: what happened (or is planned), when, where, with whom, by the documented taxonomy. */

@@ -2,6 +2,7 @@ import { GROUP_ADVERBS } from '../claims/clauses.js';
 import { type MentionRef, REPORTING } from '../claims/sources.js';
 import { AUXILIARIES, DETERMINERS, MODALS, NEGATIONS } from '../claims/words.js';
 import type { Event, Time } from '../document/analysis.js';
+import { isSpaceCode } from '../document/span.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import { familyOf } from './taxonomy.js';
 import type { TriggerMatch } from './triggers.js';
@@ -176,6 +177,30 @@ export function placeOf(
   return best?.entity.id;
 }
 
+/** Prepositions that make the mention after them no subject. */
+const OBJECT_PREPOSITIONS = new Set([
+  'in',
+  'at',
+  'of',
+  'to',
+  'for',
+  'from',
+  'with',
+  'by',
+  'on',
+  'against',
+  'alongside',
+]);
+
+/** Whether [from, to) holds a comma other than at its start (past white space, as `trim` sees it). */
+function commaInside(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isSpaceCode(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) === 0x2c && k < to) return false;
+  for (; k < to; k++) if (text.charCodeAt(k) === 0x2c) return true;
+  return false;
+}
+
 /** The entity mention that is the subject before token `k` in the clause (nearest, not after a preposition). */
 export function subjectMention(
   tokens: TokenStore,
@@ -189,11 +214,9 @@ export function subjectMention(
     if (m.start < clauseStart || m.end > limit || !AGENT_TYPES.has(m.entity.type)) continue;
     const first = tokens.indexAt(m.start);
     const prev = first > 0 ? tokens.lower(first - 1) : '';
-    if (['in', 'at', 'of', 'to', 'for', 'from', 'with', 'by', 'on', 'against', 'alongside'].includes(prev))
-      continue;
+    if (OBJECT_PREPOSITIONS.has(prev)) continue;
     // Nothing but an apostrophe-s phrase, titles or adverbs between the mention and the verb.
-    const gap = tokens.source.slice(m.end, limit);
-    if (gap.includes(',') && !gap.trim().startsWith(',')) continue;
+    if (commaInside(tokens.source, m.end, limit)) continue;
     if (!plainGap(tokens, tokens.indexAt(m.end), k)) continue;
     if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
   }

@@ -8,11 +8,9 @@ import {
   PRONOUNS,
 } from '../claims/words.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 import { NOUN_CONTEXT, NOUNS, PHRASES, type TriggerSense, VERBS } from './taxonomy.js';
 import { VERB_FORMS, type VerbForm, verbForm } from './verbs.js';
-
-/** First words of the multiword triggers: a phrase is only assembled where one can begin. */
-const PHRASE_STARTS = new Set([...PHRASES.keys()].map((phrase) => phrase.split(' ')[0] as string));
 
 /** How a single word can trigger: its senses as a noun, its verb form and senses as a verb. */
 interface WordSenses {
@@ -21,18 +19,28 @@ interface WordSenses {
   readonly verb: readonly TriggerSense[] | undefined;
 }
 
-/** Every word with a noun or verb sense, so that a word is judged by one lookup. */
-const WORD_SENSES: ReadonlyMap<string, WordSenses> = (() => {
-  const words = new Map<string, WordSenses>();
-  const add = (w: string) => {
+/** What a word can do as a trigger: start a multiword trigger, trigger alone (`senses`), or both. */
+interface TriggerWord {
+  readonly phraseStart: boolean;
+  readonly senses: WordSenses | undefined;
+}
+
+/** Every word that starts a phrase or has a noun or verb sense, so that a word is judged by one lookup. */
+const TRIGGER_WORDS: ReadonlyMap<string, TriggerWord> = (() => {
+  const phraseStarts = new Set([...PHRASES.keys()].map((phrase) => phrase.split(' ')[0] as string));
+  const words = new Map<string, TriggerWord>();
+  for (const w of [...NOUN_CONTEXT.keys(), ...NOUNS.keys(), ...VERB_FORMS.keys(), ...phraseStarts]) {
     const form = VERB_FORMS.get(w);
     const verb = form ? VERBS.get(form.lemma) : undefined;
     const noun = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
-    if (noun || verb) words.set(w, { noun, form, verb });
-  };
-  for (const w of [...NOUN_CONTEXT.keys(), ...NOUNS.keys(), ...VERB_FORMS.keys()]) add(w);
+    const senses = noun || verb ? { noun, form, verb } : undefined;
+    if (senses || phraseStarts.has(w)) words.set(w, { phraseStart: phraseStarts.has(w), senses });
+  }
   return words;
 })();
+
+/** Most words trigger nothing: their shape tells so before a lookup. */
+const TRIGGER_SHAPES = new WordShapes(TRIGGER_WORDS.keys());
 
 /** One event trigger found in the text: tokens `[first, end)`, its type, and how it was read. */
 export interface TriggerMatch {
@@ -114,17 +122,22 @@ export function findTriggers(
   const out: TriggerMatch[] = [];
   let i = from;
   while (i < to) {
-    if (tokens.kind(i) !== TokenKind.Word) {
+    // Names, and words whose shape no trigger word has, start nothing. `skip` is asked only where a
+    // trigger could start: most words are none, and it searches indexes.
+    if (
+      tokens.kind(i) !== TokenKind.Word ||
+      (i > from && tokens.has(i, TokenFlag.Capitalised)) ||
+      !TRIGGER_SHAPES.mayHoldToken(tokens, i)
+    ) {
       i++;
       continue;
     }
-    // `skip` is asked only where a trigger could start: most words are none, and it searches indexes.
-    const name = i > from && tokens.has(i, TokenFlag.Capitalised);
+    const w = tokens.lower(i);
+    const word = TRIGGER_WORDS.get(w);
     let matched = false;
-    const phraseStart = !name && PHRASE_STARTS.has(tokens.lower(i));
-    for (let n = 3; n >= 2 && phraseStart && !matched; n--) {
+    for (let n = 3; n >= 2 && word?.phraseStart && !matched; n--) {
       if (i + n > to) continue;
-      let phrase = tokens.lower(i);
+      let phrase = w;
       for (let k = 1; k < n; k++) phrase += ` ${tokens.lower(i + k)}`;
       const s = PHRASES.get(phrase);
       if (s) {
@@ -133,18 +146,13 @@ export function findTriggers(
           i++;
           break;
         }
-        const verbal = verbForm(tokens.lower(i)) !== undefined && !nounContext(tokens, i, from);
+        const verbal = verbForm(w) !== undefined && !nounContext(tokens, i, from);
         out.push({ first: i, end: i + n, type: s.type, pos: verbal ? 'verb' : 'noun' });
         i += n;
       }
     }
     if (matched) continue;
-    if (name) {
-      i++;
-      continue;
-    }
-    const w = tokens.lower(i);
-    const senses = WORD_SENSES.get(w);
+    const senses = word?.senses;
     if (!senses || skip(tokens.start(i), tokens.end(i))) {
       i++;
       continue;

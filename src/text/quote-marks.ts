@@ -1,6 +1,6 @@
 import { isSpaceCode } from '../document/span.js';
 import { CLOSING_ONLY, DOUBLE_QUOTES, isAlnumCode, OPENING_ONLY } from './char-class.js';
-import { TokenFlag, TokenKind, type TokenStore } from './tokens.js';
+import { TokenFlag, type TokenStore } from './tokens.js';
 
 export const QuoteRole = { None: 0, Open: 1, Close: 2, Apostrophe: 3 } as const;
 export type QuoteRole = (typeof QuoteRole)[keyof typeof QuoteRole];
@@ -18,12 +18,17 @@ export function assignQuoteRoles(tokens: TokenStore): Uint8Array {
   const src = tokens.source;
   let doubleOpen = false;
   let singleOpen = false;
-  for (let i = 0; i < tokens.count; i++) {
-    if (tokens.has(i, TokenFlag.ParagraphBefore)) {
-      doubleOpen = false;
-      singleOpen = false;
+  // Only quote marks and paragraph breaks matter: a break is always at a line start, so the two lists
+  // are walked together in token order, a break at a mark before the mark itself.
+  const lines = tokens.lineStarts;
+  let line = 0;
+  for (const i of tokens.quoteMarks) {
+    for (; line < lines.length && (lines[line] as number) <= i; line++) {
+      if (tokens.has(lines[line] as number, TokenFlag.ParagraphBefore)) {
+        doubleOpen = false;
+        singleOpen = false;
+      }
     }
-    if (tokens.kind(i) !== TokenKind.Quote) continue;
     const start = tokens.start(i);
     const code = src.charCodeAt(start);
     const isDouble = DOUBLE_QUOTES.has(code);

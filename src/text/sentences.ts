@@ -1,3 +1,4 @@
+import { isSpaceCode } from '../document/span.js';
 import { abbreviationKind } from './abbreviations.js';
 import { isDigitCode, isLowerCode } from './char-class.js';
 import { QuoteRole } from './quote-marks.js';
@@ -46,7 +47,8 @@ function startsSentence(tokens: TokenStore, j: number, roles: Uint8Array): boole
 /**
  * Sentence bounds over tokens. A boundary follows terminal punctuation and any closing quotes or
  * brackets, when the next token can open a sentence; spacing does not matter, so glued sentences
- * ("Friday.The", "patriots."He") split. Paragraph starts always split.
+ * ("Friday.The", "patriots."He") split. Paragraph starts always split. `paragraphStart` marks `from`
+ * and tokens that start a line only, as `paragraphStarts` gives it.
  */
 export function splitSentences(
   tokens: TokenStore,
@@ -60,16 +62,27 @@ export function splitSentences(
   let paragraph = -1;
   const close = (endToken: number) => {
     if (endToken <= first) return;
-    sentences.push({
-      start: tokens.start(first),
-      end: tokens.end(endToken - 1),
-      firstToken: first,
-      endToken,
-      paragraph,
-    });
+    if (hasText(src, tokens.start(first), tokens.end(endToken - 1)))
+      sentences.push({
+        start: tokens.start(first),
+        end: tokens.end(endToken - 1),
+        firstToken: first,
+        endToken,
+        paragraph,
+      });
     first = endToken;
   };
-  for (let i = from; i < tokens.count; i++) {
+  // Only a paragraph start, a mark or an abbreviation can bound a sentence: the loop visits just those,
+  // the line starts and the stops the tokenizer listed, taken together in token order.
+  const lines = tokens.lineStarts;
+  const stops = tokens.stops;
+  let line = 0;
+  let stop = 0;
+  for (let next = from; ; ) {
+    while (line < lines.length && (lines[line] as number) < next) line++;
+    while (stop < stops.length && (stops[stop] as number) < next) stop++;
+    const i = next === from ? from : Math.min(lines[line] ?? tokens.count, stops[stop] ?? tokens.count);
+    if (i >= tokens.count) break;
     if (paragraphStart[i]) {
       close(i);
       first = i;
@@ -84,13 +97,17 @@ export function splitSentences(
     } else if (tokens.has(i, TokenFlag.Abbreviation) && after < tokens.count && !paragraphStart[after]) {
       boundary = abbreviationEnds(tokens, i, after);
     }
-    if (boundary) {
-      close(after);
-      i = after - 1;
-    }
+    if (boundary) close(after);
+    next = boundary ? after : i + 1;
   }
   close(tokens.count);
-  return sentences.filter((s) => s.end > s.start && src.slice(s.start, s.end).trim() !== '');
+  return sentences;
+}
+
+/** Whether [start, end) holds more than white space (as `trim` sees it), without cutting it out. */
+function hasText(src: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isSpaceCode(src.charCodeAt(k))) return true;
+  return false;
 }
 
 function isCloser(tokens: TokenStore, j: number, roles: Uint8Array): boolean {

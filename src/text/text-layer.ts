@@ -26,14 +26,7 @@ export class TextLayer {
     const from = this.tokens.indexAt(options.bodyStart ?? 0);
     const starts = paragraphStarts(this.tokens, from);
     this.sentences = splitSentences(this.tokens, this.roles, starts, from);
-    const paragraphs: ParagraphSpan[] = [];
-    for (const s of this.sentences) {
-      const last = paragraphs[paragraphs.length - 1];
-      if (last && paragraphs.length - 1 === s.paragraph)
-        paragraphs[paragraphs.length - 1] = { start: last.start, end: s.end };
-      else paragraphs.push({ start: s.start, end: s.end });
-    }
-    this.paragraphs = paragraphs;
+    this.paragraphs = paragraphsOf(this.sentences);
   }
 
   quoteRole(token: number): QuoteRole {
@@ -53,4 +46,24 @@ export class TextLayer {
     }
     return -1;
   }
+}
+
+/**
+ * Paragraph spans from the sentences, as one would get by growing the last paragraph while a sentence
+ * carries its index and opening a new one otherwise; each span is made once, when it is complete.
+ */
+function paragraphsOf(sentences: readonly SentenceSpan[]): ParagraphSpan[] {
+  const paragraphs: ParagraphSpan[] = [];
+  let start = -1;
+  let end = -1;
+  for (const s of sentences) {
+    if (start >= 0 && paragraphs.length === s.paragraph) end = s.end;
+    else {
+      if (start >= 0) paragraphs.push({ start, end });
+      start = s.start;
+      end = s.end;
+    }
+  }
+  if (start >= 0) paragraphs.push({ start, end });
+  return paragraphs;
 }

@@ -1,5 +1,11 @@
 import { isSpaceCode } from '../document/span.js';
-import { abbreviationKind } from './abbreviations.js';
+import {
+  abbreviationKind,
+  MONTH_ABBREVIATIONS,
+  NUMBER_ABBREVIATIONS,
+  TERMINAL_ABBREVIATIONS,
+  TITLES,
+} from './abbreviations.js';
 import {
   DOUBLE_QUOTES,
   isAlnumCode,
@@ -10,6 +16,7 @@ import {
   isUpperCode,
   SINGLE_QUOTES,
 } from './char-class.js';
+import { WordShapes } from './word-shapes.js';
 
 export const TokenKind = {
   Word: 1,
@@ -45,6 +52,14 @@ export class TokenStore {
   private readonly ends: Uint32Array;
   private readonly kinds: Uint8Array;
   private readonly flagBits: Uint8Array;
+  /**
+   * The tokens that start a line and the quote marks, in order: the text layer's paragraph and quote
+   * passes visit only these instead of every token.
+   */
+  readonly lineStarts: readonly number[];
+  readonly quoteMarks: readonly number[];
+  /** The tokens a sentence may end at, in order: punctuation, ellipses and abbreviations. */
+  readonly stops: readonly number[];
   /** Lower-cased token texts, filled as stages ask: several stages compare the same words. */
   private lowered: (string | undefined)[] | undefined;
 
@@ -55,7 +70,10 @@ export class TokenStore {
     ends: Uint32Array,
     kinds: Uint8Array,
     flags: Uint8Array,
-    count = kinds.length,
+    count: number,
+    lineStarts: readonly number[],
+    quoteMarks: readonly number[],
+    stops: readonly number[],
   ) {
     this.source = source;
     this.count = count;
@@ -63,6 +81,9 @@ export class TokenStore {
     this.ends = ends;
     this.kinds = kinds;
     this.flagBits = flags;
+    this.lineStarts = lineStarts;
+    this.quoteMarks = quoteMarks;
+    this.stops = stops;
   }
 
   start(i: number): number {
@@ -108,23 +129,36 @@ export class TokenStore {
   }
 }
 
+/**
+ * The code unit at `k`, or -1 past the text's end. Reading past the end with `charCodeAt` gives NaN,
+ * which makes V8 throw away the tokenizer's optimized code each time; -1 is, like NaN, no character.
+ */
+const codeAt = (source: string, k: number): number => (k < source.length ? source.charCodeAt(k) : -1);
+
 const PERIOD = 0x2e;
 const HYPHEN = 0x2d;
 const APOSTROPHE = 0x27;
 const RIGHT_SINGLE = 0x2019;
 
-/** Fills the typed arrays directly, doubling them when full. */
+/**
+ * Fills the typed arrays directly, doubling them when full. The four arrays are views of one buffer:
+ * every document makes one, and each buffer costs an allocation outside the heap.
+ */
 class Builder {
   count = 0;
   starts: Uint32Array;
   ends: Uint32Array;
   kinds: Uint8Array;
   flags: Uint8Array;
+  readonly lineStarts: number[] = [];
+  readonly quoteMarks: number[] = [];
+  readonly stops: number[] = [];
   constructor(capacity: number) {
-    this.starts = new Uint32Array(capacity);
-    this.ends = new Uint32Array(capacity);
-    this.kinds = new Uint8Array(capacity);
-    this.flags = new Uint8Array(capacity);
+    const buffer = new ArrayBuffer(capacity * 10);
+    this.starts = new Uint32Array(buffer, 0, capacity);
+    this.ends = new Uint32Array(buffer, capacity * 4, capacity);
+    this.kinds = new Uint8Array(buffer, capacity * 8, capacity);
+    this.flags = new Uint8Array(buffer, capacity * 9, capacity);
   }
   push(start: number, end: number, kind: TokenKind, flags: number): void {
     if (this.count === this.kinds.length) this.grow();
@@ -133,25 +167,41 @@ class Builder {
     this.ends[k] = end;
     this.kinds[k] = kind;
     this.flags[k] = flags;
+    if ((flags & TokenFlag.NewlineBefore) !== 0) this.lineStarts.push(k);
+    if (kind === TokenKind.Quote) this.quoteMarks.push(k);
+    else if (
+      kind === TokenKind.Punct ||
+      kind === TokenKind.Ellipsis ||
+      (flags & TokenFlag.Abbreviation) !== 0
+    )
+      this.stops.push(k);
   }
   private grow(): void {
-    const capacity = this.kinds.length * 2;
-    const starts = new Uint32Array(capacity);
-    starts.set(this.starts);
-    this.starts = starts;
-    const ends = new Uint32Array(capacity);
-    ends.set(this.ends);
-    this.ends = ends;
-    const kinds = new Uint8Array(capacity);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    const flags = new Uint8Array(capacity);
-    flags.set(this.flags);
-    this.flags = flags;
+    const { starts, ends, kinds, flags } = this;
+    const capacity = kinds.length * 2;
+    const buffer = new ArrayBuffer(capacity * 10);
+    this.starts = new Uint32Array(buffer, 0, capacity);
+    this.starts.set(starts);
+    this.ends = new Uint32Array(buffer, capacity * 4, capacity);
+    this.ends.set(ends);
+    this.kinds = new Uint8Array(buffer, capacity * 8, capacity);
+    this.kinds.set(kinds);
+    this.flags = new Uint8Array(buffer, capacity * 9, capacity);
+    this.flags.set(flags);
   }
   /** The store keeps the arrays with their spare room: trimming them would copy every one. */
   store(source: string): TokenStore {
-    return new TokenStore(source, this.starts, this.ends, this.kinds, this.flags, this.count);
+    return new TokenStore(
+      source,
+      this.starts,
+      this.ends,
+      this.kinds,
+      this.flags,
+      this.count,
+      this.lineStarts,
+      this.quoteMarks,
+      this.stops,
+    );
   }
 }
 
@@ -171,24 +221,23 @@ function caseFlags(source: string, start: number, end: number): number {
 
 /**
  * "U.S.", "e.g.", "a.m.": single letters joined by periods, ending in one; also "U.S" without the
- * last period. Returns the end or -1.
+ * last period. Asked only where a period follows the first letter. Returns the end or -1.
  */
 function dottedAbbreviationEnd(source: string, start: number): number {
-  if (source.charCodeAt(start + 1) !== PERIOD) return -1; // most words: no group, so none
   let i = start;
   let groups = 0;
   while (i + 1 < source.length && isLetterCode(source.charCodeAt(i)) && source.charCodeAt(i + 1) === PERIOD) {
     groups++;
     i += 2;
-    if (isLetterCode(source.charCodeAt(i)) && isLetterCode(source.charCodeAt(i + 1))) return -1;
+    if (isLetterCode(codeAt(source, i)) && isLetterCode(codeAt(source, i + 1))) return -1;
   }
-  const bareLast = isUpperCode(source.charCodeAt(i)) && !isAlnumCode(source.charCodeAt(i + 1));
-  if (groups >= 2) return bareLast && isUpperCode(source.charCodeAt(start)) ? i + 1 : i;
+  const bareLast = isUpperCode(codeAt(source, i)) && !isAlnumCode(codeAt(source, i + 1));
+  if (groups >= 2) return bareLast && isUpperCode(codeAt(source, start)) ? i + 1 : i;
   if (
     groups === 1 &&
-    isUpperCode(source.charCodeAt(i)) &&
-    !isAlnumCode(source.charCodeAt(i + 1)) &&
-    isUpperCode(source.charCodeAt(start))
+    isUpperCode(codeAt(source, i)) &&
+    !isAlnumCode(codeAt(source, i + 1)) &&
+    isUpperCode(codeAt(source, start))
   ) {
     return i + 1;
   }
@@ -198,7 +247,7 @@ function dottedAbbreviationEnd(source: string, start: number): number {
 /** Whether `prefix` (lower case) starts `source` at `at`, its ASCII letters in either case. */
 function startsWithFolded(source: string, at: number, prefix: string): boolean {
   for (let k = 0; k < prefix.length; k++) {
-    const c = source.charCodeAt(at + k);
+    const c = codeAt(source, at + k);
     const p = prefix.charCodeAt(k);
     if (c !== p && !(p >= 0x61 && p <= 0x7a && c === p - 0x20)) return false;
   }
@@ -206,6 +255,8 @@ function startsWithFolded(source: string, at: number, prefix: string): boolean {
 }
 
 function urlEnd(source: string, start: number): number {
+  const second = codeAt(source, start + 1) | 0x20; // "ht" or "ww": most words starting h or w stop here
+  if (second !== 0x74 && second !== 0x77) return -1;
   if (
     !startsWithFolded(source, start, 'http://') &&
     !startsWithFolded(source, start, 'https://') &&
@@ -219,36 +270,66 @@ function urlEnd(source: string, start: number): number {
   return i;
 }
 
-/** ASCII letters and digits, looked up rather than compared: the innermost loop of tokenizing. */
+/** Classes of the ASCII characters, looked up rather than compared: tokenizing asks of every character. */
+const SPACE = 1;
+const LETTER = 2;
+const DIGIT = 4;
+const QUOTE = 8;
+const SYMBOL = 16;
+const UPPER = 32;
+const ALNUM = LETTER | DIGIT;
+const SYMBOLS = '$€£¥%#@&*+=<>^~|\\/©®°';
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_CLASS[c] =
+    (isSpaceCode(c) ? SPACE : 0) |
+    (isLetterCode(c) ? LETTER : 0) |
+    (isDigitCode(c) ? DIGIT : 0) |
+    (DOUBLE_QUOTES.has(c) || SINGLE_QUOTES.has(c) ? QUOTE : 0) |
+    (SYMBOLS.includes(String.fromCharCode(c)) ? SYMBOL : 0) |
+    (isUpperCode(c) ? UPPER : 0);
+}
 const ASCII_ALNUM = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = isAlnumCode(c) ? 1 : 0;
+for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = (ASCII_CLASS[c] as number) & ALNUM ? 1 : 0;
+
+/** Most words before a period are no abbreviation: their shape tells so before they are cut out. */
+const ABBREVIATION_SHAPES = new WordShapes([
+  ...TITLES,
+  ...MONTH_ABBREVIATIONS,
+  ...TERMINAL_ABBREVIATIONS,
+  ...NUMBER_ABBREVIATIONS,
+]);
 
 function wordEnd(source: string, start: number): number {
   let i = start;
   const n = source.length;
   for (;;) {
+    let c = -1;
     for (; i < n; i++) {
-      const c = source.charCodeAt(i);
+      c = source.charCodeAt(i);
       if (c < 128 ? ASCII_ALNUM[c] === 0 : !isAlnumCode(c)) break;
     }
-    const c = source.charCodeAt(i);
-    const next = source.charCodeAt(i + 1);
-    if ((c === HYPHEN || c === 0x2011) && isAlnumCode(next)) {
-      i++;
-      continue;
-    }
-    if ((c === APOSTROPHE || c === RIGHT_SINGLE) && isLetterCode(next)) {
-      // The possessive 's is a token of its own, as in the treebanks our models learn from.
-      const isClitic = (next === 0x73 || next === 0x53) && !isLetterCode(source.charCodeAt(i + 2));
-      if (isClitic) return i;
-      i++;
-      continue;
-    }
-    // Digits keep their separators: 15,000 3.5 10:30 1/2
-    if (
+    if (i >= n) return i;
+    // Most words end at a space or a mark that joins nothing: the next character is read only when needed.
+    if (c === HYPHEN || c === 0x2011) {
+      if (isAlnumCode(codeAt(source, i + 1))) {
+        i++;
+        continue;
+      }
+    } else if (c === APOSTROPHE || c === RIGHT_SINGLE) {
+      const next = codeAt(source, i + 1);
+      if (isLetterCode(next)) {
+        // The possessive 's is a token of its own, as in the treebanks our models learn from.
+        const isClitic = (next === 0x73 || next === 0x53) && !isLetterCode(codeAt(source, i + 2));
+        if (isClitic) return i;
+        i++;
+        continue;
+      }
+    } else if (
+      // Digits keep their separators: 15,000 3.5 10:30 1/2
       (c === 0x2c || c === PERIOD || c === 0x3a || c === 0x2f) &&
       isDigitCode(source.charCodeAt(i - 1)) &&
-      isDigitCode(next)
+      isDigitCode(codeAt(source, i + 1))
     ) {
       i++;
       continue;
@@ -269,10 +350,13 @@ export function tokenize(source: string): TokenStore {
   let newlines = 0;
   while (i < n) {
     const c = source.charCodeAt(i);
-    if (isSpaceCode(c)) {
+    // Past ASCII, the class is found by the slower tests, and only as far as needed.
+    const ascii = c < 128;
+    const cls = ascii ? (ASCII_CLASS[c] as number) : 0;
+    if (ascii ? (cls & SPACE) !== 0 : isSpaceCode(c)) {
       pending |= TokenFlag.SpaceBefore;
       if (c === 10) newlines++;
-      else if (c === 13 && source.charCodeAt(i + 1) !== 10) newlines++;
+      else if (c === 13 && codeAt(source, i + 1) !== 10) newlines++;
       i++;
       continue;
     }
@@ -288,23 +372,30 @@ export function tokenize(source: string): TokenStore {
       i = url;
       continue;
     }
-    if (isAlnumCode(c)) {
-      const dotted = isLetterCode(c) ? dottedAbbreviationEnd(source, i) : -1;
+    if (ascii ? (cls & ALNUM) !== 0 : isAlnumCode(c)) {
+      // Single letters joined by periods need a period second: most words have none.
+      const dotted =
+        codeAt(source, i + 1) === PERIOD && (ascii ? (cls & LETTER) !== 0 : isLetterCode(c))
+          ? dottedAbbreviationEnd(source, i)
+          : -1;
       if (dotted > 0) {
         b.push(i, dotted, TokenKind.Word, flags | caseFlags(source, i, dotted) | TokenFlag.Abbreviation);
         i = dotted;
         continue;
       }
       let end = wordEnd(source, i);
-      const kind: TokenKind = isDigitCode(c) ? TokenKind.Number : TokenKind.Word;
-      let extra = caseFlags(source, i, end);
-      if (kind === TokenKind.Word && source.charCodeAt(end) === PERIOD) {
-        const word = source.slice(i, end);
-        const abbr = abbreviationKind(word);
-        const after = source.charCodeAt(end + 1);
+      const kind: TokenKind = (ascii ? (cls & DIGIT) !== 0 : isDigitCode(c))
+        ? TokenKind.Number
+        : TokenKind.Word;
+      let extra = (ascii ? (cls & UPPER) !== 0 : isUpperCode(c)) ? caseFlags(source, i, end) : 0;
+      if (kind === TokenKind.Word && codeAt(source, end) === PERIOD) {
+        const abbr = ABBREVIATION_SHAPES.mayHoldText(source, i, end)
+          ? abbreviationKind(source.slice(i, end))
+          : undefined;
+        const after = codeAt(source, end + 1);
         const spaced = isSpaceCode(after);
-        const numberFollows = spaced && isDigitCode(source.charCodeAt(end + 2));
-        const initial = word.length === 1 && isUpperCode(c) && (spaced || after === 0x5d || after === 0x29);
+        const numberFollows = spaced && isDigitCode(codeAt(source, end + 2));
+        const initial = end - i === 1 && isUpperCode(c) && (spaced || after === 0x5d || after === 0x29);
         if (
           initial ||
           (abbr === 'title' && spaced) ||
@@ -320,11 +411,11 @@ export function tokenize(source: string): TokenStore {
       i = end;
       continue;
     }
+    const next = codeAt(source, i + 1);
     if (c === APOSTROPHE || c === RIGHT_SINGLE) {
-      const next = source.charCodeAt(i + 1);
       if (
         (next === 0x73 || next === 0x53) &&
-        !isLetterCode(source.charCodeAt(i + 2)) &&
+        !isLetterCode(codeAt(source, i + 2)) &&
         i > 0 &&
         isAlnumCode(source.charCodeAt(i - 1))
       ) {
@@ -333,19 +424,19 @@ export function tokenize(source: string): TokenStore {
         continue;
       }
     }
-    if (DOUBLE_QUOTES.has(c) || SINGLE_QUOTES.has(c)) {
+    if (ascii ? (cls & QUOTE) !== 0 : DOUBLE_QUOTES.has(c) || SINGLE_QUOTES.has(c)) {
       b.push(i, i + 1, TokenKind.Quote, flags);
       i++;
       continue;
     }
     if (c === PERIOD || c === 0x2026) {
       let end = i + 1;
-      if (c === PERIOD) while (source.charCodeAt(end) === PERIOD) end++;
+      if (c === PERIOD) while (codeAt(source, end) === PERIOD) end++;
       b.push(i, end, end - i > 1 || c === 0x2026 ? TokenKind.Ellipsis : TokenKind.Punct, flags);
       i = end;
       continue;
     }
-    if (c === 0x5b || c === 0x28) {
+    if ((c === 0x5b || c === 0x28) && (next === PERIOD || next === 0x2026)) {
       // "[...]" and "(...)" mark an omission inside a quote: one token, not three.
       const close = c === 0x5b ? ']' : ')';
       const m = /^[[(](?:\.{3}|\u2026|\. \. \.)[\])]/.exec(source.slice(i, i + 7));
@@ -358,12 +449,12 @@ export function tokenize(source: string): TokenStore {
     }
     if (c === HYPHEN) {
       let end = i + 1;
-      while (source.charCodeAt(end) === HYPHEN) end++;
+      while (codeAt(source, end) === HYPHEN) end++;
       b.push(i, end, TokenKind.Punct, flags);
       i = end;
       continue;
     }
-    if (isHighSurrogate(c) && isLowSurrogate(source.charCodeAt(i + 1))) {
+    if (isHighSurrogate(c) && isLowSurrogate(next)) {
       const cp = source.codePointAt(i) as number;
       const letter = /\p{L}|\p{N}/u.test(String.fromCodePoint(cp));
       const end = letter ? Math.max(i + 2, wordEnd(source, i + 2)) : i + 2;
@@ -371,7 +462,7 @@ export function tokenize(source: string): TokenStore {
       i = end;
       continue;
     }
-    const symbol = '$€£¥%#@&*+=<>^~|\\/©®°'.includes(source.charAt(i));
+    const symbol = ascii ? (cls & SYMBOL) !== 0 : SYMBOLS.includes(source.charAt(i));
     b.push(i, i + 1, symbol ? TokenKind.Symbol : TokenKind.Punct, flags);
     i++;
   }
