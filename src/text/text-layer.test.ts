@@ -120,6 +120,24 @@ table(
   },
 );
 
+table(
+  'tokens: lower case, with lower-case ASCII words given back as they are',
+  [
+    ['north', 'north'],
+    ['KCNA', 'kcna'],
+    ['Jong-un', 'jong-un'],
+    ['\u00c9COLE', '\u00e9cole'],
+    ['\u0130stanbul', 'i\u0307stanbul'],
+    ['\u212a', 'k'],
+    ['1,000', '1,000'],
+  ] as const,
+  ([word, lower]) => {
+    const { tokens } = new TextLayer(word);
+    assert.equal(tokens.count, 1, `${word} is one token`);
+    assert.equal(tokens.lower(0), lower, `lower case of ${word}`);
+  },
+);
+
 test('tokens: kinds and flags are packed per token', () => {
   const { tokens } = new TextLayer('Mr. KIM paid $5.\n\nThen "yes"');
   const at = (t: string) =>

@@ -110,10 +110,20 @@ export class TokenStore {
     const lowered = this.lowered;
     let w = lowered[i];
     if (w === undefined) {
-      w = this.text(i).toLowerCase();
+      w = this.hasCapitalOrNonAscii(i) ? this.text(i).toLowerCase() : this.text(i);
       lowered[i] = w;
     }
     return w;
+  }
+
+  /** Most tokens are lower-case ASCII already, and a scan of them costs a third of `toLowerCase`. */
+  private hasCapitalOrNonAscii(i: number): boolean {
+    const source = this.source;
+    for (let k = this.starts[i] as number, end = this.ends[i] as number; k < end; k++) {
+      const c = source.charCodeAt(k);
+      if ((c >= 65 && c <= 90) || c > 127) return true;
+    }
+    return false;
   }
 
   /** The token containing `offset`, or the first one after it; `count` when none. */
