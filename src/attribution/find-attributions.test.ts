@@ -906,3 +906,72 @@ table<[title: string, text: string, entities: EntitySpec[], expected: [string, s
     assert.deepEqual(found, expected, `${title}: entities after attribution`);
   },
 );
+
+/** Cue pieces (each a span of its own), and whether a report with a source is kept. */
+table<[title: string, cue: string[], keep: boolean]>(
+  'a cue of several pieces counts the words of all of them',
+  [
+    ['a reporting verb in the second piece', ['the', 'said'], true],
+    ['a reporting verb inside a piece of several words', ['made', 'clear he said'], true],
+    ['negative: two one-word pieces with no cue word', ['the', 'debate'], false],
+    ['negative: a piece of several words with no cue word', ['over the national debate'], false],
+  ],
+  ([title, cue, keep]) => {
+    const report = { cue: cue.map(cueSpan), source: cueSpan('Smith') };
+    assert.equal(credible(report, new Set(['case'])), keep, `${title}: ${cue.join(' + ')}`);
+  },
+);
+
+/**
+ * A quotation no reporting word attributes, and whether it stands as an unattributed quote: from five
+ * words on. Words are runs between white space holding a letter, of any script.
+ */
+table<[title: string, text: string, quote: string, kept: boolean]>(
+  'an unattributed quotation stands from five words on',
+  [
+    [
+      'five plain words',
+      'Banners read “stop the war right now” across town.',
+      'stop the war right now',
+      true,
+    ],
+    [
+      'five words with accents',
+      'Banners read “ça ne passera pas ici” across town.',
+      'ça ne passera pas ici',
+      true,
+    ],
+    [
+      'five words, one astral',
+      'Banners read “the 𝒜 team wins again” across town.',
+      'the 𝒜 team wins again',
+      true,
+    ],
+    [
+      'five words split by a no-break space',
+      'Banners read “stop the war right\u00a0now” across town.',
+      'stop the war right\u00a0now',
+      true,
+    ],
+    [
+      'negative: four words with accents',
+      'Banners read “à bas le régime” across town.',
+      'à bas le régime',
+      false,
+    ],
+    [
+      'negative: numbers and dashes are no words',
+      'Banners read “no — 42 — 7 — war” across town.',
+      'no — 42 — 7 — war',
+      false,
+    ],
+  ],
+  ([title, text, quote, kept]) => {
+    const quotes = analyse(text).quotes;
+    assert.equal(
+      quotes.some((q) => q.text === quote),
+      kept,
+      `${title}: quotes ${quotes.map((q) => `"${q.text}" (${q.kind})`).join(', ') || 'none'}`,
+    );
+  },
+);

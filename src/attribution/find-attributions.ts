@@ -11,7 +11,7 @@ import { labelledReports } from './label-reports.js';
 import { nearestSubject, openingParticipleSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
 import { groupRelations, type TokenRange, type TokenRelation } from './relations.js';
-import { isMediaName, SpeakerResolver } from './speakers.js';
+import { SpeakerResolver } from './speakers.js';
 import { defaultTagger } from './tagger.js';
 import { defaultScorer } from './unit-scores.js';
 
@@ -37,6 +37,7 @@ const toSpan = (text: TextLayer, r: TokenRange): Span =>
 
 /** Token ranges to character spans, joining ranges that touch ("according" + "to"). */
 function spans(text: TextLayer, ranges: readonly TokenRange[]): Span[] {
+  if (ranges.length === 1) return [toSpan(text, ranges[0] as TokenRange)];
   const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
   const out: TokenRange[] = [];
   for (const r of sorted) {
@@ -98,22 +99,55 @@ function innerAttribution(text: TextLayer, content: TokenRange): TokenRelation |
   return undefined;
 }
 
+/** Whether two lists of spans have the same offsets. */
+function sameOffsets(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++)
+    if ((a[k] as Span).start !== (b[k] as Span).start || (a[k] as Span).end !== (b[k] as Span).end)
+      return false;
+  return true;
+}
+
+let marks = { spoken: new Int32Array(0), sourced: new Int32Array(0) };
+
+/**
+ * Per token, the number of the last unit whose reports speak it (a cue or a content) and source it,
+ * all 0: views of one pair of arrays kept for all documents, grown as needed, as a pair per document
+ * costs more to make than to clear.
+ */
+function reportMarks(count: number): typeof marks {
+  if (marks.spoken.length < count) marks = { spoken: new Int32Array(count), sourced: new Int32Array(count) };
+  const spoken = marks.spoken.subarray(0, count);
+  const sourced = marks.sourced.subarray(0, count);
+  spoken.fill(0);
+  sourced.fill(0);
+  return { spoken, sourced };
+}
+
 function tagAttributions(text: TextLayer, overBudget: () => boolean): Attribution[] {
   const scorer = defaultScorer();
   const found: Attribution[] = [];
-  /** The first report found for each cue and content, by their offsets. */
-  const bySpans = new Map<string, Attribution>();
-  const spansKey = (a: Attribution) =>
-    `${a.cue.map((c) => `${c.start}:${c.end}`).join(',')}|${a.content.map((c) => `${c.start}:${c.end}`).join(',')}`;
+  /**
+   * Reports by where their cue starts, in the order found, each with its cue and content as they were
+   * when found (a continued report's content grows later): a number key, not a string of offsets.
+   */
+  const byCue = new Map<number, { report: Attribution; cue: Span[]; content: Span[] }[]>();
   const keep = (a: Attribution) => {
     found.push(a);
-    const key = spansKey(a);
-    if (!bySpans.has(key)) bySpans.set(key, a);
+    const at = a.cue[0]?.start ?? -1;
+    const entry = { report: a, cue: a.cue, content: a.content };
+    const same = byCue.get(at);
+    if (same) same.push(entry);
+    else byCue.set(at, [entry]);
   };
+  /** The first report found with the same cue and content offsets as `a`. */
+  const sameAs = (a: Attribution) =>
+    byCue
+      .get(a.cue[0]?.start ?? -1)
+      ?.find((b) => sameOffsets(a.cue, b.cue) && sameOffsets(a.content, b.content))?.report;
   let previous: TokenRelation | undefined;
   let previousAttribution: Attribution | undefined;
-  const spoken = new Int32Array(text.tokens.count);
-  const sourced = new Int32Array(text.tokens.count);
+  const { spoken, sourced } = reportMarks(text.tokens.count);
   let unitNumber = 0;
   for (const unit of tagUnits(text)) {
     // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
@@ -128,22 +162,19 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
     // sourced. A sentence's subject may speak several of its cues ("X said ..., adding ..."): sources
     // stay open to it.
     unitNumber++;
-    const mark = (range: TokenRange, marks: Int32Array) => {
-      for (let i = Math.max(range[0], 0); i < range[1]; i++) marks[i] = unitNumber;
-    };
     for (const r of relations) {
-      for (const range of r.cue) mark(range, spoken);
-      for (const range of r.content) mark(range, spoken);
-      if (r.source) mark(r.source, sourced);
+      for (const range of r.cue) spoken.fill(unitNumber, Math.max(range[0], 0), range[1]);
+      for (const range of r.content) spoken.fill(unitNumber, Math.max(range[0], 0), range[1]);
+      if (r.source) sourced.fill(unitNumber, Math.max(r.source[0], 0), r.source[1]);
     }
     const done: TokenRelation[] = [];
     for (const r of relations) {
       moveNameToSource(text, r);
-      const at0 = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
-      if (at0) quotedBy(text, r, [at0.firstToken, at0.endToken]);
+      // The cue's sentence: the rules below move sources and contents, never the cue.
+      const sentence = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
+      const bounds: TokenRange | undefined = sentence && [sentence.firstToken, sentence.endToken];
+      if (bounds) quotedBy(text, r, bounds);
       if (!r.source) {
-        const at = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
-        const bounds: TokenRange | undefined = at && [at.firstToken, at.endToken];
         const isTaken = (i: number) => spoken[i] === unitNumber || sourced[i] === unitNumber;
         const guess =
           bounds &&
@@ -159,7 +190,6 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
       }
       if (r.source && agentless(text, r)) delete r.source;
       done.push(r);
-      const sentence = text.sentences[text.sentenceAt(text.tokens.start(r.cue[0]?.[0] ?? 0))];
       const sentenceEnd = sentence?.endToken ?? text.tokens.count;
       const lastCue = r.cue[r.cue.length - 1] as TokenRange;
       const agent = byAgent(text, lastCue[1], sentenceEnd);
@@ -179,8 +209,8 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         viaSources,
         via: [],
         rule: inner ? 'attribution/nested-report' : 'attribution/tagger',
-        ...(chosen.source ? { source: toSpan(text, trimSource(text, chosen.source)) } : {}),
       };
+      if (chosen.source) attribution.source = toSpan(text, trimSource(text, chosen.source));
       // The outer report stands too: the relay said all of it, the inner report included.
       if (inner && r.source)
         keep({
@@ -193,7 +223,7 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         });
       // "X said ..., the KCNA said" read as nested repeats the tagger's report of X: one report, with
       // the relays of both.
-      const same = bySpans.get(spansKey(attribution));
+      const same = sameAs(attribution);
       if (same) {
         for (const v of viaSources)
           if (!same.viaSources.some((s) => s.start === v.start)) same.viaSources.push(v);
@@ -270,9 +300,7 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
       continue;
     const content = toSpan(text, [sentence.firstToken, subject[0] - 1]);
     const weak = (a: Attribution) =>
-      !a.source &&
-      a.content.some((c) => overlaps(c, content)) &&
-      !a.cue.some((c) => c.text.toLowerCase().split(/\s+/).some(isReportingWord));
+      !a.source && a.content.some((c) => overlaps(c, content)) && !hasCueWord(a.cue);
     if (out.some((a) => !weak(a) && a.content.some((c) => overlaps(c, content)))) continue;
     for (let i = out.length - 1; i >= 0; i--) if (weak(out[i] as Attribution)) out.splice(i, 1);
     out.push({
@@ -293,8 +321,11 @@ function withLabelledReports(
   passages: readonly QuotedPassage[],
   found: Attribution[],
 ): Attribution[] {
+  const labelled = labelledReports(text, passages);
+  // `found` is in cue order already: with nothing to add, it stands as it is.
+  if (labelled.length === 0) return found;
   const out = [...found];
-  for (const r of labelledReports(text, passages)) {
+  for (const r of labelled) {
     const cue = toSpan(text, r.cue);
     if (out.some((a) => a.cue.some((c) => overlaps(c, cue)))) continue;
     out.push({
@@ -374,16 +405,15 @@ function resolveSpeakers(
       .map((s) => resolver.resolve(s, source))
       .filter((id): id is string => id !== undefined && id !== a.speaker && canRelay(resolver.entity(id)));
     const speaker = resolver.entity(a.speaker);
-    const cueText = a.cue.map((c) => c.text).join(' ');
     const isRelay =
       speaker &&
       speaker.type !== 'PERSON' &&
       canRelay(speaker) &&
-      (RELAY_CUE.test(cueText) || isMediaName(speaker.name));
+      (RELAY_CUE.test(a.cue.map((c) => c.text).join(' ')) || resolver.isMedia(speaker.name));
     if (viaIds.length === 0 && relay && speaker?.type === 'PERSON') viaIds.push(relay);
     a.via = viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher);
     if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
-    for (const id of viaIds) if (isMediaName(resolver.entity(id)?.name ?? '')) relay = id;
+    for (const id of viaIds) if (resolver.isMedia(resolver.entity(id)?.name ?? '')) relay = id;
   }
 }
 
@@ -409,10 +439,76 @@ function quoteOf(
   return quote as unknown as AttributedQuote;
 }
 
-const contentLength = (a: Attribution) => a.content.reduce((sum, c) => sum + c.end - c.start, 0);
+function contentLength(a: Attribution): number {
+  let sum = 0;
+  for (const c of a.content) sum += c.end - c.start;
+  return sum;
+}
 
-/** Words in a passage: how long a quotation must be before it is taken as someone's words. */
-const wordCount = (s: string) => s.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+/** Whether report `k` rather than `than` speaks a passage both hold: one with a source, the shorter, the first. */
+function holdsBetter(attributions: readonly Attribution[], k: number, than: number): boolean {
+  const a = attributions[k] as Attribution;
+  const b = attributions[than] as Attribution;
+  const sourced = Number(!a.source) - Number(!b.source);
+  if (sourced !== 0) return sourced < 0;
+  const shorter = contentLength(a) - contentLength(b);
+  return shorter !== 0 ? shorter < 0 : k < than;
+}
+
+/**
+ * Whether a word of the cues, lower-cased and split at white space, is a reporting word (or one of
+ * `learned`). Most cues are a single word, which needs no split.
+ */
+function hasCueWord(cue: readonly Span[], learned?: ReadonlySet<string>): boolean {
+  for (const c of cue) {
+    const lower = c.text.toLowerCase();
+    if (/\s/.test(lower)) {
+      for (const w of lower.split(/\s+/)) if (isReportingWord(w) || learned?.has(w)) return true;
+    } else if (isReportingWord(lower) || learned?.has(lower)) return true;
+  }
+  return false;
+}
+
+/** What `\s` matches, by code unit. */
+const isWhiteSpace = (c: number) =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  (c >= 0x80 &&
+    (c === 0xa0 ||
+      c === 0x1680 ||
+      (c >= 0x2000 && c <= 0x200a) ||
+      c === 0x2028 ||
+      c === 0x2029 ||
+      c === 0x202f ||
+      c === 0x205f ||
+      c === 0x3000 ||
+      c === 0xfeff));
+
+/**
+ * Words in `source[start, end)`, runs between white space that hold a letter: how long a quotation
+ * must be before it is taken as someone's words. Counted in place rather than split into strings; a
+ * passage with a surrogate pair (a letter may be astral) is split as before.
+ */
+function wordCount(source: string, start: number, end: number): number {
+  let words = 0;
+  let letter = false;
+  for (let j = start; j < end; j++) {
+    const c = source.charCodeAt(j);
+    if (isWhiteSpace(c)) {
+      if (letter) words++;
+      letter = false;
+    } else if (!letter) {
+      if (c < 0x80) letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+      else if (c >= 0xd800 && c <= 0xdfff)
+        return source
+          .slice(start, end)
+          .split(/\s+/)
+          .filter((w) => /\p{L}/u.test(w)).length;
+      else letter = /\p{L}/u.test(String.fromCharCode(c));
+    }
+  }
+  return letter ? words + 1 : words;
+}
 
 function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attributions: Attribution[]) {
   const out: AttributedQuote[] = [];
@@ -437,23 +533,20 @@ function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attr
     );
     // The innermost report with a source holding a passage speaks it: "Kim said "X", the KCNA said" is
     // Kim's quote.
-    const holding = [...new Set(contentIndex.overlapping(p.start, p.end).map((c) => c.report))]
-      .sort((a, b) => a - b)
-      .map((k) => attributions[k] as Attribution);
-    const holder =
-      holding.sort(
-        (a, b) => Number(!a.source) - Number(!b.source) || contentLength(a) - contentLength(b),
-      )[0] ?? attributions[inSentence];
+    let held = -1;
+    for (const c of contentIndex.overlapping(p.start, p.end))
+      if (held < 0 || holdsBetter(attributions, c.report, held)) held = c.report;
+    const holder = held >= 0 ? attributions[held] : attributions[inSentence];
     // A passage opening a paragraph right after a quotation carries on the same speaker's words.
     const continues =
       !holder &&
       last &&
       (last.passage.paragraph === p.paragraph || last.passage.paragraph + 1 === p.paragraph);
     const attribution = holder ?? (continues ? last?.attribution : undefined);
-    const words = wordCount(text.source.slice(p.start, p.end));
+    const words = wordCount(text.source, p.start, p.end);
     // A short phrase in marks is someone's words only when a reporting word attributes it and it is
     // not part of the source itself ("the so-called "experts" were wrong").
-    const reported = attribution?.cue.some((c) => c.text.toLowerCase().split(/\s+/).some(isReportingWord));
+    const reported = attribution && hasCueWord(attribution.cue);
     const inSource = attribution?.source && overlaps(attribution.source, p);
     if ((!attribution && words < 5) || (words < 5 && (!reported || inSource))) {
       // Scare quotes, titles and names in marks are nobody's words: no quote, and no speaker invented.
@@ -490,18 +583,26 @@ const FRONTED = new Set(['which', 'what', 'whatever']);
  * stays: PolNeAR marks bare objects ("backed Clinton") as content.
  */
 function slightContent(text: TextLayer, content: Span, cue: Span | undefined): boolean {
-  const words: string[] = [];
-  const first = text.tokens.indexAt(content.start);
-  for (let i = first; i >= 0 && i < text.tokens.count && text.tokens.start(i) < content.end; i++) {
-    const kind = text.tokens.kind(i);
-    if (kind === TokenKind.Word || kind === TokenKind.Number) words.push(text.tokens.text(i));
+  const { tokens } = text;
+  let words = 0;
+  let firstWord = '';
+  let onlyFunction = true;
+  // Words read lower-cased, as `isFunctionWord` compares them; past two words with one that is not a
+  // function word the answer is known.
+  for (let i = tokens.indexAt(content.start); i < tokens.count && tokens.start(i) < content.end; i++) {
+    const kind = tokens.kind(i);
+    if (kind !== TokenKind.Word && kind !== TokenKind.Number) continue;
+    const word = tokens.lower(i);
+    if (words === 0) firstWord = word;
+    words++;
+    onlyFunction &&= isFunctionWord(word);
+    if (words > 2 && !onlyFunction) return false;
   }
   // "the rules, which the court said ...", "what Wahl said": a fronted relative object stands for what
   // was said, as PolNeAR marks it.
-  if (words.length === 1 && cue && content.end <= cue.start && FRONTED.has(words[0]?.toLowerCase() ?? ''))
-    return false;
-  if (words.every(isFunctionWord)) return true;
-  return words.length === 2 && words[0]?.toLowerCase() === 'to';
+  if (words === 1 && cue && content.end <= cue.start && FRONTED.has(firstWord)) return false;
+  if (onlyFunction) return true;
+  return words === 2 && firstWord === 'to';
 }
 
 /**
@@ -512,8 +613,9 @@ function slightContent(text: TextLayer, content: Span, cue: Span | undefined): b
  */
 export function credible(a: { cue: readonly Span[]; source?: Span }, cueWords: ReadonlySet<string>): boolean {
   if (!a.source) return false;
-  const words = a.cue.flatMap((c) => c.text.toLowerCase().split(/\s+/));
-  return words.length === 1 || words.some((w) => isReportingWord(w) || cueWords.has(w));
+  // A cue of one word in all is credible whatever the word.
+  if (a.cue.length === 1 && !/\s/.test((a.cue[0] as Span).text)) return true;
+  return hasCueWord(a.cue, cueWords);
 }
 
 /**

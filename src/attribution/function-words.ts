@@ -16,9 +16,16 @@ const FUNCTION_WORDS = new Set(
 
 export const isFunctionWord = (word: string) => FUNCTION_WORDS.has(word.toLowerCase());
 
-/** The words of a phrase, apostrophes kept ("it's"), punctuation and brackets dropped. */
-export const phraseWords = (phrase: string) =>
-  phrase.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+/**
+ * The words of a phrase, apostrophes kept ("it's"), punctuation and brackets dropped. A phrase in
+ * ASCII, whose letters and digits are [A-Za-z0-9], needs no Unicode regex.
+ */
+export function phraseWords(phrase: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII.
+  if (!/[^\x00-\x7f]/.test(phrase))
+    return (phrase.match(/[A-Za-z0-9'-]+/g) ?? []).filter((w) => /[A-Za-z0-9]/.test(w));
+  return phrase.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
+}
 
 /** A phrase with words, every one of them a function word. */
 export function onlyFunctionWords(phrase: string): boolean {

@@ -18,6 +18,16 @@ interface Run {
   readonly part: 1 | 3 | 5;
   readonly range: TokenRange;
   readonly sentence: number;
+  /** A cue's pieces when it is discontinuous ("said ... in a statement"), the first its own range. */
+  fragments: TokenRange[] | undefined;
+}
+
+/** A cue and the runs that went to it. */
+interface Grouping {
+  readonly cue: TokenRange[];
+  readonly content: TokenRange[];
+  readonly sources: TokenRange[];
+  readonly sentence: number;
 }
 
 function runs(tags: Uint8Array, unit: TagUnit): Run[] {
@@ -32,13 +42,41 @@ function runs(tags: Uint8Array, unit: TagUnit): Run[] {
     const part = (t % 2 === 1 ? t : t - 1) as 1 | 3 | 5;
     let e = k + 1;
     while (e < tags.length && tags[e] === part + 1) e++;
-    out.push({ part, range: [unit.first + k, unit.first + e], sentence: unit.sentenceOf[k] as number });
+    out.push({
+      part,
+      range: [unit.first + k, unit.first + e],
+      sentence: unit.sentenceOf[k] as number,
+      fragments: undefined,
+    });
     k = e;
   }
   return out;
 }
 
 const gap = (a: TokenRange, b: TokenRange) => Math.max(0, a[0] - b[1], b[0] - a[1]);
+
+/** Whether a source or content run lies between token `from` and token `to`. */
+function otherRunBetween(all: readonly Run[], from: number, to: number): boolean {
+  for (const r of all) if (r.part !== 3 && r.range[0] >= from && r.range[1] <= to) return true;
+  return false;
+}
+
+/** The cue nearest `run`, those of its own sentence first; -1 when there is none. */
+function nearest(relations: readonly Grouping[], run: Run): number {
+  let best = -1;
+  let bestScore = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < relations.length; i++) {
+    const r = relations[i] as Grouping;
+    let distance = Number.POSITIVE_INFINITY;
+    for (const c of r.cue) distance = Math.min(distance, gap(c, run.range));
+    const score = (r.sentence === run.sentence ? 0 : 10_000) + distance;
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
+    }
+  }
+  return best;
+}
 
 /**
  * "she said, referencing ...", "he said, adding ...": after a comma, a reporting word or a participle
@@ -72,38 +110,26 @@ export function groupRelations(
     if (
       last &&
       last.sentence === run.sentence &&
-      !all.some((r) => r.part !== 3 && r.range[0] >= last.range[1] && r.range[1] <= run.range[0]) &&
+      !otherRunBetween(all, last.range[1], run.range[0]) &&
       gap(last.range, run.range) <= 4 &&
       !startsReport(text, last.range, run.range)
     ) {
-      (last as { fragments?: TokenRange[] }).fragments ??= [last.range];
-      (last as { fragments?: TokenRange[] }).fragments?.push(run.range);
+      last.fragments ??= [last.range];
+      last.fragments.push(run.range);
     } else cues.push(run);
   }
-  const relations = cues.map((cue) => ({
-    cue: (cue as { fragments?: TokenRange[] }).fragments ?? [cue.range],
-    content: [] as TokenRange[],
-    sources: [] as TokenRange[],
-    sentence: cue.sentence,
-  }));
-  const nearest = (run: Run) => {
-    let best = -1;
-    let bestScore = Number.POSITIVE_INFINITY;
-    relations.forEach((r, i) => {
-      let distance = Number.POSITIVE_INFINITY;
-      for (const c of r.cue) distance = Math.min(distance, gap(c, run.range));
-      const score = (r.sentence === run.sentence ? 0 : 10_000) + distance;
-      if (score < bestScore) {
-        bestScore = score;
-        best = i;
-      }
-    });
-    return best;
-  };
+  const relations = cues.map(
+    (cue): Grouping => ({
+      cue: cue.fragments ?? [cue.range],
+      content: [],
+      sources: [],
+      sentence: cue.sentence,
+    }),
+  );
   const orphans: TokenRange[] = [];
   for (const run of all) {
     if (run.part === 3) continue;
-    const i = nearest(run);
+    const i = nearest(relations, run);
     const relation = relations[i];
     if (!relation) {
       if (run.part === 5) orphans.push(run.range);
@@ -149,11 +175,15 @@ export function groupRelations(
       if (!guess || guess === 'outer') continue;
       r.content.push(guess);
     }
-    const content = r.content.filter((c) => !frontedPhrase(text, c, source));
+    const content = r.content.some((c) => frontedPhrase(text, c, source))
+      ? r.content.filter((c) => !frontedPhrase(text, c, source))
+      : r.content;
     // A report whose only content was a fronted phrase ("At the event, he encouraged ...") reports nothing.
     if (content.length === 0) continue;
     const clause = source && closingClause(text, cueAt, source, content, all);
-    out.push({ cue: r.cue, content: clause ? [clause] : content, ...(source ? { source } : {}) });
+    const relation: TokenRelation = { cue: r.cue, content: clause ? [clause] : content };
+    if (source) relation.source = source;
+    out.push(relation);
   }
   return out;
 }
@@ -209,7 +239,27 @@ const reportingCue = (text: TextLayer, cue: readonly TokenRange[]) =>
     return false;
   });
 
-const isPunct = (text: TextLayer, i: number) => /^[.,;:!?\u2014-]+$/.test(text.tokens.text(i));
+/** A token of these marks alone: `. , ; : ! ? — -`. Read from the source, so no string is made. */
+function isPunct(text: TextLayer, i: number): boolean {
+  const end = text.tokens.end(i);
+  let j = text.tokens.start(i);
+  if (j >= end) return false;
+  for (; j < end; j++) {
+    const c = text.source.charCodeAt(j);
+    if (
+      c !== 0x2e &&
+      c !== 0x2c &&
+      c !== 0x3b &&
+      c !== 0x3a &&
+      c !== 0x21 &&
+      c !== 0x3f &&
+      c !== 0x2014 &&
+      c !== 0x2d
+    )
+      return false;
+  }
+  return true;
+}
 
 /**
  * The content of a cue the tagger gave a source but no content: the clause before ", officials

@@ -21,19 +21,28 @@ const MEDIA_WORDS = new Set(
 );
 const NOT_MEDIA = new Set(['spy', 'intelligence', 'space', 'security']);
 
-const words = (name: string) =>
-  name
-    .toLowerCase()
-    .split(/[^\p{L}]+/u)
-    .filter(Boolean);
+/** The words of a name, lower-cased: its runs of letters. A name in ASCII needs no Unicode regex. */
+function words(name: string): string[] {
+  const lower = name.toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII.
+  if (!/[^\x00-\x7f]/.test(lower)) return lower.match(/[a-z]+/g) ?? [];
+  return lower.split(/[^\p{L}]+/u).filter(Boolean);
+}
 
 /** A source that relays others' words: a news outlet or state medium, never a spy agency's claim. */
 export function isMediaName(name: string): boolean {
-  const w = words(name);
-  return w.some((x) => MEDIA_WORDS.has(x)) && !w.some((x) => NOT_MEDIA.has(x));
+  return mediaWords(words(name));
 }
 
-const isOrgPhrase = (phrase: string) => ORG_HEADS.has(words(phrase).pop() ?? '');
+/** Words that name a medium, and none that name a spy agency or the like. */
+const mediaWords = (w: readonly string[]) =>
+  w.some((x) => MEDIA_WORDS.has(x)) && !w.some((x) => NOT_MEDIA.has(x));
+
+/** A phrase whose head (its last word) makes it an organisation, or that names a medium. */
+function isOrgPhrase(phrase: string): boolean {
+  const w = words(phrase);
+  return ORG_HEADS.has(w[w.length - 1] ?? '') || mediaWords(w);
+}
 
 /** "the Korean Central News Agency (KCNA)": the phrase without its bracketed acronym. */
 function withoutBracket(source: Span): Span {
@@ -60,16 +69,41 @@ export class SpeakerResolver {
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
   private readonly made = new Map<string, Entity>();
-  /** Where each id first stands in `entities`, so a grown entity replaces it without a scan. */
-  private readonly position = new Map<string, number>();
+  /**
+   * Where each id first stands in `entities`, so a grown entity replaces it without a scan; made when
+   * the first entity grows.
+   */
+  private position: Map<string, number> | undefined;
   lastPerson: string | undefined;
+
+  /** Whether the lookups above hold the entities given: made on first use, as many documents name no source. */
+  private indexed = false;
+  /** `isMediaName` by name, as the relay rules ask it of the same few speakers again and again. */
+  private readonly media = new Map<string, boolean>();
 
   constructor(existing: readonly Entity[]) {
     this.entities = [...existing];
-    existing.forEach((e, i) => {
-      if (!this.position.has(e.id)) this.position.set(e.id, i);
-      this.index(e);
-    });
+  }
+
+  private ensureIndexed(): void {
+    if (this.indexed) return;
+    this.indexed = true;
+    for (const e of this.entities) {
+      this.byId.set(e.id, e);
+      for (const mention of e.mentions) {
+        this.mentions.push({ mention, entity: e });
+        this.longest = Math.max(this.longest, mention.end - mention.start);
+      }
+    }
+    // One sort rather than an insertion per mention, of numbers (start, then position in the low bits),
+    // so equal starts stay in the order they were added.
+    const n = this.mentions.length;
+    const scale = 2 ** Math.ceil(Math.log2(n + 1));
+    const keys = new Float64Array(n);
+    for (let k = 0; k < n; k++)
+      keys[k] = (this.mentions[k] as { mention: Mention }).mention.start * scale + k;
+    keys.sort();
+    for (let k = 0; k < n; k++) this.byStart.push((keys[k] as number) % scale);
   }
 
   private index(e: Entity): void {
@@ -118,12 +152,24 @@ export class SpeakerResolver {
   }
 
   entity(id: string | undefined): Entity | undefined {
-    return id === undefined ? undefined : this.byId.get(id);
+    if (id === undefined) return undefined;
+    this.ensureIndexed();
+    return this.byId.get(id);
+  }
+
+  /** `isMediaName(name)`, remembered for this document. */
+  isMedia(name: string): boolean {
+    let media = this.media.get(name);
+    if (media === undefined) {
+      media = isMediaName(name);
+      this.media.set(name, media);
+    }
+    return media;
   }
 
   resolve(stated: Span, text: string): string | undefined {
+    this.ensureIndexed();
     const source = withoutBracket(stated);
-    const lower = source.text.toLowerCase();
     const inside = this.overlapping(source);
     const head =
       inside.find((x) => x.mention.end === source.end && x.mention.start === source.start) ??
@@ -132,6 +178,7 @@ export class SpeakerResolver {
         .filter((x) => x.mention.end === source.end || text.slice(x.mention.end, source.end).trim() === '')
         .sort((a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start))[0];
     if (head) return this.note(head.entity);
+    const lower = source.text.toLowerCase();
     if (PRONOUNS.has(lower)) {
       const person = PERSON_PRONOUNS.has(lower)
         ? (this.entity(this.lastPerson) ?? this.personBefore(source.start))
@@ -144,9 +191,9 @@ export class SpeakerResolver {
     // "The", "which", "both": a cut fragment or a pronoun the entity layer left unresolved names no one.
     if (onlyFunctionWords(source.text)) return undefined;
     // A modifier's mention ("South Korea" in "South Korea's spy agency") is not the speaker: the phrase is.
-    const type: EntityType = isOrgPhrase(source.text) || isMediaName(source.text) ? 'ORG' : 'PERSON';
+    const type: EntityType = isOrgPhrase(source.text) ? 'ORG' : 'PERSON';
     if (!/\p{L}/u.test(source.text)) return undefined;
-    const key = source.text.toLowerCase().replace(/^(?:the|a|an)\s+/, '');
+    const key = lower.replace(/^(?:the|a|an)\s+/, '');
     const known = this.made.get(key);
     const mention: Mention = { start: source.start, end: source.end, text: source.text, kind: 'nominal' };
     if (known) {
@@ -162,7 +209,7 @@ export class SpeakerResolver {
       rule: 'attribution/unnamed-source',
       confidence: 0.5,
     };
-    if (!this.position.has(created.id)) this.position.set(created.id, this.entities.length);
+    if (this.position && !this.position.has(created.id)) this.position.set(created.id, this.entities.length);
     this.entities.push(created);
     this.made.set(key, created);
     this.index(created);
@@ -186,6 +233,13 @@ export class SpeakerResolver {
   private grow(e: Entity, mention: Mention): Entity {
     const current = this.byId.get(e.id) ?? e;
     const grown: Entity = { ...current, mentions: [...current.mentions, mention] };
+    if (!this.position) {
+      this.position = new Map();
+      for (let i = 0; i < this.entities.length; i++) {
+        const id = (this.entities[i] as Entity).id;
+        if (!this.position.has(id)) this.position.set(id, i);
+      }
+    }
     const at = this.position.get(e.id);
     if (at !== undefined) this.entities[at] = grown;
     this.byId.set(grown.id, grown);

@@ -149,7 +149,7 @@ export class AttributionTagger {
   /** What one step of an int16 weight is worth: a token's score for a tag is its weights' sum times this. */
   readonly scale: number;
   private readonly start: readonly number[];
-  private readonly moves: Float64Array;
+  private readonly moves: Moves;
   readonly cueWords: ReadonlySet<string>;
 
   constructor(model: TaggerModel) {
@@ -158,7 +158,7 @@ export class AttributionTagger {
     this.weights = new WeightTable(model.keys, model.weights);
     this.scale = model.scale;
     this.start = model.start;
-    this.moves = withBarrier(model.transitions);
+    this.moves = movesOf(model.transitions);
     this.cueWords = new Set(model.cueWords);
   }
 
@@ -185,8 +185,34 @@ const BARRIER = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, (_, i) =>
   allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT) ? 0 : Number.NEGATIVE_INFINITY,
 );
 
-const withBarrier = (transitions: readonly number[]) =>
-  Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
+/** The transitions into tag `to` from each of the seven tags. */
+type Column = [number, number, number, number, number, number, number];
+const into = (moves: Float64Array, to: number): Column => {
+  const T = TAG_COUNT;
+  return [
+    moves[to] as number,
+    moves[T + to] as number,
+    moves[2 * T + to] as number,
+    moves[3 * T + to] as number,
+    moves[4 * T + to] as number,
+    moves[5 * T + to] as number,
+    moves[6 * T + to] as number,
+  ];
+};
+
+/**
+ * The transition scores with their barriers: all of them by `from * TAG_COUNT + to`, and those into
+ * outside and each begin tag (0, 1, 3, 5) by the tag they come from, as the decoder reads them.
+ */
+interface Moves {
+  readonly all: Float64Array;
+  readonly open: readonly [Column, Column, Column, Column];
+}
+
+function movesOf(transitions: readonly number[]): Moves {
+  const all = Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
+  return { all, open: [into(all, 0), into(all, 1), into(all, 3), into(all, 5)] };
+}
 
 export function viterbi(
   emissions: Float64Array,
@@ -198,17 +224,14 @@ export function viterbi(
     emissions,
     n,
     start,
-    withBarrier(transitions),
+    movesOf(transitions),
     new Float64Array(n * TAG_COUNT),
     new Uint8Array(n),
   );
 }
 
-/** Outside and the begin tags: they may follow any tag. */
-const OPEN_TAGS = [0, 1, 3, 5];
-
 /**
- * Viterbi into `tags` (`n` long), with the transition scores `moves` (barriers included) and a scratch
+ * Viterbi into `tags` (`n` long), with the transition scores `moves` (`movesOf`) and a scratch
  * array of at least `n * TAG_COUNT`. The forward pass keeps only each tag's best score, by `Math.max`;
  * the path is read back from the end, choosing again among the predecessors of the tag taken. So the
  * unpredictable branches of an argmax run once per token instead of once per tag and token, and the
@@ -219,7 +242,7 @@ function bestPath(
   emissions: Float64Array,
   n: number,
   start: readonly number[],
-  moves: Float64Array,
+  { all: moves, open }: Moves,
   score: Float64Array,
   tags: Uint8Array,
 ): Uint8Array {
@@ -227,34 +250,47 @@ function bestPath(
   if (n === 0) return tags;
   for (let t = 0; t < T; t++)
     score[t] = allowed(0, t) ? (start[t] as number) + (emissions[t] as number) : Number.NEGATIVE_INFINITY;
+  // The transitions the forward pass adds, in locals for the whole unit: from each tag into outside
+  // and the begin tags (0, 1, 3, 5), which any tag may precede; into each inside tag from its begin
+  // tag and itself.
+  const [a0, a1, a2, a3, a4, a5, a6] = open[0];
+  const [b0, b1, b2, b3, b4, b5, b6] = open[1];
+  const [c0, c1, c2, c3, c4, c5, c6] = open[2];
+  const [d0, d1, d2, d3, d4, d5, d6] = open[3];
+  const in12 = moves[T + 2] as number;
+  const in22 = moves[2 * T + 2] as number;
+  const in34 = moves[3 * T + 4] as number;
+  const in44 = moves[4 * T + 4] as number;
+  const in56 = moves[5 * T + 6] as number;
+  const in66 = moves[6 * T + 6] as number;
+  // The scores at the token before, carried from one token to the next.
+  let s0 = score[0] as number;
+  let s1 = score[1] as number;
+  let s2 = score[2] as number;
+  let s3 = score[3] as number;
+  let s4 = score[4] as number;
+  let s5 = score[5] as number;
+  let s6 = score[6] as number;
   for (let k = 1; k < n; k++) {
-    const previous = (k - 1) * T;
     const at = k * T;
-    // The scores at the token before, read once for the seven sums of each open tag.
-    const s0 = score[previous] as number;
-    const s1 = score[previous + 1] as number;
-    const s2 = score[previous + 2] as number;
-    const s3 = score[previous + 3] as number;
-    const s4 = score[previous + 4] as number;
-    const s5 = score[previous + 5] as number;
-    const s6 = score[previous + 6] as number;
-    for (const t of OPEN_TAGS)
-      score[at + t] =
-        Math.max(
-          s0 + (moves[t] as number),
-          s1 + (moves[T + t] as number),
-          s2 + (moves[2 * T + t] as number),
-          s3 + (moves[3 * T + t] as number),
-          s4 + (moves[4 * T + t] as number),
-          s5 + (moves[5 * T + t] as number),
-          s6 + (moves[6 * T + t] as number),
-        ) + (emissions[at + t] as number);
-    for (let t = 2; t < T; t += 2)
-      score[at + t] =
-        Math.max(
-          (score[previous + t - 1] as number) + (moves[(t - 1) * T + t] as number),
-          (score[previous + t] as number) + (moves[t * T + t] as number),
-        ) + (emissions[at + t] as number);
+    const t0 =
+      Math.max(s0 + a0, s1 + a1, s2 + a2, s3 + a3, s4 + a4, s5 + a5, s6 + a6) + (emissions[at] as number);
+    const t1 =
+      Math.max(s0 + b0, s1 + b1, s2 + b2, s3 + b3, s4 + b4, s5 + b5, s6 + b6) + (emissions[at + 1] as number);
+    const t3 =
+      Math.max(s0 + c0, s1 + c1, s2 + c2, s3 + c3, s4 + c4, s5 + c5, s6 + c6) + (emissions[at + 3] as number);
+    const t5 =
+      Math.max(s0 + d0, s1 + d1, s2 + d2, s3 + d3, s4 + d4, s5 + d5, s6 + d6) + (emissions[at + 5] as number);
+    const t2 = Math.max(s1 + in12, s2 + in22) + (emissions[at + 2] as number);
+    const t4 = Math.max(s3 + in34, s4 + in44) + (emissions[at + 4] as number);
+    const t6 = Math.max(s5 + in56, s6 + in66) + (emissions[at + 6] as number);
+    score[at] = s0 = t0;
+    score[at + 1] = s1 = t1;
+    score[at + 2] = s2 = t2;
+    score[at + 3] = s3 = t3;
+    score[at + 4] = s4 = t4;
+    score[at + 5] = s5 = t5;
+    score[at + 6] = s6 = t6;
   }
   let best = 0;
   for (let t = 1; t < T; t++)

@@ -1,3 +1,4 @@
+import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenKind } from '../text/tokens.js';
 import { isReportingWord } from './cue-lexicon.js';
@@ -443,12 +444,21 @@ export class UnitScorer {
       words[(ids[1] as number) * WORD_STRIDE + HASH] as number,
       words[(ids[2] as number) * WORD_STRIDE + HASH] as number,
     );
+    // The bounds of the token's sentence (`tagUnits` numbers only sentences there are), read when the
+    // sentence changes.
+    let s = -1;
+    let sentenceStart = 0;
+    let sentenceLast = 0;
     for (let k = 0; k < n; k++) {
       const i = unit.first + k;
-      const s = sentenceOf[k] as number;
-      const sentence = text.sentences[s];
-      const position = sentence ? i - sentence.firstToken : 0;
-      const fromEnd = sentence ? sentence.endToken - 1 - i : 0;
+      if (sentenceOf[k] !== s) {
+        s = sentenceOf[k] as number;
+        const sentence = text.sentences[s] as SentenceSpan;
+        sentenceStart = sentence.firstToken;
+        sentenceLast = sentence.endToken - 1;
+      }
+      const position = i - sentenceStart;
+      const fromEnd = sentenceLast - i;
       const q = quoted[k] as number;
       const lc = left[k] as number;
       const rc = right[k] as number;
