@@ -17,6 +17,7 @@ import { CLI, dateline } from '../../test/cli.js';
 import { validateAnalysis } from '../../test/schema.js';
 import { repoRoot, sharedPath } from '../../test/table.js';
 import type { Analysis } from '../document/analysis.js';
+import { runAnalyze } from './analyze-command.js';
 
 const SEED = sharedPath('gold', '000_4e6a1e8230babff5.txt');
 const GOLD = sharedPath('gold', '000_4e6a1e8230babff5.gold.json');
@@ -160,4 +161,40 @@ test('a closed pipe ends the run quietly', () => {
   );
   assert.equal(result.stderr, '');
   assert.equal(result.status, 0);
+});
+
+test('a live feed on standard input: each document is written before the next line comes', async () => {
+  const written: string[] = [];
+  let wrote: () => void = () => {};
+  const line = (text: string) => new TextEncoder().encode(`${JSON.stringify({ text })}\n`);
+  // Standard input that gives its second line only once the first document's output is out, or after
+  // ten seconds: a feed that waits for news.
+  async function* feed() {
+    yield line('Prices rose 5 percent in Seoul on Monday.');
+    const out = new Promise<boolean>((resolve) => {
+      wrote = () => resolve(true);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), 10_000);
+    });
+    const firstOut = await Promise.race([out, timedOut]);
+    clearTimeout(timer);
+    written.push(firstOut ? 'first out before the second line' : 'held back');
+    yield line('Talks resumed in Geneva on Tuesday.');
+  }
+  const summary = await runAnalyze(
+    { inputs: ['-'], format: 'jsonl', inputFormat: 'jsonl', color: false, brief: false },
+    {
+      stdout: (chunk) => {
+        written.push(chunk.slice(0, 12));
+        wrote();
+      },
+      stderr: () => {},
+      readStdin: () => new Uint8Array(),
+      stdinChunks: feed,
+    },
+  );
+  assert.equal(summary.documents, 2);
+  assert.equal(written[1], 'first out before the second line', `writes: ${JSON.stringify(written)}`);
 });

@@ -270,40 +270,56 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
   // Everything is reported in input order, whichever thread finishes first: each step waits its turn
   // in this queue. A few documents per thread (or one batch) are in flight at once, so memory stays
   // bounded.
-  const queue: { readonly document: boolean; run(): Promise<void> | void }[] = [];
+  // A step is ready once its analysis has come back; ready steps at the head are written at once, so a
+  // live feed's documents come out as they are analysed, not when the reader next moves.
+  const queue: { readonly document: boolean; ready: boolean; run(): Promise<void> | void }[] = [];
   const inFlight = pool ? 2 * threads : PIPELINE_BATCH;
   let documents = 0;
-  const settle = async (all: boolean) => {
-    for (let head = queue[0]; head && (all || !head.document || documents > inFlight); head = queue[0]) {
-      queue.shift();
-      if (head.document) documents--;
-      await head.run();
-    }
+  let draining: Promise<void> = Promise.resolve();
+  const settle = (all: boolean): Promise<void> => {
+    // One drain at a time: the reader and a finished analysis may both ask for one.
+    draining = draining.then(async () => {
+      for (let head = queue[0]; head && (all || head.ready || documents > inFlight); head = queue[0]) {
+        queue.shift();
+        if (head.document) documents--;
+        await head.run();
+      }
+    });
+    return draining;
   };
-  const later = async (document: boolean, run: () => Promise<void> | void) => {
-    queue.push({ document, run });
-    if (document) documents++;
+  const later = async (run: () => Promise<void> | void, analysed?: Promise<unknown>) => {
+    const step = { document: analysed !== undefined, ready: analysed === undefined, run };
+    queue.push(step);
+    if (analysed) {
+      documents++;
+      const ready = () => {
+        step.ready = true;
+        // A failure here is the same one the reader's next settle rethrows.
+        settle(false).catch(() => {});
+      };
+      analysed.then(ready, ready);
+    }
     await settle(false);
   };
 
   try {
     for (const expanded of expandInputs(options.inputs)) {
       if (!expanded.ok) {
-        await later(false, () => fail(expanded.path, expanded.problem));
+        await later(() => fail(expanded.path, expanded.problem));
         continue;
       }
       for (const input of expanded.inputs) {
         summary.inputs++;
         for await (const item of readItems(input.path, readOptions, io)) {
           if ('problem' in item) {
-            await later(false, () => fail(item.where, item.problem));
+            await later(() => fail(item.where, item.problem));
             continue;
           }
           const { document } = item;
           const result = analyze(document);
           // Handled when its turn comes; marked handled now so an early rejection is not "unhandled".
           result.catch(() => {});
-          await later(true, async () => {
+          await later(async () => {
             for (const m of document.messages)
               if (m.severity !== 'info')
                 io.stderr(`dateline: ${input.path}: ${m.severity}: ${m.message} (${m.rule})`);
@@ -316,9 +332,9 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
               return;
             }
             await sink.add(input, analysis);
-          });
+          }, result);
         }
-        await later(false, () => sink.end(input));
+        await later(() => sink.end(input));
       }
     }
     batches?.flush();
