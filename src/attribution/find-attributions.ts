@@ -1,5 +1,5 @@
 import type { Entity, Quote } from '../document/analysis.js';
-import { type Span, spanOf } from '../document/span.js';
+import { isSpaceCode, type Span, spanOf } from '../document/span.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TextLayer } from '../text/text-layer.js';
@@ -469,21 +469,6 @@ function hasCueWord(cue: readonly Span[], learned?: ReadonlySet<string>): boolea
   return false;
 }
 
-/** What `\s` matches, by code unit. */
-const isWhiteSpace = (c: number) =>
-  c === 0x20 ||
-  (c >= 0x09 && c <= 0x0d) ||
-  (c >= 0x80 &&
-    (c === 0xa0 ||
-      c === 0x1680 ||
-      (c >= 0x2000 && c <= 0x200a) ||
-      c === 0x2028 ||
-      c === 0x2029 ||
-      c === 0x202f ||
-      c === 0x205f ||
-      c === 0x3000 ||
-      c === 0xfeff));
-
 /**
  * Words in `source[start, end)`, runs between white space that hold a letter: how long a quotation
  * must be before it is taken as someone's words. Counted in place rather than split into strings; a
@@ -494,7 +479,7 @@ function wordCount(source: string, start: number, end: number): number {
   let letter = false;
   for (let j = start; j < end; j++) {
     const c = source.charCodeAt(j);
-    if (isWhiteSpace(c)) {
+    if (isSpaceCode(c)) {
       if (letter) words++;
       letter = false;
     } else if (!letter) {

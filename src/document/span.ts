@@ -30,6 +30,12 @@ export function trimRange(source: string, start: number, end: number): [number, 
   return [s, e];
 }
 
+/** Whether `[start, end)` holds only white space (as `trim` sees it), read in place. */
+export function isBlankRange(source: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (!isSpaceCode(source.charCodeAt(k))) return false;
+  return true;
+}
+
 export function isSpaceCode(code: number): boolean {
   return (
     code === 0x20 ||

@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention, MentionKind } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
+import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { isOrgHead } from './organisation-names.js';
@@ -73,19 +74,8 @@ const CUES = new Map<string, number>([
   ["'s", Cue.Possessive],
   ['\u2019s', Cue.Possessive],
 ]);
-/**
- * Whether a token opening with characters `a`, `b` may be a cue word ("he"/"hi", "sh", "th", "'s"): most
- * words are turned away without a look-up. `| 0x20` lower-cases an ASCII letter.
- */
-function mayCue(a: number, b: number): boolean {
-  const x = a | 0x20;
-  const y = b | 0x20;
-  return (
-    (x === 0x68 && (y === 0x65 || y === 0x69)) ||
-    ((x === 0x73 || x === 0x74) && y === 0x68) ||
-    ((a === 0x27 || a === 0x2019) && y === 0x73)
-  );
-}
+/** Most words are no cue word: their shape tells so before a look-up. */
+const CUE_SHAPES = new WordShapes(CUES.keys());
 
 interface Holder {
   first: number;
@@ -248,8 +238,8 @@ class Resolver {
   }
 
   private cueAt(i: number): number {
+    if (!CUE_SHAPES.mayHoldToken(this.context.text.tokens, i)) return Cue.None;
     const w = this.words[i] as string;
-    if (!mayCue(w.charCodeAt(0), w.charCodeAt(1))) return Cue.None;
     // the word itself first: cue words are mostly written in lower case, which then needs no copy
     return CUES.get(w) ?? CUES.get(w.toLowerCase()) ?? Cue.None;
   }

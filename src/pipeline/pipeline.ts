@@ -64,9 +64,9 @@ class DocumentRun {
   /** Milliseconds spent on this document before the stage now running. */
   private spentBefore: number;
   private stageStarted = 0;
+  /** Set once the budget is spent; the document's remaining stages are then skipped. */
   private spent = false;
   private partial = false;
-  private stopped = false;
 
   constructor(
     private readonly document: SourceDocument,
@@ -92,7 +92,7 @@ class DocumentRun {
   }
 
   step(stage: Stage): void {
-    if (this.stopped) return;
+    if (this.spent) return;
     this.stageStarted = this.clock();
     if (this.overBudget()) {
       this.overrun(`stopped before ${stage.name}`);
@@ -115,7 +115,6 @@ class DocumentRun {
 
   private overrun(what: string): void {
     this.partial = true;
-    this.stopped = true;
     this.messages.push(
       message('pipeline/time-budget', 'warning', `${what}: over the budget of ${this.budget} ms`),
     );

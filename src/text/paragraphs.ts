@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../document/span.js';
+import { isBlankRange, isSpaceCode } from '../document/span.js';
 import { TokenFlag, type TokenStore } from './tokens.js';
 
 /**
@@ -39,7 +39,7 @@ function isHardWrapped(source: string): boolean {
     if (lineStart >= 0) {
       let trimmedEnd = lineEnd;
       while (trimmedEnd > lineStart && isSpaceCode(source.charCodeAt(trimmedEnd - 1))) trimmedEnd--;
-      if (trimmedEnd > lineStart && !isBlank(source, start, end)) {
+      if (trimmedEnd > lineStart && !isBlankRange(source, start, end)) {
         const length = trimmedEnd - lineStart;
         candidates++;
         if (length >= 40 && length <= 100) wrappedLike++;
@@ -58,10 +58,4 @@ function isHardWrapped(source: string): boolean {
 function nextAt(source: string, mark: string, from: number): number {
   const at = source.indexOf(mark, from);
   return at < 0 ? source.length : at;
-}
-
-/** Whether [start, end) is only white space, as `trim` sees it. */
-function isBlank(source: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (!isSpaceCode(source.charCodeAt(k))) return false;
-  return true;
 }

@@ -1,4 +1,4 @@
-import { isSpaceCode } from '../document/span.js';
+import { isBlankRange } from '../document/span.js';
 import { abbreviationKind } from './abbreviations.js';
 import { isDigitCode, isLowerCode } from './char-class.js';
 import { QuoteRole } from './quote-marks.js';
@@ -62,7 +62,7 @@ export function splitSentences(
   let paragraph = -1;
   const close = (endToken: number) => {
     if (endToken <= first) return;
-    if (hasText(src, tokens.start(first), tokens.end(endToken - 1)))
+    if (!isBlankRange(src, tokens.start(first), tokens.end(endToken - 1)))
       sentences.push({
         start: tokens.start(first),
         end: tokens.end(endToken - 1),
@@ -102,12 +102,6 @@ export function splitSentences(
   }
   close(tokens.count);
   return sentences;
-}
-
-/** Whether [start, end) holds more than white space (as `trim` sees it), without cutting it out. */
-function hasText(src: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) if (!isSpaceCode(src.charCodeAt(k))) return true;
-  return false;
 }
 
 function isCloser(tokens: TokenStore, j: number, roles: Uint8Array): boolean {

@@ -299,8 +299,6 @@ for (let c = 0; c < 128; c++) {
     (SYMBOLS.includes(String.fromCharCode(c)) ? SYMBOL : 0) |
     (isUpperCode(c) ? UPPER : 0);
 }
-const ASCII_ALNUM = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_ALNUM[c] = (ASCII_CLASS[c] as number) & ALNUM ? 1 : 0;
 
 /** Most words before a period are no abbreviation: their shape tells so before they are cut out. */
 const ABBREVIATION_SHAPES = new WordShapes([
@@ -317,7 +315,7 @@ function wordEnd(source: string, start: number): number {
     let c = -1;
     for (; i < n; i++) {
       c = source.charCodeAt(i);
-      if (c < 128 ? ASCII_ALNUM[c] === 0 : !isAlnumCode(c)) break;
+      if (c < 128 ? ((ASCII_CLASS[c] as number) & ALNUM) === 0 : !isAlnumCode(c)) break;
     }
     if (i >= n) return i;
     // Most words end at a space or a mark that joins nothing: the next character is read only when needed.
