@@ -20,27 +20,21 @@ export interface Read<T> {
   readonly next: number;
 }
 
-export const tok = (c: ParseContext, i: number): Token | undefined => c.tokens[i];
-export const lower = (c: ParseContext, i: number): string | undefined => c.tokens[i]?.lower;
-export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean => {
-  const t = c.tokens[i];
-  return t !== undefined && t.kind === Kind.Word && words.includes(t.lower);
-};
-export const isPunct = (c: ParseContext, i: number, ch: string): boolean => {
-  const t = c.tokens[i];
-  // the length first: most tokens are words, whose text need not be cut to tell
-  return t !== undefined && t.end - t.start === ch.length && t.text === ch;
-};
-export const isNumber = (c: ParseContext, i: number): boolean => c.tokens[i]?.kind === Kind.Number;
+export const tok = (c: ParseContext, i: number): Token | undefined => c.tokens.at(i);
+export const lower = (c: ParseContext, i: number): string | undefined => c.tokens.at(i)?.lower;
+// the kind and the first character are read from the token arrays: a token is made only to compare words
+export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean =>
+  c.tokens.kind(i) === Kind.Word && words.includes((c.tokens.at(i) as Token).lower);
+/** `ch` is one character: other marks are tokens of their own. */
+export const isPunct = (c: ParseContext, i: number, ch: string): boolean =>
+  c.tokens.kind(i) === Kind.Punct && c.tokens.code(i) === ch.charCodeAt(0);
+export const isNumber = (c: ParseContext, i: number): boolean => c.tokens.kind(i) === Kind.Number;
 
 /** A hyphen (or dash) joining two tokens with no space: "third-quarter", "two-year". */
 export function hyphenAt(c: ParseContext, i: number): boolean {
-  const t = c.tokens[i];
+  const mark = c.tokens.code(i);
   return (
-    t !== undefined &&
-    (t.text === '-' || t.text === '\u2010' || t.text === '\u2011') &&
-    touches(c.tokens, i) &&
-    touches(c.tokens, i + 1)
+    (mark === 45 || mark === 0x2010 || mark === 0x2011) && touches(c.tokens, i) && touches(c.tokens, i + 1)
   );
 }
 
@@ -59,8 +53,8 @@ export function proposal(
   spec: TimeSpec,
   confidence = 0.9,
 ): Proposal {
-  const a = c.tokens[first];
-  const b = c.tokens[last - 1];
+  const a = c.tokens.at(first);
+  const b = c.tokens.at(last - 1);
   if (!a || !b) throw new Error(`time/grammar: empty proposal from ${rule}`);
   return { start: a.start, end: b.end, first, last, rule, spec, confidence };
 }
@@ -88,7 +82,7 @@ export const ORDINAL_STARTS: readonly string[] = ['#', ...ORDINALS.keys(), ...TE
 
 /** A cardinal in digits ("90", "1,000", "2.5") or words ("ninety", "twenty-four", "a hundred"). */
 export function readNumber(c: ParseContext, i: number, allowArticle = true): Read<number> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t) return undefined;
   if (t.kind === Kind.Number) {
     let value = Number(t.text);
@@ -97,11 +91,11 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
     while (
       isPunct(c, next, ',') &&
       touches(c.tokens, next) &&
-      c.tokens[next + 1]?.text.length === 3 &&
+      c.tokens.at(next + 1)?.text.length === 3 &&
       isNumber(c, next + 1) &&
       touches(c.tokens, next + 1)
     ) {
-      value = value * 1000 + Number(c.tokens[next + 1]?.text);
+      value = value * 1000 + Number(c.tokens.at(next + 1)?.text);
       next += 2;
     }
     if (
@@ -110,7 +104,7 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
       isNumber(c, next + 1) &&
       touches(c.tokens, next + 1)
     ) {
-      value = Number(`${value}.${c.tokens[next + 1]?.text}`);
+      value = Number(`${value}.${c.tokens.at(next + 1)?.text}`);
       next += 2;
     }
     // "2 1/2": a whole number and a simple fraction after a space
@@ -122,8 +116,8 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
       isNumber(c, next + 2) &&
       touches(c.tokens, next + 2)
     ) {
-      const num = Number(c.tokens[next]?.text);
-      const den = Number(c.tokens[next + 2]?.text);
+      const num = Number(c.tokens.at(next)?.text);
+      const den = Number(c.tokens.at(next + 2)?.text);
       if (num < den && den <= 4) {
         value += num / den;
         next += 3;
@@ -165,12 +159,12 @@ export function readAndAHalf(c: ParseContext, i: number): number {
 }
 
 export function readUnit(c: ParseContext, i: number): Read<Unit> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t || t.kind !== Kind.Word) return undefined;
   const unit = UNITS.get(t.lower);
   if (!unit) return undefined;
   // "second" glued to a hyphen is the ordinal of a compound: "a second-floor flat", "second-hand".
-  const next = c.tokens[i + 1];
+  const next = c.tokens.at(i + 1);
   if (unit === 'second' && next?.start === t.end && next.text === '-') return undefined;
   return { value: unit, next: i + 1 };
 }
@@ -192,7 +186,7 @@ export function readVague(c: ParseContext, i: number): number | undefined {
 }
 
 export function readOrdinal(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t) return undefined;
   if (t.kind === Kind.Number) {
     const suffix = lower(c, i + 1);
@@ -217,7 +211,7 @@ export function readOrdinal(c: ParseContext, i: number): Read<number> | undefine
 
 /** A month name, or an abbreviation with its period ("Oct.") or before a day number ("Oct 24"). */
 export function readMonth(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t || t.kind !== Kind.Word) return undefined;
   const full = MONTHS.get(t.lower);
   if (full !== undefined) return { value: full, next: skipPeriodIfAbbrev(c, i, t) };
@@ -238,7 +232,7 @@ function skipPeriodIfAbbrev(c: ParseContext, i: number, t: Token): number {
 
 /** A day of the month: "24", "24th", "twenty-fourth" (1..31). */
 export function readDay(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t) return undefined;
   if (t.kind === Kind.Number) {
     if (t.text.length > 2) return undefined;
@@ -267,7 +261,7 @@ export function readDay(c: ParseContext, i: number): Read<number> | undefined {
 
 /** A four-digit year 1000..2199 (not part of a longer number), or an apostrophe year "'98". */
 export function readYear(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens[i];
+  const t = c.tokens.at(i);
   if (!t) return undefined;
   if (t.kind === Kind.Number && t.text.length === 4) {
     const y = Number(t.text);
@@ -281,9 +275,9 @@ export function readYear(c: ParseContext, i: number): Read<number> | undefined {
     (t.text === "'" || t.text === '\u2019') &&
     isNumber(c, i + 1) &&
     touches(c.tokens, i + 1) &&
-    c.tokens[i + 1]?.text.length === 2
+    c.tokens.at(i + 1)?.text.length === 2
   ) {
-    const yy = Number(c.tokens[i + 1]?.text);
+    const yy = Number(c.tokens.at(i + 1)?.text);
     return { value: yy < 30 ? 2000 + yy : 1900 + yy, next: i + 2 };
   }
   return undefined;

@@ -1,5 +1,5 @@
 import type { Unit } from './lexicon.js';
-import type { Token } from './tokens.js';
+import type { Tokens } from './tokens.js';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -107,7 +107,7 @@ export interface TimeResult {
 
 export interface ParseContext {
   readonly text: string;
-  readonly tokens: readonly Token[];
+  readonly tokens: Tokens;
 }
 
 /** One parser per file: it tries to read an expression that starts at token `i`. */

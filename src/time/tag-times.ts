@@ -34,7 +34,7 @@ import type {
   TimeResult,
 } from './result.js';
 import { findQuotes, splitSentences } from './segments.js';
-import { Kind, shapeOf, type Token, tokenize, touches } from './tokens.js';
+import { Kind, ShapeSet, type Tokens, tokenize, touches, WordTable } from './tokens.js';
 
 export type { TimeResult } from './result.js';
 
@@ -66,24 +66,15 @@ export const REFINERS: readonly Refiner[] = Object.freeze([
 /** The parsers a first token starts; with `next`, those to try when the token after it is a key there. */
 interface Entry {
   readonly parsers: readonly Parser[];
-  readonly next?: ReadonlyMap<string, readonly Parser[]>;
+  readonly next?: WordTable<readonly Parser[]>;
 }
 
-interface Index {
-  readonly entries: ReadonlyMap<string, Entry>;
-  /** A bit per `Token.shape` of the keys, so that most words are turned away before their text is cut. */
-  readonly shapes: Uint32Array;
-}
-
-const keyShape = (key: string): number =>
-  key.charCodeAt(0) > 127 || key.charCodeAt(key.length - 1) > 127
-    ? -1
-    : shapeOf(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
-
-const keyOf = (t: Token): string => (t.kind === Kind.Number ? '#' : t.lower);
+/** What `table` holds for token `i` by its trigger key: `#` for a number, else its lower case. */
+const entryOf = <T>(tokens: Tokens, i: number, table: WordTable<T>): T | undefined =>
+  tokens.kind(i) === Kind.Number ? table.key('#') : table.get(tokens, i);
 
 /** Parsers by trigger, kept in list order so that ties go to the earlier parser. */
-function indexParsers(parsers: readonly Parser[]): Index {
+function indexParsers(parsers: readonly Parser[]): WordTable<Entry> {
   const single = new Map<string, Set<Parser>>();
   const pairs = new Map<string, Map<string, Set<Parser>>>();
   const add = <K>(map: Map<K, Set<Parser>>, key: K, p: Parser) => {
@@ -106,38 +97,28 @@ function indexParsers(parsers: readonly Parser[]): Index {
   const inOrder = (...sets: (Set<Parser> | undefined)[]) =>
     parsers.filter((p) => sets.some((s) => s?.has(p)));
   const entries = new Map<string, Entry>();
-  const shapes = new Uint32Array(1 << 14);
   for (const first of new Set([...single.keys(), ...pairs.keys()])) {
     const alone = single.get(first);
     const next = pairs.get(first);
-    const shape = keyShape(first);
-    if (shape >= 0) shapes[shape >> 5] = (shapes[shape >> 5] as number) | (1 << (shape & 31));
     entries.set(first, {
       parsers: inOrder(alone),
-      ...(next ? { next: new Map([...next].map(([k, set]) => [k, inOrder(alone, set)])) } : {}),
+      ...(next
+        ? { next: new WordTable([...next].map(([k, set]) => [k, inOrder(alone, set)] as const)) }
+        : {}),
     });
   }
-  return { entries, shapes };
+  return new WordTable(entries);
 }
 
-/** Whether any of `index`'s parsers can start at `t`: numbers always, words by their shape's bit. */
-const mayStart = (index: Index, t: Token) =>
-  t.kind === Kind.Number ||
-  t.shape < 0 ||
-  ((index.shapes[t.shape >> 5] as number) & (1 << (t.shape & 31))) !== 0;
-
 /** The longest proposal any of `index`'s parsers makes at token `i` (ties: the earlier parser). */
-function longestAt(index: Index, c: ParseContext, i: number): Proposal | undefined {
-  const t = c.tokens[i];
-  if (!t || !mayStart(index, t)) return undefined;
-  const entry = index.entries.get(keyOf(t));
+function longestAt(index: WordTable<Entry>, c: ParseContext, i: number): Proposal | undefined {
+  const tokens = c.tokens;
+  const entry = entryOf(tokens, i, index);
   if (!entry) return undefined;
-  if (t.kind === Kind.Number && touches(c.tokens, i) && c.tokens[i - 1]?.kind === Kind.Word) return undefined; // "A380", "G20"
+  if (tokens.kind(i) === Kind.Number && touches(tokens, i) && tokens.kind(i - 1) === Kind.Word)
+    return undefined; // "A380", "G20"
   let candidates = entry.parsers;
-  if (entry.next) {
-    const after = c.tokens[i + 1];
-    candidates = (after && entry.next.get(keyOf(after))) || candidates;
-  }
+  if (entry.next) candidates = entryOf(tokens, i + 1, entry.next) || candidates;
   let best: Proposal | undefined;
   for (const p of candidates) {
     const r = p.parse(c, i);
@@ -149,29 +130,31 @@ function longestAt(index: Index, c: ParseContext, i: number): Proposal | undefin
 const CORE_INDEX = indexParsers(PARSERS);
 const MODIFIER = modifierParser((c, i) => longestAt(CORE_INDEX, c, i));
 const INDEX = indexParsers([...PARSERS, MODIFIER]);
+/** The shapes of `INDEX`'s first words: most tokens are passed over by a bit test of their shape. */
+const STARTS = new ShapeSet(INDEX.keys());
 
 /** One pass over the tokens: at each token the longest reading wins and the scan jumps past it. */
 export function propose(c: ParseContext): Proposal[] {
   const out: Proposal[] = [];
   const tokens = c.tokens;
   const n = tokens.length;
-  let i = 0;
+  let i = tokens.nextStart(0, STARTS);
   while (i < n) {
     let best = longestAt(INDEX, c, i);
     if (!best) {
-      i++;
+      i = tokens.nextStart(i + 1, STARTS);
       continue;
     }
     const suffix = readSuffix(c, best.last);
     if (suffix && best.spec.kind !== 'fixed') {
-      const end = c.tokens[suffix.next - 1]?.end ?? best.end;
+      const end = c.tokens.at(suffix.next - 1)?.end ?? best.end;
       best = { ...best, end, last: suffix.next, spec: { ...best.spec, mod: best.spec.mod ?? suffix.mod } };
     } else if (suffix && suffix.mod === 'APPROX') {
-      const end = c.tokens[suffix.next - 1]?.end ?? best.end;
+      const end = c.tokens.at(suffix.next - 1)?.end ?? best.end;
       best = { ...best, end, last: suffix.next, spec: { ...best.spec, mod: best.spec.mod ?? suffix.mod } };
     }
     out.push(best);
-    i = best.last;
+    i = tokens.nextStart(best.last, STARTS);
   }
   return out;
 }

@@ -7,7 +7,7 @@
 
 import type { Tense } from './resolve.js';
 import type { ParseContext } from './result.js';
-import { Kind } from './tokens.js';
+import { Kind, WordTable, wordSet } from './tokens.js';
 
 const STRONG_FUTURE = new Set([
   'will',
@@ -139,7 +139,7 @@ const PASSIVE = new Set(['be', 'been', 'being', 'is', 'are', 'to']);
 /** After these a cue word is a noun: "announced the plan Aug. 21", "its scheduled". */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'this', 'that']);
 /** Leading words of a clause that a fronted time expression may follow: "In January, ..." */
-const FRONTED = new Set([
+const FRONTED = wordSet([
   'in',
   'on',
   'by',
@@ -156,9 +156,9 @@ const FRONTED = new Set([
   'late',
 ]);
 
-const CLAUSE_BREAKS = new Set([';', ':', '(', ')']);
+const CLAUSE_BREAKS = wordSet([';', ':', '(', ')']);
 /** Words that open another clause: cues after them belong to it ("ruled Wednesday that he must"). */
-const CLAUSE_OPENERS = new Set([
+const CLAUSE_OPENERS = wordSet([
   'that',
   'which',
   'who',
@@ -186,8 +186,8 @@ enum Cue {
   WeakPast,
 }
 
-/** The cue lists in one map, one look-up per word; later lists overwrite, so a word in several takes the strongest cue. */
-const CUES: ReadonlyMap<string, Cue> = (() => {
+/** The cue lists in one table, one look-up per word; later lists overwrite, so a word in several takes the strongest cue. */
+const CUES: WordTable<Cue> = (() => {
   const cues = new Map<string, Cue>();
   const lists: [ReadonlySet<string>, Cue][] = [
     [WEAK_PAST, Cue.WeakPast],
@@ -197,41 +197,45 @@ const CUES: ReadonlyMap<string, Cue> = (() => {
     [STRONG_FUTURE, Cue.StrongFuture],
   ];
   for (const [list, cue] of lists) for (const w of list) cues.set(w, cue);
-  return cues;
+  return new WordTable(cues);
 })();
 
-/** The cue of token `k`; `before`: it precedes the expression, which may then sit in its clause. */
+/** The cue of word `k`; `before`: it precedes the expression, which may then sit in its clause. */
 function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; strong: boolean } | undefined {
-  const w = c.tokens[k]?.lower ?? '';
-  const cue = CUES.get(w);
+  const cue = CUES.get(c.tokens, k);
   if (cue === Cue.StrongFuture) return { tense: 'future', strong: true };
   if (cue === Cue.StrongPast) return { tense: 'past', strong: true };
   if (cue === Cue.Reporting) return { tense: 'past', strong: false };
   if (cue === Cue.WeakPast) return { tense: 'past', strong: false };
-  if (cue !== Cue.WeakFuture) return pastForm(c, k, w);
-  const next = c.tokens[k + 1]?.lower;
+  if (cue !== Cue.WeakFuture) return pastForm(c, k);
+  const w = c.tokens.at(k)?.lower ?? '';
+  const next = c.tokens.at(k + 1)?.lower;
   // "set" plans only when it sets something to come ("set to expire", "set for March"); otherwise its
   // tense is unknown ("the record set on Aug. 6", "has set Nov. 10 as the deadline")
   if (w === 'set' && next !== 'to' && next !== 'for') return undefined;
-  if (DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')) return undefined;
+  if (DETERMINERS.has(c.tokens.at(k - 1)?.lower ?? '')) return undefined;
   // "had been due to expire Friday": a plan of the past; "had" decides
-  if (c.tokens[k - 1]?.lower === 'had' || c.tokens[k - 2]?.lower === 'had') return undefined;
+  if (c.tokens.at(k - 1)?.lower === 'had' || c.tokens.at(k - 2)?.lower === 'had') return undefined;
   // "planned to leave on Thursday": the plan governs the clause after it as firmly as "will"
   const plan =
-    PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens[k - 1]?.lower ?? ''));
+    PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens.at(k - 1)?.lower ?? ''));
   // "was planned for early March": the plan's date, whatever the tense of the planning
   return { tense: 'future', strong: before && plan && (next === 'to' || next === 'for') };
 }
 
 /** A word of no cue list that may still be a past verb by its form. */
-function pastForm(c: ParseContext, k: number, w: string): { tense: Tense; strong: boolean } | undefined {
+function pastForm(c: ParseContext, k: number): { tense: Tense; strong: boolean } | undefined {
+  // only a word ending in "d" or "D" ends in "ed" in lower case: the others' text is not cut to tell
+  const last = c.tokens.lastCode(k);
+  if (last !== 100 && last !== 68) return undefined;
+  const w = c.tokens.at(k)?.lower ?? '';
   // "an unspecified date", "the proposed merger": -ed adjectives, not past verbs
   if (
     w.length > 4 &&
     w.endsWith('ed') &&
     !NOT_PAST_ED.has(w) &&
     !w.startsWith('un') &&
-    !DETERMINERS.has(c.tokens[k - 1]?.lower ?? '')
+    !DETERMINERS.has(c.tokens.at(k - 1)?.lower ?? '')
   )
     return { tense: 'past', strong: false };
   return undefined;
@@ -266,18 +270,19 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
   let strong: { tense: Tense; d: number } | undefined;
   let weak: { tense: Tense; d: number } | undefined;
   const look = (k: number, d: number): boolean => {
-    const t = c.tokens[k];
-    if (!t) return false;
+    const kind = c.tokens.kind(k);
     // a time in parentheses restates one of the clause around them: "leave at 4 (4 a.m. EDT Thursday)"
-    if (t.kind === Kind.Punct)
+    if (kind === Kind.Punct) {
+      const mark = c.tokens.code(k);
       return (
-        CLAUSE_BREAKS.has(t.text) && !(k === first - 1 && t.text === '(') && !(k === last && t.text === ')')
+        CLAUSE_BREAKS.has(c.tokens, k) && !(k === first - 1 && mark === 40) && !(k === last && mark === 41)
       );
-    if (t.kind !== Kind.Word) return false;
+    }
+    if (kind !== Kind.Word) return false;
     let cue = cueOf(c, k, k < first);
     if (!cue) return false;
     // "will be completed", "is expected": a participle after "be" carries no past
-    if (!cue.strong && cue.tense === 'past' && PASSIVE.has(c.tokens[k - 1]?.lower ?? '')) cue = undefined;
+    if (!cue.strong && cue.tense === 'past' && PASSIVE.has(c.tokens.at(k - 1)?.lower ?? '')) cue = undefined;
     if (!cue) return false;
     if (cue.strong) {
       if (!strong || d < strong.d) strong = { tense: cue.tense, d };
@@ -285,13 +290,13 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
     return false;
   };
   // "as soon as Tuesday", "as early as next week": a future limit
-  const w1 = c.tokens[first - 1]?.lower ?? '';
-  const w2 = c.tokens[first - 2]?.lower ?? '';
-  if (w1 === 'as' && (w2 === 'soon' || w2 === 'early') && c.tokens[first - 3]?.lower === 'as')
+  const w1 = c.tokens.at(first - 1)?.lower ?? '';
+  const w2 = c.tokens.at(first - 2)?.lower ?? '';
+  if (w1 === 'as' && (w2 === 'soon' || w2 === 'early') && c.tokens.at(first - 3)?.lower === 'as')
     return { tense: 'future', strong: true, distance: 1 };
   // a fronted expression ("In January, the company sold ...") takes its tense from the clause after the comma
   let fronted = true;
-  for (let k = from; k < first && fronted; k++) fronted = FRONTED.has(c.tokens[k]?.lower ?? '');
+  for (let k = from; k < first && fronted; k++) fronted = FRONTED.has(c.tokens, k);
   // "until Tuesday", "extended to Nov. 16": a limit set for what is still pending, whatever the tense of
   // the setting; the caller puts a weekday ahead and a date at the nearer side. Fronted ("Until Thursday,
   // they had not ..."), it bounds the clause after it.
@@ -299,9 +304,10 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
     return { tense: 'future', strong: true, distance: 1, deadline: true };
   for (let k = first - 1, d = 1; k >= from && d <= 10; k--, d++) if (look(k, d)) break;
   for (let k = last, d = 1.5; k < to && d <= 6; k++, d++) {
-    const t = c.tokens[k];
-    if (t && t.text === ',' && fronted && k === last) continue;
-    if (t && (CLAUSE_OPENERS.has(t.lower) || t.text === ',')) break;
+    // a comma is a token of its own
+    const comma = c.tokens.code(k) === 44;
+    if (comma && fronted && k === last) continue;
+    if (comma || CLAUSE_OPENERS.has(c.tokens, k)) break;
     if (look(k, d)) break;
   }
   const s = strong as { tense: Tense; d: number } | undefined;

@@ -9,10 +9,7 @@ export enum Kind {
   Punct = 2,
 }
 
-/**
- * A token of the text. Its `text` and `lower` are cut from the source the first time they are read:
- * most tokens are only ever looked at through their `shape`.
- */
+/** A token of the text. Its `text` and `lower` are cut from the source the first time they are read. */
 export class Token {
   private cachedText: string | undefined = undefined;
   private cachedLower: string | undefined = undefined;
@@ -22,13 +19,8 @@ export class Token {
     readonly start: number,
     readonly end: number,
     readonly kind: Kind,
-    /** `PLAIN` set: the text is its own lower case; `ASCII` set: all of it is ASCII. */
-    private readonly form: number,
-    /**
-     * `lower`'s length and first and last characters packed by `shapeOf`, or -1 when the token is not all
-     * ASCII: a key for rejecting tokens without cutting their text.
-     */
-    readonly shape: number,
+    /** The text is its own lower case. */
+    private readonly plain: boolean,
   ) {}
 
   get text(): string {
@@ -37,7 +29,7 @@ export class Token {
   }
 
   get lower(): string {
-    if (this.form & PLAIN) return this.text;
+    if (this.plain) return this.text;
     if (this.cachedLower === undefined) this.cachedLower = this.text.toLowerCase();
     return this.cachedLower;
   }
@@ -47,14 +39,216 @@ export class Token {
 export const shapeOf = (length: number, first: number, last: number): number =>
   (Math.min(length, 31) << 14) | (first << 7) | last;
 
+/** The shape of a lower-case key, or -1 when it is not ASCII at both ends. */
+export const keyShape = (key: string): number =>
+  key.charCodeAt(0) > 127 || key.charCodeAt(key.length - 1) > 127
+    ? -1
+    : shapeOf(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+
+/** A bit per shape of a word list: a token whose shape has no bit is none of the words. */
+export class ShapeSet {
+  private readonly bits = new Uint32Array(1 << 14);
+  /** Words not ASCII at both ends have no shape and set no bit: callers let tokens of no shape through. */
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const shape = keyShape(word);
+      if (shape >= 0) this.bits[shape >> 5] = (this.bits[shape >> 5] as number) | (1 << (shape & 31));
+    }
+  }
+  has(shape: number): boolean {
+    return ((this.bits[shape >> 5] as number) & (1 << (shape & 31))) !== 0;
+  }
+}
+
+/**
+ * Values by lower-case word, looked up by token without cutting the token's text: the token's shape
+ * finds the few keys of its length and first and last characters, and its characters are compared with
+ * them in place. Tokens of no shape (not all ASCII) are looked up by their lower case.
+ */
+export class WordTable<T> {
+  private readonly all: ReadonlyMap<string, T>;
+  /** Open addressing by shape: the shape in a slot (-1: empty), and where its keys are in `words`. */
+  private readonly shapes: Int32Array;
+  private readonly firsts: Int32Array;
+  private readonly ends: Int32Array;
+  /** The keys of a shape next to each other, and their values. */
+  private readonly words: string[] = [];
+  private readonly values: T[] = [];
+  private readonly shift: number;
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    this.all = new Map(entries);
+    const byShape = new Map<number, string[]>();
+    for (const key of this.all.keys()) {
+      const shape = keyShape(key);
+      if (shape < 0) continue;
+      const list = byShape.get(shape) ?? [];
+      list.push(key);
+      byShape.set(shape, list);
+    }
+    // at most a quarter full, so that a word of no key mostly meets an empty slot at once
+    let bits = 4;
+    while (1 << bits < byShape.size * 4) bits++;
+    this.shift = 32 - bits;
+    this.shapes = new Int32Array(1 << bits).fill(-1);
+    this.firsts = new Int32Array(1 << bits);
+    this.ends = new Int32Array(1 << bits);
+    for (const [shape, keys] of byShape) {
+      let slot = this.slotOf(shape);
+      while (this.shapes[slot] !== -1) slot = (slot + 1) & (this.shapes.length - 1);
+      this.shapes[slot] = shape;
+      this.firsts[slot] = this.words.length;
+      for (const key of keys) {
+        this.words.push(key);
+        this.values.push(this.all.get(key) as T);
+      }
+      this.ends[slot] = this.words.length;
+    }
+  }
+
+  private slotOf(shape: number): number {
+    return Math.imul(shape, 0x9e3779b1) >>> this.shift;
+  }
+
+  /** Every key. */
+  keys(): IterableIterator<string> {
+    return this.all.keys();
+  }
+
+  /** The value of `key`. */
+  key(key: string): T | undefined {
+    return this.all.get(key);
+  }
+
+  /** The value of token `i`'s lower case, if it is a key. */
+  get(tokens: Tokens, i: number): T | undefined {
+    const shape = tokens.shape(i);
+    if (shape < 0) {
+      const t = tokens.at(i);
+      return t && this.all.get(t.lower);
+    }
+    const mask = this.shapes.length - 1;
+    let slot = this.slotOf(shape);
+    for (;;) {
+      const s = this.shapes[slot] as number;
+      if (s === shape) break;
+      if (s === -1) return undefined;
+      slot = (slot + 1) & mask;
+    }
+    for (let k = this.firsts[slot] as number, end = this.ends[slot] as number; k < end; k++)
+      if (tokens.isLower(i, this.words[k] as string)) return this.values[k];
+    return undefined;
+  }
+
+  has(tokens: Tokens, i: number): boolean {
+    return this.get(tokens, i) !== undefined;
+  }
+}
+
+/** A `WordTable` of words alone. */
+export const wordSet = (words: Iterable<string>): WordTable<true> =>
+  new WordTable(Array.from(words, (w) => [w, true] as const));
+
 const asciiLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
-const PLAIN = 1;
-const ASCII = 2;
+/** Packed per token in `codes`: the kind in 2 bits, then PLAIN and ASCII, then the shape (-1: none). */
+const PLAIN = 4;
+const ASCII = 8;
+const SHAPE_SHIFT = 4;
+/** How many tokens `Tokens.at` keeps made (a power of two). */
+const MADE = 64;
+
+/**
+ * The tokens of one text as offsets and packed codes; a `Token` object is made only for the tokens a
+ * parser or refiner looks at closely, which are a few around each time expression.
+ */
+export class Tokens {
+  /**
+   * The tokens last made, by index modulo their number: parsers and refiners look at a few tokens around
+   * each expression, many times each, and keep none of them.
+   */
+  private readonly made: (Token | undefined)[] = new Array<Token | undefined>(MADE).fill(undefined);
+
+  constructor(
+    private readonly source: string,
+    private readonly starts: Int32Array,
+    private readonly ends: Int32Array,
+    private readonly codes: Int32Array,
+    readonly length: number,
+  ) {}
+
+  at(i: number): Token | undefined {
+    if (i < 0 || i >= this.length) return undefined;
+    const start = this.starts[i] as number;
+    const t = this.made[i & (MADE - 1)];
+    if (t !== undefined && t.start === start) return t;
+    const code = this.codes[i] as number;
+    const made = new Token(this.source, start, this.ends[i] as number, code & 3, (code & PLAIN) !== 0);
+    this.made[i & (MADE - 1)] = made;
+    return made;
+  }
+
+  /**
+   * The first token from `i` on that is a number, has no shape or has one of `shapes` (`length` when
+   * none is): the tokens that may start an expression whose first words `shapes` holds.
+   */
+  nextStart(i: number, shapes: ShapeSet): number {
+    const codes = this.codes;
+    for (let k = i; k < this.length; k++) {
+      const code = codes[k] as number;
+      if ((code & 3) === Kind.Number || code < 0 || shapes.has(code >> SHAPE_SHIFT)) return k;
+    }
+    return this.length;
+  }
+
+  /** The kind of token `i`, or -1 outside the text. */
+  kind(i: number): Kind | -1 {
+    return i >= 0 && i < this.length ? (this.codes[i] as number) & 3 : -1;
+  }
+
+  start(i: number): number {
+    return this.starts[i] as number;
+  }
+
+  end(i: number): number {
+    return this.ends[i] as number;
+  }
+
+  /** The number of characters of token `i`, 0 outside the text: the digits of a number. */
+  width(i: number): number {
+    return i >= 0 && i < this.length ? (this.ends[i] as number) - (this.starts[i] as number) : 0;
+  }
+
+  /** The last character code of token `i` (which must be in the text). */
+  lastCode(i: number): number {
+    return this.source.charCodeAt((this.ends[i] as number) - 1);
+  }
+
+  /** The first character code of token `i`, or -1 outside the text. */
+  code(i: number): number {
+    return i >= 0 && i < this.length ? this.source.charCodeAt(this.starts[i] as number) : -1;
+  }
+
+  /**
+   * `lower`'s length and first and last characters packed by `shapeOf`; -1 when it is not all ASCII, and
+   * outside the text.
+   */
+  shape(i: number): number {
+    return i >= 0 && i < this.length ? (this.codes[i] as number) >> SHAPE_SHIFT : -1;
+  }
+
+  /** Whether token `i`, all ASCII, is `word` in lower case. */
+  isLower(i: number, word: string): boolean {
+    const start = this.starts[i] as number;
+    if ((this.ends[i] as number) - start !== word.length) return false;
+    for (let k = 0; k < word.length; k++)
+      if (asciiLower(this.source.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
+    return true;
+  }
+}
 
 const isLetter = (c: number) =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7);
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: number) =>
   c === 32 ||
   (c >= 9 && c <= 13) ||
@@ -63,49 +257,93 @@ const isSpace = (c: number) =>
   c === 0x202f ||
   c === 0x3000;
 
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+/** Character classes by code unit, looked up rather than tested: the tokenizer asks of every character. */
+const OTHER = 0;
+const SPACE = 1;
+const LOWER = 2;
+const UPPER = 3;
+/** Latin letters past ASCII: "é", "ł". */
+const ACCENTED = 4;
+const DIGIT = 5;
+const CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < CLASS.length; c++) {
+  CLASS[c] = isSpace(c)
+    ? SPACE
+    : c >= 97 && c <= 122
+      ? LOWER
+      : c >= 65 && c <= 90
+        ? UPPER
+        : isLetter(c)
+          ? ACCENTED
+          : c >= 48 && c <= 57
+            ? DIGIT
+            : OTHER;
+}
+
+export function tokenize(text: string): Tokens {
   const n = text.length;
+  // a token takes at least one character and all but the last one a space after it: most texts need a
+  // quarter of their length, and the arrays double when one needs more
+  let capacity = (n >> 2) + 16;
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let codes = new Int32Array(capacity);
+  let count = 0;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const cls = CLASS[c] as number;
+    if (cls === SPACE) {
       i++;
       continue;
     }
     let j = i + 1;
-    let kind: Kind;
-    let form = PLAIN | ASCII;
-    if (isLetter(c)) {
-      if (c <= 90) form = ASCII;
-      else if (c >= 0xc0) form = 0;
+    let code: number;
+    if (cls >= LOWER && cls <= ACCENTED) {
+      let form = cls === LOWER ? PLAIN | ASCII : cls === UPPER ? ASCII : 0;
       for (; j < n; j++) {
-        const d = text.charCodeAt(j);
-        if (d >= 97 && d <= 122) continue;
-        if (!isLetter(d)) break;
-        if (d <= 90) form &= ~PLAIN;
-        else form = 0;
+        const d = CLASS[text.charCodeAt(j)] as number;
+        if (d === LOWER) continue;
+        if (d === UPPER) form &= ~PLAIN;
+        else if (d === ACCENTED) form = 0;
+        else break;
       }
-      kind = Kind.Word;
-    } else if (isDigit(c)) {
-      while (j < n && isDigit(text.charCodeAt(j))) j++;
-      kind = Kind.Number;
+      // `| 32` lower-cases an ASCII letter
+      const shape = form & ASCII ? shapeOf(j - i, c | 32, text.charCodeAt(j - 1) | 32) : -1;
+      code = (shape << SHAPE_SHIFT) | form | Kind.Word;
+    } else if (cls === DIGIT) {
+      while (j < n && CLASS[text.charCodeAt(j)] === DIGIT) j++;
+      code = (shapeOf(j - i, c, text.charCodeAt(j - 1)) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number;
     } else {
-      kind = Kind.Punct;
-      if (c > 127) form = PLAIN;
+      code =
+        c > 127
+          ? (-1 << SHAPE_SHIFT) | PLAIN | Kind.Punct
+          : (shapeOf(1, c, c) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct;
     }
-    const shape = form & ASCII ? shapeOf(j - i, asciiLower(c), asciiLower(text.charCodeAt(j - 1))) : -1;
-    tokens.push(new Token(text, i, j, kind, form, shape));
+    if (count === capacity) {
+      capacity *= 2;
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
+      codes = grown(codes, capacity);
+    }
+    starts[count] = i;
+    ends[count] = j;
+    codes[count] = code;
+    count++;
     i = j;
   }
-  return tokens;
+  return new Tokens(text, starts, ends, codes, count);
+}
+
+function grown(a: Int32Array<ArrayBuffer>, capacity: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(capacity);
+  b.set(a);
+  return b;
 }
 
 /** True when token `i` follows token `i - 1` with no character between them. */
-export function touches(tokens: readonly Token[], i: number): boolean {
-  const a = tokens[i - 1];
-  const b = tokens[i];
-  return a !== undefined && b !== undefined && a.end === b.start;
+export function touches(tokens: Tokens, i: number): boolean {
+  return i > 0 && i < tokens.length && tokens.end(i - 1) === tokens.start(i);
 }
 
 export function isCapitalized(token: Token | undefined): boolean {

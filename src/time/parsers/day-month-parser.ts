@@ -12,12 +12,22 @@ import {
   tok,
 } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { isCapitalized, Kind, touches } from '../tokens.js';
+
+/** A capitalized word, a word joined on or "of". */
+function mayFollowDay(c: ParseContext, i: number): boolean {
+  if (c.tokens.kind(i) !== Kind.Word) return false;
+  const first = c.tokens.code(i);
+  return (first >= 65 && first <= 90) || touches(c.tokens, i) || isWord(c, i, 'of');
+}
 
 export const dayMonthParser: Parser = {
   name: 'day-month-parser',
   triggers: ['#', ...followedBy('the', ORDINAL_STARTS)],
   parse(c: ParseContext, i: number): Proposal | undefined {
+    // a day in digits has at most two, and a month, a suffix or "of" after it: "24 October", "24th", "24 of"
+    if (c.tokens.kind(i) === Kind.Number && (c.tokens.width(i) > 2 || !mayFollowDay(c, i + 1)))
+      return undefined;
     let j = i;
     if (isWord(c, j, 'the')) j++;
     const day = readDay(c, j);

@@ -22,7 +22,7 @@ import {
 } from '../grammar.js';
 import { durationValue, NUMBER_WORDS, UNITS, type Unit, VAGUE_AMOUNTS } from '../lexicon.js';
 import type { DateSpec, Granularity, ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { isCapitalized, Kind, wordSet } from '../tokens.js';
 
 const LEAD = new Set([
   'past',
@@ -176,6 +176,7 @@ export const durationParser: Parser = {
     ...LEAD,
   ],
   parse(c: ParseContext, i: number): Proposal | undefined {
+    if (c.tokens.kind(i) === Kind.Number && !mayGoOnToUnit(c, i + 1)) return undefined;
     const rule = this.name;
     let j = i;
     const hasThe = isWord(c, j, 'the');
@@ -365,6 +366,22 @@ export const durationParser: Parser = {
     );
   },
 };
+
+/** The words that may follow a count in digits: "90 days", "2 and a half", "10 to 15", "two more weeks". */
+const AFTER_DIGITS = wordSet([...UNITS.keys(), 'and', 'to', 'or', ...EXTENT_WORDS]);
+
+/**
+ * Whether the token after a number may lead on to a unit: one of `AFTER_DIGITS`, a number ("2 1/2") or
+ * a mark of "1,000", "2.5", "10-15" and "two-year"; most numbers are followed by something else ("5%",
+ * "5 percent", "(3)", "9/11").
+ */
+function mayGoOnToUnit(c: ParseContext, i: number): boolean {
+  const kind = c.tokens.kind(i);
+  if (kind === Kind.Word) return AFTER_DIGITS.has(c.tokens, i);
+  if (kind !== Kind.Punct) return kind === Kind.Number;
+  const mark = c.tokens.code(i);
+  return mark === 44 || mark === 46 || mark === 45 || mark === 0x2010 || mark === 0x2011;
+}
 
 const MODALS = ['will', 'would', 'could', 'may', 'might', 'can', 'should', 'to'];
 

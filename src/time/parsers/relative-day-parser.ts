@@ -108,7 +108,7 @@ export const relativeDayParser: Parser = {
     }
     // the day before, the day after: only when nothing follows that they relate to
     if (isWord(c, i + 1, 'day') && isWord(c, i + 2, 'before', 'after')) {
-      const after = c.tokens[i + 3];
+      const after = c.tokens.at(i + 3);
       if (after && after.kind !== Kind.Punct && !isWord(c, i + 3, 'yesterday', 'and', 'but'))
         return undefined;
       if (after && isPunct(c, i + 3, '-')) return undefined;

@@ -133,7 +133,7 @@ export const relativeUnitParser: Parser = {
       !hasThe &&
       (isWord(c, j + 1, 'end') ||
         (hyphenAt(c, j + 1) && isWord(c, j + 2, 'end')) ||
-        (c.tokens[j + 1]?.text === "'" && isWord(c, j + 2, 's') && isWord(c, j + 3, 'end')))
+        (c.tokens.at(j + 1)?.text === "'" && isWord(c, j + 2, 's') && isWord(c, j + 3, 'end')))
     ) {
       const end = isWord(c, j + 1, 'end') ? j + 2 : hyphenAt(c, j + 1) ? j + 3 : j + 4;
       return proposal(c, i, end, rule, date({ gran: 'year', mod: 'END' }), 0.7);
@@ -235,7 +235,7 @@ export const relativeUnitParser: Parser = {
     }
     // last August, next spring, this summer
     const month = readMonth(c, k);
-    if (month && (c.tokens[k]?.text.charCodeAt(0) ?? 0) <= 90) {
+    if (month && (c.tokens.at(k)?.text.charCodeAt(0) ?? 0) <= 90) {
       // last Oct. 23: a day
       const day = readDay(c, month.next);
       if (day && shift.n !== 0) {

@@ -37,7 +37,7 @@ export const setParser: Parser = {
       if (wd !== undefined && n === 1)
         return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-WXX-${wd}`, ['weekday']), 0.9);
       const month = MONTHS.get(lower(c, j) ?? '');
-      if (month !== undefined && n === 1 && isCapitalized(c.tokens[j]))
+      if (month !== undefined && n === 1 && isCapitalized(c.tokens.at(j)))
         return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-${pad(month)}`, ['month']), 0.9);
       const u = readUnit(c, j);
       if (!u) return undefined;

@@ -1,7 +1,7 @@
 /** Clock times and named times of day: "3 p.m.", "10:35 a.m. EDT", "noon", "midnight", "9 o'clock". */
 import { date, isPunct, isWord, lower, proposal, tok } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { Kind, touches } from '../tokens.js';
+import { Kind, touches, wordSet } from '../tokens.js';
 
 const ZONES = new Set([
   'edt',
@@ -33,6 +33,9 @@ const CLOCK_CUES = new Set([
   'from',
   'to',
 ]);
+
+/** The words that may follow the hour of a clock time without minutes. */
+const CLOCK_WORDS = wordSet(['am', 'pm', 'a', 'p', 'o', 'in']);
 
 /** "a.m."/"p.m."/"am"/"pm" starting at `i`: whether it is p.m. and the next token index. */
 function meridiem(c: ParseContext, i: number): { pm: boolean; next: number } | undefined {
@@ -80,7 +83,13 @@ export const timeOfDayParser: Parser = {
         );
       return undefined;
     }
-    if (t.kind !== Kind.Number || t.text.length > 2) return undefined;
+    // a clock time goes on with ":" or a word: "3 p.m.", "9 o'clock", "4 in the morning"
+    if (
+      t.kind !== Kind.Number ||
+      t.end - t.start > 2 ||
+      !(CLOCK_WORDS.has(c.tokens, i + 1) || c.tokens.code(i + 1) === 58)
+    )
+      return undefined;
     if (touches(c.tokens, i) && /[\d.,:$/-]/.test(tok(c, i - 1)?.text ?? '')) return undefined;
     let hour = Number(t.text);
     let minute = 0;

@@ -224,6 +224,13 @@ export const yearParser: Parser = {
     ...DECADE_WORDS.keys(),
   ],
   parse(c: ParseContext, i: number): Proposal | undefined {
+    // a number is a year of four digits, or has a word joined on: "80s", "20th century"
+    if (
+      c.tokens.kind(i) === Kind.Number &&
+      c.tokens.width(i) !== 4 &&
+      !(c.tokens.kind(i + 1) === Kind.Word && touches(c.tokens, i + 1))
+    )
+      return undefined;
     const rule = this.name;
     let j = i;
     const hasThe = isWord(c, j, 'the');

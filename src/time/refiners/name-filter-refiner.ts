@@ -11,7 +11,7 @@ const BARE = new Set(['month-name-parser', 'season-parser', 'weekday-parser']);
 const TIME_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'and', 'or']);
 
 function isSentenceStart(c: RefineContext, i: number): boolean {
-  const prev = c.tokens[i - 1];
+  const prev = c.tokens.at(i - 1);
   if (!prev) return true;
   if (
     prev.kind === Kind.Punct &&
@@ -23,7 +23,7 @@ function isSentenceStart(c: RefineContext, i: number): boolean {
       prev.text === ':')
   )
     return true;
-  return c.sentences.some((s) => s.start === c.tokens[i]?.start);
+  return c.sentences.some((s) => s.start === c.tokens.at(i)?.start);
 }
 
 /** Relative days and units ("this week", "last night") that a title capitalizes: ABC's "This Week". */
@@ -32,10 +32,10 @@ const TITLED = new Set(['relative-unit-parser', 'relative-day-parser']);
 /** Every word capitalized, the first one not by a sentence start: a title, not a time. */
 function isTitle(c: RefineContext, p: Proposal): boolean {
   if (!TITLED.has(p.rule) || p.last - p.first < 2) return false;
-  for (let i = p.first; i < p.last; i++) if (!isCapitalized(c.tokens[i])) return false;
-  const prev = c.tokens[p.first - 1];
+  for (let i = p.first; i < p.last; i++) if (!isCapitalized(c.tokens.at(i))) return false;
+  const prev = c.tokens.at(p.first - 1);
   if (!prev || prev.text === '.' || prev.text === '?' || prev.text === '!') return false;
-  const start = c.tokens[p.first]?.start;
+  const start = c.tokens.at(p.first)?.start;
   return !c.sentences.some((s) => s.start === start);
 }
 
@@ -45,13 +45,13 @@ export const nameFilterRefiner: Refiner = {
     return proposals.filter((p) => {
       if (isTitle(c, p)) return false;
       if (!BARE.has(p.rule) || p.last - p.first !== 1) return true;
-      const prevTok = c.tokens[p.first - 1];
-      const nextTok = c.tokens[p.last];
+      const prevTok = c.tokens.at(p.first - 1);
+      const nextTok = c.tokens.at(p.last);
       const introduced = TIME_PREPOSITIONS.has(prevTok?.lower ?? '');
       if (
         nextTok &&
         isCapitalized(nextTok) &&
-        nextTok.start === (c.tokens[p.last - 1]?.end ?? 0) + 1 &&
+        nextTok.start === (c.tokens.at(p.last - 1)?.end ?? 0) + 1 &&
         !TIME_WORDS.has(nextTok.lower)
       ) {
         if (!introduced) return false;

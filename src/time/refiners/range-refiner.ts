@@ -12,15 +12,15 @@ export const rangeRefiner: Refiner = {
   refine(c: RefineContext, proposals: readonly Proposal[]): readonly Proposal[] {
     return proposals.map((p, k) => {
       if (p.spec.kind === 'fixed' && (p.spec.type === 'DURATION' || p.spec.type === 'SET')) return p;
-      const prev = c.tokens[p.first - 1]?.lower ?? '';
+      const prev = c.tokens.at(p.first - 1)?.lower ?? '';
       const next = proposals[k + 1];
-      const joiner = next && next.first === p.last + 1 ? (c.tokens[p.last]?.lower ?? '') : '';
+      const joiner = next && next.first === p.last + 1 ? (c.tokens.at(p.last)?.lower ?? '') : '';
       const isPair =
         joiner === 'to' ||
         joiner === 'until' ||
         joiner === 'through' ||
         joiner === 'and' ||
-        c.tokens[p.last]?.text === '-';
+        c.tokens.at(p.last)?.text === '-';
       if ((prev === 'from' || prev === 'between') && next && isPair)
         return { ...p, range: { role: 'begin', other: k + 1 } };
       const before = proposals[k - 1];
@@ -29,7 +29,7 @@ export const rangeRefiner: Refiner = {
         before.last === p.first - 1 &&
         (prev === 'to' || prev === 'until' || prev === 'through' || prev === 'and' || prev === '-')
       ) {
-        const opener = c.tokens[before.first - 1]?.lower ?? '';
+        const opener = c.tokens.at(before.first - 1)?.lower ?? '';
         if (opener === 'from' || opener === 'between') return { ...p, range: { role: 'end', other: k - 1 } };
       }
       if (BEGIN.has(prev)) return { ...p, range: { role: 'begin' } };

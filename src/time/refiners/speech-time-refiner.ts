@@ -7,7 +7,7 @@
 import type { CalDate } from '../calendar.js';
 import { parseIsoDate } from '../calendar.js';
 import type { QuoteSpan, RefineContext } from '../result.js';
-import { Kind, type Token } from '../tokens.js';
+import { Kind, WordTable } from '../tokens.js';
 
 export const EVENT_NOUNS: ReadonlySet<string> = new Set([
   'ceremony',
@@ -57,13 +57,16 @@ export const EVENT_NOUNS: ReadonlySet<string> = new Set([
   'rallies',
 ]);
 
+/** The event nouns by word, each its own value: found by token without cutting every word's text. */
+const EVENT_NOUN_WORDS = new WordTable(Array.from(EVENT_NOUNS, (w) => [w, w] as const));
+
 /** The first token that starts at or after `offset`. */
 export function firstTokenAt(c: RefineContext, offset: number): number {
   let lo = 0;
   let hi = c.tokens.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if ((c.tokens[mid]?.start ?? 0) < offset) lo = mid + 1;
+    if (c.tokens.start(mid) < offset) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -114,10 +117,11 @@ export function speechTime(
   const nouns = new Set<string>();
   const lo = Math.max(0, s - 2);
   const until = c.sentences[sEnd]?.end ?? 0;
-  for (let k = firstTokenAt(c, c.sentences[lo]?.start ?? 0); k < c.tokens.length; k++) {
-    const t = c.tokens[k] as Token;
-    if (t.start >= until) break;
-    if (t.kind === Kind.Word && EVENT_NOUNS.has(t.lower) && !inQuote(t.start)) nouns.add(t.lower);
+  const tokens = c.tokens;
+  for (let k = firstTokenAt(c, c.sentences[lo]?.start ?? 0); k < tokens.length; k++) {
+    if (tokens.start(k) >= until) break;
+    const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUN_WORDS.get(tokens, k) : undefined;
+    if (noun !== undefined && !inQuote(tokens.start(k))) nouns.add(noun);
   }
   if (nouns.size > 0) {
     for (let j = s - 1; j >= Math.max(0, s - 10); j--) {
@@ -126,10 +130,10 @@ export function speechTime(
       const inSentence = dated.filter((d) => d.start >= sentence.start && d.start < sentence.end);
       if (inSentence.length === 0) continue;
       let mentions = false;
-      for (let k = firstTokenAt(c, sentence.start); k < c.tokens.length && !mentions; k++) {
-        const t = c.tokens[k] as Token;
-        if (t.end > sentence.end) break;
-        mentions = t.kind === Kind.Word && nouns.has(t.lower) && !inQuote(t.start);
+      for (let k = firstTokenAt(c, sentence.start); k < tokens.length && !mentions; k++) {
+        if (tokens.end(k) > sentence.end) break;
+        const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUN_WORDS.get(tokens, k) : undefined;
+        mentions = noun !== undefined && nouns.has(noun) && !inQuote(tokens.start(k));
       }
       if (!mentions) continue;
       const last = inSentence[inSentence.length - 1];

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { table } from '../../test/table.js';
+import { Kind, ShapeSet, type Tokens, tokenize, touches, WordTable, wordSet } from './tokens.js';
+
+const texts = (tokens: Tokens): string[] =>
+  Array.from({ length: tokens.length }, (_, i) => tokens.at(i)?.text ?? '');
+
+table(
+  'tokenize splits letters, digits and single other characters',
+  [
+    ['On Oct. 24, 2025', ['On', 'Oct', '.', '24', ',', '2025']],
+    ['A380s\u00a0x', ['A', '380', 's', 'x']],
+    ['Kärnten’s 10:35 a.m.', ['Kärnten', '’', 's', '10', ':', '35', 'a', '.', 'm', '.']],
+    ['  \n\t ', []],
+    ['two-year', ['two', '-', 'year']],
+  ] as const,
+  ([text, want]) => assert.deepEqual(texts(tokenize(text)), want, `tokens of ${JSON.stringify(text)}`),
+);
+
+test('tokenize: a long text (past the first guess of its token count) keeps every offset', () => {
+  const text = 'a,'.repeat(5000);
+  const tokens = tokenize(text);
+  assert.equal(tokens.length, 10000, 'every letter and comma is a token');
+  assert.equal(tokens.start(9999), 9999, 'the last comma starts where it is');
+  assert.equal(tokens.at(9998)?.text, 'a');
+  assert.equal(tokens.kind(10000), -1, 'no token past the end');
+});
+
+table(
+  'Tokens: kind, lower case and joining',
+  [
+    // text, index, kind, lower, touches the token before
+    ['Friday', 0, Kind.Word, 'friday', false],
+    ['MARCH 5th', 2, Kind.Word, 'th', true],
+    ['MARCH 5th', 1, Kind.Number, '5', false],
+    ['Élysée', 0, Kind.Word, 'élysée', false],
+    ['5 %', 1, Kind.Punct, '%', false],
+  ] as const,
+  ([text, i, kind, lower, joined]) => {
+    const tokens = tokenize(text);
+    assert.equal(tokens.kind(i), kind, 'kind');
+    assert.equal(tokens.at(i)?.lower, lower, 'lower case');
+    assert.equal(touches(tokens, i), joined, 'joined to the token before');
+  },
+);
+
+test('Tokens.at gives the same token again, and the right one after others have taken its place', () => {
+  const tokens = tokenize(Array.from({ length: 300 }, (_, k) => `w${k}`).join(' '));
+  const first = tokens.at(0);
+  assert.equal(tokens.at(0), first, 'the same object while nothing took its place');
+  for (let k = 1; k < tokens.length; k++) tokens.at(k);
+  assert.equal(tokens.at(0)?.text, 'w', 'made again with the right text');
+  assert.equal(tokens.at(-1), undefined);
+  assert.equal(tokens.at(tokens.length), undefined);
+});
+
+const TABLE = new WordTable([
+  ['the', 1],
+  ['tie', 2],
+  ['q', 3],
+  ['\u2019', 4],
+  ['#', 5],
+]);
+
+table(
+  'WordTable finds a token by its lower case, as a map of its words would',
+  [
+    ['The', 1],
+    ['THE', 1],
+    ['tie', 2],
+    ['toe', undefined],
+    ['then', undefined],
+    ['Q', 3],
+    ['\u2019', 4],
+    ['#', 5],
+    ['thé', undefined],
+    ['5', undefined],
+  ] as const,
+  ([word, want]) => assert.equal(TABLE.get(tokenize(word), 0), want, `value of ${JSON.stringify(word)}`),
+);
+
+test('WordTable: outside the text there is nothing', () => {
+  const tokens = tokenize('the');
+  assert.equal(TABLE.get(tokens, 1), undefined);
+  assert.equal(TABLE.get(tokens, -1), undefined);
+  assert.equal(TABLE.key('q'), 3);
+});
+
+test('WordTable agrees with a map of lower-case words on any text', () => {
+  const words = ['a', 'an', 'the', 'may', 'i', 'ó', 'Straße', "'", '-', 'ago', 'years'];
+  const set = wordSet(words);
+  const lowered = new Set(words);
+  fc.assert(
+    fc.property(
+      fc.array(fc.constantFrom(...words, 'A', 'AGO', 'Ó', 'mAy', 'x', '7', ' ', 'ß', 'İ')),
+      (parts) => {
+        const tokens = tokenize(parts.join(''));
+        for (let i = 0; i < tokens.length; i++)
+          assert.equal(
+            set.has(tokens, i),
+            lowered.has(tokens.at(i)?.lower ?? ''),
+            `token ${i} of ${parts.join('')}`,
+          );
+      },
+    ),
+  );
+});
+
+test('Tokens.nextStart stops at numbers, tokens of no shape and tokens of a listed shape only', () => {
+  const tokens = tokenize('he said ó the 5 days');
+  const shapes = new ShapeSet(['the', 'days']);
+  assert.equal(tokens.nextStart(0, shapes), 2, 'ó has no shape');
+  assert.equal(tokens.nextStart(3, shapes), 3, '"the"');
+  assert.equal(tokens.nextStart(4, shapes), 4, 'a number');
+  assert.equal(tokens.nextStart(5, shapes), 5, '"days"');
+  assert.equal(tokens.nextStart(6, shapes), 6, 'none left: the length');
+  assert.equal(tokenize('he said').nextStart(0, shapes), 2, 'no word of that shape');
+});
