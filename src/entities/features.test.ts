@@ -10,6 +10,7 @@ import {
   isUpperSentence,
   KEYED_GROUPS,
   markLive,
+  WORD_IDS,
   wordShape,
 } from './features.js';
 import { defaultGazetteer, Gazetteer, type GazetteerData } from './gazetteer.js';
@@ -157,6 +158,25 @@ test('features: the same from the word ids the case memory kept as from looking 
     // A copy of the sentence is no sentence the memory saw: its words are looked up afresh.
     assert.deepEqual(run(s), run([...s]), s.join(' '));
   }
+});
+
+test('features: the same when the word table was cleared and its rows went to other words', () => {
+  const gazetteer = defaultGazetteer();
+  const sentences = ['Shares in Cofinec Corp fell in Budapest .', 'SHARES IN COFINEC FELL'].map((s) =>
+    s.split(' '),
+  );
+  const run = () =>
+    sentences.map((s) => {
+      const out = new Uint32Array(s.length * FEATURES_PER_TOKEN);
+      extractFeatures([...s], gazetteer, new CaseMemory(gazetteer), 20, out);
+      return [...out];
+    });
+  const first = run();
+  // More new words than the table holds: it is cleared, and these take the rows of the words above.
+  const memory = new CaseMemory(gazetteer);
+  for (let k = 0; k < WORD_IDS; k += 1000)
+    memory.observe(Array.from({ length: 1000 }, (_, j) => `Filler${(k + j).toString(36)}`));
+  assert.deepEqual(run(), first, 'the features of both sentences');
 });
 
 test('features: words with the same key for a keyed group have the same buckets in it', () => {

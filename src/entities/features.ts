@@ -29,6 +29,11 @@ export const FEATURE_GROUPS: readonly (readonly number[])[] = [
 export const KEYED_GROUPS = 3;
 /** A keyed group's key shifted right this far is the id of the word that gives the group its values. */
 export const KEY_WORD_SHIFT: readonly number[] = [1, 5, 5];
+/**
+ * Word ids are below this bound: the word table is cleared when full. Id 0 names no word: the missing
+ * neighbours at a sentence's edges.
+ */
+export const WORD_IDS = 1 << 16;
 
 /**
  * KEYED_GROUPS keys per word: words whose keys for a group are equal have equal buckets in it, as long
@@ -55,16 +60,13 @@ export const CaseSeen = {
 const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 
 export class CaseMemory {
-  /**
-   * The case bits seen, by the id of the lower-case word (open addressing: `keys` -1 where free), and
-   * each slot's lower-case word, to find its id again when the word table is cleared.
-   */
+  /** The case bits seen, by the id of the lower-case word (open addressing: `keys` -1 where free). */
   private keys = new Int32Array(512).fill(-1);
   private bits = new Uint8Array(512);
-  private names = new Array<string>(512);
   private size = 0;
-  /** The generation of the ids in `keys`. */
+  /** The generation of the ids in `keys`, and its lower-case words by id, to find their ids again. */
   private keyGeneration = tableGeneration;
+  private keyNames = lowerNames;
   /**
    * Where the word ids of each sentence observed start in `ids`, so that its features need not look
    * its words up again; kept while the word table is not cleared (its generation).
@@ -111,13 +113,12 @@ export class CaseMemory {
       if (capitalised) {
         if (i > 0 && words[i - 1] !== '') {
           if (given(i - 1) && !given(i)) bit |= CaseSeen.AfterGivenName;
-          if (table[(rows[at + i - 1] as number) * STRIDE + LEX] === LexClass.Title)
-            bit |= CaseSeen.AfterTitle;
+          if (lexOf((rows[at + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
         }
         const next = words[i + 1];
         if (
           next &&
-          table[(rows[at + i + 1] as number) * STRIDE + LEX] === LexClass.OrgWord &&
+          lexOf((rows[at + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
           isUpperLetter(next.charCodeAt(0))
         )
           bit |= CaseSeen.BeforeOrgWord;
@@ -149,7 +150,6 @@ export class CaseMemory {
     }
     keys[s] = lower;
     this.bits[s] = bit;
-    this.names[s] = lowerNames[lower] as string;
     if (++this.size * 2 > keys.length) this.rebuild(keys.length * 2);
   }
 
@@ -160,17 +160,16 @@ export class CaseMemory {
 
   /** Moves the entries into `capacity` slots, under their lower-case words' current ids. */
   private rebuild(capacity: number): void {
-    const { keys, bits, names } = this;
+    const { keys, bits, keyNames } = this;
     const cleared = this.keyGeneration !== tableGeneration;
     this.keys = new Int32Array(capacity).fill(-1);
     this.bits = new Uint8Array(capacity);
-    this.names = new Array<string>(capacity);
     this.size = 0;
     this.keyGeneration = tableGeneration;
+    this.keyNames = lowerNames;
     for (let s = 0; s < keys.length; s++) {
-      const name = names[s] as string;
-      if ((keys[s] as number) >= 0)
-        this.add(cleared ? lowerIdOf(name) : (keys[s] as number), bits[s] as number);
+      const key = keys[s] as number;
+      if (key >= 0) this.add(cleared ? lowerIdOf(keyNames[key] as string) : key, bits[s] as number);
     }
   }
 
@@ -258,49 +257,52 @@ const PAD = 0x5bd1e995;
 
 /*
  * Words repeat (Zipf): what a distinct word contributes to features whatever its context is computed
- * once and kept, by word id, in one table of STRIDE numbers: its hashes, its class, the mixed hashes of
- * its own templates (for sentences in mixed case, then in capitals) and of the templates that see it as
- * a neighbour. Cleared when full, to stay bounded, between sentences only, so ids hold for a sentence.
+ * once and kept, by word id, in one table of STRIDE numbers, a cache line: its hashes, the mixed hashes
+ * of its own templates, its lower-case form and its classes. Made once at its bound, WORD_IDS words,
+ * and cleared when full, between sentences only, so that ids hold for a sentence.
  */
 const LW = 0;
 const SH = 1;
-const LEX = 2;
-/** Templates 1 to 8, mixed case; then the same in capitals. */
-const OWN = 3;
-/** As the word before (templates 3 and 8), after (4 and 9), two before (5) and two after (6). */
-const AS_PREV = 19;
-const AS_PREV_SHAPE = 20;
-const AS_NEXT = 21;
-const AS_NEXT_SHAPE = 22;
-const AS_PREV2 = 23;
-const AS_NEXT2 = 24;
-/** The word's code in the gazetteer last used (WordCode), valid when GAZ_SEEN holds `gazetteerSeen`. */
-const GAZ = 25;
-const GAZ_SEEN = 26;
+/** Templates 1, 2, 7, 12, 13, 14, 15 and 19, in a sentence in mixed case. */
+const OWN = 2;
+/** Those of them that differ in a sentence in capitals: templates 1, 7, 12 and 15. */
+const OWN_CAPS = 10;
+/** Where each of the eight own templates is, in mixed case, then in capitals. */
+const OWN_AT = Uint8Array.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 11, 12, 6, 7, 13, 9);
 /** The id of the word in lower case: words that differ only in case share the case memory's entry. */
-const LOWER = 27;
-const STRIDE = 28;
+const LOWER = 14;
+/**
+ * The word's lexical class (5 bits), then its code in the gazetteer last used (WordCode, 5 bits), valid
+ * when the bits above hold `gazetteerSeen`.
+ */
+const CLASSES = 15;
+const STRIDE = 16;
+const GAZ_SHIFT = 5;
+const SEEN_SHIFT = 10;
+/** `gazetteerSeen` starts again from 1 below this, the codes seen of every word forgotten. */
+const MAX_SEEN = 1 << (32 - SEEN_SHIFT);
+
+const lexOf = (at: number): number => (table[at + CLASSES] as number) & 31;
 
 /**
  * The words by id, and an index of them by hash, open addressing: each slot a word's hash (`wordId`'s
- * with seed 2) and its id + 1 (0: free), at most half of them used. Tokens are new strings in every
+ * with seed 2) and its id (0: free), at most half of them used. Tokens are new strings in every
  * document; beside the hash, a look-up reads only the word to compare, where a Map reads its entry
  * and that entry's key (the case memory takes a quarter less time).
  */
-let wordsById: string[] = [];
-let slots = new Int32Array(2 << 16);
-const MAX_WORDS = 200_000;
+let wordsById: string[] = [''];
+const slots = new Int32Array(4 * WORD_IDS);
 /** Ids of the words in lower case, and the words by id; cleared with the table. */
 const LOWER_IDS = new Map<string, number>();
 let lowerNames: string[] = [];
 /** Counts the clearings of the table: ids from another generation name other words. */
 let tableGeneration = 0;
-let table = new Uint32Array(1024 * STRIDE);
+const table = new Uint32Array(WORD_IDS * STRIDE);
 
 /** Makes room for `n` new words without clearing the table while a sentence holds ids. */
 function reserve(n: number): void {
-  if (wordsById.length + n <= MAX_WORDS) return;
-  wordsById = [];
+  if (wordsById.length + n <= WORD_IDS) return;
+  wordsById = [''];
   slots.fill(0);
   LOWER_IDS.clear();
   lowerNames = [];
@@ -312,14 +314,9 @@ function wordId(w: string): number {
   const mask = (slots.length >> 1) - 1;
   let s = wh & mask;
   for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
-    if (slots[2 * s] === (wh | 0) && wordsById[(slots[2 * s + 1] as number) - 1] === w)
-      return (slots[2 * s + 1] as number) - 1;
+    if (slots[2 * s] === (wh | 0) && wordsById[slots[2 * s + 1] as number] === w)
+      return slots[2 * s + 1] as number;
   const id = wordsById.length;
-  if ((id + 1) * STRIDE > table.length) {
-    const grown = new Uint32Array(table.length * 2);
-    grown.set(table);
-    table = grown;
-  }
   const lower = w.toLowerCase();
   const lw = hashString(lower, 1);
   const sh = hashString(wordShape(w), 3);
@@ -331,44 +328,24 @@ function wordId(w: string): number {
   const at = id * STRIDE;
   table[at + LW] = lw;
   table[at + SH] = sh;
-  table[at + LEX] = lex;
-  for (let mode = 0; mode < 2; mode++) {
-    const o = at + OWN + mode * 8;
-    table[o] = mix(1, wh, mode, 0);
-    table[o + 1] = mix(2, lw, 0, 0);
-    table[o + 2] = mix(7, sh, mode, 0);
-    table[o + 3] = mix(12, px, mode, 0);
-    table[o + 4] = mix(13, s2, 0, 0);
-    table[o + 5] = mix(14, s3, 0, 0);
-    table[o + 6] = mix(15, s4, mode, 0);
-    table[o + 7] = mix(19, lex, 0, 0);
-  }
-  table[at + AS_PREV] = mix(3, lw, 0, 0);
-  table[at + AS_PREV_SHAPE] = mix(8, sh, 0, 0);
-  table[at + AS_NEXT] = mix(4, lw, 0, 0);
-  table[at + AS_NEXT_SHAPE] = mix(9, sh, 0, 0);
-  table[at + AS_PREV2] = mix(5, lw, 0, 0);
-  table[at + AS_NEXT2] = mix(6, lw, 0, 0);
-  table[at + GAZ_SEEN] = 0;
+  table[at + OWN] = mix(1, wh, 0, 0);
+  table[at + OWN + 1] = mix(2, lw, 0, 0);
+  table[at + OWN + 2] = mix(7, sh, 0, 0);
+  table[at + OWN + 3] = mix(12, px, 0, 0);
+  table[at + OWN + 4] = mix(13, s2, 0, 0);
+  table[at + OWN + 5] = mix(14, s3, 0, 0);
+  table[at + OWN + 6] = mix(15, s4, 0, 0);
+  table[at + OWN + 7] = mix(19, lex, 0, 0);
+  table[at + OWN_CAPS] = mix(1, wh, 1, 0);
+  table[at + OWN_CAPS + 1] = mix(7, sh, 1, 0);
+  table[at + OWN_CAPS + 2] = mix(12, px, 1, 0);
+  table[at + OWN_CAPS + 3] = mix(15, s4, 1, 0);
   table[at + LOWER] = lowerIdOf(lower);
+  table[at + CLASSES] = lex;
   wordsById.push(w);
   slots[2 * s] = wh;
-  slots[2 * s + 1] = id + 1;
-  if (wordsById.length * 2 > slots.length >> 1) growSlots();
+  slots[2 * s + 1] = id;
   return id;
-}
-
-/** Twice the slots, the words in them again. */
-function growSlots(): void {
-  slots = new Int32Array(slots.length * 2);
-  const mask = (slots.length >> 1) - 1;
-  wordsById.forEach((w, id) => {
-    const h = hashString(w, 2);
-    let s = h & mask;
-    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
-    slots[2 * s] = h;
-    slots[2 * s + 1] = id + 1;
-  });
 }
 
 function lowerIdOf(lower: string): number {
@@ -388,13 +365,16 @@ let gazetteerSeen = 0;
 function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
   if (gazetteer !== gazetteerUsed) {
     gazetteerUsed = gazetteer;
-    gazetteerSeen++;
+    if (++gazetteerSeen === MAX_SEEN) {
+      for (let at = CLASSES; at < table.length; at += STRIDE) table[at] = (table[at] as number) & 31;
+      gazetteerSeen = 1;
+    }
   }
   const at = id * STRIDE;
-  if (table[at + GAZ_SEEN] === gazetteerSeen) return table[at + GAZ] as number;
+  const classes = table[at + CLASSES] as number;
+  if (classes >>> SEEN_SHIFT === gazetteerSeen) return (classes >>> GAZ_SHIFT) & 31;
   const code = gazetteer.code(w);
-  table[at + GAZ] = code;
-  table[at + GAZ_SEEN] = gazetteerSeen;
+  table[at + CLASSES] = (gazetteerSeen << SEEN_SHIFT) | (code << GAZ_SHIFT) | (classes & 31);
   return code;
 }
 
@@ -417,14 +397,8 @@ const MIX_21 = fewValues(21, 32, 1);
 const MIX_27 = fewValues(27, 4, 2);
 const MIX_29 = fewValues(29, 2, 32);
 
-// The same templates at a sentence's edges, with padding for the missing word.
+/** The bias template, of one value. */
 const BIAS = mix(0, 0, 0, 0);
-const EDGE_PREV = mix(3, PAD, 0, 0);
-const EDGE_NEXT = mix(4, PAD + 1, 0, 0);
-const EDGE_PREV2 = mix(5, PAD + 2, 0, 0);
-const EDGE_NEXT2 = mix(6, PAD + 3, 0, 0);
-const EDGE_PREV_SHAPE = mix(8, PAD, 0, 0);
-const EDGE_NEXT_SHAPE = mix(9, PAD + 1, 0, 0);
 
 // Per-token values, reused across sentences to spare allocations.
 let capacity = 0;
@@ -520,7 +494,7 @@ function writeFeatures(
   keys: Int32Array | undefined,
 ): void {
   const t = table;
-  const own = OWN + mode * 8;
+  const own = mode * 8;
   for (let i = 0; i < n; i++) {
     if (live && !live[i]) continue;
     const at = rows[i] as number;
@@ -533,22 +507,23 @@ function writeFeatures(
     const g = gaz[i] as number;
     const gP = p1 >= 0 ? (gaz[i - 1] as number) : 31;
     const gN = n1 >= 0 ? (gaz[i + 1] as number) : 31;
-    const lx = t[at + LEX] as number;
-    const lxP = p1 >= 0 ? (t[p1 + LEX] as number) : 31;
-    const lxN = n1 >= 0 ? (t[n1 + LEX] as number) : 31;
+    const lx = (t[at + CLASSES] as number) & 31;
+    const lxP = p1 >= 0 ? (t[p1 + CLASSES] as number) & 31 : 31;
+    const lxN = n1 >= 0 ? (t[n1 + CLASSES] as number) & 31 : 31;
     const s = t[at + SH] as number;
     const memo = mem[i] as number;
     const m = memo & CASE_BITS;
     const l = t[at + LW] as number;
     const o = i * FEATURES_PER_TOKEN;
     out[o + 0] = BIAS >>> shift;
-    for (let k = 0; k < 8; k++) out[o + 1 + k] = (t[at + own + k] as number) >>> shift;
-    out[o + 9] = (p1 >= 0 ? (t[p1 + AS_PREV] as number) : EDGE_PREV) >>> shift;
-    out[o + 10] = (n1 >= 0 ? (t[n1 + AS_NEXT] as number) : EDGE_NEXT) >>> shift;
-    out[o + 11] = (i > 1 ? (t[(rows[i - 2] as number) + AS_PREV2] as number) : EDGE_PREV2) >>> shift;
-    out[o + 12] = (i + 2 < n ? (t[(rows[i + 2] as number) + AS_NEXT2] as number) : EDGE_NEXT2) >>> shift;
-    out[o + 13] = (p1 >= 0 ? (t[p1 + AS_PREV_SHAPE] as number) : EDGE_PREV_SHAPE) >>> shift;
-    out[o + 14] = (n1 >= 0 ? (t[n1 + AS_NEXT_SHAPE] as number) : EDGE_NEXT_SHAPE) >>> shift;
+    for (let k = 0; k < 8; k++) out[o + 1 + k] = (t[at + (OWN_AT[own + k] as number)] as number) >>> shift;
+    // The neighbours' templates, mixed here rather than kept for each word: padding past the edges.
+    out[o + 9] = mix(3, lwP, 0, shift);
+    out[o + 10] = mix(4, lwN, 0, shift);
+    out[o + 11] = mix(5, i > 1 ? (t[(rows[i - 2] as number) + LW] as number) : PAD + 2, 0, shift);
+    out[o + 12] = mix(6, i + 2 < n ? (t[(rows[i + 2] as number) + LW] as number) : PAD + 3, 0, shift);
+    out[o + 13] = mix(8, shP, 0, shift);
+    out[o + 14] = mix(9, shN, 0, shift);
     out[o + 15] = mix(10, shP, s, shift);
     out[o + 16] = mix(11, s, shN, shift);
     out[o + 17] = (MIX_16[g * 2 + mode] as number) >>> shift;
@@ -568,7 +543,7 @@ function writeFeatures(
     out[o + 30] = mix(30, (p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number), s, shift);
     out[o + 31] = mix(31, mode * 32 + (memo >> 2), s, shift);
     if (keys) {
-      // Word ids from their rows; gazetteer classes are below 16, and 31 is the edge's.
+      // Word ids from their rows, 0 past the edges; gazetteer classes are below 16, and 31 is the edge's.
       const k = i * KEYED_GROUPS;
       keys[k] = (at / STRIDE) * 2 + mode;
       keys[k + 1] = (Math.max(p1, 0) / STRIDE) * 32 + gP;
