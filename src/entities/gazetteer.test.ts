@@ -129,3 +129,36 @@ table(
     assert.equal(m?.length, length, `${words.join('|')} at ${words[i]}`);
   },
 );
+
+table(
+  'gazetteer lookup: a city made from its columns carries the values of models/gazetteer.json exactly',
+  [
+    [
+      'Shanghai',
+      {
+        kind: 'city',
+        name: 'Shanghai',
+        country: 'CN',
+        lat: 31.2222,
+        lon: 121.4581,
+        ref: 'geonames:1796236',
+        population: 22315474,
+      },
+    ],
+    [
+      'Buenos Aires',
+      {
+        kind: 'city',
+        name: 'Buenos Aires',
+        country: 'AR',
+        lat: -34.6131,
+        lon: -58.3772,
+        ref: 'geonames:3435910',
+        population: 13076300,
+      },
+    ],
+    // Negative: a country is no city and has no GeoNames ref.
+    ['France', { kind: 'country', name: 'France', country: 'FR', lat: 46, lon: 2 }],
+  ] as const,
+  ([name, place]) => assert.deepEqual(defaultGazetteer().lookup(name), place, name),
+);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { DatelineError } from '../document/errors.js';
 
 /** models/gazetteer.json as train/build-gazetteer.ts writes it. */
 export interface GazetteerData {
@@ -45,15 +46,6 @@ export const GazClass = {
   BigCity: 6,
   Organisation: 7,
 } as const;
-
-const KIND_CLASS: Record<PlaceKind, number> = {
-  country: GazClass.Country,
-  city: GazClass.City,
-  region: GazClass.Region,
-  location: GazClass.Location,
-  demonym: GazClass.Demonym,
-  organisation: GazClass.Organisation,
-};
 
 // Short forms the packages lack; the key is a country code.
 const EXTRA_COUNTRY_NAMES: Record<string, string[]> = {
@@ -107,87 +99,125 @@ export const WordCode = {
 const CLASS_MASK = WordCode.Class;
 const PREFIX = WordCode.Prefix;
 const FIRST_NAME = WordCode.FirstName;
-/** Codes kept per gazetteer; cleared when full, to stay bounded. */
-const MAX_CODES = 200_000;
+/** In a key's entry: some phrase goes on with the key as one of its later words. */
+const CONTINUES = 16;
+/** In a key's entry, above its flags: the index of the place the key names, when its class is set. */
+const PLACE_SHIFT = 5;
+/** `longest` packs a match as its entry times this plus its length in words. */
+const LENGTHS = 64;
 
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
+
+/** Cities by column: each becomes a Place only when a lookup finds it. */
+interface CityColumns {
+  readonly names: string[];
+  readonly countries: string[];
+  readonly lat: Float64Array;
+  readonly lon: Float64Array;
+  /** GeoNames ids and populations are whole numbers well below 2 ** 32. */
+  readonly ids: Uint32Array;
+  readonly population: Uint32Array;
+}
 
 /**
  * Countries, demonyms, cities, regions and geographic features, looked up as token sequences
  * (longest match first). Built once from the committed models/gazetteer.json.
  */
 export class Gazetteer {
-  private readonly phrases = new Map<string, Place>();
-  /** Every proper prefix of a phrase, so that matching stops as soon as no phrase can go on. */
-  private readonly prefixes = new Set<string>();
-  /** Every word after a phrase's first, so that matching stops before building a key no phrase has. */
-  private readonly continuations = new Set<string>();
+  /**
+   * Every phrase, every proper prefix of one (so that matching stops as soon as no phrase can go on) and
+   * every word after a phrase's first (so that matching stops before building a key no phrase has), each
+   * with its entry: its class as a phrase (GazClass), PREFIX, CONTINUES, and its place's index. Small
+   * integers in one map rather than a Place per city: most of 24,000 cities are never named.
+   */
+  private readonly entries = new Map<string, number>();
+  /** The places other than cities, by index; cities follow them. */
+  private readonly places: Place[] = [];
+  private readonly cities: CityColumns;
   private readonly byCode = new Map<string, Place>();
   private readonly firstNames: ReadonlySet<string>;
-  /** Words repeat: what the sets say about each word (its WordCode), looked up once. */
-  private readonly codes = new Map<string, number>();
   readonly maxWords: number;
 
   constructor(data: GazetteerData) {
     let maxWords = 1;
-    const add = (phrase: string, place: Place, override = false) => {
+    const entries = this.entries;
+    const add = (phrase: string, index: number, cls: number, override = false) => {
       const words = phraseWords(phrase);
       if (words.length === 0) return;
       const key = words.join(' ');
-      if (!override && this.phrases.has(key)) return;
-      this.phrases.set(key, place);
+      const entry = entries.get(key) ?? 0;
+      if (!override && entry & CLASS_MASK) return;
+      entries.set(key, (entry & (PREFIX | CONTINUES)) | cls | (index << PLACE_SHIFT));
       for (let n = 1; n < words.length; n++) {
-        this.prefixes.add(words.slice(0, n).join(' '));
-        this.continuations.add(words[n] as string);
+        const prefix = words.slice(0, n).join(' ');
+        entries.set(prefix, (entries.get(prefix) ?? 0) | PREFIX);
+        const next = words[n] as string;
+        entries.set(next, (entries.get(next) ?? 0) | CONTINUES);
       }
       maxWords = Math.max(maxWords, words.length);
     };
+    const place = (p: Place) => this.places.push(p) - 1;
     for (const c of data.countries) {
-      const place: Place = { kind: 'country', name: c.name, country: c.code, lat: c.lat, lon: c.lon };
-      this.byCode.set(c.code, place);
-      for (const n of [c.name, ...c.names, ...(EXTRA_COUNTRY_NAMES[c.code] ?? [])]) add(n, place, true);
-      const demonym: Place = { kind: 'demonym', name: c.name, country: c.code, lat: c.lat, lon: c.lon };
+      const country = place({ kind: 'country', name: c.name, country: c.code, lat: c.lat, lon: c.lon });
+      this.byCode.set(c.code, this.places[country] as Place);
+      for (const n of [c.name, ...c.names, ...(EXTRA_COUNTRY_NAMES[c.code] ?? [])])
+        add(n, country, GazClass.Country, true);
+      const demonym = place({ kind: 'demonym', name: c.name, country: c.code, lat: c.lat, lon: c.lon });
       for (const d of [...c.demonyms, ...(EXTRA_DEMONYMS[c.code] ?? [])]) {
-        add(d, demonym);
+        add(d, demonym, GazClass.Demonym);
         const p = plural(d);
-        if (p) add(p, demonym);
+        if (p) add(p, demonym, GazClass.Demonym);
       }
     }
-    for (const r of data.regions) add(r, { kind: 'region', name: r });
-    for (const l of data.locations) add(l, { kind: 'location', name: l });
-    for (const o of data.organisations) add(o, { kind: 'organisation', name: o });
+    for (const r of data.regions) add(r, place({ kind: 'region', name: r }), GazClass.Region);
+    for (const l of data.locations) add(l, place({ kind: 'location', name: l }), GazClass.Location);
+    for (const o of data.organisations)
+      add(o, place({ kind: 'organisation', name: o }), GazClass.Organisation);
+    const n = data.cities.length;
+    const cities: CityColumns = {
+      names: [],
+      countries: [],
+      lat: new Float64Array(n),
+      lon: new Float64Array(n),
+      ids: new Uint32Array(n),
+      population: new Uint32Array(n),
+    };
     // Largest first, so the best-known city of a name wins ("Paris" is the French one).
-    for (const [name, country, lat, lon, id, population] of data.cities)
-      add(name, { kind: 'city', name, country, lat, lon, ref: `geonames:${id}`, population });
+    data.cities.forEach(([name, country, lat, lon, id, population], i) => {
+      cities.names.push(name);
+      cities.countries.push(country);
+      cities.lat[i] = lat;
+      cities.lon[i] = lon;
+      cities.ids[i] = id;
+      cities.population[i] = population;
+      // Cities of half a million people or more are big ones, for features.
+      add(name, this.places.length + i, population >= 500_000 ? GazClass.BigCity : GazClass.City);
+    });
+    this.cities = cities;
     this.maxWords = maxWords;
+    if (maxWords >= LENGTHS) throw new DatelineError('INTERNAL', `a gazetteer phrase of ${maxWords} words`);
     this.firstNames = new Set(data.firstNames ?? []);
   }
 
   /** Whether a capitalised word is a given name: "Gloria", not "Pirelli". */
   isFirstName(word: string): boolean {
-    return (this.code(word) & FIRST_NAME) !== 0;
+    return this.firstNames.has(word);
   }
 
   /** The word's WordCode. */
   code(word: string): number {
-    let code = this.codes.get(word);
-    if (code !== undefined) return code;
-    const place = this.phrases.get(word);
-    code =
-      (place ? classOf(place) : GazClass.None) |
-      (this.prefixes.has(word) ? PREFIX : 0) |
-      (this.firstNames.has(word) ? FIRST_NAME : 0);
-    if (this.codes.size >= MAX_CODES) this.codes.clear();
-    this.codes.set(word, code);
-    return code;
+    return (
+      ((this.entries.get(word) ?? 0) & (CLASS_MASK | PREFIX)) | (this.firstNames.has(word) ? FIRST_NAME : 0)
+    );
   }
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
   lookup(name: string): Place | undefined {
-    const place = this.phrases.get(name);
+    let entry = this.entries.get(name) ?? 0;
     // A name already in phrase form (no comma or bracket, single spaces) has no other key to try.
-    if (place || !UNPHRASED.test(name)) return place;
-    return this.phrases.get(phraseWords(name).join(' '));
+    if ((entry & CLASS_MASK) === 0 && UNPHRASED.test(name))
+      entry = this.entries.get(phraseWords(name).join(' ')) ?? 0;
+    return entry & CLASS_MASK ? this.place(entry) : undefined;
   }
 
   country(code: string): Place | undefined {
@@ -207,21 +237,44 @@ export class Gazetteer {
     i: number,
     code: number,
   ): { length: number; place: Place } | undefined {
-    if ((code & (CLASS_MASK | PREFIX)) === 0) return undefined;
+    const m = this.longest(words, i, code);
+    return m === 0 ? undefined : { length: m % LENGTHS, place: this.place(Math.floor(m / LENGTHS)) };
+  }
+
+  /** The longest phrase at words[i] as its entry times LENGTHS plus its length, or 0. */
+  private longest(words: readonly string[], i: number, code: number): number {
+    if ((code & (CLASS_MASK | PREFIX)) === 0) return 0;
     let key = words[i] as string;
-    let best: { length: number; place: Place } | undefined;
-    const place = code & CLASS_MASK ? this.phrases.get(key) : undefined;
-    if (place) best = { length: 1, place };
+    let entry = this.entries.get(key) ?? 0;
+    let best = code & CLASS_MASK && entry & CLASS_MASK ? entry * LENGTHS + 1 : 0;
     if ((code & PREFIX) === 0) return best;
-    for (let n = 2; n <= this.maxWords && i + n <= words.length && this.prefixes.has(key); n++) {
+    for (let n = 2; n <= this.maxWords && i + n <= words.length && entry & PREFIX; n++) {
       const next = words[i + n - 1] as string;
       // A word with no space ends every key it closes: no phrase or prefix, unless some phrase goes on so.
-      if (!this.continuations.has(next) && !next.includes(' ')) break;
+      if (((this.entries.get(next) ?? 0) & CONTINUES) === 0 && !next.includes(' ')) break;
       key = `${key} ${next}`;
-      const p = this.phrases.get(key);
-      if (p) best = { length: n, place: p };
+      entry = this.entries.get(key) ?? 0;
+      if (entry & CLASS_MASK) best = entry * LENGTHS + n;
     }
     return best;
+  }
+
+  /** The place of a phrase's entry, a city made from its columns. */
+  private place(entry: number): Place {
+    const index = entry >>> PLACE_SHIFT;
+    const fixed = this.places[index];
+    if (fixed) return fixed;
+    const c = this.cities;
+    const i = index - this.places.length;
+    return {
+      kind: 'city',
+      name: c.names[i] as string,
+      country: c.countries[i] as string,
+      lat: c.lat[i] as number,
+      lon: c.lon[i] as number,
+      ref: `geonames:${c.ids[i]}`,
+      population: c.population[i] as number,
+    };
   }
 
   /**
@@ -242,24 +295,19 @@ export class Gazetteer {
         out[i++] = code & CLASS_MASK;
         continue;
       }
-      const m = codes ? this.matchCoded(words, i, code) : this.match(words, i);
-      if (!m) {
+      const m = this.longest(words, i, code);
+      if (m === 0) {
         i++;
         continue;
       }
-      const c = classOf(m.place);
+      const length = m % LENGTHS;
+      const c = Math.floor(m / LENGTHS) & CLASS_MASK;
       out[i] = c;
-      for (let k = 1; k < m.length; k++) out[i + k] = c + 8;
-      i += m.length;
+      for (let k = 1; k < length; k++) out[i + k] = c + 8;
+      i += length;
     }
     return out;
   }
-}
-
-/** A place's class for features: cities of half a million people or more are big ones. */
-function classOf(place: Place): number {
-  const c = KIND_CLASS[place.kind];
-  return c === GazClass.City && (place.population ?? 0) >= 500_000 ? GazClass.BigCity : c;
 }
 
 let shared: Gazetteer | undefined;
