@@ -107,6 +107,26 @@ table(
       [],
     ],
     [
+      'an acronym the recogniser did not name is found wherever it stands',
+      'the Korean Central News Agency (KCNA) said. Later KCNA added more.',
+      [['Korean Central News Agency', 'ORG']],
+      [['Korean Central News Agency', 'KCNA@1', 'KCNA@2']],
+      [],
+    ],
+    [
+      'an acronym inside a longer name is part of that name, not the acronym',
+      'the Korean Central News Agency (KCNA) said. The KCNA Watch site disagreed.',
+      [
+        ['Korean Central News Agency', 'ORG'],
+        ['KCNA Watch', 'ORG'],
+      ],
+      [['Korean Central News Agency', 'KCNA@1']],
+      [
+        ['Korean Central News Agency', 'KCNA Watch'],
+        ['Korean Central News Agency', 'KCNA@2'],
+      ],
+    ],
+    [
       'parentheses whose letters do not fit the name are no acronym',
       'the Korean Central News Agency (AP) said. Later AP added more.',
       [

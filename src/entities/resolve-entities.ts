@@ -1,12 +1,13 @@
 import type { Entity, EntityType, Mention, MentionKind } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
+import { TokenFlag } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
-import { tokenWords } from './token-words.js';
+import { releaseTokenWords, tokenWords } from './token-words.js';
 
 /** A mention being resolved: token range, sentence, and the cluster it joins. */
 interface Draft {
@@ -27,8 +28,11 @@ interface Cluster {
   /** Same-referent key for places and exact names: "country:KP", "name:ORG:Reuters". */
   key?: string;
   title?: string;
-  /** Lower-cased role words of the title ("leader", "ambassador") for descriptions like "the North's leader". */
-  roles: Set<string>;
+  /**
+   * Lower-cased role words of the title ("leader", "ambassador") for descriptions like "the North's
+   * leader"; made with the first, as most clusters have none.
+   */
+  roles?: Set<string>;
   place?: Place;
   gender?: 'm' | 'f';
 }
@@ -149,6 +153,17 @@ interface RoleHolder {
   first: number;
 }
 
+/** `T` with its fields settable: an output object built field by field. */
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The place's coordinates and reference as an entity gives them. */
+function geoOf(place: Place, lat: number, lon: number): NonNullable<Entity['geo']> {
+  const geo: NonNullable<Entity['geo']> = { lat, lon };
+  if (place.country) geo.country = place.country;
+  geo.ref = place.ref ?? (place.kind === 'country' ? `iso3166:${place.country}` : `name:${place.name}`);
+  return geo;
+}
+
 /** `drafts` sorted by first token, stably: most often they already are, and then nothing is copied. */
 function sortByFirst(drafts: Draft[]): Draft[] {
   for (let k = 1; k < drafts.length; k++)
@@ -158,6 +173,19 @@ function sortByFirst(drafts: Draft[]): Draft[] {
 }
 
 const NO_CLUSTERS: ReadonlySet<Cluster> = new Set();
+
+/** Whether the words of `name` after `start`, which it continues, are all organisation heads ("Inc."). */
+function endsInOrgHeads(name: string, start: string): boolean {
+  return name
+    .slice(start.length + 1)
+    .split(' ')
+    .every((x) => isOrgHead(x.toLowerCase()));
+}
+
+/** Whether `name` is `start` and more words: "Northrop Grumman" continues "Northrop", without a copy. */
+function continues(name: string, start: string): boolean {
+  return name.length > start.length && name.charCodeAt(start.length) === 0x20 && name.startsWith(start);
+}
 
 function firstOf(c: Cluster): number {
   let first = Number.POSITIVE_INFINITY;
@@ -180,21 +208,24 @@ function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): Rol
 
 /**
  * The draft over each token, the last in draft order where drafts overlap, as a Map by token would hold
- * it: an array by token, since a long document has tens of thousands. A plain array, which a coverage
- * hands on to the next one (see `previous`): a typed array of this size is allocated outside the heap.
+ * it: an array by token, since a long document has tens of thousands, which a coverage hands on to the
+ * next one (see `previous`). A typed array: one the size of a long document's tokens, made as a plain
+ * array, is allocated on pages of its own in the heap, which costs more than filling it.
  */
 export class Coverage {
   private readonly drafts: readonly Draft[];
-  private readonly at: number[];
+  private readonly at: Int32Array;
 
   /** `previous`: a coverage of the same text no longer asked, whose array this one takes over. */
   constructor(drafts: readonly Draft[], tokens: number, previous?: Coverage) {
     this.drafts = drafts.slice();
-    this.at = previous?.at.length === tokens ? previous.at.fill(0) : new Array<number>(tokens).fill(0);
+    const at = previous?.at.length === tokens ? previous.at.fill(0) : new Int32Array(tokens);
+    // Drafts are a few tokens each: a loop costs less than a call to `fill` per draft.
     for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k] as Draft;
-      this.at.fill(k + 1, d.first, d.end);
+      for (let t = d.first; t < d.end; t++) at[t] = k + 1;
     }
+    this.at = at;
   }
 
   get(token: number): Draft | undefined {
@@ -224,16 +255,23 @@ class Resolver {
     private readonly gazetteer: Gazetteer,
   ) {
     this.words = tokenWords(context.text);
+    // Whether a pronoun is inside a quotation, from the quote marks up to it: few tokens are either.
+    const marks = context.text.tokens.quoteMarks;
+    let mark = 0;
     let inQuote = false;
     for (let i = 0; i < this.words.length; i++) {
-      const role = context.text.quoteRole(i);
-      if (role === QuoteRole.Open) inQuote = true;
-      else if (role === QuoteRole.Close) inQuote = false;
       const cue = this.cueAt(i);
       if (cue === Cue.None) continue;
       if (cue === Cue.The) this.the.push(i);
       else if (cue === Cue.Possessive) this.possessives.push(i);
-      else if (!inQuote) (cue === Cue.Plural ? this.plural : this.gendered).push(i);
+      else {
+        for (; mark < marks.length && (marks[mark] as number) <= i; mark++) {
+          const role = context.text.quoteRole(marks[mark] as number);
+          if (role === QuoteRole.Open) inQuote = true;
+          else if (role === QuoteRole.Close) inQuote = false;
+        }
+        if (!inQuote) (cue === Cue.Plural ? this.plural : this.gendered).push(i);
+      }
     }
   }
 
@@ -283,7 +321,7 @@ class Resolver {
   }
 
   private newCluster(d: Draft, key?: string): Cluster {
-    const c: Cluster = { drafts: [], type: d.type, roles: new Set(), ...(key ? { key } : {}) };
+    const c: Cluster = { drafts: [], type: d.type, key };
     this.clusters.push(c);
     this.join(d, c);
     return c;
@@ -412,26 +450,33 @@ class Resolver {
       definitions.set(acronym, d);
     }
     if (definitions.size === 0) return;
-    // Per-token arrays, not a set and a map: a long document's drafts would grow them into hash tables.
-    const taken = new Uint8Array(this.words.length);
-    const single: (Draft | undefined)[] = new Array(this.words.length).fill(undefined);
+    // The tokens spelling a defined acronym, in order. An acronym has two capital letters and no small
+    // one (the checks above), which the tokenizer flags: most words need no lookup, nor a read of the word.
+    const { tokens } = this.context.text;
+    const uses: number[] = [];
+    for (let i = 0; i < this.words.length; i++)
+      if (tokens.has(i, TokenFlag.AllCaps) && definitions.has(this.words[i] as string)) uses.push(i);
+    // Whether a draft covers each use, and the first one-word draft there: the drafts are sorted by first
+    // token, so one sweep over both finds them, with nothing made per token of a long document.
+    const taken = new Uint8Array(uses.length);
+    const single: (Draft | undefined)[] = new Array(uses.length).fill(undefined);
+    let u = 0;
     for (const d of this.drafts) {
-      taken.fill(1, d.first, d.end);
-      if (d.end - d.first === 1) single[d.first] ??= d;
+      while (u < uses.length && (uses[u] as number) < d.first) u++;
+      for (let k = u; k < uses.length && (uses[k] as number) < d.end; k++) {
+        taken[k] = 1;
+        if (d.end - d.first === 1) single[k] ??= d;
+      }
     }
-    const { tokens, source } = this.context.text;
-    for (let i = 0; i < this.words.length; i++) {
-      // Every acronym opens with A-Z (the pattern above): most words need no lookup, nor a read of the word.
-      const initial = source.charCodeAt(tokens.start(i));
-      if (initial < 0x41 || initial > 0x5a) continue;
-      const def = definitions.get(this.words[i] as string);
-      if (!def) continue;
-      const existing = single[i];
+    for (let k = 0; k < uses.length; k++) {
+      const i = uses[k] as number;
+      const def = definitions.get(this.words[i] as string) as Draft;
+      const existing = single[k];
       if (existing) {
         existing.kind = 'acronym';
         existing.type = def.type;
         existing.aliasOf = def;
-      } else if (taken[i] === 0) {
+      } else if (taken[k] === 0) {
         const draft: Draft = {
           first: i,
           end: i + 1,
@@ -458,7 +503,9 @@ class Resolver {
    * given name after the full name, an organisation's leading words ("Northrop" for "Northrop Grumman").
    */
   private clusterNames(): void {
-    const byKey = new Map<string, Cluster>();
+    // Clusters by name and by country: the cluster keys without making a key string per mention.
+    const byName = new Map<string, Cluster>();
+    const byCountry = new Map<string | undefined, Cluster>();
     // Persons with the order they became persons in, which breaks ties between equally near names.
     const persons = new Map<Cluster, number>();
     const holders = new PersonWords(this.words);
@@ -490,14 +537,14 @@ class Resolver {
       org.name = this.text(d);
       file(c, org.name);
     };
-    const keyed = (d: Draft, key: string, name: string) => {
-      const c = byKey.get(key);
+    const named = (d: Draft, name: string) => {
+      const c = byName.get(name);
       if (c) {
         join(d, c);
         return;
       }
-      const created = this.newCluster(d, key);
-      byKey.set(key, created);
+      const created = this.newCluster(d, `name:${name}`);
+      byName.set(name, created);
       if (created.type !== 'ORG') return;
       orgs.set(created, { order: orgs.size, draft: d, named: d.kind === 'name', name });
       file(created, name);
@@ -532,34 +579,28 @@ class Resolver {
           d.kind = 'demonym';
           d.type = 'NORP';
         } else d.type = 'GPE';
-        const c = byKey.get(`country:${place.country}`);
+        const c = byCountry.get(place.country);
         if (c) {
           join(d, c);
           if (d.kind !== 'demonym') c.type = 'GPE';
         } else {
           const created = this.newCluster(d, `country:${place.country}`);
           created.place = this.gazetteer.country(place.country ?? '') ?? place;
-          byKey.set(`country:${place.country}`, created);
+          byCountry.set(place.country, created);
         }
         continue;
       }
       // "Magna" after "Magna International Inc." is the company, whatever type the model gave it, and
       // even if some town is called so; never a country's or region's name.
-      const byHead = (name: string) =>
-        d.end - d.first === 1 &&
-        place?.kind !== 'country' &&
-        place?.kind !== 'region' &&
-        name
-          .slice(text.length + 1)
-          .split(' ')
-          .every((x) => isOrgHead(x.toLowerCase()));
+      const byHead = d.end - d.first === 1 && place?.kind !== 'country' && place?.kind !== 'region';
       // The earliest organisation whose name continues this one.
       let longer: Cluster | undefined;
       let longerOrder = Number.POSITIVE_INFINITY;
       for (const c of orgsByWord.get(firstWord(text)) ?? NO_CLUSTERS) {
         const org = orgs.get(c);
-        if (!org || org.order > longerOrder || !org.name.startsWith(`${text} `)) continue;
-        if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !byHead(org.name)) continue;
+        if (!org || org.order > longerOrder || !continues(org.name, text)) continue;
+        if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !(byHead && endsInOrgHeads(org.name, text)))
+          continue;
         longer = c;
         longerOrder = org.order;
       }
@@ -571,18 +612,15 @@ class Resolver {
       }
       // One referent per name in a document, whatever type each occurrence was given: the types vote.
       if (d.type === 'PERSON') {
-        const key = `name:${text}`;
-        const same = byKey.get(key);
-        if (same) join(d, same);
-        else byKey.set(key, this.newCluster(d, key));
+        named(d, text);
         const c = d.cluster as Cluster;
         if (!persons.has(c)) {
           persons.set(c, persons.size);
-          for (const [k, x] of c.drafts.entries()) holders.add(x, persons.size - 1, k, c);
+          for (let k = 0; k < c.drafts.length; k++) holders.add(c.drafts[k] as Draft, persons.size - 1, k, c);
         }
         continue;
       }
-      keyed(d, `name:${text}`, text);
+      named(d, text);
       if (place && d.cluster && !d.cluster.place) d.cluster.place = place;
     }
     for (const d of this.drafts) {
@@ -630,7 +668,10 @@ class Resolver {
         c.title ??= title;
         for (let i = start; i < d.first; i++) {
           const lw = this.lower(i) as string;
-          if (TITLES.has(lw)) c.roles.add(lw);
+          if (TITLES.has(lw)) {
+            c.roles ??= new Set();
+            c.roles.add(lw);
+          }
           if (MALE_TITLES.has(lw)) c.gender ??= 'm';
           if (FEMALE_TITLES.has(lw)) c.gender ??= 'f';
         }
@@ -729,7 +770,7 @@ class Resolver {
   private roleHolders(): Map<string, RoleHolder[]> {
     const holders = new Map<string, RoleHolder[]>();
     for (const c of this.clusters) {
-      if (c.type !== 'PERSON' || c.roles.size === 0) continue;
+      if (c.type !== 'PERSON' || !c.roles) continue;
       const holder = { cluster: c, first: firstOf(c) };
       for (const role of c.roles) {
         const list = holders.get(role);
@@ -751,11 +792,10 @@ class Resolver {
     // Each person's mentions as (token, sentence, weight), pronouns added as they are resolved.
     const persons = this.clusters.filter((c) => c.type === 'PERSON');
     const marks = persons.map((c) =>
-      c.drafts.map((d) => ({
-        at: d.first,
-        sentence: this.sentenceOf(d.first),
-        weight: this.opensSentence(d) ? 1.5 : 1,
-      })),
+      c.drafts.map((d) => {
+        const sentence = this.sentenceOf(d.first);
+        return { at: d.first, sentence, weight: this.opensSentence(d, sentence) ? 1.5 : 1 };
+      }),
     );
     const window = new SalienceWindow(marks);
     const added: Draft[] = [];
@@ -790,7 +830,7 @@ class Resolver {
         cluster,
       };
       added.push(draft);
-      window.add(best, { at: i, sentence, weight: this.opensSentence(draft) ? 1.5 : 1 });
+      window.add(best, { at: i, sentence, weight: this.opensSentence(draft, sentence) ? 1.5 : 1 });
     }
     for (const d of added) {
       (d.cluster as Cluster).drafts.push(d);
@@ -805,10 +845,14 @@ class Resolver {
    */
   private pluralPronouns(): void {
     if (this.plural.length === 0) return;
-    const starts = new Map<number, Draft>();
+    // The draft ending at each token, the last in draft order where several do, as its index + 1: an
+    // array by token, not a Map, which a long document's thousands of drafts would grow into a hash table.
+    const drafts = this.drafts;
+    const ending = new Int32Array(this.words.length);
     const demonymEnds = new Set<number>();
-    for (const d of this.drafts) {
-      if (d.kind !== 'pronoun') starts.set(d.end - 1, d);
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k] as Draft;
+      if (d.kind !== 'pronoun') ending[d.end - 1] = k + 1;
       if (d.kind === 'demonym') demonymEnds.add(d.end);
     }
     const added: Draft[] = [];
@@ -817,7 +861,8 @@ class Resolver {
       let j = i - 1;
       let found: Draft | undefined;
       while (j >= from) {
-        const d = starts.get(j);
+        const e = ending[j] as number;
+        const d = e > 0 ? drafts[e - 1] : undefined;
         if (d) {
           const c = d.cluster;
           if (!c || c.type === 'PERSON') {
@@ -873,15 +918,22 @@ class Resolver {
     return false;
   }
 
-  /** A mention at its sentence's start, or after only an introductory phrase and its comma. */
-  private opensSentence(d: Draft): boolean {
-    const s = this.context.text.sentences[this.sentenceOf(d.first)];
+  /**
+   * A mention at the start of its sentence (`sentence`, which holds it), or after only an introductory
+   * phrase and its comma.
+   */
+  private opensSentence(d: Draft, sentence: number): boolean {
+    const s = this.context.text.sentences[sentence];
     if (!s) return false;
     let first = s.firstToken;
     while (first < d.first && TITLES.has(this.lower(first) as string)) first++;
     if (d.first === first) return true;
+    // A comma told from the source, not from the words: each word read is a string object elsewhere in
+    // memory, which a long document no longer holds in the cache.
+    const { tokens, source } = this.context.text;
     for (let i = s.firstToken; i < d.first; i++)
-      if (this.words[i] === ',') return i === d.first - 1 || this.lower(d.first - 1) === 'the';
+      if (source.charCodeAt(tokens.start(i)) === 0x2c && tokens.end(i) === tokens.start(i) + 1)
+        return i === d.first - 1 || this.lower(d.first - 1) === 'the';
     return this.lower(s.firstToken) === 'the' && d.first === s.firstToken + 1;
   }
 
@@ -926,13 +978,7 @@ class Resolver {
         place.lat !== undefined &&
         place.lon !== undefined &&
         (type === 'GPE' || type === 'LOC' || type === 'NORP')
-          ? {
-              lat: place.lat,
-              lon: place.lon,
-              ...(place.country ? { country: place.country } : {}),
-              ref:
-                place.ref ?? (place.kind === 'country' ? `iso3166:${place.country}` : `name:${place.name}`),
-            }
+          ? geoOf(place, place.lat, place.lon)
           : undefined;
       // A country goes by its common name; a group known only by its demonym ("Italian") keeps it, its
       // country given by geo.
@@ -942,16 +988,18 @@ class Resolver {
           : best
             ? bestText
             : (mentions[0]?.text ?? '');
-      return {
+      // Optional fields set after the others, in the same order, and with no objects to spread.
+      const entity: Writable<Entity> = {
         id: `e${k + 1}`,
         type,
         name,
         mentions,
         rule: lead?.rule ?? 'entities/resolve-entities',
         confidence,
-        ...(c.title ? { title: c.title } : {}),
-        ...(geo ? { geo } : {}),
       };
+      if (c.title) entity.title = c.title;
+      if (geo) entity.geo = geo;
+      return entity;
     });
   }
 
@@ -996,6 +1044,9 @@ class Resolver {
 
   private majorityType(c: Cluster, names: Draft[]): EntityType {
     if (names.length === 0) return c.type;
+    // Most clusters' names have one type, which wins without a count.
+    const first = (names[0] as Draft).type;
+    if (names.every((d) => d.type === first)) return first;
     const votes = new Map<EntityType, number>();
     for (const d of names) votes.set(d.type, (votes.get(d.type) ?? 0) + d.end - d.first);
     // The most votes; a tie goes to the type voted for first.
@@ -1020,5 +1071,6 @@ export const resolveEntities: Stage = {
   writes: ['entities'],
   run(context) {
     context.layers.entities = new Resolver(context, defaultGazetteer()).run();
+    releaseTokenWords(context.text);
   },
 };

@@ -14,3 +14,12 @@ export function tokenWords(text: TextLayer): readonly string[] {
   }
   return words;
 }
+
+/**
+ * Lets a document's token texts go once the last entity stage has read them: a batch keeps its documents'
+ * text layers until every stage is done, and words kept that long are promoted to the old space, whose
+ * size V8 then multiplies. A later call of `tokenWords` builds them again.
+ */
+export function releaseTokenWords(text: TextLayer): void {
+  WORDS.delete(text);
+}
