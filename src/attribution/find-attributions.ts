@@ -282,28 +282,53 @@ function participleSource(
   return sentenceSubject(text, cue, sentence, () => false);
 }
 
+/** A span of a report's cue or content, with the report's place in its list. */
+interface ReportSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly report: number;
+}
+
+/** The cue (or content) spans of `reports` by position, each with its report's place. */
+function reportSpans(reports: readonly Attribution[], part: 'cue' | 'content'): SpanIndex<ReportSpan> {
+  const out: ReportSpan[] = [];
+  reports.forEach((a, report) => {
+    for (const c of a[part]) out.push({ start: c.start, end: c.end, report });
+  });
+  return new SpanIndex(out);
+}
+
 /**
  * News style's most common report, ", Kim noted." at the end of a sentence, read by rule where the
  * tagger missed it: the clause before the comma is the content. A tagger cue in that sentence with no
- * reporting word and no source ("be laid") gives way to it.
+ * reporting word and no source ("be laid") gives way to it. The reports' cues and contents are looked
+ * up by position rather than scanned, which made long documents quadratic; a report added here lies
+ * in its own sentence, before those still to come, so the lookups need only what `found` holds.
  */
 function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[] {
-  const out = [...found];
+  let cues: SpanIndex<ReportSpan> | undefined;
+  let contents: SpanIndex<ReportSpan> | undefined;
+  const dropped = new Uint8Array(found.length);
+  const live = (c: ReportSpan) => dropped[c.report] === 0;
+  const strong = (a: Attribution) => a.source !== undefined || hasCueWord(a.cue);
+  const added: Attribution[] = [];
   for (const sentence of text.sentences) {
     let k = sentence.endToken - 1;
     while (k > sentence.firstToken && text.tokens.kind(k) !== TokenKind.Word) k--;
     if (!SPEECH_VERB_SET.has(tokenForm(text, k))) continue;
     const cueStart = text.tokens.start(k);
-    if (out.some((a) => a.cue.some((c) => c.start <= cueStart && cueStart < c.end))) continue;
+    cues ??= reportSpans(found, 'cue');
+    if (cues.someOverlapping(cueStart, cueStart + 1, live)) continue;
     const subject = nearestSubject(text, [k, k + 1], [sentence.firstToken, sentence.endToken], () => false);
     if (!subject || subject[0] - 1 <= sentence.firstToken || tokenForm(text, subject[0] - 1) !== ',')
       continue;
     const content = toSpan(text, [sentence.firstToken, subject[0] - 1]);
-    const weak = (a: Attribution) =>
-      !a.source && a.content.some((c) => overlaps(c, content)) && !hasCueWord(a.cue);
-    if (out.some((a) => !weak(a) && a.content.some((c) => overlaps(c, content)))) continue;
-    for (let i = out.length - 1; i >= 0; i--) if (weak(out[i] as Attribution)) out.splice(i, 1);
-    out.push({
+    contents ??= reportSpans(found, 'content');
+    const holders = contents.overlapping(content.start, content.end).filter(live);
+    // A report over the clause stands unless it is weak: no source and no cue word.
+    if (holders.some((c) => strong(found[c.report] as Attribution))) continue;
+    for (const c of holders) dropped[c.report] = 1;
+    added.push({
       cue: [toSpan(text, [k, k + 1])],
       content: [content],
       source: toSpan(text, subject),
@@ -312,6 +337,8 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
       rule: 'attribution/closing-report',
     });
   }
+  const out = found.filter((_, k) => dropped[k] === 0);
+  out.push(...added);
   return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
 }
 
@@ -325,9 +352,13 @@ function withLabelledReports(
   // `found` is in cue order already: with nothing to add, it stands as it is.
   if (labelled.length === 0) return found;
   const out = [...found];
+  const cues = reportSpans(found, 'cue');
+  // A labelled report's cue is one token, so one added before overlaps it only by starting where it does.
+  const taken = new Set<number>();
   for (const r of labelled) {
     const cue = toSpan(text, r.cue);
-    if (out.some((a) => a.cue.some((c) => overlaps(c, cue)))) continue;
+    if (taken.has(cue.start) || cues.someOverlapping(cue.start, cue.end)) continue;
+    taken.add(cue.start);
     out.push({
       cue: [cue],
       content: [toSpan(text, r.content)],

@@ -185,33 +185,24 @@ const BARRIER = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, (_, i) =>
   allowed(Math.floor(i / TAG_COUNT), i % TAG_COUNT) ? 0 : Number.NEGATIVE_INFINITY,
 );
 
-/** The transitions into tag `to` from each of the seven tags. */
-type Column = [number, number, number, number, number, number, number];
-const into = (moves: Float64Array, to: number): Column => {
-  const T = TAG_COUNT;
-  return [
-    moves[to] as number,
-    moves[T + to] as number,
-    moves[2 * T + to] as number,
-    moves[3 * T + to] as number,
-    moves[4 * T + to] as number,
-    moves[5 * T + to] as number,
-    moves[6 * T + to] as number,
-  ];
-};
-
 /**
  * The transition scores with their barriers: all of them by `from * TAG_COUNT + to`, and those into
- * outside and each begin tag (0, 1, 3, 5) by the tag they come from, as the decoder reads them.
+ * outside and each begin tag (0, 1, 3, 5) by that tag's place in that list, then the tag they come
+ * from (`open[j * TAG_COUNT + from]`), as the decoder reads them.
  */
 interface Moves {
   readonly all: Float64Array;
-  readonly open: readonly [Column, Column, Column, Column];
+  readonly open: Float64Array;
 }
 
 function movesOf(transitions: readonly number[]): Moves {
   const all = Float64Array.from(transitions, (x, i) => x + (BARRIER[i] as number));
-  return { all, open: [into(all, 0), into(all, 1), into(all, 3), into(all, 5)] };
+  const open = new Float64Array(4 * TAG_COUNT);
+  [0, 1, 3, 5].forEach((to, j) => {
+    for (let from = 0; from < TAG_COUNT; from++)
+      open[j * TAG_COUNT + from] = all[from * TAG_COUNT + to] as number;
+  });
+  return { all, open };
 }
 
 export function viterbi(
@@ -253,10 +244,35 @@ function bestPath(
   // The transitions the forward pass adds, in locals for the whole unit: from each tag into outside
   // and the begin tags (0, 1, 3, 5), which any tag may precede; into each inside tag from its begin
   // tag and itself.
-  const [a0, a1, a2, a3, a4, a5, a6] = open[0];
-  const [b0, b1, b2, b3, b4, b5, b6] = open[1];
-  const [c0, c1, c2, c3, c4, c5, c6] = open[2];
-  const [d0, d1, d2, d3, d4, d5, d6] = open[3];
+  // Read by index: destructuring walks an iterator, which allocates.
+  const a0 = open[0] as number;
+  const a1 = open[1] as number;
+  const a2 = open[2] as number;
+  const a3 = open[3] as number;
+  const a4 = open[4] as number;
+  const a5 = open[5] as number;
+  const a6 = open[6] as number;
+  const b0 = open[7] as number;
+  const b1 = open[8] as number;
+  const b2 = open[9] as number;
+  const b3 = open[10] as number;
+  const b4 = open[11] as number;
+  const b5 = open[12] as number;
+  const b6 = open[13] as number;
+  const c0 = open[14] as number;
+  const c1 = open[15] as number;
+  const c2 = open[16] as number;
+  const c3 = open[17] as number;
+  const c4 = open[18] as number;
+  const c5 = open[19] as number;
+  const c6 = open[20] as number;
+  const d0 = open[21] as number;
+  const d1 = open[22] as number;
+  const d2 = open[23] as number;
+  const d3 = open[24] as number;
+  const d4 = open[25] as number;
+  const d5 = open[26] as number;
+  const d6 = open[27] as number;
   const in12 = moves[T + 2] as number;
   const in22 = moves[2 * T + 2] as number;
   const in34 = moves[3 * T + 4] as number;

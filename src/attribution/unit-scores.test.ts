@@ -3,8 +3,17 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
-import { FEATURES_PER_TOKEN, type TagUnit, tagUnits, unitFeatures, unitWords } from './features.js';
-import { type AttributionTagger, defaultTagger, TAG_COUNT } from './tagger.js';
+import {
+  FEATURES_PER_TOKEN,
+  hashString,
+  mixHash,
+  SEEDS,
+  type TagUnit,
+  tagUnits,
+  unitFeatures,
+  unitWords,
+} from './features.js';
+import { AttributionTagger, defaultTagger, TAG_COUNT, TAGS } from './tagger.js';
 import { UnitScorer } from './unit-scores.js';
 
 /** The plain reading of the model, as it was trained: every hash of `unitFeatures` looked up and summed. */
@@ -27,9 +36,8 @@ function plainEmissions(tagger: AttributionTagger, text: TextLayer, unit: TagUni
 }
 
 /** Where the scorer and the plain reading first differ on a text, or undefined when they agree. */
-function disagreement(scorer: UnitScorer, text: string): string | undefined {
+function disagreement(scorer: UnitScorer, text: string, tagger = defaultTagger()): string | undefined {
   const layer = new TextLayer(text);
-  const tagger = defaultTagger();
   for (const unit of tagUnits(layer)) {
     const plain = plainEmissions(tagger, layer, unit);
     const fast = scorer.emissions(layer, unit);
@@ -149,5 +157,48 @@ table<[title: string, text: string, tagged: boolean]>(
     const tags = new UnitScorer(defaultTagger()).tag(layer, first);
     assert.equal(tags !== undefined, tagged, `${title}: the first paragraph of "${text}"`);
     if (tags) assert.equal(tags.length, first.end - first.first, `${title}: one tag per token`);
+  },
+);
+
+/**
+ * A model whose weights for "said" (its word, stem and suffix) are all the int16 maximum, and those of
+ * "the" as the word before or after a token all the minimum: its sums pass what a word's record holds.
+ */
+function saturatedTagger(): AttributionTagger {
+  const said = hashString('said');
+  const the = hashString('the');
+  const features: [template: number, value: number, weight: number][] = [
+    [1, said, 0x7fff],
+    [8, said, 0x7fff],
+    [12, hashString('aid'), 0x7fff],
+    [2, the, -0x8000],
+    [9, the, -0x8000],
+    [3, the, -0x8000],
+    [10, the, -0x8000],
+  ];
+  return new AttributionTagger({
+    tags: TAGS,
+    featuresPerToken: FEATURES_PER_TOKEN,
+    start: new Array(TAG_COUNT).fill(0),
+    transitions: new Array(TAG_COUNT * TAG_COUNT).fill(0),
+    cueWords: ['said'],
+    scale: 0.01,
+    keys: Uint32Array.from(features, ([template, value]) => mixHash(SEEDS[template] as number, value)),
+    weights: Int16Array.from(features.flatMap(([, , weight]) => new Array<number>(TAG_COUNT).fill(weight))),
+  });
+}
+
+table<[title: string, text: string]>(
+  'sums past int16 give the scores of the plain reading',
+  [
+    ['the word itself', 'Kim said it would work.'],
+    ['the word opening its sentence, quoted', 'He spoke. "Said so," Kim said.'],
+    ['the word before and after a token', 'Kim said the plan, the minister said.'],
+    ['negative: no such word', 'Kim told a reporter it would work.'],
+  ],
+  ([title, text]) => {
+    const tagger = saturatedTagger();
+    const found = disagreement(new UnitScorer(tagger), text, tagger);
+    assert.equal(found, undefined, `${title}: ${found}`);
   },
 );

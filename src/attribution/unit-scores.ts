@@ -20,32 +20,46 @@ import { type AttributionTagger, defaultTagger, TAG_COUNT, type WeightTable } fr
 const T = TAG_COUNT;
 
 /**
- * What is kept per word form, a record of `WORD_STRIDE` int32 (256 bytes): weight sums, `T` each,
- * then what the word is. The sums: the word's own templates (1 the word, 8 its stem,
+ * What is kept per word form, a record of 128 bytes (`RECORD_INT16` int16): weight sums as
+ * int16, `T` each, then what the word is. The sums: the word's own templates (1 the word, 8 its stem,
  * 12 its suffix, 14 with whether it is quoted, 30 with whether it opens its sentence) once for each of
  * the four (quoted, opens) pairs; then the templates that read it as the word before a token (2, and
  * 9 its stem), after one (3, 10), two before (4) and two after (5). One record rather than an array
  * per field: a token's word costs the cache lines of its record and no others, which counts when the
- * other stages have evicted them between two documents.
+ * other stages have evicted them between two documents. A sum past int16 (those of "<s>" are) is
+ * kept clamped, its word marked `WIDE`, and `widen` adds back what was cut.
+ *
+ * The flags open the record and the crossing code follows the sums, 64 bytes on or more: the
+ * passes before the sums read one and then the other for every token, in short loops where the
+ * processor fetches many records at once, so the sums find both lines in cache.
  */
-const SELF = 0;
-const BEFORE = 4 * T;
-const AFTER = 5 * T;
-const BEFORE2 = 6 * T;
-const AFTER2 = 7 * T;
-/** The hashes of the form and of its stem, as features use them. */
-const HASH = 8 * T;
-const STEM = HASH + 1;
-/** Flags (below) and the crossing code (`KEEP`, `BROKEN` or a CROSSED value). */
-const FLAGS = HASH + 2;
-const CROSSING = HASH + 3;
+const FLAGS = 0;
+const SELF = 1;
+const BEFORE = SELF + 4 * T;
+const AFTER = SELF + 5 * T;
+const BEFORE2 = SELF + 6 * T;
+const AFTER2 = SELF + 7 * T;
+const SUMS_END = SELF + 8 * T;
+/** In int16: the crossing code (`KEEP`, `BROKEN` or a CROSSED value). */
+const CROSSING = SUMS_END;
+/** In int32, past it: the hash of the stem, as features use it. */
+const STEM = (CROSSING + 1) / 2;
 /** Where `WeightTable.find` has templates 25 and 26 for the word with no cue word on that side. */
-const NO_CUE_LEFT = HASH + 4;
-const NO_CUE_RIGHT = HASH + 5;
-/** The form itself when it is at most `PACKED` ASCII characters (`packForm`), else `UNPACKED`. */
-const PACK_LOW = HASH + 6;
-const PACK_HIGH = HASH + 7;
-const WORD_STRIDE = HASH + 8;
+const NO_CUE_LEFT = STEM + 1;
+const NO_CUE_RIGHT = STEM + 2;
+const RECORD_INT32 = STEM + 3;
+const RECORD_INT16 = 2 * RECORD_INT32;
+const INT16_MAX = 0x7fff;
+const INT16_MIN = -0x8000;
+
+/**
+ * The hash slots: the hash of a form, its pack (`packForm`) and its id + 1 (0 when empty), so a word
+ * is found without reading its record.
+ */
+const SLOT = 4;
+const SLOT_PACK_LOW = 1;
+const SLOT_PACK_HIGH = 2;
+const SLOT_ID = 3;
 
 /**
  * Forms of up to 8 ASCII characters are kept as two int32, 7 bits a character, four in the low word
@@ -59,6 +73,9 @@ const UNPACKED = -1;
 const CUE = 1;
 const OPENS = 2;
 const CLOSES = 4;
+/** A word some of whose sums do not fit int16 (see the record). */
+const WIDE = 8;
+const MARKS = CUE | OPENS | CLOSES;
 /**
  * What a word does to the "crossed" code of the cue distances: leave it, or break it. A form naming
  * a prototype key of CROSSED ("constructor") reads a function there, so the code computes to NaN and
@@ -97,6 +114,9 @@ const SHAPES = SHAPE_VALUES.length;
  * after the last, then those of tokens that are not words (`tokenForm`), which so need no lookup.
  */
 const FIXED_FORMS = [BEGIN_FORM, END_FORM, '<num>', '<url>', "'", '<q>', '</q>'];
+const FIXED_HASHES = Int32Array.from(FIXED_FORMS, (form) => hashString(form) | 0);
+const BEGIN_ID = 0;
+const END_ID = 1;
 const NUMBER_ID = 2;
 const URL_ID = 3;
 /** Ids by quote role (none, open, close, apostrophe): a mark that neither opens nor closes reads as "'". */
@@ -106,10 +126,12 @@ const QUOTE_IDS = [4, 5, 6, 4];
 const BUCKETS = 7;
 
 /**
- * A bound on the words kept (about 17 MB at 256 bytes each): past it they are dropped and the table
- * starts again, so a long-running process does not grow with every name it has ever read.
+ * A bound on the words kept (6 MB of records at 128 bytes each, and 1 MB of hash slots), allocated
+ * once: past it they are dropped and the table starts again, so a long-running process does not grow
+ * with every name it has ever read. Pages of the records are only touched as words fill them. The
+ * bench corpus of 2,000 articles holds some 38,000 forms.
  */
-const WORD_LIMIT = 1 << 16;
+const WORD_LIMIT = 3 << 14;
 
 /**
  * The tagger's emission scores for a unit, the same as summing the weights of `unitFeatures`'s hashes,
@@ -129,13 +151,20 @@ export class UnitScorer {
   /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
   private readonly shapes = new Int32Array(SHAPES * SHAPES * SHAPES * T);
 
-  /** The forms of the words kept, by id, and their records (`WORD_STRIDE` int32 each). */
+  /** The forms of the words kept, by id, and their records, read as int16 (`sums`) and int32 (`meta`). */
   private forms: string[] = [];
-  private words = new Int32Array(0);
+  private sums = new Int16Array(0);
+  private meta = new Int32Array(0);
+  /** How many words the records have room for. */
+  private room = 0;
+  /** The exact sums of the `WIDE` words (at their places in a record, as int32), by id. */
+  private readonly wide = new Map<number, Int32Array>();
+  /** A word's exact sums as they are added up, before they are stored as int16. */
+  private readonly exact = new Int32Array(SUMS_END);
   /**
-   * Ids by the hash of their form (`HASH`): open addressing over the low bits, id + 1 in each slot, 0
-   * when empty. Keyed so that a token's hash, computed from the source text, finds its word without
-   * making the lower-cased string.
+   * Ids by the hash of their form: open addressing over the low bits, `SLOT` int32 in each slot.
+   * Keyed so that a token's hash, computed from the source text, finds its word without making the
+   * lower-cased string.
    */
   private slots = new Int32Array(0);
 
@@ -179,8 +208,7 @@ export class UnitScorer {
         });
       });
     });
-    this.grow(256);
-    this.forget();
+    this.allocate(Math.max(wordLimit, FIXED_FORMS.length));
   }
 
   /** Adds the weights of template `template` with value `value` to `into[at..at + T)`. */
@@ -189,24 +217,47 @@ export class UnitScorer {
     for (let t = 0; t < T; t++) into[at + t] = (into[at + t] as number) + (this.table[w + t] as number);
   }
 
+  /** Room for `words` words, with none kept but `FIXED_FORMS`; at most three in four hash slots are used. */
+  private allocate(words: number): void {
+    const buffer = new ArrayBuffer(words * RECORD_INT32 * 4);
+    this.sums = new Int16Array(buffer);
+    this.meta = new Int32Array(buffer);
+    this.room = words;
+    let slots = 1;
+    while (slots * 3 < words * 4) slots *= 2;
+    this.slots = new Int32Array(slots * SLOT);
+    this.forget();
+  }
+
   /** Drops every word kept but `FIXED_FORMS`. */
   private forget(): void {
     this.forms = [];
     this.slots.fill(0);
+    this.wide.clear();
     for (const form of FIXED_FORMS) this.intern(form);
   }
 
   /**
-   * The id of token `i`'s form (`tokenForm`). A word of ASCII characters (and "’") is hashed, and
-   * packed when short, from the source as its form reads, and found by that; others, and a form not
-   * yet kept, go by its string.
+   * The id and hash of token `i`'s form (`tokenForm`), into `tokenIds[at]` and `tokenHashes[at]`. A
+   * word of ASCII characters (and "’") is hashed, and packed when short, from the source as its form
+   * reads, and found by that; others, and a form not yet kept, go by its string.
    */
-  private wordAt(text: TextLayer, i: number): number {
+  private wordAt(text: TextLayer, i: number, at: number): void {
     const { tokens, source } = text;
     const kind = tokens.kind(i);
-    if (kind === TokenKind.Number) return NUMBER_ID;
-    if (kind === TokenKind.Url) return URL_ID;
-    if (kind === TokenKind.Quote) return QUOTE_IDS[text.quoteRole(i)] as number;
+    const fixed =
+      kind === TokenKind.Number
+        ? NUMBER_ID
+        : kind === TokenKind.Url
+          ? URL_ID
+          : kind === TokenKind.Quote
+            ? (QUOTE_IDS[text.quoteRole(i)] as number)
+            : -1;
+    if (fixed >= 0) {
+      this.tokenIds[at] = fixed;
+      this.tokenHashes[at] = FIXED_HASHES[fixed] as number;
+      return;
+    }
     const start = tokens.start(i);
     const end = tokens.end(i);
     let h = 0x811c9dc5;
@@ -225,95 +276,98 @@ export class UnitScorer {
       else if (at < PACKED) high |= c << (7 * (at - 4));
     }
     if (j === end) {
-      const { slots, words, forms } = this;
+      const { slots, forms } = this;
       const packed = end - start <= PACKED;
       high |= (end - start) << 28;
-      const mask = slots.length - 1;
-      for (let at = h & mask, id = (slots[at] as number) - 1; id >= 0; ) {
-        const row = id * WORD_STRIDE;
+      const mask = slots.length / SLOT - 1;
+      for (let slot = (h & mask) * SLOT, id = (slots[slot + SLOT_ID] as number) - 1; id >= 0; ) {
         if (
-          words[row + HASH] === h &&
+          slots[slot] === h &&
           (packed
-            ? words[row + PACK_LOW] === low && words[row + PACK_HIGH] === high
+            ? slots[slot + SLOT_PACK_LOW] === low && slots[slot + SLOT_PACK_HIGH] === high
             : sameForm(forms[id] as string, source, start, end))
-        )
-          return id;
-        at = (at + 1) & mask;
-        id = (slots[at] as number) - 1;
+        ) {
+          this.tokenIds[at] = id;
+          this.tokenHashes[at] = h;
+          return;
+        }
+        slot = (slot + SLOT) & (slots.length - 1);
+        id = (slots[slot + SLOT_ID] as number) - 1;
       }
     }
-    return this.intern(tokenForm(text, i));
+    const form = tokenForm(text, i);
+    this.tokenIds[at] = this.intern(form);
+    this.tokenHashes[at] = hashString(form) | 0;
   }
 
+  /** The id of `form`, kept now if it was not: the caller sees that there is room for one more word. */
   private intern(form: string): number {
     const hw = hashString(form) | 0;
-    const mask = this.slots.length - 1;
-    let at = hw & mask;
-    for (let id = (this.slots[at] as number) - 1; id >= 0; id = (this.slots[at] as number) - 1) {
-      if (this.words[id * WORD_STRIDE + HASH] === hw && this.forms[id] === form) return id;
-      at = (at + 1) & mask;
+    const { slots } = this;
+    const mask = slots.length / SLOT - 1;
+    let slot = (hw & mask) * SLOT;
+    for (
+      let id = (slots[slot + SLOT_ID] as number) - 1;
+      id >= 0;
+      id = (slots[slot + SLOT_ID] as number) - 1
+    ) {
+      if (slots[slot] === hw && this.forms[id] === form) return id;
+      slot = (slot + SLOT) & (slots.length - 1);
     }
     const id = this.forms.length;
-    if ((id + 1) * WORD_STRIDE > this.words.length) {
-      this.grow(id * 2);
-      return this.intern(form);
-    }
-    this.slots[at] = id + 1;
-    this.forms.push(form);
+    this.forms.push(ownString(form));
+    slots[slot] = hw;
+    packForm(form, slots, slot);
+    slots[slot + SLOT_ID] = id + 1;
     const hs = form.length > 5 ? hashString(stem(form)) | 0 : hw;
     const suffix = form.length > 3 ? hashString(form.slice(-3)) | 0 : hw;
-    const row = id * WORD_STRIDE;
-    const { words } = this;
-    // Zeros first: after `forget` the record still holds a dropped word's sums.
-    words.fill(0, row, row + WORD_STRIDE);
-    words[row + HASH] = hw;
-    words[row + STEM] = hs;
-    words[row + FLAGS] =
-      (this.tagger.cueWords.has(form) || isReportingWord(form) ? CUE : 0) |
-      (form === '<q>' ? OPENS : 0) |
-      (form === '</q>' ? CLOSES : 0);
-    const crossed = CROSSED[form] as unknown;
-    words[row + CROSSING] = crossed === undefined ? KEEP : typeof crossed === 'number' ? crossed : BROKEN;
-    words[row + NO_CUE_LEFT] = this.weights.find(mixHash32(SEEDS[25] as number, mixHash32(hs, 0)));
-    words[row + NO_CUE_RIGHT] = this.weights.find(mixHash32(SEEDS[26] as number, mixHash32(hs, 0)));
-    packForm(form, words, row);
+    const { exact, sums, meta } = this;
+    exact.fill(0);
     for (let q = 0; q < 2; q++)
       for (let opens = 0; opens < 2; opens++) {
-        const self = row + SELF + (q * 2 + opens) * T;
-        this.add(words, self, 1, hw);
-        this.add(words, self, 8, hs);
-        this.add(words, self, 12, suffix);
-        this.add(words, self, 14, mixHash32(q, hw));
-        this.add(words, self, 30, mixHash32(opens, hw));
+        const self = SELF + (q * 2 + opens) * T;
+        this.add(exact, self, 1, hw);
+        this.add(exact, self, 8, hs);
+        this.add(exact, self, 12, suffix);
+        this.add(exact, self, 14, mixHash32(q, hw));
+        this.add(exact, self, 30, mixHash32(opens, hw));
       }
-    this.add(words, row + BEFORE, 2, hw);
-    this.add(words, row + BEFORE, 9, hs);
-    this.add(words, row + AFTER, 3, hw);
-    this.add(words, row + AFTER, 10, hs);
-    this.add(words, row + BEFORE2, 4, hw);
-    this.add(words, row + AFTER2, 5, hw);
+    this.add(exact, BEFORE, 2, hw);
+    this.add(exact, BEFORE, 9, hs);
+    this.add(exact, AFTER, 3, hw);
+    this.add(exact, AFTER, 10, hs);
+    this.add(exact, BEFORE2, 4, hw);
+    this.add(exact, AFTER2, 5, hw);
+    const row = id * RECORD_INT16;
+    let wide = false;
+    for (let j = SELF; j < SUMS_END; j++) {
+      const sum = exact[j] as number;
+      const kept = Math.min(INT16_MAX, Math.max(INT16_MIN, sum));
+      sums[row + j] = kept;
+      wide ||= kept !== sum;
+    }
+    if (wide) this.wide.set(id, exact.slice());
+    sums[row + FLAGS] =
+      (this.tagger.cueWords.has(form) || isReportingWord(form) ? CUE : 0) |
+      (form === '<q>' ? OPENS : 0) |
+      (form === '</q>' ? CLOSES : 0) |
+      (wide ? WIDE : 0);
+    const crossed = CROSSED[form] as unknown;
+    sums[row + CROSSING] = crossed === undefined ? KEEP : typeof crossed === 'number' ? crossed : BROKEN;
+    const at = id * RECORD_INT32;
+    meta[at + STEM] = hs;
+    meta[at + NO_CUE_LEFT] = this.weights.find(mixHash32(SEEDS[25] as number, mixHash32(hs, 0)));
+    meta[at + NO_CUE_RIGHT] = this.weights.find(mixHash32(SEEDS[26] as number, mixHash32(hs, 0)));
     return id;
   }
 
-  /** Room for `capacity` words, the hash slots rebuilt at twice that. */
-  private grow(capacity: number): void {
-    const n = this.forms.length;
-    const words = new Int32Array(capacity * WORD_STRIDE);
-    words.set(this.words.subarray(0, n * WORD_STRIDE));
-    this.words = words;
-    const slots = new Int32Array(capacity * 2);
-    const mask = slots.length - 1;
-    for (let id = 0; id < n; id++) {
-      let at = (words[id * WORD_STRIDE + HASH] as number) & mask;
-      while (slots[at] !== 0) at = (at + 1) & mask;
-      slots[at] = id + 1;
-    }
-    this.slots = slots;
-  }
-
-  /** Scratch per unit, grown as needed. `ids[k + 2]` is token k's word, with two words of margin. */
+  /**
+   * Scratch per unit, grown as needed. `tokenIds[k + 2]` is token k's word and `tokenHashes[k + 2]`
+   * the hash of its form, with two words of margin.
+   */
   private capacity = 0;
   private tokenIds = new Int32Array(0);
+  private tokenHashes = new Int32Array(0);
   private shapeCodes = new Uint8Array(0);
   private quoted = new Uint8Array(0);
   private left = new Uint8Array(0);
@@ -328,6 +382,7 @@ export class UnitScorer {
     const c = Math.max(256, n * 2);
     this.capacity = c;
     this.tokenIds = new Int32Array(c + 4);
+    this.tokenHashes = new Int32Array(c + 4);
     this.shapeCodes = new Uint8Array(c + 2);
     this.quoted = new Uint8Array(c);
     this.left = new Uint8Array(c);
@@ -355,19 +410,24 @@ export class UnitScorer {
     const n = unit.end - unit.first;
     this.reserve(n);
     if (this.forms.length + n > this.wordLimit) this.forget();
-    const ids = this.tokenIds;
+    // A unit with more distinct words than the bound gets a table of its own size.
+    if (this.forms.length + n > this.room) this.allocate(FIXED_FORMS.length + n);
+    const { tokenIds: ids, tokenHashes: hashes } = this;
     let marked = 0;
     for (let k = 0; k < n; k++) {
-      const id = this.wordAt(text, unit.first + k);
-      ids[k + 2] = id;
-      marked |= this.words[id * WORD_STRIDE + FLAGS] as number;
+      this.wordAt(text, unit.first + k, k + 2);
+      marked |= this.sums[(ids[k + 2] as number) * RECORD_INT16 + FLAGS] as number;
     }
-    if (marked === 0) return undefined;
-    ids[0] = 0;
-    ids[1] = 0;
-    ids[n + 2] = 1;
-    ids[n + 3] = 1;
-    const { words, shapeCodes, quoted, sentenceHas } = this;
+    if ((marked & MARKS) === 0) return undefined;
+    ids[0] = BEGIN_ID;
+    ids[1] = BEGIN_ID;
+    ids[n + 2] = END_ID;
+    ids[n + 3] = END_ID;
+    hashes[0] = FIXED_HASHES[BEGIN_ID] as number;
+    hashes[1] = FIXED_HASHES[BEGIN_ID] as number;
+    hashes[n + 2] = FIXED_HASHES[END_ID] as number;
+    hashes[n + 3] = FIXED_HASHES[END_ID] as number;
+    const { sums, shapeCodes, quoted, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
     sentenceHas.fill(0, 0, (sentenceOf[n - 1] as number) - sentenceFirst + 1);
@@ -375,7 +435,7 @@ export class UnitScorer {
     shapeCodes[n + 1] = 0;
     let open = 0;
     for (let k = 0; k < n; k++) {
-      const f = words[(ids[k + 2] as number) * WORD_STRIDE + FLAGS] as number;
+      const f = sums[(ids[k + 2] as number) * RECORD_INT16 + FLAGS] as number;
       shapeCodes[k + 1] = SHAPE_CODE[shapeOf(text, unit.first + k)] as number;
       if (f & CLOSES) open = 0;
       quoted[k] = open;
@@ -386,6 +446,16 @@ export class UnitScorer {
     this.sweep(n, sentenceOf, 1, this.left, this.leftWord);
     this.sweep(n, sentenceOf, -1, this.right, this.rightWord);
     this.sum(text, unit, n);
+    const edges =
+      (sums[BEGIN_ID * RECORD_INT16 + FLAGS] as number) | (sums[END_ID * RECORD_INT16 + FLAGS] as number);
+    if ((marked | edges) & WIDE) {
+      // The word before the first token is the one wide word of the shipped model; the others are rare.
+      this.widen(text, unit, n, 0);
+      this.widen(text, unit, n, 1);
+      if (marked & WIDE) for (let p = 2; p < n + 2; p++) this.widen(text, unit, n, p);
+      this.widen(text, unit, n, n + 2);
+      this.widen(text, unit, n, n + 3);
+    }
     return this.scores;
   }
 
@@ -395,7 +465,7 @@ export class UnitScorer {
    */
   private sweep(n: number, sentenceOf: Int32Array, step: 1 | -1, near: Uint8Array, word: Int32Array): void {
     const ids = this.tokenIds;
-    const { words } = this;
+    const { sums, meta } = this;
     let last = -1;
     let crossed = 0;
     for (let j = 0; j < n; j++) {
@@ -403,14 +473,14 @@ export class UnitScorer {
       if (j !== 0 && sentenceOf[k] !== sentenceOf[k - step]) last = -1;
       if (last >= 0) {
         near[k] = crossed < 0 ? 0 : bucket(Math.abs(k - last)) * 8 + crossed;
-        word[k] = words[(ids[last + 2] as number) * WORD_STRIDE + STEM] as number;
+        word[k] = meta[(ids[last + 2] as number) * RECORD_INT32 + STEM] as number;
       } else {
         near[k] = 0;
         word[k] = 0;
       }
-      const row = (ids[k + 2] as number) * WORD_STRIDE;
-      const crossing = words[row + CROSSING] as number;
-      if ((words[row + FLAGS] as number) & CUE) {
+      const row = (ids[k + 2] as number) * RECORD_INT16;
+      const crossing = sums[row + CROSSING] as number;
+      if ((sums[row + FLAGS] as number) & CUE) {
         last = k;
         crossed = 0;
       } else if (crossing !== KEEP) crossed = crossing;
@@ -418,8 +488,8 @@ export class UnitScorer {
   }
 
   private sum(text: TextLayer, unit: TagUnit, n: number): void {
-    const ids = this.tokenIds;
-    const { words, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
+    const { tokenIds: ids, tokenHashes: hashes } = this;
+    const { sums, meta, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
     const { left, right, leftWord, rightWord, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
@@ -440,10 +510,7 @@ export class UnitScorer {
     let w32 = 0;
     // Template 6 hashes the word before a token with it; that of the token with the word after it
     // (template 7, `next`) is the next token's.
-    let pair = mixHash32(
-      words[(ids[1] as number) * WORD_STRIDE + HASH] as number,
-      words[(ids[2] as number) * WORD_STRIDE + HASH] as number,
-    );
+    let pair = mixHash32(hashes[1] as number, hashes[2] as number);
     // The bounds of the token's sentence (`tagUnits` numbers only sentences there are), read when the
     // sentence changes.
     let s = -1;
@@ -462,14 +529,12 @@ export class UnitScorer {
       const q = quoted[k] as number;
       const lc = left[k] as number;
       const rc = right[k] as number;
-      const row = (ids[k + 2] as number) * WORD_STRIDE;
-      const self = row + SELF + (q * 2 + (position === 0 ? 1 : 0)) * T;
-      const rowBefore = (ids[k + 1] as number) * WORD_STRIDE;
-      const rowAfter = (ids[k + 3] as number) * WORD_STRIDE;
-      const before = rowBefore + BEFORE;
-      const after = rowAfter + AFTER;
-      const before2 = (ids[k] as number) * WORD_STRIDE + BEFORE2;
-      const after2 = (ids[k + 4] as number) * WORD_STRIDE + AFTER2;
+      const id = ids[k + 2] as number;
+      const self = id * RECORD_INT16 + SELF + (q * 2 + (position === 0 ? 1 : 0)) * T;
+      const before = (ids[k + 1] as number) * RECORD_INT16 + BEFORE;
+      const after = (ids[k + 3] as number) * RECORD_INT16 + AFTER;
+      const before2 = (ids[k] as number) * RECORD_INT16 + BEFORE2;
+      const after2 = (ids[k + 4] as number) * RECORD_INT16 + AFTER2;
       const pl = placeAt(
         sentenceHas[s - sentenceFirst] as number,
         q,
@@ -482,20 +547,20 @@ export class UnitScorer {
         (((shapeCodes[k] as number) * SHAPES + (shapeCodes[k + 1] as number)) * SHAPES +
           (shapeCodes[k + 2] as number)) *
         T;
-      const wordBefore = words[rowBefore + HASH] as number;
-      const wordAfter = words[rowAfter + HASH] as number;
-      const stemHash = words[row + STEM] as number;
-      const next = mixHash32(words[row + HASH] as number, wordAfter);
+      const wordBefore = hashes[k + 1] as number;
+      const wordAfter = hashes[k + 3] as number;
+      const stemHash = meta[id * RECORD_INT32 + STEM] as number;
+      const next = mixHash32(hashes[k + 2] as number, wordAfter);
       // Weights of templates 6, 7, 25 to 28, 31 and 32 (zeros where the model lacks them).
       const w6 = weights.find(mixHash32(seed6, pair));
       const w7 = weights.find(mixHash32(seed7, next));
       const w25 =
         lc === 0
-          ? (words[row + NO_CUE_LEFT] as number)
+          ? (meta[id * RECORD_INT32 + NO_CUE_LEFT] as number)
           : weights.find(mixHash32(seed25, mixHash32(stemHash, lc)));
       const w26 =
         rc === 0
-          ? (words[row + NO_CUE_RIGHT] as number)
+          ? (meta[id * RECORD_INT32 + NO_CUE_RIGHT] as number)
           : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
       const w27 = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
       const w28 = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
@@ -514,11 +579,11 @@ export class UnitScorer {
       const at = k * T;
       for (let t = 0; t < T; t++) {
         const sum =
-          (words[self + t] as number) +
-          (words[before + t] as number) +
-          (words[after + t] as number) +
-          (words[before2 + t] as number) +
-          (words[after2 + t] as number) +
+          (sums[self + t] as number) +
+          (sums[before + t] as number) +
+          (sums[after + t] as number) +
+          (sums[before2 + t] as number) +
+          (sums[after2 + t] as number) +
           (place[pl + t] as number) +
           (near[nr + t] as number) +
           (shapes[sh + t] as number) +
@@ -534,7 +599,49 @@ export class UnitScorer {
       }
     }
   }
+
+  /**
+   * When the word at `tokenIds[p]` is `WIDE`, adds back to the scores what its clamped sums left out,
+   * for each token that reads it: as its own (with the token's quotation and place), before or after it.
+   */
+  private widen(text: TextLayer, unit: TagUnit, n: number, p: number): void {
+    const id = this.tokenIds[p] as number;
+    const row = id * RECORD_INT16;
+    if (((this.sums[row + FLAGS] as number) & WIDE) === 0) return;
+    const exact = this.wide.get(id) as Int32Array;
+    const k = p - 2;
+    if (k >= 0 && k < n) {
+      const sentence = text.sentences[unit.sentenceOf[k] as number] as SentenceSpan;
+      const opens = unit.first + k === sentence.firstToken ? 1 : 0;
+      this.restore(k, exact, row, SELF + ((this.quoted[k] as number) * 2 + opens) * T);
+    }
+    if (p - 1 >= 0 && p - 1 < n) this.restore(p - 1, exact, row, BEFORE);
+    if (p - 3 >= 0 && p - 3 < n) this.restore(p - 3, exact, row, AFTER);
+    if (p < n) this.restore(p, exact, row, BEFORE2);
+    if (p - 4 >= 0) this.restore(p - 4, exact, row, AFTER2);
+  }
+
+  /**
+   * Token `k`'s scores with the part of `exact` at `part` in place of what its record holds there. A
+   * score is its integer sum times the scale; that sum comes back exactly from it (it is far below
+   * 2^53 times the rounding error), so the score becomes what the exact sum would have given.
+   */
+  private restore(k: number, exact: Int32Array, row: number, part: number): void {
+    const { sums, scores } = this;
+    const scale = this.tagger.scale;
+    for (let t = 0; t < T; t++) {
+      const cut = (exact[part + t] as number) - (sums[row + part + t] as number);
+      if (cut !== 0) scores[k * T + t] = (Math.round((scores[k * T + t] as number) / scale) + cut) * scale;
+    }
+  }
 }
+
+/**
+ * `form` in a string of its own. A form of 13 characters or more read from a document is the engine's
+ * view of a slice of that document's text, which a kept form would hold in memory for as long as it
+ * is kept; joined and cut again, it is copied out.
+ */
+const ownString = (form: string) => (form.length < 13 ? form : `${form} `.slice(0, -1));
 
 /** Whether `form` is the source's `[start, end)` as `tokenForm` reads a word of ASCII characters and "’". */
 function sameForm(form: string, source: string, start: number, end: number): boolean {
@@ -546,8 +653,8 @@ function sameForm(form: string, source: string, start: number, end: number): boo
   return true;
 }
 
-/** Writes `form`'s pack (see `PACKED`) at `row + PACK_LOW` and `row + PACK_HIGH`, as `wordAt` packs a token. */
-function packForm(form: string, words: Int32Array, row: number): void {
+/** Writes `form`'s pack (see `PACKED`) into hash slot `slot`, as `wordAt` packs a token. */
+function packForm(form: string, slots: Int32Array, slot: number): void {
   let low = 0;
   let high = form.length << 28;
   for (let at = 0; at < form.length; at++) {
@@ -559,8 +666,8 @@ function packForm(form: string, words: Int32Array, row: number): void {
     if (at < 4) low |= c << (7 * at);
     else high |= c << (7 * (at - 4));
   }
-  words[row + PACK_LOW] = low;
-  words[row + PACK_HIGH] = high;
+  slots[slot + SLOT_PACK_LOW] = low;
+  slots[slot + SLOT_PACK_HIGH] = high;
 }
 
 const placeAt = (has: number, q: number, first: number, fromStart: number, fromEnd: number) =>
