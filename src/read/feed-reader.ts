@@ -1,9 +1,9 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { createDocument, type Origin } from '../document/document.js';
 import { LineIndex } from '../document/line-index.js';
 import { type Message, message } from '../document/message.js';
 import { isSpaceCode } from '../document/span.js';
 import { htmlToText, publishedOf } from './html-reader.js';
+import { xmlParsers } from './parser-libraries.js';
 import type { RawInput, Reader, ReadItem } from './reader.js';
 
 type Node = Record<string, unknown>;
@@ -209,6 +209,7 @@ export const feedReader: Reader = {
   format: 'feed',
   *read(input, options) {
     const raw = input.text;
+    const { XMLParser, XMLValidator } = xmlParsers();
     const valid = XMLValidator.validate(raw);
     if (valid !== true) {
       yield syntaxFailure(

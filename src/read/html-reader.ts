@@ -1,9 +1,8 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { createDocument, type DocumentMeta } from '../document/document.js';
 import { type Message, message } from '../document/message.js';
 import { DEFAULT_MAX_HTML_DEPTH, htmlTooDeepAt } from './html-depth.js';
 import { jsonParseReason } from './json-parse-reason.js';
+import { htmlParsers } from './parser-libraries.js';
 import { normalizePublished } from './published.js';
 import type { RawInput, Reader, ReadItem, ReadOptions } from './reader.js';
 
@@ -144,8 +143,9 @@ export const MAX_FRAGMENT_DEPTH = 1_000;
  */
 export function htmlToText(html: string): string {
   if (htmlTooDeepAt(html, MAX_FRAGMENT_DEPTH) >= 0) return '';
-  scratch ??= (parseHTML('<!doctype html><html><head></head><body></body></html>') as unknown as ParsedPage)
-    .document;
+  scratch ??= (
+    htmlParsers().parseHTML('<!doctype html><html><head></head><body></body></html>') as unknown as ParsedPage
+  ).document;
   const box = scratch.createElement('div');
   box.innerHTML = html;
   return nodeText(box);
@@ -179,6 +179,7 @@ export function publishedOf(
 }
 
 function parseDocument(raw: string): DomDocument {
+  const { parseHTML } = htmlParsers();
   const { document } = parseHTML(raw) as unknown as ParsedPage;
   if (document.documentElement?.localName.toLowerCase() === 'html') return document;
   // A fragment (no <html>): linkedom would make its first element the root and have no <body>.
@@ -313,7 +314,7 @@ function readabilityText(document: DomDocument): string {
   if (maxDepthExceeds(document, MAX_READABLE_DEPTH)) return '';
   try {
     // charThreshold: the default (500) discards short dispatches, which are exactly what news feeds hold.
-    const article = new Readability(document, { charThreshold: 100 }).parse();
+    const article = new (htmlParsers().Readability)(document, { charThreshold: 100 }).parse();
     return typeof article?.content === 'string' ? htmlToText(article.content) : '';
   } catch {
     // Readability gives up on some markup; the caller then reads the page itself.
