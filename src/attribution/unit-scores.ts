@@ -1,6 +1,6 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { TokenKind } from '../text/tokens.js';
+import { ownString, TokenKind } from '../text/tokens.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
   BEGIN_FORM,
@@ -636,12 +636,6 @@ export class UnitScorer {
   }
 }
 
-/**
- * `form` in a string of its own. A form of 13 characters or more read from a document is the engine's
- * view of a slice of that document's text, which a kept form would hold in memory for as long as it
- * is kept; joined and cut again, it is copied out.
- */
-const ownString = (form: string) => (form.length < 13 ? form : `${form} `.slice(0, -1));
 
 /** Whether `form` is the source's `[start, end)` as `tokenForm` reads a word of ASCII characters and "’". */
 function sameForm(form: string, source: string, start: number, end: number): boolean {

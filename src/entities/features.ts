@@ -1,3 +1,4 @@
+import { ownString } from '../text/tokens.js';
 import { GazClass, type Gazetteer, WordCode } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
@@ -342,7 +343,7 @@ function wordId(w: string): number {
   table[at + OWN_CAPS + 3] = mix(15, s4, 1, 0);
   table[at + LOWER] = lowerIdOf(lower);
   table[at + CLASSES] = lex;
-  wordsById.push(w);
+  wordsById.push(ownString(w));
   slots[2 * s] = wh;
   slots[2 * s + 1] = id;
   return id;
@@ -352,8 +353,9 @@ function lowerIdOf(lower: string): number {
   let id = LOWER_IDS.get(lower);
   if (id === undefined) {
     id = LOWER_IDS.size;
-    LOWER_IDS.set(lower, id);
-    lowerNames[id] = lower;
+    const own = ownString(lower);
+    LOWER_IDS.set(own, id);
+    lowerNames[id] = own;
   }
   return id;
 }

@@ -254,6 +254,13 @@ function dottedAbbreviationEnd(source: string, start: number): number {
   return -1;
 }
 
+/**
+ * `word` in a string of its own, for tables that keep words after their document. A token's text of 13
+ * characters or more is the engine's view of a slice of the document's text, which a kept word would hold
+ * in memory for as long as it is kept; joined and cut again, it is copied out.
+ */
+export const ownString = (word: string): string => (word.length < 13 ? word : `${word} `.slice(0, -1));
+
 /** Whether `prefix` (lower case) starts `source` at `at`, its ASCII letters in either case. */
 function startsWithFolded(source: string, at: number, prefix: string): boolean {
   for (let k = 0; k < prefix.length; k++) {
