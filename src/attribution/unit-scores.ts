@@ -636,7 +636,6 @@ export class UnitScorer {
   }
 }
 
-
 /** Whether `form` is the source's `[start, end)` as `tokenForm` reads a word of ASCII characters and "’". */
 function sameForm(form: string, source: string, start: number, end: number): boolean {
   if (form.length !== end - start) return false;
