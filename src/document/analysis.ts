@@ -5,6 +5,9 @@ import type { Provenance, Span } from './span.js';
 /** `dateline.analysis/1`: see docs/FORMAT.md and schema/analysis-v1.schema.json. */
 export const ANALYSIS_SCHEMA = 'dateline.analysis/1';
 
+/** `T` with its fields settable: an output object built field by field, its optional ones set only when present. */
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 export type EntityType = 'PERSON' | 'ORG' | 'GPE' | 'LOC' | 'FAC' | 'NORP' | 'EVENT' | 'OTHER';
 export type MentionKind = 'name' | 'alias' | 'acronym' | 'nominal' | 'pronoun' | 'demonym';
 

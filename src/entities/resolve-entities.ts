@@ -1,4 +1,4 @@
-import type { Entity, EntityType, Mention, MentionKind } from '../document/analysis.js';
+import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { TokenFlag } from '../text/tokens.js';
@@ -152,9 +152,6 @@ interface RoleHolder {
   cluster: Cluster;
   first: number;
 }
-
-/** `T` with its fields settable: an output object built field by field. */
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /** The place's coordinates and reference as an entity gives them. */
 function geoOf(place: Place, lat: number, lon: number): NonNullable<Entity['geo']> {

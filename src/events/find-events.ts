@@ -1,6 +1,6 @@
 import { clauseEnd, clauseStart, subjectBefore } from '../claims/clauses.js';
 import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
-import type { Event, Time } from '../document/analysis.js';
+import type { Event, Time, Writable } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
@@ -251,7 +251,7 @@ function eventsOf(context: StageContext): Event[] {
 /** The event of a draft, its fields in the layer's order; absent ones left out, not set undefined. */
 function toEvent(d: Draft, k: number): Event {
   // Set one by one rather than spread from conditional objects: spreading is slow on this many events.
-  const event: { -readonly [F in keyof Event]: Event[F] } = {
+  const event: Writable<Event> = {
     id: `ev${k + 1}`,
     type: d.type,
     trigger: d.trigger,

@@ -30,6 +30,10 @@ export const isPunct = (c: ParseContext, i: number, ch: string): boolean =>
   c.tokens.kind(i) === Kind.Punct && c.tokens.code(i) === ch.charCodeAt(0);
 export const isNumber = (c: ParseContext, i: number): boolean => c.tokens.kind(i) === Kind.Number;
 
+/** Whether number token `i` may start a year or an ordinal: four digits, or a word joined on ("80s", "3rd"). */
+export const mayBeYearOrOrdinal = (c: ParseContext, i: number): boolean =>
+  c.tokens.width(i) === 4 || (c.tokens.kind(i + 1) === Kind.Word && touches(c.tokens, i + 1));
+
 /** A hyphen (or dash) joining two tokens with no space: "third-quarter", "two-year". */
 export function hyphenAt(c: ParseContext, i: number): boolean {
   const mark = c.tokens.code(i);

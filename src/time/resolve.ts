@@ -3,6 +3,7 @@
  * text did not state from the anchor (choosing the year on the side the tense points to) and writes
  * the value at the spec's granularity. Pure; no clock is read.
  */
+import type { Writable } from '../document/analysis.js';
 import {
   addDays,
   addMonths,
@@ -31,7 +32,7 @@ export interface Resolved {
 }
 
 /** A `Resolved` being filled in, field by field. */
-type Draft = { -readonly [K in keyof Resolved]?: Resolved[K] };
+type Draft = Partial<Writable<Resolved>>;
 
 const SEASON_START: Record<string, number> = { SP: 3, SU: 6, FA: 9, WI: 12 };
 

@@ -2,7 +2,7 @@
  * The time tagger: a grammar of small parsers over one token pass, then refiners, then anchoring.
  * The configuration is plain data (the lists below); `tagTimes` is pure and deterministic.
  */
-import type { Quote, Time } from '../document/analysis.js';
+import type { Quote, Time, Writable } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { dayMonthParser } from './parsers/day-month-parser.js';
 import { durationParser } from './parsers/duration-parser.js';
@@ -198,7 +198,7 @@ export function toTime(r: TimeResult, id: string, ids: readonly string[]): Time 
   const anchor =
     r.anchorIndex !== undefined ? ids[r.anchorIndex] : r.anchor === 'document' ? 'document' : undefined;
   // Built field by field, the optional ones only when set, in the order the format lists them.
-  const t: { -readonly [K in keyof Time]: Time[K] } = {
+  const t: Writable<Time> = {
     id,
     start: r.start,
     end: r.end,

@@ -10,6 +10,7 @@ import {
   isPunct,
   isWord,
   lower,
+  mayBeYearOrOrdinal,
   ORDINAL_STARTS,
   proposal,
   readOrdinal,
@@ -63,12 +64,7 @@ export const quarterParser: Parser = {
   ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     // a number is a year of four digits ("1988 third quarter") or an ordinal ("3rd quarter")
-    if (
-      c.tokens.kind(i) === Kind.Number &&
-      c.tokens.width(i) !== 4 &&
-      !(c.tokens.kind(i + 1) === Kind.Word && touches(c.tokens, i + 1))
-    )
-      return undefined;
+    if (c.tokens.kind(i) === Kind.Number && !mayBeYearOrOrdinal(c, i)) return undefined;
     const rule = this.name;
     let j = i;
     // Q3, Q3 2025

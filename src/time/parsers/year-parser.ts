@@ -8,6 +8,7 @@ import {
   isPunct,
   isWord,
   lower,
+  mayBeYearOrOrdinal,
   ORDINAL_STARTS,
   proposal,
   readNumber,
@@ -225,12 +226,7 @@ export const yearParser: Parser = {
   ],
   parse(c: ParseContext, i: number): Proposal | undefined {
     // a number is a year of four digits, or has a word joined on: "80s", "20th century"
-    if (
-      c.tokens.kind(i) === Kind.Number &&
-      c.tokens.width(i) !== 4 &&
-      !(c.tokens.kind(i + 1) === Kind.Word && touches(c.tokens, i + 1))
-    )
-      return undefined;
+    if (c.tokens.kind(i) === Kind.Number && !mayBeYearOrOrdinal(c, i)) return undefined;
     const rule = this.name;
     let j = i;
     const hasThe = isWord(c, j, 'the');

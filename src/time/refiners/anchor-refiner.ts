@@ -4,6 +4,7 @@
  * the last day the story named. Inside a quotation it is the time the quote was said (see
  * speech-time-refiner), and story-relative expressions count from there.
  */
+import type { Writable } from '../../document/analysis.js';
 import { type CalDate, isoDate, parseIsoDate } from '../calendar.js';
 import { resolveSpec } from '../resolve.js';
 import type { Base, Proposal, QuoteSpan, RefineContext, TimeResult } from '../result.js';
@@ -103,7 +104,7 @@ export function anchorProposals(c: RefineContext, proposals: readonly Proposal[]
       (!p.spec.shift || (p.spec.shift.unit === 'quarter' && Math.abs(p.spec.shift.n) <= 1));
     if (named && isTermValue(r.value)) term = { value: r.value, sentence };
     // field by field (the optional ones only when set) rather than by spreading, in the same order
-    const result: { -readonly [K in keyof TimeResult]: TimeResult[K] } = {
+    const result: Writable<TimeResult> = {
       start: p.start,
       end: p.end,
       text: c.text.slice(p.start, p.end),

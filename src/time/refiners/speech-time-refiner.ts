@@ -9,56 +9,59 @@ import { parseIsoDate } from '../calendar.js';
 import type { QuoteSpan, RefineContext } from '../result.js';
 import { Kind, WordTable } from '../tokens.js';
 
-export const EVENT_NOUNS: ReadonlySet<string> = new Set([
-  'ceremony',
-  'speech',
-  'meeting',
-  'rally',
-  'conference',
-  'summit',
-  'event',
-  'address',
-  'session',
-  'briefing',
-  'interview',
-  'visit',
-  'talks',
-  'parade',
-  'celebration',
-  'funeral',
-  'congress',
-  'plenum',
-  'plenary',
-  'gathering',
-  'forum',
-  'hearing',
-  'debate',
-  'statement',
-  'remarks',
-  'announcement',
-  'memorial',
-  'service',
-  'commemoration',
-  'inauguration',
-  'trial',
-  'testimony',
-  'convention',
-  'assembly',
-  'vigil',
-  'protest',
-  'banquet',
-  'reception',
-  'festival',
-  'concert',
-  'broadcast',
-  'speeches',
-  'lecture',
-  'sermon',
-  'rallies',
-]);
-
-/** The event nouns by word, each its own value: found by token without cutting every word's text. */
-const EVENT_NOUN_WORDS = new WordTable(Array.from(EVENT_NOUNS, (w) => [w, w] as const));
+/**
+ * Nouns of the events a speech is given at, by word, each its own value: found by token without cutting
+ * every word's text.
+ */
+const EVENT_NOUNS = new WordTable(
+  [
+    'ceremony',
+    'speech',
+    'meeting',
+    'rally',
+    'conference',
+    'summit',
+    'event',
+    'address',
+    'session',
+    'briefing',
+    'interview',
+    'visit',
+    'talks',
+    'parade',
+    'celebration',
+    'funeral',
+    'congress',
+    'plenum',
+    'plenary',
+    'gathering',
+    'forum',
+    'hearing',
+    'debate',
+    'statement',
+    'remarks',
+    'announcement',
+    'memorial',
+    'service',
+    'commemoration',
+    'inauguration',
+    'trial',
+    'testimony',
+    'convention',
+    'assembly',
+    'vigil',
+    'protest',
+    'banquet',
+    'reception',
+    'festival',
+    'concert',
+    'broadcast',
+    'speeches',
+    'lecture',
+    'sermon',
+    'rallies',
+  ].map((w) => [w, w] as const),
+);
 
 /** The first token that starts at or after `offset`. */
 export function firstTokenAt(c: RefineContext, offset: number): number {
@@ -120,7 +123,7 @@ export function speechTime(
   const tokens = c.tokens;
   for (let k = firstTokenAt(c, c.sentences[lo]?.start ?? 0); k < tokens.length; k++) {
     if (tokens.start(k) >= until) break;
-    const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUN_WORDS.get(tokens, k) : undefined;
+    const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUNS.get(tokens, k) : undefined;
     if (noun !== undefined && !inQuote(tokens.start(k))) nouns.add(noun);
   }
   if (nouns.size > 0) {
@@ -132,7 +135,7 @@ export function speechTime(
       let mentions = false;
       for (let k = firstTokenAt(c, sentence.start); k < tokens.length && !mentions; k++) {
         if (tokens.end(k) > sentence.end) break;
-        const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUN_WORDS.get(tokens, k) : undefined;
+        const noun = tokens.kind(k) === Kind.Word ? EVENT_NOUNS.get(tokens, k) : undefined;
         mentions = noun !== undefined && nouns.has(noun) && !inQuote(tokens.start(k));
       }
       if (!mentions) continue;
