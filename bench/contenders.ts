@@ -4,7 +4,7 @@ import type { SourceDocument } from '../src/document/document.js';
 import { createPipeline, DEFAULT_STAGES } from '../src/pipeline/default-pipeline.js';
 import { PIPELINE_BATCH } from '../src/pipeline/pipeline.js';
 import type { Layers, Stage, StageContext } from '../src/pipeline/stage.js';
-import { createWorkerPool } from '../src/pipeline/worker-pool.js';
+import { createWorkerPool, POOL_BATCH } from '../src/pipeline/worker-pool.js';
 import { readText } from '../src/read/read-input.js';
 import { TextLayer } from '../src/text/text-layer.js';
 import { type Article, WORD } from './corpus.js';
@@ -137,12 +137,12 @@ const analysisItems = (a: Analysis) =>
   a.events.length;
 
 /**
- * The whole pipeline on worker threads, one per core. Documents are fed as a stream would feed them:
- * a few per thread in flight, each new one given as an earlier one comes back.
+ * The whole pipeline on worker threads, one per core. Documents are fed as a stream would feed them, as
+ * the CLI does: two batches' worth per thread in flight, each new one given as an earlier one comes back.
  */
 async function threaded(docs: readonly SourceDocument[]): Promise<Contender> {
   const threads = availableParallelism();
-  const inFlight = threads * 4;
+  const inFlight = threads * 2 * POOL_BATCH;
   const pool = createWorkerPool({ threads });
   return {
     job: `all layers, ${threads} worker threads`,

@@ -15,7 +15,7 @@ import type { InputFormat, SourceDocument } from '../document/document.js';
 import { type BatchAnalyzer, createBatchAnalyzer } from '../pipeline/batch-analyzer.js';
 import { createPipeline } from '../pipeline/default-pipeline.js';
 import { PIPELINE_BATCH } from '../pipeline/pipeline.js';
-import { createWorkerPool } from '../pipeline/worker-pool.js';
+import { createWorkerPool, POOL_BATCH } from '../pipeline/worker-pool.js';
 import { normalizePublished } from '../read/published.js';
 import { DEFAULT_MAX_BYTES, INPUT_FORMATS, type ReadInputOptions, readInput } from '../read/read-input.js';
 import type { ReadItem } from '../read/reader.js';
@@ -268,12 +268,12 @@ export async function runAnalyze(options: AnalyzeCommandOptions, io: Io): Promis
     : stdoutSink(format, writerOptions, io, summary);
 
   // Everything is reported in input order, whichever thread finishes first: each step waits its turn
-  // in this queue. A few documents per thread (or one batch) are in flight at once, so memory stays
-  // bounded.
+  // in this queue. Two batches per thread (or one batch without threads) are in flight at once, so
+  // memory stays bounded.
   // A step is ready once its analysis has come back; ready steps at the head are written at once, so a
   // live feed's documents come out as they are analysed, not when the reader next moves.
   const queue: { readonly document: boolean; ready: boolean; run(): Promise<void> | void }[] = [];
-  const inFlight = pool ? 2 * threads : PIPELINE_BATCH;
+  const inFlight = pool ? 2 * threads * POOL_BATCH : PIPELINE_BATCH;
   let documents = 0;
   let draining: Promise<void> = Promise.resolve();
   const settle = (all: boolean): Promise<void> => {

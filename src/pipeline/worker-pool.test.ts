@@ -65,8 +65,9 @@ test('a document over the hard limit is given up with a message, and the queue b
   const huge = { ...(small as SourceDocument), text: 'word. '.repeat(1_000_000) };
   const pool = createWorkerPool({ threads: 1, hardTimeoutMs: 1 });
   try {
-    // A thread takes far longer than 1 ms to start, so each document is given up for certain; the second
-    // one runs on the fresh thread that replaced the first, so it settles too instead of waiting forever.
+    // A fresh thread takes far longer than 1 ms over any document, so each is given up for certain, in
+    // their batch and again alone, each time on a fresh thread that replaced the last: both settle
+    // instead of waiting forever.
     const results = await Promise.allSettled([pool.analyze(huge), pool.analyze(small as SourceDocument)]);
     assert.deepEqual(
       results.map((r) =>
@@ -79,8 +80,32 @@ test('a document over the hard limit is given up with a message, and the queue b
   }
 });
 
+test('a batch over the hard limit is tried again one document at a time: only the slow one fails', async () => {
+  const [first, second] = documents() as [SourceDocument, SourceDocument];
+  const huge = { ...first, text: 'word. '.repeat(4_000_000) };
+  // The budget would end the huge document partial long before the hard limit: here it must overrun.
+  const pool = createWorkerPool({
+    threads: 1,
+    hardTimeoutMs: 4000,
+    pipelineOptions: { timeBudgetMs: 600_000 },
+  });
+  try {
+    // Given together, the three go to the thread as one batch, which overruns because of the huge one.
+    const results = await Promise.allSettled([first, huge, second].map((d) => pool.analyze(d)));
+    assert.deepEqual(
+      results.map((r) =>
+        r.status === 'rejected' ? String(r.reason).replace(/.*\((pipeline\/[a-z-]+)\)$/, '$1') : r.status,
+      ),
+      ['fulfilled', 'pipeline/hard-timeout', 'fulfilled'],
+    );
+  } finally {
+    await pool.close();
+  }
+});
+
 test('misuse is a programmer error: no threads, or a closed pool', async () => {
   assert.throws(() => createWorkerPool({ threads: 0 }), { code: 'OPTION_INVALID' });
+  assert.throws(() => createWorkerPool({ threads: 1, batchSize: 0 }), { code: 'OPTION_INVALID' });
   const pool = createWorkerPool({ threads: 1 });
   await pool.close();
   assert.throws(() => pool.analyze(documents()[0] as SourceDocument), { code: 'INTERNAL' });
