@@ -9,7 +9,6 @@ import {
   FEATURES_PER_TOKEN,
   isUpperSentence,
   KEYED_GROUPS,
-  markLive,
   WORD_IDS,
   wordShape,
 } from './features.js';
@@ -213,7 +212,7 @@ test('features: words with the same key for a keyed group have the same buckets 
 });
 
 table(
-  'markLive: the words within two of a capital, a digit or a letter beyond ASCII',
+  'live words: the words within two of a capital, a digit or a letter beyond ASCII',
   [
     ['the talks in Seoul ended on a calm note after all', '01111100000'],
     ['it rose by 5 percent over the year', '01111100'],
@@ -224,7 +223,8 @@ table(
   ([sentence, expected]) => {
     const words = sentence.split(' ');
     const live = new Uint8Array(words.length);
-    markLive(words, isUpperSentence(words), live);
+    const out = new Uint32Array(words.length * FEATURES_PER_TOKEN);
+    extractFeatures(words, defaultGazetteer(), new CaseMemory(), 12, out, { live });
     assert.equal([...live].join(''), expected, sentence);
   },
 );

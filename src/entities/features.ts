@@ -12,24 +12,29 @@ export const FEATURES_PER_TOKEN = 32;
 /**
  * Templates whose weights the decoder sums and caches together, keyed by their buckets, because their
  * values repeat together: the word's own (they depend on nothing but the word and whether its sentence
- * is in capitals), its left neighbour's, its right neighbour's, and the few-valued combinations of
- * shape, case and classes. The others (words two away, word pairs) take too many values to cache.
+ * is in capitals), its left neighbour's, its right neighbour's, the words' two away (one template
+ * each), and the few-valued combinations of shape, case and classes. The others (word pairs) take too
+ * many values to cache.
  */
 export const FEATURE_GROUPS: readonly (readonly number[])[] = [
   [0, 1, 2, 3, 4, 5, 6, 7, 8],
   [9, 13, 18, 20],
   [10, 14, 19, 21],
+  [11],
+  [12],
   [15, 16, 17, 22, 23, 26, 27, 28, 29, 30, 31],
 ];
 
 /**
  * The first groups take their values from one word each (the word itself and whether its sentence is in
- * capitals; the word before and its gazetteer class; the word after and its class), so a number from the
- * word's id names them exactly: `extractFeatures` gives these keys for the decoder's caches.
+ * capitals; the word before and its gazetteer class; the word after and its class; the word two before;
+ * the word two after), so a number from the word's id names them exactly: `extractFeatures` gives these
+ * keys for the decoder's caches. A word's keyed groups lie together in the cache, and the words around
+ * it read them one after another: a one-template group is cached for that, not to spare a sum.
  */
-export const KEYED_GROUPS = 3;
+export const KEYED_GROUPS = 5;
 /** A keyed group's key shifted right this far is the id of the word that gives the group its values. */
-export const KEY_WORD_SHIFT: readonly number[] = [1, 5, 5];
+export const KEY_WORD_SHIFT: readonly number[] = [1, 5, 5, 0, 0];
 /**
  * Word ids are below this bound: the word table is cleared when full. Id 0 names no word: the missing
  * neighbours at a sentence's edges.
@@ -273,13 +278,16 @@ const OWN_AT = Uint8Array.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 11, 12, 6, 7, 13, 9)
 /** The id of the word in lower case: words that differ only in case share the case memory's entry. */
 const LOWER = 14;
 /**
- * The word's lexical class (5 bits), then its code in the gazetteer last used (WordCode, 5 bits), valid
- * when the bits above hold `gazetteerSeen`.
+ * The word's lexical class (5 bits) and BEARS_NAME (the word's own bits, OWN_BITS), then its code in the
+ * gazetteer last used (WordCode, 5 bits), valid when the bits above hold `gazetteerSeen`.
  */
 const CLASSES = 15;
 const STRIDE = 16;
-const GAZ_SHIFT = 5;
-const SEEN_SHIFT = 10;
+/** The word may be or touch a name: it has a capital, a digit or a letter beyond ASCII (`markLive`). */
+const BEARS_NAME = 32;
+const OWN_BITS = 63;
+const GAZ_SHIFT = 6;
+const SEEN_SHIFT = 11;
 /** `gazetteerSeen` starts again from 1 below this, the codes seen of every word forgotten. */
 const MAX_SEEN = 1 << (32 - SEEN_SHIFT);
 
@@ -342,7 +350,7 @@ function wordId(w: string): number {
   table[at + OWN_CAPS + 2] = mix(12, px, 1, 0);
   table[at + OWN_CAPS + 3] = mix(15, s4, 1, 0);
   table[at + LOWER] = lowerIdOf(lower);
-  table[at + CLASSES] = lex;
+  table[at + CLASSES] = lex | (bearsName(w) ? BEARS_NAME : 0);
   wordsById.push(ownString(w));
   slots[2 * s] = wh;
   slots[2 * s + 1] = id;
@@ -368,7 +376,7 @@ function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
   if (gazetteer !== gazetteerUsed) {
     gazetteerUsed = gazetteer;
     if (++gazetteerSeen === MAX_SEEN) {
-      for (let at = CLASSES; at < table.length; at += STRIDE) table[at] = (table[at] as number) & 31;
+      for (let at = CLASSES; at < table.length; at += STRIDE) table[at] = (table[at] as number) & OWN_BITS;
       gazetteerSeen = 1;
     }
   }
@@ -376,7 +384,7 @@ function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
   const classes = table[at + CLASSES] as number;
   if (classes >>> SEEN_SHIFT === gazetteerSeen) return (classes >>> GAZ_SHIFT) & 31;
   const code = gazetteer.code(w);
-  table[at + CLASSES] = (gazetteerSeen << SEEN_SHIFT) | (code << GAZ_SHIFT) | (classes & 31);
+  table[at + CLASSES] = (gazetteerSeen << SEEN_SHIFT) | (code << GAZ_SHIFT) | (classes & OWN_BITS);
   return code;
 }
 
@@ -455,14 +463,14 @@ export function extractFeatures(
   const n = words.length;
   ensure(n);
   reserve(n);
-  if (live) markLive(words, upperMode, live);
+  const known = memory.idsOf(words, rows);
+  for (let i = 0; i < n; i++) rows[i] = (known ? (rows[i] as number) : wordId(words[i] as string)) * STRIDE;
+  if (live) markLive(n, upperMode, live);
   // In capitals, the gazetteer is asked about the words in title case.
   const gazWords = upperMode ? words.map(TITLE_CASE) : words;
-  const known = memory.idsOf(words, rows);
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
-    const id = known ? (rows[i] as number) : wordId(w);
-    rows[i] = id * STRIDE;
+    const id = (rows[i] as number) / STRIDE;
     // Only the words searched read their memory.
     if (!live || live[i]) mem[i] = memory.seenOf(table[id * STRIDE + LOWER] as number);
     const gw = gazWords[i] as string;
@@ -550,6 +558,8 @@ function writeFeatures(
       keys[k] = (at / STRIDE) * 2 + mode;
       keys[k + 1] = (Math.max(p1, 0) / STRIDE) * 32 + gP;
       keys[k + 2] = (Math.max(n1, 0) / STRIDE) * 32 + gN;
+      keys[k + 3] = i > 1 ? (rows[i - 2] as number) / STRIDE : 0;
+      keys[k + 4] = i + 2 < n ? (rows[i + 2] as number) / STRIDE : 0;
     }
   }
 }
@@ -567,28 +577,24 @@ function bearsName(w: string): boolean {
 }
 
 /**
- * Marks in `live` the words within REACH of a name-bearing word (all of a sentence in capitals); the
- * recognizer labels the others O without a search. A name has a capital (`isNameLike` in
+ * Marks in `live` the `n` words of `rows` within REACH of a name-bearing word (all of a sentence in
+ * capitals); the recognizer labels the others O without a search. A name has a capital (`isNameLike` in
  * recognize-entities.ts drops any span without), and on the bench corpus the full search labels 7 of
- * 540,000 words beyond that reach other than O, in names such as "the 1945 general election".
+ * 540,000 words beyond that reach other than O, in names such as "the 1945 general election". Whether a
+ * word bears a name is kept with the word, read rather than scanned for.
  */
-export function markLive(words: readonly string[], upperMode: boolean, live: Uint8Array): void {
-  const n = words.length;
-  if (bearing.length < n) bearing = new Uint8Array(Math.max(n, bearing.length * 2, 64));
+function markLive(n: number, upperMode: boolean, live: Uint8Array): void {
+  const bears = (i: number) =>
+    upperMode || ((table[(rows[i] as number) + CLASSES] as number) & BEARS_NAME) !== 0;
   // The nearest name-bearing word before (then after) each word.
   let last = -REACH - 1;
   for (let i = 0; i < n; i++) {
-    const bears = upperMode || bearsName(words[i] as string);
-    bearing[i] = bears ? 1 : 0;
-    if (bears) last = i;
+    if (bears(i)) last = i;
     live[i] = i - last <= REACH ? 1 : 0;
   }
   let next = n + REACH + 1;
   for (let i = n - 1; i >= 0; i--) {
-    if (bearing[i]) next = i;
+    if (bears(i)) next = i;
     if (next - i <= REACH) live[i] = 1;
   }
 }
-
-/** Which words bear a name, for markLive's backward pass; reused across sentences. */
-let bearing = new Uint8Array(0);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
-import { defaultGazetteer, GazClass, WordCode } from './gazetteer.js';
+import { defaultGazetteer, GazClass, PHRASE_LENGTHS, WordCode } from './gazetteer.js';
 
 table(
   'gazetteer lookup: countries by any of their names, demonyms, cities with GeoNames ids',
@@ -21,6 +21,7 @@ table(
   ([name, kind, country]) => {
     const place = defaultGazetteer().lookup(name);
     assert.equal(place?.kind, kind, `kind of "${name}"`);
+    assert.equal(defaultGazetteer().kindOf(name), kind, `kindOf("${name}")`);
     assert.equal(place?.country, country, `country of "${name}"`);
     if (kind === 'city') assert.match(place?.ref ?? '', /^geonames:\d+$/);
   },
@@ -29,7 +30,10 @@ table(
 table(
   'gazetteer: words that are no place',
   [['Kim'], ['the'], ['Matsegora'], ['north korea']] as const,
-  ([name]) => assert.equal(defaultGazetteer().lookup(name), undefined, `"${name}" is no place`),
+  ([name]) => {
+    assert.equal(defaultGazetteer().lookup(name), undefined, `"${name}" is no place`);
+    assert.equal(defaultGazetteer().kindOf(name), undefined, `"${name}" has no kind`);
+  },
 );
 
 table(
@@ -100,19 +104,24 @@ table(
 );
 
 table(
-  'gazetteer matchCoded: the same phrase as match, given the word code',
+  "gazetteer phraseAt: match's phrase as its class and length, given the word code",
   [
-    ['troops crossed into North Korea on Monday', 3],
-    ['troops crossed into North Korea on Monday', 4],
-    ['the United Nations Security Council met', 1],
-    ['he visited Paris and Pyongyang', 2],
-    ['he visited Paris and Pyongyang', 0],
+    ['troops crossed into North Korea on Monday', 3, GazClass.Country, 2],
+    ['North Korean troops', 0, GazClass.Demonym, 2],
+    ['the United Nations Security Council met', 1, GazClass.Organisation, 2],
+    ['he visited Paris and Pyongyang', 2, GazClass.BigCity, 1],
+    // Negative: no phrase starts at "Korea" (only "North Korea" is one) nor at "he".
+    ['troops crossed into North Korea on Monday', 4, GazClass.None, 0],
+    ['he visited Paris and Pyongyang', 0, GazClass.None, 0],
   ] as const,
-  ([sentence, i]) => {
+  ([sentence, i, cls, length]) => {
     const gazetteer = defaultGazetteer();
     const words = sentence.split(' ');
-    const coded = gazetteer.matchCoded(words, i, gazetteer.code(words[i] as string));
-    assert.deepEqual(coded, gazetteer.match(words, i), `${sentence} at ${words[i]}`);
+    const m = gazetteer.phraseAt(words, i, gazetteer.code(words[i] as string));
+    const at = `${sentence} at ${words[i]}`;
+    assert.equal(Math.floor(m / PHRASE_LENGTHS), cls, `class ${at}`);
+    assert.equal(m % PHRASE_LENGTHS, length, `length ${at}`);
+    assert.equal(m % PHRASE_LENGTHS, gazetteer.match(words, i)?.length ?? 0, `match's length ${at}`);
   },
 );
 

@@ -103,8 +103,9 @@ const FIRST_NAME = WordCode.FirstName;
 const CONTINUES = 16;
 /** In a key's entry, above its flags: the index of the place the key names, when its class is set. */
 const PLACE_SHIFT = 5;
-/** `longest` packs a match as its entry times this plus its length in words. */
+/** `longest` packs a match as its entry times this plus its length in words; `phraseAt` its class. */
 const LENGTHS = 64;
+export const PHRASE_LENGTHS = LENGTHS;
 
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
 
@@ -213,11 +214,24 @@ export class Gazetteer {
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
   lookup(name: string): Place | undefined {
-    let entry = this.entries.get(name) ?? 0;
+    const entry = this.entryOf(name);
+    return entry & CLASS_MASK ? this.place(entry) : undefined;
+  }
+
+  /** `lookup(name)?.kind`, without making the Place of a city (most places named are cities). */
+  kindOf(name: string): PlaceKind | undefined {
+    const entry = this.entryOf(name);
+    if ((entry & CLASS_MASK) === 0) return undefined;
+    const index = entry >>> PLACE_SHIFT;
+    return index < this.places.length ? (this.places[index] as Place).kind : 'city';
+  }
+
+  private entryOf(name: string): number {
+    const entry = this.entries.get(name) ?? 0;
     // A name already in phrase form (no comma or bracket, single spaces) has no other key to try.
     if ((entry & CLASS_MASK) === 0 && UNPHRASED.test(name))
-      entry = this.entries.get(phraseWords(name).join(' ')) ?? 0;
-    return entry & CLASS_MASK ? this.place(entry) : undefined;
+      return this.entries.get(phraseWords(name).join(' ')) ?? 0;
+    return entry;
   }
 
   country(code: string): Place | undefined {
@@ -228,17 +242,18 @@ export class Gazetteer {
   match(words: readonly string[], i: number): { length: number; place: Place } | undefined {
     const first = words[i];
     if (first === undefined) return undefined;
-    return this.matchCoded(words, i, this.code(first));
+    const m = this.longest(words, i, this.code(first));
+    return m === 0 ? undefined : { length: m % LENGTHS, place: this.place(Math.floor(m / LENGTHS)) };
   }
 
-  /** `match` for a word whose code (`code(words[i])`) the caller has. */
-  matchCoded(
-    words: readonly string[],
-    i: number,
-    code: number,
-  ): { length: number; place: Place } | undefined {
+  /**
+   * `match` for a word whose code (`code(words[i])`) the caller has, as a number: the phrase's class
+   * (GazClass) times PHRASE_LENGTHS plus its length in words, or 0. No Place is made: a caller that
+   * weighs only the class spares one for each capitalised city name.
+   */
+  phraseAt(words: readonly string[], i: number, code: number): number {
     const m = this.longest(words, i, code);
-    return m === 0 ? undefined : { length: m % LENGTHS, place: this.place(Math.floor(m / LENGTHS)) };
+    return m === 0 ? 0 : (Math.floor(m / LENGTHS) & CLASS_MASK) * LENGTHS + (m % LENGTHS);
   }
 
   /** The longest phrase at words[i] as its entry times LENGTHS plus its length, or 0. */

@@ -196,6 +196,28 @@ test('viterbi: the BIO-aware search finds the labels of the plain one, ties incl
   );
 });
 
+test('viterbi: the predecessors it skips, too far behind to win, change no label', () => {
+  // Emissions far apart, so that most predecessors trail the best by more than any move makes up;
+  // integers, so that ties at the bound are common.
+  const lattice = fc.integer({ min: 2, max: 12 }).chain((n) =>
+    fc.record({
+      n: fc.constant(n),
+      emit: fc.array(fc.integer({ min: -40, max: 40 }), { minLength: n * L, maxLength: n * L }),
+      trans: fc.array(fc.integer({ min: -6, max: 6 }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+    }),
+  );
+  fc.assert(
+    fc.property(lattice, ({ n, emit, trans }) => {
+      const e = Float64Array.from(emit);
+      const table = transitionTable(trans, 1);
+      const out = new Uint8Array(n);
+      viterbi(e, n, table, out);
+      assert.deepEqual([...out], plainViterbi(e, n, table));
+    }),
+    { numRuns: 2000 },
+  );
+});
+
 test('model decode: the group caches change no label, whatever collides in them', () => {
   const bits = 4;
   const setup = fc.record({

@@ -167,13 +167,9 @@ function acronymNameAt(
   const touching = names.filter((n) => n.first < i && n.end > first);
   if (touching.some((n) => n.first === first && n.end === i)) return names;
   const start = Math.min(first, ...touching.map((n) => n.first));
-  const place = gazetteer.lookup(w.slice(start, i).join(' '));
+  const kind = gazetteer.kindOf(w.slice(start, i).join(' '));
   const type: EntityType =
-    place?.kind === 'country' || place?.kind === 'city' || place?.kind === 'region'
-      ? 'GPE'
-      : place?.kind === 'location'
-        ? 'LOC'
-        : 'ORG';
+    kind === 'country' || kind === 'city' || kind === 'region' ? 'GPE' : kind === 'location' ? 'LOC' : 'ORG';
   const out = names.filter((n) => !touching.includes(n));
   out.push({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
   return out;
@@ -190,7 +186,7 @@ const ROLES = new Set(
 
 /** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
 function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {
-  const kind = gazetteer.lookup(w.slice(first, end).join(' '))?.kind;
+  const kind = gazetteer.kindOf(w.slice(first, end).join(' '));
   if (kind === 'country' || kind === 'city' || kind === 'region') return 'GPE';
   if (kind === 'demonym') return 'NORP';
   if (kind === 'location') return 'LOC';
@@ -267,9 +263,9 @@ export function isPlainName(w: readonly string[], first: number, end: number, ga
     const lower = word.toLowerCase();
     if (!PLAIN_NAME_WORD.test(word) || lexClass(lower) !== LexClass.None) return false;
     if (isOrgHead(lower) || BUILDINGS.has(lower)) return false;
-    if (gazetteer.lookup(word)) return false;
+    if (gazetteer.kindOf(word)) return false;
   }
-  return gazetteer.lookup(w.slice(first, end).join(' ')) === undefined;
+  return gazetteer.kindOf(w.slice(first, end).join(' ')) === undefined;
 }
 
 /**
@@ -299,7 +295,7 @@ function orgBefore(w: readonly string[], first: number, end: number): boolean {
 
 /** "the United Nations and United States": a known country or place after "and" is a name of its own. */
 function isKnownPlace(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): boolean {
-  const kind = gazetteer.lookup(w.slice(first, end).join(' '))?.kind;
+  const kind = gazetteer.kindOf(w.slice(first, end).join(' '));
   return kind === 'country' || kind === 'region' || kind === 'city';
 }
 
@@ -391,7 +387,7 @@ export function personVotes(
     if ((votes.get(w[n.end - 1] as string) ?? 0) <= 0) return n;
     const parts = w.slice(n.first, n.end);
     if (!parts.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return n;
-    if (parts.some((p) => isOrgHead(p.toLowerCase())) || gazetteer.lookup(parts.join(' '))) return n;
+    if (parts.some((p) => isOrgHead(p.toLowerCase())) || gazetteer.kindOf(parts.join(' '))) return n;
     return { ...n, type: 'PERSON', rule: 'entities/person-vote' };
   });
 }

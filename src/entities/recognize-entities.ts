@@ -10,7 +10,7 @@ import {
   KEYED_GROUPS,
   keyEpoch,
 } from './features.js';
-import { defaultGazetteer, type Gazetteer } from './gazetteer.js';
+import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
@@ -172,7 +172,7 @@ function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazettee
   for (const n of names) {
     if (n.type === 'OTHER') continue;
     const text = w.slice(n.first, n.end).join(' ');
-    if (gazetteer.lookup(text) || /^\p{Lu}+$/u.test(text)) continue;
+    if (gazetteer.kindOf(text) || /^\p{Lu}+$/u.test(text)) continue;
     if (CRAFT_BEFORE.has(w[n.first - 1] ?? '') || CRAFT_AFTER.has(w[n.end] ?? '')) craft.add(text);
   }
   if (craft.size === 0) return names;
@@ -209,7 +209,7 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
       n.type !== 'PERSON' &&
       OFFICE_TITLES.has((w[n.end] ?? '').toLowerCase()) &&
       isCapitalised(w[n.end] as string) &&
-      !gazetteer.lookup(w[n.first] as string)
+      !gazetteer.kindOf(w[n.first] as string)
     )
       continue;
     const link = w[n.first - 1];
@@ -217,7 +217,7 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
       n.type === 'PERSON' ||
       (link !== 'of' && link !== 'for') ||
       !OFFICE_TITLES.has((w[n.first - 2] ?? '').toLowerCase()) ||
-      gazetteer.lookup(w[n.first] as string)
+      gazetteer.kindOf(w[n.first] as string)
     ) {
       out.push(n);
       continue;
@@ -305,13 +305,13 @@ function datelines(
     const next = w[n] === ',' ? n + 1 : n;
     if (n === 0 || n > 3 || !DATE_WORD.test(w[next] ?? '') || (next + 3 < w.length && w[next + 3] !== '('))
       return;
-    const place = gazetteer.lookup(
+    const kind = gazetteer.kindOf(
       w
         .slice(0, n)
         .map((x) => x[0] + x.slice(1).toLowerCase())
         .join(' '),
     );
-    const type: EntityType = place && place.kind !== 'location' && place.kind !== 'demonym' ? 'GPE' : 'LOC';
+    const type: EntityType = kind && kind !== 'location' && kind !== 'demonym' ? 'GPE' : 'LOC';
     for (let i = out.length - 1; i >= 0; i--) {
       const s = out[i] as NameSpan;
       if (s.first < a + n && s.end > a) out.splice(i, 1);
@@ -336,23 +336,24 @@ function tableRows(
     const w = words[k] as string[];
     let digits = 0;
     for (const x of w) if (isDigit(x.charCodeAt(0))) digits++;
-    if (digits < 2) return;
+    // Cheapest and most telling first: a sentence of prose has a lower-case word.
+    if (digits < 2 || w.some((x) => LOWER_START.test(x) && !TABLE_WORDS.has(x))) return;
     const numbers = w.filter((x) => NUMBER_LIKE.test(x) && DIGIT.test(x)).length;
-    const lowers = w.filter((x) => LOWER_START.test(x) && !TABLE_WORDS.has(x)).length;
+    if (numbers < 2 || numbers < w.length / 3) return;
     // "Friday, July 21, 2017" has numbers too: a date line is no results row.
     const dated = w.some((x) => {
       const lx = lexClass(x.toLowerCase());
       return lx === LexClass.Month || lx === LexClass.Weekday;
     });
-    if (numbers < 2 || lowers > 0 || dated || numbers < w.length / 3) return;
+    if (dated) return;
     const covered = new Uint8Array(b - a);
     const isCountry = (first: number, end: number) =>
-      gazetteer.lookup(
+      gazetteer.kindOf(
         w
           .slice(first - a, end - a)
           .map((x) => x[0] + x.slice(1).toLowerCase())
           .join(' '),
-      )?.kind === 'country';
+      ) === 'country';
     // `out` is sorted by first token: only the names from the row's start on can lie in it.
     let lo = 0;
     let hi = names.length;
@@ -439,13 +440,19 @@ function addFromGazetteer(
     if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       if (!isCapitalised(w[i] as string)) continue;
-      const m = coded[k] ? gazetteer.matchCoded(w, i, codes[a + i] as number) : gazetteer.match(w, i);
-      const kind = m?.place.kind;
-      if (!m || (kind !== 'country' && kind !== 'demonym' && kind !== 'organisation')) continue;
-      const type: EntityType = kind === 'country' ? 'GPE' : kind === 'organisation' ? 'ORG' : 'NORP';
+      const m = gazetteer.phraseAt(
+        w,
+        i,
+        coded[k] ? (codes[a + i] as number) : gazetteer.code(w[i] as string),
+      );
+      const cls = Math.floor(m / PHRASE_LENGTHS);
+      if (cls !== GazClass.Country && cls !== GazClass.Demonym && cls !== GazClass.Organisation) continue;
+      const type: EntityType =
+        cls === GazClass.Country ? 'GPE' : cls === GazClass.Organisation ? 'ORG' : 'NORP';
+      const length = m % PHRASE_LENGTHS;
       // Apart from the loop, whose variables no closure may capture (an allocation per word).
-      addPhrase(a + i, a + i + m.length, type, names, owner, labelled, dropped);
-      i += m.length - 1;
+      addPhrase(a + i, a + i + length, type, names, owner, labelled, dropped);
+      i += length - 1;
     }
   });
   if (dropped.size === 0) return;
@@ -588,7 +595,7 @@ function orgStem(parts: readonly string[], gazetteer: Gazetteer): string | undef
   const stem = parts.slice(0, end);
   if (!stem.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return undefined;
   const text = stem.join(' ');
-  const kind = gazetteer.lookup(text)?.kind;
+  const kind = gazetteer.kindOf(text);
   return kind === 'country' || kind === 'region' || kind === 'demonym' ? undefined : text;
 }
 
@@ -615,8 +622,8 @@ function refineTypes(
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
     if (FEASTS.has(lower) || /(^| )new year$/.test(lower)) return { ...n, type: 'EVENT' };
     if (isLawName(w, n)) return { ...n, type: 'OTHER' };
-    const place = gazetteer.lookup(text);
-    if (!place) {
+    const kind = gazetteer.kindOf(text);
+    if (!kind) {
       if (isEventName(w, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
       // person's or place's name.
@@ -625,18 +632,17 @@ function refineTypes(
       if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
       return orgHeaded(w.slice(n.first, n.end)) ? { ...n, type: 'ORG' } : n;
     }
-    if (place.kind === 'organisation') return { ...n, type: 'ORG' };
+    if (kind === 'organisation') return { ...n, type: 'ORG' };
     // A place's exact name is the place, whoever the model took it for; a club named for its city is
     // recognised from a results table, after this.
-    if (n.type === 'ORG' && (place.kind === 'country' || place.kind === 'city' || place.kind === 'region'))
+    if (n.type === 'ORG' && (kind === 'country' || kind === 'city' || kind === 'region'))
       return { ...n, type: 'GPE' };
     // A person is called "Chechnya" far less often than the place; resolution still makes a lone
     // "Jordan" the person when "Michael Jordan" is in the story.
-    if (n.type === 'PERSON' && (place.kind === 'country' || place.kind === 'region'))
-      return { ...n, type: 'GPE' };
+    if (n.type === 'PERSON' && (kind === 'country' || kind === 'region')) return { ...n, type: 'GPE' };
     if (n.type !== 'GPE' && n.type !== 'LOC' && n.type !== 'NORP') return n;
-    if (place.kind === 'demonym') return { ...n, type: 'NORP' };
-    if (place.kind === 'location') return { ...n, type: 'LOC' };
+    if (kind === 'demonym') return { ...n, type: 'NORP' };
+    if (kind === 'location') return { ...n, type: 'LOC' };
     return { ...n, type: 'GPE' };
   });
 }
