@@ -181,16 +181,12 @@ export function clauseStart(tokens: TokenStore, i: number, from: number): number
 /** The end (exclusive) of the clause holding token `i`: the next comma, semicolon, quote or dash. */
 export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
   for (let k = i + 1; k < end; k++) {
+    const kind = tokens.kind(k);
+    if (kind === TokenKind.Quote) return k;
+    // The marks that end a clause are neither words nor numbers: those are passed over unread.
+    if (kind === TokenKind.Word || kind === TokenKind.Number) continue;
     const w = tokens.lower(k);
-    if (
-      w === ',' ||
-      w === ';' ||
-      w === ':' ||
-      w === '\u2014' ||
-      w === '--' ||
-      tokens.kind(k) === TokenKind.Quote
-    )
-      return k;
+    if (w === ',' || w === ';' || w === ':' || w === '\u2014' || w === '--') return k;
   }
   // Leave out the sentence's final punctuation.
   let e = end;

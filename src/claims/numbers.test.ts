@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TENS, UNITS } from '../text/number-words.js';
-import { fractionWord, numberWord } from './numbers.js';
+import { fractionWord, numberWord, readDigits } from './numbers.js';
 
 table(
   'numberWord reads cardinal words and their hyphenated compounds',
@@ -38,6 +38,26 @@ table(
     ['a cardinal alone', 'seven', undefined],
   ] as const,
   ([, word, want]) => assert.equal(fractionWord(word), want, `fractionWord(${JSON.stringify(word)})`),
+);
+
+table(
+  'readDigits reads a number token, its separators and a glued scale',
+  [
+    ['plain', '2024', { value: 2024, shape: 'plain', scale: 1, digits: 4 }],
+    ['grouped', '15,000', { value: 15000, shape: 'grouped', scale: 1, digits: 5 }],
+    ['grouped twice', '1,250,000', { value: 1250000, shape: 'grouped', scale: 1, digits: 7 }],
+    ['decimal', '3.5', { value: 3.5, shape: 'decimal', scale: 1, digits: 2 }],
+    ['grouped with decimals', '12,345.67', { value: 12345.67, shape: 'decimal', scale: 1, digits: 7 }],
+    ['a glued scale', '3.5bn', { value: 3.5, shape: 'decimal', scale: 1e9, digits: 2 }],
+    ['a glued scale in capitals', '10M', { value: 10, shape: 'plain', scale: 1e6, digits: 2 }],
+    ['a separator not before three digits', '15,00', undefined],
+    ['a separator before four digits', '15,0000', undefined],
+    ['an ordinal', '21st', undefined],
+    ['a compound', '32-year-old', undefined],
+    ['a word glued that names an object property', '5constructor', undefined],
+    ['no digits', 'bn', undefined],
+  ] as const,
+  ([, token, want]) => assert.deepEqual(readDigits(token), want, `readDigits(${JSON.stringify(token)})`),
 );
 
 /** The words the lookups are built from, and near misses, joined by hyphens in any way. */

@@ -70,6 +70,17 @@ export const scaleWord = (word: string): number | undefined => SCALES.get(lowerC
 
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
+/** Scales glued to digits: "3.5bn", "5k". */
+const GLUED_SCALES: ReadonlyMap<string, number> = new Map([
+  ['k', 1e3],
+  ['m', 1e6],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['bn', 1e9],
+  ['b', 1e9],
+  ['tn', 1e12],
+]);
+
 export interface DigitReading {
   readonly value: number;
   /** How the digits were written: plain "2024", grouped "15,000", decimal "3.5". */
@@ -88,11 +99,9 @@ export function readDigits(token: string): DigitReading | undefined {
   let digits = 0;
   let grouped = false;
   let decimal = false;
-  let body = '';
   while (i < token.length) {
     const c = token.charCodeAt(i);
     if (isDigit(c)) {
-      body += token[i];
       digits++;
     } else if (c === 0x2c && !decimal && isDigit(token.charCodeAt(i + 1))) {
       // A thousands separator has exactly three digits after it.
@@ -100,20 +109,19 @@ export function readDigits(token: string): DigitReading | undefined {
       if (isDigit(token.charCodeAt(i + 4))) return undefined;
       grouped = true;
     } else if (c === 0x2e && !decimal && isDigit(token.charCodeAt(i + 1))) {
-      body += '.';
       decimal = true;
     } else break;
     i++;
   }
   if (digits === 0) return undefined;
-  const rest = token.slice(i).toLowerCase();
   let scale = 1;
-  if (rest !== '') {
-    const glued: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
-    const s = glued[rest];
+  if (i < token.length) {
+    const s = GLUED_SCALES.get(token.slice(i).toLowerCase());
     if (s === undefined) return undefined;
     scale = s;
   }
+  // What was read is digits, a decimal point and, when grouped, separators: cut out, not built up.
+  const body = grouped ? token.slice(0, i).replaceAll(',', '') : token.slice(0, i);
   return {
     value: Number(body),
     shape: decimal ? 'decimal' : grouped ? 'grouped' : 'plain',

@@ -351,15 +351,8 @@ function readCore(tokens: TokenStore, i: number, end: number): Core | undefined 
     yearLike = false;
     takesOf = true;
   }
-  return {
-    value,
-    ...(low !== undefined ? { low } : {}),
-    ...(high !== undefined ? { high } : {}),
-    next,
-    kind: coreKind,
-    yearLike,
-    takesOf,
-  };
+  // One shape for every reading, the bounds undefined when there are none: spreading them in is slow.
+  return { value, low, high, next, kind: coreKind, yearLike, takesOf };
 }
 
 const CURRENCY_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'KRW', 'CNY', 'RUB', 'INR']);
@@ -574,19 +567,19 @@ function isNumberAnchor(tokens: TokenStore, i: number): boolean {
   return ANCHOR_SHAPES.mayHoldToken(tokens, i) && ANCHOR_WORDS.has(tokens.lower(i));
 }
 
+/** The words that lead a number: the tokens before most numbers are none, and their shape tells so. */
+const LEAD_SHAPES = new WordShapes(['a', 'an', 'between', ...MODIFIERS_BY_FIRST.keys()]);
+
 /**
  * Whether a reading can start at token `i`, which is no anchor: only a modifier, "between", an article
  * ("a dozen") or a currency comes before a number.
  */
 function mayLead(tokens: TokenStore, i: number, to: number): boolean {
-  const w = tokens.lower(i);
-  return (
-    w === 'a' ||
-    w === 'an' ||
-    w === 'between' ||
-    MODIFIERS_BY_FIRST.has(w) ||
-    readCurrencyBefore(tokens, i, to) !== undefined
-  );
+  if (LEAD_SHAPES.mayHoldToken(tokens, i)) {
+    const w = tokens.lower(i);
+    if (w === 'a' || w === 'an' || w === 'between' || MODIFIERS_BY_FIRST.has(w)) return true;
+  }
+  return readCurrencyBefore(tokens, i, to) !== undefined;
 }
 
 function readModifier(
@@ -714,18 +707,19 @@ function readQuantity(
   if (kind === 'fraction' && ofNext && noun) next = noun[1];
   const first = i;
   const last = kind === 'count' && noun ? noun[1] : next;
+  // One shape for every quantity, absent parts undefined: spreading them in is slow.
   return {
     start: tokens.start(first),
     end: tokens.end(last - 1),
     firstToken: first,
     endToken: last,
     value,
-    ...(low !== undefined ? { low } : {}),
-    ...(high !== undefined ? { high } : {}),
+    low,
+    high,
     unit,
     approx,
     kind,
-    ...(noun ? { noun: spanText(tokens, noun[0], noun[1]) } : {}),
+    noun: noun ? spanText(tokens, noun[0], noun[1]) : undefined,
     estimated,
   };
 }
@@ -748,6 +742,8 @@ function zero(tokens: TokenStore, i: number, next: number, unit: string): Quanti
     firstToken: i,
     endToken: next,
     value: 0,
+    low: undefined,
+    high: undefined,
     unit,
     approx: 'exact',
     kind: 'count',

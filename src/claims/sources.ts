@@ -54,6 +54,32 @@ export interface MentionRef {
   readonly kind: string;
 }
 
+/**
+ * `refs` in the index's order (start, then end, then their own order) by sorting numbers that hold all
+ * three: the entities' mentions come entity by entity, and sorting them by comparing spans costs more
+ * than the rest of building the index. Spans too far out for such numbers are left to the index to sort.
+ */
+function sortedMentions(refs: readonly MentionRef[]): readonly MentionRef[] {
+  const n = refs.length;
+  let end = 0;
+  let whole = true;
+  for (const r of refs) {
+    end = Math.max(end, r.end);
+    whole &&= Number.isInteger(r.start) && r.start >= 0 && Number.isInteger(r.end);
+  }
+  const span = end + 1;
+  if (!whole || span * span * n > Number.MAX_SAFE_INTEGER) return refs;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = refs[i] as MentionRef;
+    keys[i] = (r.start * span + r.end) * n + i;
+  }
+  keys.sort();
+  const sorted = new Array<MentionRef>(n);
+  for (let i = 0; i < n; i++) sorted[i] = refs[(keys[i] as number) % n] as MentionRef;
+  return sorted;
+}
+
 // One index per entity layer, built on first use: claims and events both look up who stands where.
 const mentionIndexes = new WeakMap<readonly Entity[], SpanIndex<MentionRef>>();
 
@@ -64,7 +90,7 @@ export function mentionIndex(entities: readonly Entity[]): SpanIndex<MentionRef>
     const all: MentionRef[] = [];
     for (const e of entities)
       for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
-    index = new SpanIndex(all);
+    index = new SpanIndex(sortedMentions(all));
     mentionIndexes.set(entities, index);
   }
   return index;
@@ -131,6 +157,20 @@ function quoteIndex(quotes: readonly Quote[]): SpanIndex<Quote> {
 }
 
 /**
+ * The last attribution read from a reporting cue, with what it was read from: the figures and triggers
+ * of a sentence mostly share their cue, and its speaker depends on nothing else.
+ */
+let lastSpoken:
+  | {
+      readonly sentence: object;
+      readonly mentions: readonly MentionRef[];
+      readonly first: number;
+      readonly according: boolean;
+      readonly attribution: Attribution;
+    }
+  | undefined;
+
+/**
  * Who states what lies at [start, end): the speaker and relays of the quote holding it; else, in the
  * same sentence, the speaker of a reporting cue before it ("X said ...") or closing it ("..., X said"),
  * or of "according to X". Nothing found: the publisher's own statement.
@@ -159,6 +199,14 @@ export function attributionAt(
   if (!sentence) return {};
   const cue = findCue(tokens, sentence.firstToken, sentence.endToken, start, end);
   if (!cue) return {};
+  const last = lastSpoken;
+  if (
+    last?.sentence === sentence &&
+    last.mentions === mentions &&
+    last.first === cue.first &&
+    last.according === cue.according
+  )
+    return last.attribution;
   const cueSpan = {
     start: tokens.start(cue.first),
     end: tokens.end(cue.last),
@@ -169,7 +217,9 @@ export function attributionAt(
         (m) => m.start >= cueSpan.end && m.start - cueSpan.end <= 6 && SPEAKER_TYPES.has(m.entity.type),
       )
     : speakerAt(mentions, cueSpan.start, cueSpan.end, sentence.start, sentence.end, text);
-  return speaker ? { source: speaker.entity.id, cue: cueSpan } : { cue: cueSpan };
+  const attribution = speaker ? { source: speaker.entity.id, cue: cueSpan } : { cue: cueSpan };
+  lastSpoken = { sentence, mentions, first: cue.first, according: cue.according, attribution };
+  return attribution;
 }
 
 /** The reporting cues of one sentence: its first "according to", else its reporting verbs in order. */
@@ -194,13 +244,14 @@ function cuesOf(tokens: TokenStore, first: number, endToken: number): SentenceCu
   let according = -1;
   const verbs: number[] = [];
   for (let i = first; i < endToken; i++) {
-    if (!CUE_SHAPES.mayHoldToken(tokens, i)) continue;
+    // Cues are words: marks and numbers are passed over before their shape is read.
+    if (tokens.kind(i) !== TokenKind.Word || !CUE_SHAPES.mayHoldToken(tokens, i)) continue;
     const w = tokens.lower(i);
     if (w === 'according' && i + 1 < endToken && tokens.lower(i + 1) === 'to') {
       according = i;
       break;
     }
-    if (REPORTING.has(w) && tokens.kind(i) === TokenKind.Word) verbs.push(i);
+    if (REPORTING.has(w)) verbs.push(i);
   }
   lastCues = { tokens, first, endToken, according, verbs };
   return lastCues;

@@ -115,6 +115,8 @@ function possessor(
 }
 
 const byFirst = (a: TriggerMatch, b: TriggerMatch) => a.first - b.first;
+/** A test every item passes, made once rather than by `someOverlapping`'s default at every call. */
+const always = () => true;
 
 function eventsOf(context: StageContext): Event[] {
   const { tokens, sentences } = context.text;
@@ -125,12 +127,20 @@ function eventsOf(context: StageContext): Event[] {
   const times = context.layers.times;
   const timeIndex = new SpanIndex(times);
   const quotes = new SpanIndex(context.layers.quotes.filter((q) => q.kind !== 'indirect'));
-  const insideTime = (start: number, end: number) => timeIndex.someOverlapping(start, end);
-  // Words inside names are not triggers: "Memorial Museum of Combat Feats", "Ministry of Trade".
+  const insideTime = (start: number, end: number) => timeIndex.someOverlapping(start, end, always);
+  // Words inside names are not triggers: "Memorial Museum of Combat Feats", "Ministry of Trade". Asked
+  // as a test of the overlapping mentions, which makes no list of those containing the word.
   const inName = (start: number, end: number) =>
-    allMentions
-      .containing(start, end)
-      .some((m) => m.kind === 'name' && m.entity.type !== 'EVENT' && m.end - m.start > end - start);
+    allMentions.someOverlapping(
+      start,
+      end,
+      (m) =>
+        m.start <= start &&
+        end <= m.end &&
+        m.kind === 'name' &&
+        m.entity.type !== 'EVENT' &&
+        m.end - m.start > end - start,
+    );
   const skip = (start: number, end: number) => insideTime(start, end) || inName(start, end);
   const drafts: Draft[] = [];
   sentences.forEach((s, si) => {
@@ -139,18 +149,23 @@ function eventsOf(context: StageContext): Event[] {
     const from = s.firstToken;
     const to = s.endToken;
     const triggers = findTriggers(tokens, from, to, skip);
+    // In order as found; anaphoric nouns added below are put in their places.
+    const found = triggers.length;
     // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
     for (let i = from + 1; i < to; i++) {
-      const length = tokens.end(i) - tokens.start(i);
-      // Lower-casing keeps the length of a word that becomes "event" or "occasion": others need no reading.
+      const start = tokens.start(i);
+      const length = tokens.end(i) - start;
+      // Lower-casing keeps the length and first letter of a word that becomes "event" or "occasion" (only
+      // "E" or "e" becomes "e"): other words need no reading.
       if (length !== 5 && length !== 8) continue;
+      if ((tokens.source.charCodeAt(start) | 0x20) !== (length === 5 ? 0x65 : 0x6f)) continue;
       const w = tokens.lower(i);
       if ((w === 'event' || w === 'occasion') && DEFINITE.has(tokens.lower(i - 1)))
         triggers.push({ first: i, end: i + 1, type: 'event', pos: 'noun' });
     }
     // Without a trigger a sentence makes no event and lends its time to none.
     if (triggers.length === 0) return;
-    triggers.sort(byFirst);
+    if (triggers.length > found) triggers.sort(byFirst);
     const mentions = allMentions.overlapping(s.start, s.end);
     const sentenceTimes = timeIndex.overlapping(s.start, s.end);
     const made: Draft[] = [];
@@ -166,7 +181,8 @@ function eventsOf(context: StageContext): Event[] {
       const support = t.pos === 'noun' ? supportVerb(tokens, t, from) : undefined;
       const verbAt = t.pos === 'verb' ? t.first : support;
       if (verbAt !== undefined) {
-        const groupFirst = groupStart(tokens, verbAt, from);
+        // A verb trigger's group was found above.
+        const groupFirst = t.pos === 'verb' ? first : groupStart(tokens, verbAt, from);
         const subject = subjectMention(tokens, mentions, groupFirst, clause.start);
         const passive = isPassive(tokens, groupFirst, verbAt);
         const attending = support !== undefined && verbForm(tokens.lower(support))?.lemma === 'attend';

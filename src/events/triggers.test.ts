@@ -61,6 +61,16 @@ table(
       ['groundbreaking ceremony'],
     ],
     ['no trigger word at all', 'It was a quiet day in the capital.', 'quiet', []],
+    [
+      'a phrase of three words before its two-word start',
+      'The firm plans to build a plant.',
+      undefined,
+      ['plans to build'],
+    ],
+    ['a phrase of two words', 'A general strike began.', undefined, ['general strike']],
+    ['a phrase start the phrase does not go on from', 'The general attacked.', undefined, ['attacked']],
+    ['a phrase in capitals inside a sentence is a name', 'Then came the Press Conference.', undefined, []],
+    ['a phrase cut by the end of the range', 'They held a press', undefined, []],
   ] as const,
   ([, text, skipped, want]) => assert.deepEqual(triggersOf(text, skipped), want, text),
 );

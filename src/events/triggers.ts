@@ -21,23 +21,67 @@ interface WordSenses {
 
 /** What a word can do as a trigger: start a multiword trigger, trigger alone (`senses`), or both. */
 interface TriggerWord {
-  readonly phraseStart: boolean;
+  readonly phrases: readonly PhraseRest[] | undefined;
   readonly senses: WordSenses | undefined;
 }
 
+/** A multiword trigger by the words after its first. */
+interface PhraseRest {
+  readonly words: readonly string[];
+  readonly sense: TriggerSense;
+}
+
+/**
+ * The phrases by their first word, longest first, so that a phrase is matched word by word against the
+ * tokens' lower case rather than by joining them into a string to look up.
+ */
+const PHRASES_BY_FIRST: ReadonlyMap<string, readonly PhraseRest[]> = (() => {
+  const byFirst = new Map<string, PhraseRest[]>();
+  for (const [phrase, sense] of PHRASES) {
+    const [first, ...words] = phrase.split(' ') as [string, ...string[]];
+    // A phrase spans two or three tokens: "sit-in" is one token, and no phrase.
+    if (words.length === 0) continue;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), { words, sense }]);
+  }
+  for (const rests of byFirst.values()) rests.sort((a, b) => b.words.length - a.words.length);
+  return byFirst;
+})();
+
 /** Every word that starts a phrase or has a noun or verb sense, so that a word is judged by one lookup. */
 const TRIGGER_WORDS: ReadonlyMap<string, TriggerWord> = (() => {
-  const phraseStarts = new Set([...PHRASES.keys()].map((phrase) => phrase.split(' ')[0] as string));
   const words = new Map<string, TriggerWord>();
-  for (const w of [...NOUN_CONTEXT.keys(), ...NOUNS.keys(), ...VERB_FORMS.keys(), ...phraseStarts]) {
+  for (const w of [
+    ...NOUN_CONTEXT.keys(),
+    ...NOUNS.keys(),
+    ...VERB_FORMS.keys(),
+    ...PHRASES_BY_FIRST.keys(),
+  ]) {
     const form = VERB_FORMS.get(w);
     const verb = form ? VERBS.get(form.lemma) : undefined;
     const noun = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
     const senses = noun || verb ? { noun, form, verb } : undefined;
-    if (senses || phraseStarts.has(w)) words.set(w, { phraseStart: phraseStarts.has(w), senses });
+    const phrases = PHRASES_BY_FIRST.get(w);
+    if (senses || phrases) words.set(w, { phrases, senses });
   }
   return words;
 })();
+
+/** The phrase of `rests` the tokens after `i` (up to `to`) go on with, longest first. */
+function phraseAt(
+  tokens: TokenStore,
+  rests: readonly PhraseRest[],
+  i: number,
+  to: number,
+): PhraseRest | undefined {
+  for (const rest of rests) {
+    const n = rest.words.length;
+    if (i + 1 + n > to) continue;
+    let k = 0;
+    while (k < n && tokens.lower(i + 1 + k) === rest.words[k]) k++;
+    if (k === n) return rest;
+  }
+  return undefined;
+}
 
 /** Most words trigger nothing: their shape tells so before a lookup. */
 const TRIGGER_SHAPES = new WordShapes(TRIGGER_WORDS.keys());
@@ -134,24 +178,18 @@ export function findTriggers(
     }
     const w = tokens.lower(i);
     const word = TRIGGER_WORDS.get(w);
-    let matched = false;
-    for (let n = 3; n >= 2 && word?.phraseStart && !matched; n--) {
-      if (i + n > to) continue;
-      let phrase = w;
-      for (let k = 1; k < n; k++) phrase += ` ${tokens.lower(i + k)}`;
-      const s = PHRASES.get(phrase);
-      if (s) {
-        matched = true;
-        if (skip(tokens.start(i), tokens.end(i))) {
-          i++;
-          break;
-        }
-        const verbal = verbForm(w) !== undefined && !nounContext(tokens, i, from);
-        out.push({ first: i, end: i + n, type: s.type, pos: verbal ? 'verb' : 'noun' });
-        i += n;
+    const phrase = word?.phrases && phraseAt(tokens, word.phrases, i, to);
+    if (phrase) {
+      if (skip(tokens.start(i), tokens.end(i))) {
+        i++;
+        continue;
       }
+      const verbal = verbForm(w) !== undefined && !nounContext(tokens, i, from);
+      const end = i + 1 + phrase.words.length;
+      out.push({ first: i, end, type: phrase.sense.type, pos: verbal ? 'verb' : 'noun' });
+      i = end;
+      continue;
     }
-    if (matched) continue;
     const senses = word?.senses;
     if (!senses || skip(tokens.start(i), tokens.end(i))) {
       i++;

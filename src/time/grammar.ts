@@ -22,9 +22,12 @@ export interface Read<T> {
 
 export const tok = (c: ParseContext, i: number): Token | undefined => c.tokens.at(i);
 export const lower = (c: ParseContext, i: number): string | undefined => c.tokens.at(i)?.lower;
-// the kind and the first character are read from the token arrays: a token is made only to compare words
-export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean =>
-  c.tokens.kind(i) === Kind.Word && words.includes((c.tokens.at(i) as Token).lower);
+/** Whether token `i` is one of `words` (lower case): compared in place, with no token made or cut out. */
+export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean => {
+  if (c.tokens.kind(i) !== Kind.Word) return false;
+  for (const w of words) if (c.tokens.isLower(i, w)) return true;
+  return false;
+};
 /** `ch` is one character: other marks are tokens of their own. */
 export const isPunct = (c: ParseContext, i: number, ch: string): boolean =>
   c.tokens.kind(i) === Kind.Punct && c.tokens.code(i) === ch.charCodeAt(0);

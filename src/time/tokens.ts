@@ -237,7 +237,10 @@ export class Tokens {
     return i >= 0 && i < this.length ? (this.codes[i] as number) >> SHAPE_SHIFT : -1;
   }
 
-  /** Whether token `i`, all ASCII, is `word` in lower case. */
+  /**
+   * Whether token `i` in lower case is `word` (lower-case ASCII). A character past ASCII is compared as it
+   * is: none of the tokenizer's letters lower-cases to an ASCII letter alone.
+   */
   isLower(i: number, word: string): boolean {
     const start = this.starts[i] as number;
     if ((this.ends[i] as number) - start !== word.length) return false;
