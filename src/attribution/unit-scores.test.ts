@@ -58,8 +58,9 @@ function disagreement(scorer: UnitScorer, text: string, tagger = defaultTagger()
 // News-like text from the pieces the templates read: cue words (learned and listed), quote marks of
 // both kinds, commas and "that" between a word and its cue, names, numbers, links, sentence and
 // paragraph breaks, forms outside ASCII ("İ" lower-cases to two characters, "’" is read as "'"), words
-// named like the prototype keys of CROSSED, and forms on either side of the 8 characters the scorer
-// keeps packed, sharing their first eight ("official", "officials").
+// named like the prototype keys of CROSSED, forms that fill a whole number of the scorer's packed
+// words of four characters or not ("official", "officials"), and forms on either side of the 20
+// characters it keeps packed, sharing their first twenty ("internationalization", "…izations").
 const piece = fc.constantFrom(
   'said',
   'says',
@@ -86,6 +87,12 @@ const piece = fc.constantFrom(
   'official',
   'OFFICIAL',
   'officialdom',
+  'spokesperson',
+  'spokespersons',
+  'internationalization',
+  'internationalizations',
+  'Internationalizationz',
+  'INTERNATIONALIZATIONS',
   'Trump',
   'U.S.',
   '15,000',
@@ -109,7 +116,7 @@ const piece = fc.constantFrom(
 const word = fc.string({
   unit: fc.constantFrom('a', 'B', 'c', 'e', 'D', 'ö', 'I', '-', "'"),
   minLength: 1,
-  maxLength: 7,
+  maxLength: 24,
 });
 const news = fc
   .array(fc.oneof({ arbitrary: piece, weight: 3 }, { arbitrary: word, weight: 1 }), { maxLength: 120 })
@@ -142,6 +149,50 @@ test('the scorer gives the same scores when it keeps fewer words than a unit hol
   );
 });
 
+// Forms with the hash (FNV-1a) of a word the model knows, and its length: only the comparison of
+// their characters tells them apart. Each row has a scorer of its own, so the word it meets first
+// is the one it keeps first.
+table<[title: string, text: string]>(
+  'forms with the hash of a word the model knows are not taken for it',
+  [
+    ['10 characters, three packed words', 'The candidates said so. Kim said cajeycakav.'],
+    ['12 characters, the first packed word alike', 'Kim acknowledged it. She said acknexhyafrf.'],
+    [
+      '17 characters, the first two packed words alike',
+      'They said realclearpolitics. She said realclearqvmubizk.',
+    ],
+    ['23 characters, past what is packed', 'The candidates said so. Kim said candidatesxyzabtitdbxdq.'],
+    ['the other form met first', 'Kim said cajeycakav. The candidates said so.'],
+    ['negative: the word itself again', 'The candidates said so. Kim said candidates.'],
+  ],
+  ([title, text]) => {
+    const found = disagreement(new UnitScorer(defaultTagger(), 400), text);
+    assert.equal(found, undefined, `${title}: ${found}`);
+  },
+);
+
+// Forms the scorer keeps by their strings, with the hash and length of a word whose suffix the model
+// weighs: the model cannot tell them apart by the hash of the form, but by the suffix it can.
+const LONG = 'abcdefghijklmnopqrstuv';
+const FOREIGN = '\u00fcabcdefghi';
+const suffixTagger = taggerWith([
+  [12, hashString(LONG.slice(-3)), 0x100],
+  [12, hashString(FOREIGN.slice(-3)), 0x100],
+]);
+
+table<[title: string, text: string]>(
+  'forms kept by their strings are not taken for others of their hash',
+  [
+    ['22 characters, past what is packed', `Kim said ${LONG}. Kim said abcdefghijklmnvsusadgo.`],
+    ['outside ASCII', `Kim said ${FOREIGN}. Kim said \u00fcaeevgabjx.`],
+    ['negative: the same word again', `Kim said ${FOREIGN}. Kim said ${FOREIGN}.`],
+  ],
+  ([title, text]) => {
+    const found = disagreement(new UnitScorer(suffixTagger, 400), text, suffixTagger);
+    assert.equal(found, undefined, `${title}: ${found}`);
+  },
+);
+
 table<[title: string, text: string, tagged: boolean]>(
   'units the scorer tags',
   [
@@ -160,22 +211,10 @@ table<[title: string, text: string, tagged: boolean]>(
   },
 );
 
-/**
- * A model whose weights for "said" (its word, stem and suffix) are all the int16 maximum, and those of
- * "the" as the word before or after a token all the minimum: its sums pass what a word's record holds.
- */
-function saturatedTagger(): AttributionTagger {
-  const said = hashString('said');
-  const the = hashString('the');
-  const features: [template: number, value: number, weight: number][] = [
-    [1, said, 0x7fff],
-    [8, said, 0x7fff],
-    [12, hashString('aid'), 0x7fff],
-    [2, the, -0x8000],
-    [9, the, -0x8000],
-    [3, the, -0x8000],
-    [10, the, -0x8000],
-  ];
+/** A model of the given features alone, each with one weight for every tag, and "said" its cue word. */
+function taggerWith(
+  features: readonly [template: number, value: number, weight: number][],
+): AttributionTagger {
   return new AttributionTagger({
     tags: TAGS,
     featuresPerToken: FEATURES_PER_TOKEN,
@@ -186,6 +225,24 @@ function saturatedTagger(): AttributionTagger {
     keys: Uint32Array.from(features, ([template, value]) => mixHash(SEEDS[template] as number, value)),
     weights: Int16Array.from(features.flatMap(([, , weight]) => new Array<number>(TAG_COUNT).fill(weight))),
   });
+}
+
+/**
+ * A model whose weights for "said" (its word, stem and suffix) are all the int16 maximum, and those of
+ * "the" as the word before or after a token all the minimum: its sums pass what a word's record holds.
+ */
+function saturatedTagger(): AttributionTagger {
+  const said = hashString('said');
+  const the = hashString('the');
+  return taggerWith([
+    [1, said, 0x7fff],
+    [8, said, 0x7fff],
+    [12, hashString('aid'), 0x7fff],
+    [2, the, -0x8000],
+    [9, the, -0x8000],
+    [3, the, -0x8000],
+    [10, the, -0x8000],
+  ]);
 }
 
 table<[title: string, text: string]>(

@@ -53,21 +53,28 @@ const INT16_MAX = 0x7fff;
 const INT16_MIN = -0x8000;
 
 /**
- * The hash slots: the hash of a form, its pack (`packForm`) and its id + 1 (0 when empty), so a word
- * is found without reading its record.
+ * The hash slots: the hash of a form, its id + 1 (0 when empty), its length and its pack
+ * (`packForm`), so a word is found without reading its record or its string. 32 bytes, so a slot
+ * never straddles two cache lines.
  */
-const SLOT = 4;
-const SLOT_PACK_LOW = 1;
-const SLOT_PACK_HIGH = 2;
-const SLOT_ID = 3;
+const SLOT = 8;
+const SLOT_ID = 1;
+const SLOT_LENGTH = 2;
+const SLOT_PACK = 3;
 
 /**
- * Forms of up to 8 ASCII characters are kept as two int32, 7 bits a character, four in the low word
- * and four and the length in the high one: equal packs are equal forms, so finding such a word
- * compares two numbers rather than reading its string.
+ * Forms of up to `PACKED` ASCII characters are kept as `PACK_WORDS` int32, four characters to each
+ * at 7 bits: equal lengths and packs are equal forms, so finding such a word compares numbers rather
+ * than reading its string. Those of 20 characters or fewer are all but 0.01% of a text's words.
  */
-const PACKED = 8;
+const PACK_WORDS = 5;
+const PACKED = 4 * PACK_WORDS;
+/** The length a slot gives a form that is not packed (longer, or with characters outside ASCII). */
 const UNPACKED = -1;
+
+/** What `findWords` keeps as a token's length when it has its id already, or looks it up by its string. */
+const FOUND = -1;
+const BY_STRING = -2;
 
 /** Word flags: a cue word (learned or a reporting word), an opening and a closing quote mark. */
 const CUE = 1;
@@ -126,7 +133,7 @@ const QUOTE_IDS = [4, 5, 6, 4];
 const BUCKETS = 7;
 
 /**
- * A bound on the words kept (6 MB of records at 128 bytes each, and 1 MB of hash slots), allocated
+ * A bound on the words kept (6 MB of records at 128 bytes each, and 2 MB of hash slots), allocated
  * once: past it they are dropped and the table starts again, so a long-running process does not grow
  * with every name it has ever read. Pages of the records are only touched as words fill them. The
  * bench corpus of 2,000 articles holds some 38,000 forms.
@@ -151,8 +158,8 @@ export class UnitScorer {
   /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
   private readonly shapes = new Int32Array(SHAPES * SHAPES * SHAPES * T);
 
-  /** The forms of the words kept, by id, and their records, read as int16 (`sums`) and int32 (`meta`). */
-  private forms: string[] = [];
+  /** How many words are kept, with ids from 0, and their records, read as int16 (`sums`) and int32 (`meta`). */
+  private count = 0;
   private sums = new Int16Array(0);
   private meta = new Int32Array(0);
   /** How many words the records have room for. */
@@ -161,6 +168,13 @@ export class UnitScorer {
   private readonly wide = new Map<number, Int32Array>();
   /** A word's exact sums as they are added up, before they are stored as int16. */
   private readonly exact = new Int32Array(SUMS_END);
+  /**
+   * The forms kept that are not packed (`UNPACKED`), by id. The others are known by their packs
+   * alone, so the scorer holds no string of its own for all but a few of its words.
+   */
+  private readonly unpacked = new Map<number, string>();
+  /** A form's length and pack as `intern` looks for it, at their places in a hash slot. */
+  private readonly formPack = new Int32Array(SLOT);
   /**
    * Ids by the hash of their form: open addressing over the low bits, `SLOT` int32 in each slot.
    * Keyed so that a token's hash, computed from the source text, finds its word without making the
@@ -231,79 +245,117 @@ export class UnitScorer {
 
   /** Drops every word kept but `FIXED_FORMS`. */
   private forget(): void {
-    this.forms = [];
+    this.count = 0;
     this.slots.fill(0);
     this.wide.clear();
+    this.unpacked.clear();
     for (const form of FIXED_FORMS) this.intern(form);
   }
 
   /**
-   * The id and hash of token `i`'s form (`tokenForm`), into `tokenIds[at]` and `tokenHashes[at]`. A
-   * word of ASCII characters (and "’") is hashed, and packed when short, from the source as its form
-   * reads, and found by that; others, and a form not yet kept, go by its string.
+   * The ids and the hashes of the forms (`tokenForm`) of a unit's `n` tokens, into `tokenIds[k + 2]`
+   * and `tokenHashes[k + 2]`. A word of ASCII characters (and "’") is hashed and packed from the source
+   * as its form reads, and found by that; others, and a form not yet kept, go by its string. All are
+   * hashed first and looked up after: the lookups, many of them cache misses, then do not wait on one
+   * another.
    */
-  private wordAt(text: TextLayer, i: number, at: number): void {
+  private findWords(text: TextLayer, first: number, n: number): void {
     const { tokens, source } = text;
-    const kind = tokens.kind(i);
-    const fixed =
-      kind === TokenKind.Number
-        ? NUMBER_ID
-        : kind === TokenKind.Url
-          ? URL_ID
-          : kind === TokenKind.Quote
-            ? (QUOTE_IDS[text.quoteRole(i)] as number)
-            : -1;
-    if (fixed >= 0) {
-      this.tokenIds[at] = fixed;
-      this.tokenHashes[at] = FIXED_HASHES[fixed] as number;
-      return;
-    }
-    const start = tokens.start(i);
-    const end = tokens.end(i);
-    let h = 0x811c9dc5;
-    let low = 0;
-    let high = 0;
-    let j = start;
-    for (; j < end; j++) {
-      let c = source.charCodeAt(j);
-      // "’" reads as "'" (`tokenForm`); a word with other characters outside ASCII goes by its string.
-      if (c === 0x2019) c = 0x27;
-      else if (c >= 0x80) break;
-      else if (c >= 0x41 && c <= 0x5a) c += 0x20;
-      h = Math.imul(h ^ c, 0x01000193);
-      const at = j - start;
-      if (at < 4) low |= c << (7 * at);
-      else if (at < PACKED) high |= c << (7 * (at - 4));
-    }
-    if (j === end) {
-      const { slots, forms } = this;
-      const packed = end - start <= PACKED;
-      high |= (end - start) << 28;
-      const mask = slots.length / SLOT - 1;
-      for (let slot = (h & mask) * SLOT, id = (slots[slot + SLOT_ID] as number) - 1; id >= 0; ) {
-        if (
-          slots[slot] === h &&
-          (packed
-            ? slots[slot + SLOT_PACK_LOW] === low && slots[slot + SLOT_PACK_HIGH] === high
-            : sameForm(forms[id] as string, source, start, end))
-        ) {
-          this.tokenIds[at] = id;
-          this.tokenHashes[at] = h;
-          return;
+    const { tokenIds: ids, tokenHashes: hashes, lengths, packs } = this;
+    for (let k = 0; k < n; k++) {
+      const i = first + k;
+      const kind = tokens.kind(i);
+      const fixed =
+        kind === TokenKind.Number
+          ? NUMBER_ID
+          : kind === TokenKind.Url
+            ? URL_ID
+            : kind === TokenKind.Quote
+              ? (QUOTE_IDS[text.quoteRole(i)] as number)
+              : -1;
+      if (fixed >= 0) {
+        ids[k + 2] = fixed;
+        hashes[k + 2] = FIXED_HASHES[fixed] as number;
+        lengths[k] = FOUND;
+        continue;
+      }
+      const start = tokens.start(i);
+      const end = tokens.end(i);
+      const pack = k * PACK_WORDS;
+      let h = 0x811c9dc5;
+      let word = 0;
+      let j = start;
+      for (; j < end; j++) {
+        let c = source.charCodeAt(j);
+        // "’" reads as "'" (`tokenForm`); a word with other characters outside ASCII goes by its string.
+        if (c === 0x2019) c = 0x27;
+        else if (c >= 0x80) break;
+        else if (c >= 0x41 && c <= 0x5a) c += 0x20;
+        h = Math.imul(h ^ c, 0x01000193);
+        const at = j - start;
+        word |= c << (7 * (at & 3));
+        if ((at & 3) === 3) {
+          if (at < PACKED) packs[pack + (at >> 2)] = word;
+          word = 0;
         }
-        slot = (slot + SLOT) & (slots.length - 1);
-        id = (slots[slot + SLOT_ID] as number) - 1;
+      }
+      const length = end - start;
+      if (j < end) lengths[k] = BY_STRING;
+      else {
+        hashes[k + 2] = h;
+        lengths[k] = length;
+        if ((length & 3) !== 0 && length < PACKED) packs[pack + (length >> 2)] = word;
       }
     }
-    const form = tokenForm(text, i);
-    this.tokenIds[at] = this.intern(form);
-    this.tokenHashes[at] = hashString(form) | 0;
+    const { slots, unpacked } = this;
+    const mask = slots.length / SLOT - 1;
+    for (let k = 0; k < n; k++) {
+      const length = lengths[k] as number;
+      if (length === FOUND) continue;
+      const h = hashes[k + 2] as number;
+      let id = -1;
+      if (length !== BY_STRING) {
+        const pack = k * PACK_WORDS;
+        const words = (length + 3) >> 2;
+        for (let slot = (h & mask) * SLOT, kept = (slots[slot + SLOT_ID] as number) - 1; kept >= 0; ) {
+          if (slots[slot] === h) {
+            let same: boolean;
+            if (length <= PACKED) {
+              same = slots[slot + SLOT_LENGTH] === length;
+              for (let w = 0; same && w < words; w++) same = slots[slot + SLOT_PACK + w] === packs[pack + w];
+            } else
+              same =
+                slots[slot + SLOT_LENGTH] === UNPACKED &&
+                sameForm(
+                  unpacked.get(kept) as string,
+                  source,
+                  tokens.start(first + k),
+                  tokens.end(first + k),
+                );
+            if (same) {
+              id = kept;
+              break;
+            }
+          }
+          slot = (slot + SLOT) & (slots.length - 1);
+          kept = (slots[slot + SLOT_ID] as number) - 1;
+        }
+      }
+      if (id < 0) {
+        const form = tokenForm(text, first + k);
+        id = this.intern(form);
+        hashes[k + 2] = hashString(form) | 0;
+      }
+      ids[k + 2] = id;
+    }
   }
 
   /** The id of `form`, kept now if it was not: the caller sees that there is room for one more word. */
   private intern(form: string): number {
     const hw = hashString(form) | 0;
-    const { slots } = this;
+    const { slots, formPack, unpacked } = this;
+    packForm(form, formPack, 0);
+    const isPacked = formPack[SLOT_LENGTH] !== UNPACKED;
     const mask = slots.length / SLOT - 1;
     let slot = (hw & mask) * SLOT;
     for (
@@ -311,13 +363,14 @@ export class UnitScorer {
       id >= 0;
       id = (slots[slot + SLOT_ID] as number) - 1
     ) {
-      if (slots[slot] === hw && this.forms[id] === form) return id;
+      if (slots[slot] === hw && samePack(slots, slot, formPack) && (isPacked || unpacked.get(id) === form))
+        return id;
       slot = (slot + SLOT) & (slots.length - 1);
     }
-    const id = this.forms.length;
-    this.forms.push(ownString(form));
+    const id = this.count++;
+    if (!isPacked) unpacked.set(id, ownString(form));
     slots[slot] = hw;
-    packForm(form, slots, slot);
+    slots.set(formPack.subarray(SLOT_LENGTH), slot + SLOT_LENGTH);
     slots[slot + SLOT_ID] = id + 1;
     const hs = form.length > 5 ? hashString(stem(form)) | 0 : hw;
     const suffix = form.length > 3 ? hashString(form.slice(-3)) | 0 : hw;
@@ -368,6 +421,9 @@ export class UnitScorer {
   private capacity = 0;
   private tokenIds = new Int32Array(0);
   private tokenHashes = new Int32Array(0);
+  /** Per token, its length or what `findWords` does with it (`FOUND`, `BY_STRING`), and its pack. */
+  private lengths = new Int32Array(0);
+  private packs = new Int32Array(0);
   private shapeCodes = new Uint8Array(0);
   private quoted = new Uint8Array(0);
   private left = new Uint8Array(0);
@@ -383,6 +439,8 @@ export class UnitScorer {
     this.capacity = c;
     this.tokenIds = new Int32Array(c + 4);
     this.tokenHashes = new Int32Array(c + 4);
+    this.lengths = new Int32Array(c);
+    this.packs = new Int32Array(c * PACK_WORDS);
     this.shapeCodes = new Uint8Array(c + 2);
     this.quoted = new Uint8Array(c);
     this.left = new Uint8Array(c);
@@ -409,15 +467,14 @@ export class UnitScorer {
   emissions(text: TextLayer, unit: TagUnit): Float64Array | undefined {
     const n = unit.end - unit.first;
     this.reserve(n);
-    if (this.forms.length + n > this.wordLimit) this.forget();
+    if (this.count + n > this.wordLimit) this.forget();
     // A unit with more distinct words than the bound gets a table of its own size.
-    if (this.forms.length + n > this.room) this.allocate(FIXED_FORMS.length + n);
+    if (this.count + n > this.room) this.allocate(FIXED_FORMS.length + n);
     const { tokenIds: ids, tokenHashes: hashes } = this;
+    this.findWords(text, unit.first, n);
+    const { sums } = this;
     let marked = 0;
-    for (let k = 0; k < n; k++) {
-      this.wordAt(text, unit.first + k, k + 2);
-      marked |= this.sums[(ids[k + 2] as number) * RECORD_INT16 + FLAGS] as number;
-    }
+    for (let k = 0; k < n; k++) marked |= sums[(ids[k + 2] as number) * RECORD_INT16 + FLAGS] as number;
     if ((marked & MARKS) === 0) return undefined;
     ids[0] = BEGIN_ID;
     ids[1] = BEGIN_ID;
@@ -427,7 +484,7 @@ export class UnitScorer {
     hashes[1] = FIXED_HASHES[BEGIN_ID] as number;
     hashes[n + 2] = FIXED_HASHES[END_ID] as number;
     hashes[n + 3] = FIXED_HASHES[END_ID] as number;
-    const { sums, shapeCodes, quoted, sentenceHas } = this;
+    const { shapeCodes, quoted, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
     sentenceHas.fill(0, 0, (sentenceOf[n - 1] as number) - sentenceFirst + 1);
@@ -646,21 +703,23 @@ function sameForm(form: string, source: string, start: number, end: number): boo
   return true;
 }
 
-/** Writes `form`'s pack (see `PACKED`) into hash slot `slot`, as `wordAt` packs a token. */
+/** Whether hash slot `slot` holds the length and pack of `formPack` (as `packForm` writes them at 0). */
+function samePack(slots: Int32Array, slot: number, formPack: Int32Array): boolean {
+  for (let j = SLOT_LENGTH; j < SLOT; j++) if (slots[slot + j] !== formPack[j]) return false;
+  return true;
+}
+
+/** Writes `form`'s length and pack (see `PACKED`) into hash slot `slot`, as `findWords` packs a token. */
 function packForm(form: string, slots: Int32Array, slot: number): void {
-  let low = 0;
-  let high = form.length << 28;
+  slots.fill(0, slot + SLOT_LENGTH, slot + SLOT);
+  slots[slot + SLOT_LENGTH] = UNPACKED;
+  if (form.length > PACKED) return;
+  for (let at = 0; at < form.length; at++) if (form.charCodeAt(at) >= 0x80) return;
+  slots[slot + SLOT_LENGTH] = form.length;
   for (let at = 0; at < form.length; at++) {
-    const c = form.charCodeAt(at);
-    if (c >= 0x80 || at >= PACKED) {
-      low = UNPACKED;
-      break;
-    }
-    if (at < 4) low |= c << (7 * at);
-    else high |= c << (7 * (at - 4));
+    const w = slot + SLOT_PACK + (at >> 2);
+    slots[w] = (slots[w] as number) | (form.charCodeAt(at) << (7 * (at & 3)));
   }
-  slots[slot + SLOT_PACK_LOW] = low;
-  slots[slot + SLOT_PACK_HIGH] = high;
 }
 
 const placeAt = (has: number, q: number, first: number, fromStart: number, fromEnd: number) =>
