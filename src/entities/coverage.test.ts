@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import type { EntityType, MentionKind } from '../document/analysis.js';
-import { Coverage } from './resolve-entities.js';
+import { Coverage, mergeByFirst } from './resolve-entities.js';
 
 const draft = (first: number, end: number) => ({
   first,
@@ -63,6 +63,22 @@ test('a coverage that takes over an earlier one answers as a fresh one would', (
         assert.equal(got.get(i), want.get(i), `token ${i}: a draft of the earlier coverage or a wrong one`);
         assert.equal(got.has(i), want.has(i), `token ${i}: covered or not`);
       }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('drafts merged by first token stand where a stable sort of both lists one after the other puts them', () => {
+  const span = fc.tuple(fc.nat(30), fc.nat(4)).map(([first, length]) => draft(first, first + length));
+  const sorted = fc.array(span, { maxLength: 20 }).map((list) => list.sort((x, y) => x.first - y.first));
+  fc.assert(
+    fc.property(sorted, sorted, (drafts, added) => {
+      const want = [...drafts, ...added].sort((x, y) => x.first - y.first);
+      const got = drafts.slice();
+      mergeByFirst(got, added);
+      assert.equal(got.length, want.length, 'as many drafts as both lists hold');
+      for (const [k, d] of got.entries())
+        assert.equal(d, want[k], `draft ${k}: another draft, or the same ones out of order`);
     }),
     { numRuns: 300 },
   );

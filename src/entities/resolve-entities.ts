@@ -53,6 +53,9 @@ const ROLE_NOUNS = new Set(
         .includes(t),
   ),
 );
+// Most tokens asked about are no title and no role: their shape tells so without a lower-cased copy.
+const TITLE_SHAPES = new WordShapes(TITLES);
+const ROLE_SHAPES = new WordShapes(ROLE_NOUNS);
 const SPEECH_VERBS = new Set('said says told announced reported added stated'.split(' '));
 const LOCATIVES = new Set('in at from to near across into outside inside via through around'.split(' '));
 const MALE_TITLES = new Set('mr. mr king prince sir lord father brother'.split(' '));
@@ -64,6 +67,7 @@ const PLURAL_DETERMINERS = new Set(
   ),
 );
 const CONNECTORS = new Set(['to', 'of', 'for', 'in']);
+const CONNECTOR_SHAPES = new WordShapes(CONNECTORS);
 
 /**
  * The words that rules look for all through the text: the resolver lists their tokens in one pass, and
@@ -104,11 +108,11 @@ class PersonWords {
 
   add(d: Draft, person: number, draft: number, cluster: Cluster): void {
     if (d.end - d.first < 2) return;
-    next: for (let t = d.first; t < d.end; t++) {
+    // One holder for all the name's words: a word the name repeats finds it already in its list, where it
+    // would go again, and is held once, with no word compared to another.
+    const h: Holder = { first: d.first, person, draft, cluster };
+    for (let t = d.first; t < d.end; t++) {
       const w = this.words[t] as string;
-      // a word the name repeats is held once; names are a few words, so a scan beats a set
-      for (let u = d.first; u < t; u++) if (this.words[u] === w) continue next;
-      const h: Holder = { first: d.first, person, draft, cluster };
       let list = this.byWord.get(w);
       if (!list) {
         list = [];
@@ -121,6 +125,7 @@ class PersonWords {
         if (before(h, list[mid] as Holder)) hi = mid;
         else lo = mid + 1;
       }
+      if (lo > 0 && list[lo - 1] === h) continue;
       if (lo === list.length) list.push(h);
       else list.splice(lo, 0, h);
     }
@@ -169,6 +174,26 @@ function sortByFirst(drafts: Draft[]): Draft[] {
   return drafts;
 }
 
+/**
+ * `added`, sorted by first token, merged into `drafts`, sorted too, where a stable sort of both one after
+ * the other would put them: linear, where a sort of a long document's thousands of drafts is not.
+ */
+export function mergeByFirst(drafts: Draft[], added: readonly Draft[]): void {
+  let i = drafts.length - 1;
+  for (const d of added) drafts.push(d);
+  // From the back, into the room the pushes made: a draft of `drafts` goes before an added one at its token.
+  for (let j = added.length - 1, k = drafts.length - 1; j >= 0; k--) {
+    const next = added[j] as Draft;
+    if (i >= 0 && (drafts[i] as Draft).first > next.first) {
+      drafts[k] = drafts[i] as Draft;
+      i--;
+    } else {
+      drafts[k] = next;
+      j--;
+    }
+  }
+}
+
 const NO_CLUSTERS: ReadonlySet<Cluster> = new Set();
 
 /** Whether the words of `name` after `start`, which it continues, are all organisation heads ("Inc."). */
@@ -207,7 +232,8 @@ function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): Rol
  * The draft over each token, the last in draft order where drafts overlap, as a Map by token would hold
  * it: an array by token, since a long document has tens of thousands, which a coverage hands on to the
  * next one (see `previous`). A typed array: one the size of a long document's tokens, made as a plain
- * array, is allocated on pages of its own in the heap, which costs more than filling it.
+ * array, is allocated on pages of its own in the heap, which costs more than filling it. It reads the
+ * drafts from the array given, uncopied: that array must not change while the coverage is asked.
  */
 export class Coverage {
   private readonly drafts: readonly Draft[];
@@ -215,7 +241,7 @@ export class Coverage {
 
   /** `previous`: a coverage of the same text no longer asked, whose array this one takes over. */
   constructor(drafts: readonly Draft[], tokens: number, previous?: Coverage) {
-    this.drafts = drafts.slice();
+    this.drafts = drafts;
     const at = previous?.at.length === tokens ? previous.at.fill(0) : new Int32Array(tokens);
     // Drafts are a few tokens each: a loop costs less than a call to `fill` per draft.
     for (let k = 0; k < drafts.length; k++) {
@@ -245,20 +271,31 @@ class Resolver {
   /** He/she and they pronouns outside quotations, in order: those inside speak from the speaker's side. */
   private readonly gendered: number[] = [];
   private readonly plural: number[] = [];
+  /** The tokens in capitals ("KCNA"), which acronyms are looked up among. */
+  private readonly capitals: number[] = [];
+  /** Each token's cue (Cue.None for most): rules ask of tokens anywhere whether they are one. */
+  private readonly cues: Uint8Array;
   private coverage: Coverage | undefined;
+  private sentenceAt: Int32Array | undefined;
+  /** By sentence, as `opensSentence` finds them: the first token past its titles, and its first comma. */
+  private openings: number[] | undefined;
 
   constructor(
     private readonly context: StageContext,
     private readonly gazetteer: Gazetteer,
   ) {
     this.words = tokenWords(context.text);
+    this.cues = new Uint8Array(this.words.length);
     // Whether a pronoun is inside a quotation, from the quote marks up to it: few tokens are either.
     const marks = context.text.tokens.quoteMarks;
     let mark = 0;
     let inQuote = false;
+    const { tokens } = context.text;
     for (let i = 0; i < this.words.length; i++) {
+      if (tokens.has(i, TokenFlag.AllCaps)) this.capitals.push(i);
       const cue = this.cueAt(i);
       if (cue === Cue.None) continue;
+      this.cues[i] = cue;
       if (cue === Cue.The) this.the.push(i);
       else if (cue === Cue.Possessive) this.possessives.push(i);
       else {
@@ -279,6 +316,29 @@ class Resolver {
     return CUES.get(w) ?? CUES.get(w.toLowerCase()) ?? Cue.None;
   }
 
+  /** Whether token `i` of the text joins a title's words: "to", "of". */
+  private isConnector(i: number): boolean {
+    return (
+      CONNECTOR_SHAPES.mayHoldToken(this.context.text.tokens, i) && CONNECTORS.has(this.lower(i) as string)
+    );
+  }
+
+  /**
+   * Whether token `i` of the text is `word`, told from the source: reading the word itself, a string
+   * elsewhere in memory, costs a long document a cache miss.
+   */
+  private isToken(i: number, word: string): boolean {
+    const { tokens, source } = this.context.text;
+    if (i >= this.words.length) return false;
+    const start = tokens.start(i);
+    return tokens.end(i) - start === word.length && source.startsWith(word, start);
+  }
+
+  /** Whether token `i` of the text is "the", in any case. */
+  private isThe(i: number): boolean {
+    return this.cues[i] === Cue.The;
+  }
+
   /**
    * Token `i` lower-cased, undefined outside the text as an array's element would be. Asked for token by
    * token: the text layer keeps what it cuts, and most words are never looked at here.
@@ -287,26 +347,38 @@ class Resolver {
     return i >= 0 && i < this.words.length ? this.context.text.tokens.lower(i) : undefined;
   }
 
+  /** Whether token `i` of the text is a title word ("ambassador", "Mr."). */
+  private isTitle(i: number): boolean {
+    return TITLE_SHAPES.mayHoldToken(this.context.text.tokens, i) && TITLES.has(this.lower(i) as string);
+  }
+
   private text(d: { first: number; end: number }): string {
     const { tokens, source } = this.context.text;
     return source.slice(tokens.start(d.first), tokens.end(d.end - 1));
   }
 
-  /** The sentence holding token `token`, -1 between sentences, by bisection: few tokens ask. */
+  /**
+   * The sentence holding token `token`, -1 between sentences. From an array by token, made when first
+   * asked: a bisection per mention costs more, and more so the longer the document.
+   */
   private sentenceOf(token: number): number {
-    const { sentences } = this.context.text;
-    let lo = 0;
-    let hi = sentences.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sentences[mid] as (typeof sentences)[number]).endToken <= token) lo = mid + 1;
-      else hi = mid;
+    let sentenceAt = this.sentenceAt;
+    if (!sentenceAt) {
+      sentenceAt = new Int32Array(this.words.length).fill(-1);
+      const { sentences } = this.context.text;
+      for (let k = 0; k < sentences.length; k++) {
+        const s = sentences[k] as (typeof sentences)[number];
+        sentenceAt.fill(k, s.firstToken, s.endToken);
+      }
+      this.sentenceAt = sentenceAt;
     }
-    const s = sentences[lo];
-    return s && s.firstToken <= token ? lo : -1;
+    return sentenceAt[token] ?? -1;
   }
 
-  /** The drafts over each token as they are now; the one this returned before is no longer valid. */
+  /**
+   * The drafts over each token as they are now, valid until they change (drafts are added once a rule is
+   * done with it); the one this returned before is no longer valid.
+   */
   private covering(): Coverage {
     this.coverage = new Coverage(this.drafts, this.words.length, this.coverage);
     return this.coverage;
@@ -337,15 +409,24 @@ class Resolver {
     return this.entities();
   }
 
-  /** The recogniser's entities, one name mention each, as drafts. */
+  /**
+   * The recogniser's entities, one name mention each, as drafts, in text order. They come entity by
+   * entity: they are put in order by first token, in one sweep over the tokens, as a comparison sort of a
+   * long document's thousands would not.
+   */
   private readNames(): void {
     const { tokens } = this.context.text;
+    const read: Draft[] = [];
     for (const e of this.context.layers.entities)
       for (const m of e.mentions) {
         const first = tokens.indexAt(m.start);
-        const end = tokens.indexAt(m.end - 1) + 1;
+        // A mention is a few tokens: its last is a step or two past its first, not another bisection away
+        // (which an empty mention, ending before its first token, still takes).
+        let last = m.end > m.start ? first : tokens.indexAt(m.end - 1);
+        while (last < tokens.count && tokens.end(last) <= m.end - 1) last++;
+        const end = last + 1;
         if (first < end)
-          this.drafts.push({
+          read.push({
             first,
             end,
             kind: m.kind,
@@ -354,14 +435,24 @@ class Resolver {
             confidence: e.confidence ?? 0.5,
           });
       }
-    sortByFirst(this.drafts);
+    // The drafts starting at each token as a list, 1 + index into `read`, each list in reading order.
+    const head = new Int32Array(this.words.length);
+    const next = new Array<number>(read.length).fill(0);
+    for (let k = read.length - 1; k >= 0; k--) {
+      const first = (read[k] as Draft).first;
+      next[k] = head[first] as number;
+      head[first] = k + 1;
+    }
+    for (let t = 0; t < head.length; t++)
+      for (let k = head[t] as number; k > 0; k = next[k - 1] as number)
+        this.drafts.push(read[k - 1] as Draft);
   }
 
   /** "Ambassador Alexandr Matsegora" as a name: the role is the title, not part of the name. */
   private trimTitles(): void {
     for (const d of this.drafts) {
       if (d.type !== 'PERSON') continue;
-      while (d.end - d.first > 1 && TITLES.has(this.lower(d.first) as string)) d.first++;
+      while (d.end - d.first > 1 && this.isTitle(d.first)) d.first++;
     }
   }
 
@@ -373,8 +464,7 @@ class Resolver {
     const shorts: number[] = [];
     for (const i of this.the) {
       if (i + 1 >= this.words.length) break;
-      const w = this.words[i + 1] as string;
-      if (w !== 'North' && w !== 'South') continue;
+      if (!this.isToken(i + 1, 'North') && !this.isToken(i + 1, 'South')) continue;
       if (!/^\p{Lu}/u.test(this.words[i + 2] ?? '')) shorts.push(i);
     }
     if (shorts.length === 0) {
@@ -434,7 +524,7 @@ class Resolver {
   private acronyms(): void {
     const definitions = new Map<string, Draft>();
     for (const d of this.drafts) {
-      if (d.kind !== 'name' || this.words[d.end] !== '(' || this.words[d.end + 2] !== ')') continue;
+      if (d.kind !== 'name' || !this.isToken(d.end, '(') || !this.isToken(d.end + 2, ')')) continue;
       const acronym = this.words[d.end + 1] as string;
       if (!/^[A-Z][A-Z0-9&.-]*[A-Z0-9.]$/.test(acronym)) continue;
       const initials = this.words
@@ -448,16 +538,15 @@ class Resolver {
     }
     if (definitions.size === 0) return;
     // The tokens spelling a defined acronym, in order. An acronym has two capital letters and no small
-    // one (the checks above), which the tokenizer flags: most words need no lookup, nor a read of the word.
-    const { tokens } = this.context.text;
-    const uses: number[] = [];
-    for (let i = 0; i < this.words.length; i++)
-      if (tokens.has(i, TokenFlag.AllCaps) && definitions.has(this.words[i] as string)) uses.push(i);
+    // one (the checks above): a token the tokenizer flags so, which the first pass listed; other words need
+    // no lookup, nor a read of the word.
+    const uses = this.capitals.filter((i) => definitions.has(this.words[i] as string));
     // Whether a draft covers each use, and the first one-word draft there: the drafts are sorted by first
     // token, so one sweep over both finds them, with nothing made per token of a long document.
     const taken = new Uint8Array(uses.length);
     const single: (Draft | undefined)[] = new Array(uses.length).fill(undefined);
     let u = 0;
+    const added: Draft[] = [];
     for (const d of this.drafts) {
       while (u < uses.length && (uses[u] as number) < d.first) u++;
       for (let k = u; k < uses.length && (uses[k] as number) < d.end; k++) {
@@ -483,10 +572,10 @@ class Resolver {
           confidence: 0.9,
           aliasOf: def,
         };
-        this.drafts.push(draft);
+        added.push(draft);
       }
     }
-    sortByFirst(this.drafts);
+    mergeByFirst(this.drafts, added);
   }
 
   /** The gazetteer's place for `d` (whose text is `text`, when the caller has it) typed `type`. */
@@ -640,9 +729,8 @@ class Resolver {
         let start = d.first;
         let hasTitle = false;
         for (let i = d.first - 1; i >= 0; i--) {
-          const lw = this.lower(i) as string;
           const other = covered.get(i);
-          if (TITLES.has(lw)) {
+          if (this.isTitle(i)) {
             hasTitle = true;
             start = i;
           } else if (
@@ -652,14 +740,10 @@ class Resolver {
           ) {
             start = other.first;
             i = other.first;
-          } else if (CONNECTORS.has(lw) && i > 0 && !CONNECTORS.has(this.lower(i - 1) as string)) continue;
+          } else if (this.isConnector(i) && i > 0 && !this.isConnector(i - 1)) continue;
           else break;
         }
-        while (
-          start < d.first &&
-          (CONNECTORS.has(this.lower(start) as string) || this.lower(start) === 'the')
-        )
-          start++;
+        while (start < d.first && (this.isConnector(start) || this.isThe(start))) start++;
         if (!hasTitle || start >= d.first) continue;
         const title = this.text({ first: start, end: d.first });
         c.title ??= title;
@@ -705,13 +789,14 @@ class Resolver {
       if (!owner?.cluster || (owner.cluster.type !== 'GPE' && owner.cluster.type !== 'ORG')) continue;
       let head = i + 1;
       while (head < this.words.length && head < i + 4 && /^\p{Ll}+$/u.test(this.words[head] as string)) {
-        const lw = this.lower(head) as string;
+        // in lower case already, as the test says
+        const lw = this.words[head] as string;
         if (ORG_HEADS.has(lw) || (TITLES.has(lw) && !CONNECTORS.has(lw))) break;
         head++;
       }
       const lw = this.lower(head);
       if (lw === undefined || covered.has(head)) continue;
-      const start = owner.first > 0 && this.lower(owner.first - 1) === 'the' ? owner.first - 1 : owner.first;
+      const start = this.isThe(owner.first - 1) ? owner.first - 1 : owner.first;
       const draft: Draft = {
         first: start,
         end: head + 1,
@@ -735,8 +820,7 @@ class Resolver {
         added.push(draft);
       }
     }
-    for (const d of added) this.drafts.push(d);
-    sortByFirst(this.drafts);
+    mergeByFirst(this.drafts, sortByFirst(added));
   }
 
   /**
@@ -745,6 +829,7 @@ class Resolver {
    * follows a "the".
    */
   private bareRole(i: number, covered: Coverage, added: Draft[], holders: Map<string, RoleHolder[]>): void {
+    if (!ROLE_SHAPES.mayHoldToken(this.context.text.tokens, i)) return;
     const role = this.lower(i);
     if (!role || !ROLE_NOUNS.has(role) || covered.has(i)) return;
     if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower(i + 1) === 'of') return;
@@ -797,7 +882,7 @@ class Resolver {
     const window = new SalienceWindow(marks);
     const added: Draft[] = [];
     for (const i of this.gendered) {
-      const gender = this.cueAt(i) === Cue.Male ? 'm' : 'f';
+      const gender = this.cues[i] === Cue.Male ? 'm' : 'f';
       if (covered.has(i)) continue;
       const sentence = this.sentenceOf(i);
       let best = -1;
@@ -872,7 +957,7 @@ class Resolver {
           // A place, a single national's word or a thing named: it is no "they", nor is what precedes.
           break;
         }
-        if (this.pluralNoun(j, demonymEnds) || this.cueAt(j) === Cue.Plural) break;
+        if (this.pluralNoun(j, demonymEnds) || this.cues[j] === Cue.Plural) break;
         j--;
       }
       const cluster = found?.cluster;
@@ -897,7 +982,7 @@ class Resolver {
   private groupName(d: Draft): boolean {
     const last = this.words[d.end - 1] as string;
     if (/s$/.test(last)) return true;
-    return this.lower(d.first - 1) === 'the' && !/^\p{L}/u.test(this.words[d.end] ?? '.');
+    return this.isThe(d.first - 1) && !/^\p{L}/u.test(this.words[d.end] ?? '.');
   }
 
   /** A lower-case plural common noun after a determiner or number: "the officials", "two rebels", "police". */
@@ -922,16 +1007,28 @@ class Resolver {
   private opensSentence(d: Draft, sentence: number): boolean {
     const s = this.context.text.sentences[sentence];
     if (!s) return false;
-    let first = s.firstToken;
-    while (first < d.first && TITLES.has(this.lower(first) as string)) first++;
-    if (d.first === first) return true;
-    // A comma told from the source, not from the words: each word read is a string object elsewhere in
-    // memory, which a long document no longer holds in the cache.
-    const { tokens, source } = this.context.text;
-    for (let i = s.firstToken; i < d.first; i++)
-      if (source.charCodeAt(tokens.start(i)) === 0x2c && tokens.end(i) === tokens.start(i) + 1)
-        return i === d.first - 1 || this.lower(d.first - 1) === 'the';
-    return this.lower(s.firstToken) === 'the' && d.first === s.firstToken + 1;
+    // Where the titles opening the sentence end and its first comma, found once per sentence: each person's
+    // mention asks. A comma told from the source, not from the words: each word read is a string object
+    // elsewhere in memory, which a long document no longer holds in the cache.
+    this.openings ??= new Array<number>(2 * this.context.text.sentences.length).fill(-1);
+    const openings = this.openings;
+    if ((openings[2 * sentence] as number) < 0) {
+      let first = s.firstToken;
+      while (first < s.endToken && this.isTitle(first)) first++;
+      const { tokens, source } = this.context.text;
+      let comma = s.firstToken;
+      while (
+        comma < s.endToken &&
+        !(tokens.end(comma) === tokens.start(comma) + 1 && source.charCodeAt(tokens.start(comma)) === 0x2c)
+      )
+        comma++;
+      openings[2 * sentence] = first;
+      openings[2 * sentence + 1] = comma;
+    }
+    if ((openings[2 * sentence] as number) >= d.first) return true;
+    const comma = openings[2 * sentence + 1] as number;
+    if (comma < d.first) return comma === d.first - 1 || this.isThe(d.first - 1);
+    return this.isThe(s.firstToken) && d.first === s.firstToken + 1;
   }
 
   private entities(): Entity[] {
@@ -940,7 +1037,8 @@ class Resolver {
     for (const c of this.clusters) if (c.drafts.length > 0) live.push({ c, first: firstOf(c) });
     live.sort((a, b) => a.first - b.first);
     return live.map(({ c }, k): Entity => {
-      const drafts = sortByFirst(c.drafts.slice());
+      // in place: nothing reads a cluster's drafts in join order after this
+      const drafts = sortByFirst(c.drafts);
       const mentions: Mention[] = [];
       const names: Draft[] = [];
       // The longest name, the earliest of those (the drafts are in text order), and its text.

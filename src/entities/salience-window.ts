@@ -14,35 +14,36 @@ export const HORIZON = 40;
 // 0.7 ** d for every distance inside the horizon, computed as the sum's terms were, so scores keep their bits.
 const DECAY = Array.from({ length: HORIZON }, (_, d) => 0.7 ** d);
 
-interface Placed {
-  readonly mark: Mark;
-  readonly person: number;
-  /** Position in the person's marks, the order their decayed weights are summed in. */
-  readonly order: number;
-}
-
-/** First index in `list` (false then true under `test`) where `test` holds. */
-function bisect<T>(list: readonly T[], test: (x: T) => boolean): number {
+/** Where `x` goes in `list`, ascending numbers: the first index holding more than `x`. */
+function bisect(list: readonly number[], x: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (test(list[mid] as T)) hi = mid;
+    if ((list[mid] as number) > x) hi = mid;
     else lo = mid + 1;
   }
   return lo;
 }
 
-/** Puts `x` at `k` in `list`: by `push` at the end, the common case, which makes no array of removed items. */
-function insertAt<T>(list: T[], k: number, x: T): void {
+/** Puts `x` in `list`, ascending: by `push` at the end, the common case, which makes no array of removed items. */
+function insert(list: number[], x: number): void {
+  const k = bisect(list, x);
   if (k === list.length) list.push(x);
   else list.splice(k, 0, x);
 }
 
+/** Takes `x`, which `list` holds, out of `list`, ascending. */
+function remove(list: number[], x: number): void {
+  const k = bisect(list, x) - 1;
+  if (k === 0) list.shift();
+  else list.splice(k, 1);
+}
+
 /** A person's marks inside the window and the last score computed from them. */
 interface Held {
-  /** Initial marks inside the window, in summing order. */
-  readonly inside: Placed[];
+  /** Initial marks inside the window, by number: the person's numbers follow its summing order. */
+  readonly inside: number[];
   /** Added marks in position order, inside the window from `laterFrom` on. */
   readonly later: Mark[];
   laterFrom: number;
@@ -60,12 +61,20 @@ interface Held {
  * bit within the horizon. Sentences never go back as tokens go on, so mentions enter and leave the window
  * in position order; each person's mentions inside it are kept in summing order as they do, so a score
  * costs only the person's mentions within the horizon, however long the document behind it.
+ *
+ * The initial marks are numbered person after person in summing order, their persons, sentences and
+ * weights kept in arrays by number, not as objects: a long document's thousands are read all through the
+ * sweep.
  */
 export class SalienceWindow {
-  /** All initial marks by position: the order they enter and leave the window in. */
-  private readonly all: Placed[] = [];
+  private readonly person: number[] = [];
+  private readonly sentences: number[] = [];
+  private readonly weights: number[] = [];
+  /** The initial marks by position, the order they enter and leave the window in, and their tokens. */
+  private readonly byPosition: number[];
+  private readonly positions: number[];
   private readonly held: Held[];
-  private readonly added: Placed[] = [];
+  private readonly added: { readonly mark: Mark; readonly person: number }[] = [];
   /** The persons with a mark inside the window, ascending. */
   private readonly active: number[] = [];
   private sentence = 0;
@@ -75,9 +84,24 @@ export class SalienceWindow {
 
   /** `marks`: each person's mentions in summing order. */
   constructor(marks: readonly (readonly Mark[])[]) {
+    let total = 0;
+    let lastAt = 0;
+    for (const list of marks)
+      for (const m of list) {
+        total++;
+        lastAt = Math.max(lastAt, m.at);
+      }
+    // A counting sort by token: linear, where a sort of a long document's marks is not. Marks at one token
+    // share their sentence, so enter and leave together, in whatever order. A typed array: it is as long
+    // as the document, which a plain one would have allocated on pages of its own.
+    const starts = new Int32Array(lastAt + 2);
     this.held = marks.map((list, person) => {
-      for (let order = 0; order < list.length; order++)
-        this.all.push({ mark: list[order] as Mark, person, order });
+      for (const m of list) {
+        this.person.push(person);
+        this.sentences.push(m.sentence);
+        this.weights.push(m.weight);
+        (starts[m.at + 1] as number)++;
+      }
       return {
         inside: [],
         later: [],
@@ -89,24 +113,24 @@ export class SalienceWindow {
         score: 0,
       };
     });
-    this.all.sort((a, b) => a.mark.at - b.mark.at || a.order - b.order);
+    for (let at = 1; at < starts.length; at++) (starts[at] as number) += starts[at - 1] as number;
+    this.byPosition = new Array<number>(total).fill(0);
+    this.positions = new Array<number>(total).fill(0);
+    let id = 0;
+    for (const list of marks)
+      for (const m of list) {
+        const k = (starts[m.at] as number)++;
+        this.byPosition[k] = id++;
+        this.positions[k] = m.at;
+      }
   }
 
   private count(person: number, held: Held, by: number): void {
     const before = held.count;
     held.count += by;
     held.version++;
-    if (before === 0)
-      insertAt(
-        this.active,
-        bisect(this.active, (p) => p >= person),
-        person,
-      );
-    else if (held.count === 0)
-      this.active.splice(
-        bisect(this.active, (p) => p >= person),
-        1,
-      );
+    if (before === 0) insert(this.active, person);
+    else if (held.count === 0) remove(this.active, person);
   }
 
   /**
@@ -116,22 +140,21 @@ export class SalienceWindow {
   candidates(at: number, sentence: number): readonly number[] {
     const from = sentence - HORIZON + 1;
     this.sentence = sentence;
-    for (let p = this.all[this.entered]; p && p.mark.at < at; p = this.all[++this.entered]) {
-      const held = this.held[p.person] as Held;
-      const order = p.order;
-      insertAt(
-        held.inside,
-        bisect(held.inside, (q) => q.order > order),
-        p,
-      );
-      this.count(p.person, held, 1);
+    const total = this.byPosition.length;
+    for (; this.entered < total && (this.positions[this.entered] as number) < at; this.entered++) {
+      const id = this.byPosition[this.entered] as number;
+      const person = this.person[id] as number;
+      const held = this.held[person] as Held;
+      insert(held.inside, id);
+      this.count(person, held, 1);
     }
-    for (let p = this.all[this.leftInitial]; p && this.leftInitial < this.entered; ) {
-      if (p.mark.sentence >= from) break;
-      const held = this.held[p.person] as Held;
-      held.inside.splice(held.inside.indexOf(p), 1);
-      this.count(p.person, held, -1);
-      p = this.all[++this.leftInitial];
+    for (; this.leftInitial < this.entered; this.leftInitial++) {
+      const id = this.byPosition[this.leftInitial] as number;
+      if ((this.sentences[id] as number) >= from) break;
+      const person = this.person[id] as number;
+      const held = this.held[person] as Held;
+      remove(held.inside, id);
+      this.count(person, held, -1);
     }
     for (let p = this.added[this.leftAdded]; p && p.mark.sentence < from; p = this.added[++this.leftAdded]) {
       const held = this.held[p.person] as Held;
@@ -151,7 +174,8 @@ export class SalienceWindow {
     const sentence = this.sentence;
     if (held.scoredVersion === held.version && held.scoredSentence === sentence) return held.score;
     let score = 0;
-    for (const p of held.inside) score += (DECAY[sentence - p.mark.sentence] as number) * p.mark.weight;
+    for (const id of held.inside)
+      score += (DECAY[sentence - (this.sentences[id] as number)] as number) * (this.weights[id] as number);
     for (let k = held.laterFrom; k < held.later.length; k++) {
       const m = held.later[k] as Mark;
       score += (DECAY[sentence - m.sentence] as number) * m.weight;
@@ -170,7 +194,7 @@ export class SalienceWindow {
     const held = this.held[person];
     if (!held) return;
     held.later.push(mark);
-    this.added.push({ mark, person, order: -1 });
+    this.added.push({ mark, person });
     this.count(person, held, 1);
   }
 }
