@@ -107,6 +107,18 @@ const PLACE_SHIFT = 5;
 const LENGTHS = 64;
 export const PHRASE_LENGTHS = LENGTHS;
 
+/** The kind of the places of each class (GazClass): an entry's class says it without its Place. */
+const KINDS: readonly (PlaceKind | undefined)[] = [
+  undefined,
+  'country',
+  'city',
+  'region',
+  'location',
+  'demonym',
+  'city',
+  'organisation',
+];
+
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
 
 /** Cities by column: each becomes a Place only when a lookup finds it. */
@@ -132,6 +144,11 @@ export class Gazetteer {
    * integers in one map rather than a Place per city: most of 24,000 cities are never named.
    */
   private readonly entries = new Map<string, number>();
+  /**
+   * The entries of the two-word keys, by first word then second: most phrases that go on end at two
+   * words, and a first word's followers are found without building the key or asking the large map twice.
+   */
+  private readonly pairs = new Map<string, Map<string, number>>();
   /** The places other than cities, by index; cities follow them. */
   private readonly places: Place[] = [];
   private readonly cities: CityColumns;
@@ -196,6 +213,17 @@ export class Gazetteer {
     });
     this.cities = cities;
     this.maxWords = maxWords;
+    for (const [key, entry] of entries) {
+      const space = key.indexOf(' ');
+      if (space < 0 || key.includes(' ', space + 1)) continue;
+      const head = key.slice(0, space);
+      let followers = this.pairs.get(head);
+      if (!followers) {
+        followers = new Map();
+        this.pairs.set(head, followers);
+      }
+      followers.set(key.slice(space + 1), entry);
+    }
     if (maxWords >= LENGTHS) throw new DatelineError('INTERNAL', `a gazetteer phrase of ${maxWords} words`);
     this.firstNames = new Set(data.firstNames ?? []);
   }
@@ -220,10 +248,7 @@ export class Gazetteer {
 
   /** `lookup(name)?.kind`, without making the Place of a city (most places named are cities). */
   kindOf(name: string): PlaceKind | undefined {
-    const entry = this.entryOf(name);
-    if ((entry & CLASS_MASK) === 0) return undefined;
-    const index = entry >>> PLACE_SHIFT;
-    return index < this.places.length ? (this.places[index] as Place).kind : 'city';
+    return KINDS[this.entryOf(name) & CLASS_MASK];
   }
 
   private entryOf(name: string): number {
@@ -242,7 +267,7 @@ export class Gazetteer {
   match(words: readonly string[], i: number): { length: number; place: Place } | undefined {
     const first = words[i];
     if (first === undefined) return undefined;
-    const m = this.longest(words, i, this.code(first));
+    const m = this.longest(words, i, this.entries.get(first) ?? 0);
     return m === 0 ? undefined : { length: m % LENGTHS, place: this.place(Math.floor(m / LENGTHS)) };
   }
 
@@ -256,14 +281,29 @@ export class Gazetteer {
     return m === 0 ? 0 : (Math.floor(m / LENGTHS) & CLASS_MASK) * LENGTHS + (m % LENGTHS);
   }
 
-  /** The longest phrase at words[i] as its entry times LENGTHS plus its length, or 0. */
-  private longest(words: readonly string[], i: number, code: number): number {
-    if ((code & (CLASS_MASK | PREFIX)) === 0) return 0;
+  /**
+   * The longest phrase at words[i] as its entry times LENGTHS plus its length, or 0. `first` is the first
+   * word's entry, or its code when the caller weighs only the match's class: the code holds the entry's
+   * class and PREFIX bits, and spares looking the word up again.
+   */
+  private longest(words: readonly string[], i: number, first: number): number {
+    if ((first & (CLASS_MASK | PREFIX)) === 0) return 0;
+    let best = first & CLASS_MASK ? first * LENGTHS + 1 : 0;
+    if ((first & PREFIX) === 0) return best;
     let key = words[i] as string;
-    let entry = this.entries.get(key) ?? 0;
-    let best = code & CLASS_MASK && entry & CLASS_MASK ? entry * LENGTHS + 1 : 0;
-    if ((code & PREFIX) === 0) return best;
-    for (let n = 2; n <= this.maxWords && i + n <= words.length && entry & PREFIX; n++) {
+    let entry = first;
+    let n = 2;
+    const second = words[i + 1];
+    if (second === undefined) return best;
+    // Words with no space make a two-word key: its entry is the first word's follower's.
+    if (!key.includes(' ') && !second.includes(' ')) {
+      entry = this.pairs.get(key)?.get(second) ?? 0;
+      if (entry & CLASS_MASK) best = entry * LENGTHS + 2;
+      if ((entry & PREFIX) === 0) return best;
+      key = `${key} ${second}`;
+      n = 3;
+    }
+    for (; n <= this.maxWords && i + n <= words.length && entry & PREFIX; n++) {
       const next = words[i + n - 1] as string;
       // A word with no space ends every key it closes: no phrase or prefix, unless some phrase goes on so.
       if (((this.entries.get(next) ?? 0) & CONTINUES) === 0 && !next.includes(' ')) break;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
-import { LexClass, lexClass } from './lexicon.js';
+import { initialsOf, LexClass, lexClass, mayStart, wordsOfClass } from './lexicon.js';
 
 table(
   'lexicon: word classes, the earlier class winning for words in two lists',
@@ -21,4 +21,35 @@ table(
     ['Said', LexClass.None],
   ] as const,
   ([word, c]) => assert.equal(lexClass(word), c, `class of "${word}"`),
+);
+
+table(
+  "lexicon: a class's words, without those an earlier class took",
+  [
+    ['river', LexClass.LocWord, true],
+    ['corp', LexClass.OrgWord, true],
+    // Negative: "state" is a title before a region word; "corp" is no place word.
+    ['state', LexClass.LocWord, false],
+    ['corp', LexClass.LocWord, false],
+  ] as const,
+  ([word, c, has]) =>
+    assert.equal(wordsOfClass(c).includes(word), has, `"${word}" among the words of class ${c}`),
+);
+
+const initials = initialsOf(['daily', 'Kim', 'Élysée']);
+table(
+  'lexicon: first characters rule words out, never one of the words',
+  [
+    ['daily', true],
+    ['dog', true],
+    ['Kim', true],
+    ['Élysée', true],
+    // Not ASCII: never ruled out by the first character alone.
+    ['Ürümqi', true],
+    // Negative: no word starts so (case counts).
+    ['kim', false],
+    ['the', false],
+    ['', false],
+  ] as const,
+  ([word, may]) => assert.equal(mayStart(initials, word), may, `mayStart("${word}")`),
 );

@@ -3,6 +3,7 @@ import { table } from '../../test/table.js';
 import { defaultGazetteer } from './gazetteer.js';
 import {
   acronymNames,
+  byFirst,
   type FoundName,
   isCapitalised,
   isOrgHead,
@@ -374,4 +375,41 @@ table(
     ['', false],
   ] as const,
   ([word, expected]) => assert.equal(isCapitalised(word), expected, `"${word}"`),
+);
+
+table(
+  'organisation names: byFirst orders by first word, keeping the order of names that start together',
+  [
+    [
+      'in order already',
+      [
+        [0, 'a'],
+        [2, 'b'],
+        [2, 'c'],
+        [5, 'd'],
+      ],
+      'abcd',
+    ],
+    [
+      'out of order',
+      [
+        [5, 'a'],
+        [2, 'b'],
+        [0, 'c'],
+        [2, 'd'],
+      ],
+      'cbda',
+    ],
+    ['empty', [], ''],
+  ] as const,
+  ([, rows, expected]) => {
+    const names = rows.map(([first, id]) => ({ first, id }));
+    assert.equal(
+      byFirst(names)
+        .map((n) => n.id)
+        .join(''),
+      expected,
+      'order by first word, stable',
+    );
+  },
 );

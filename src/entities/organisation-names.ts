@@ -1,6 +1,6 @@
 import type { EntityType } from '../document/analysis.js';
 import type { Gazetteer } from './gazetteer.js';
-import { LexClass, lexClass } from './lexicon.js';
+import { initialsOf, LexClass, lexClass, mayStart, wordsOfClass } from './lexicon.js';
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const UPPER_START = /^\p{Lu}/u;
@@ -40,9 +40,22 @@ const COMPANY_FORMS = new Set(
   ),
 );
 
+// The lexicon's organisation words and the trades in one set: a rule asks of most words it weighs.
+const ORG_HEADS = new Set([...wordsOfClass(LexClass.OrgWord), ...TRADE_WORDS]);
+
 /** A word that ends an organisation's name: the lexicon's organisation words and trades. */
 export function isOrgHead(lower: string): boolean {
-  return lexClass(lower) === LexClass.OrgWord || TRADE_WORDS.has(lower);
+  return ORG_HEADS.has(lower);
+}
+
+/**
+ * `names` sorted in place by first word, stably. Most lists the rules pass on are in order already: a scan
+ * spares them the comparator's calls.
+ */
+export function byFirst<T extends { first: number }>(names: T[]): T[] {
+  for (let k = 1; k < names.length; k++)
+    if ((names[k] as T).first < (names[k - 1] as T).first) return names.sort((x, y) => x.first - y.first);
+  return names;
 }
 
 /** Starts with an upper-case letter; ASCII, most words, without the regular expression. */
@@ -66,7 +79,7 @@ const OF_WORDS = new Set(['of', 'for', 'on']);
  */
 export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName[] {
   const out: FoundName[] = [];
-  const sorted = [...names].sort((x, y) => x.first - y.first);
+  const sorted = byFirst([...names]);
   for (let k = 0; k < sorted.length; k++) {
     const n = sorted[k] as FoundName;
     const last = (w[n.end - 1] as string).toLowerCase();
@@ -150,7 +163,7 @@ export function acronymNames(w: readonly string[], names: FoundName[], gazetteer
   // per word.
   for (let i = 1; i + 2 < w.length; i++)
     if (w[i] === '(' && w[i + 2] === ')') out = acronymNameAt(w, i, out, gazetteer);
-  return out.sort((x, y) => x.first - y.first);
+  return byFirst(out);
 }
 
 /** `acronymNames` for the acronym in parentheses at `i`: `names`, or the names with the one it spells. */
@@ -301,6 +314,7 @@ function isKnownPlace(w: readonly string[], first: number, end: number, gazettee
 
 // Words after a publication's or agency's name: "the Sun newspaper", "Itar-Tass news agency".
 const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'daily', 'agency']);
+const PRESS_INITIALS = initialsOf(PRESS_WORDS);
 
 /**
  * A capitalised name right before "newspaper", "magazine", "daily" or "news agency" is the
@@ -310,8 +324,11 @@ const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'd
 export function pressNames(w: readonly string[], names: FoundName[]): FoundName[] {
   const out = names.slice();
   // The press words are weighed apart, as in `acronymNames`.
-  for (let i = 1; i < w.length; i++) if (PRESS_WORDS.has(w[i] as string)) pressNameAt(w, i, out);
-  return out.sort((x, y) => x.first - y.first);
+  for (let i = 1; i < w.length; i++) {
+    const word = w[i] as string;
+    if (mayStart(PRESS_INITIALS, word) && PRESS_WORDS.has(word)) pressNameAt(w, i, out);
+  }
+  return byFirst(out);
 }
 
 /** `pressNames` for the press word at `i`: adds the name it makes a publication's to `out`. */

@@ -12,11 +12,12 @@ import {
 } from './features.js';
 import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
-import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
+import { initialsOf, LexClass, lexClass, mayStart, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
   BUILDINGS,
+  byFirst,
   isCapitalised,
   isOrgHead,
   isPlainName,
@@ -48,6 +49,8 @@ const DIGIT = /\d/;
 const LOWER_START = /^\p{Ll}/u;
 const CAPITALISED_WORD = /^\p{Lu}\p{L}/u;
 const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
+const CAPITALS = /^\p{Lu}+$/u;
+const NEW_YEAR = /(^| )new year$/;
 
 /** Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines). */
 function segments(context: StageContext): [number, number][] {
@@ -125,8 +128,10 @@ export function recognizeNames(
     for (const s of spansOf(labels, n)) {
       let first = s.start;
       let end = s.end;
-      while (first < end && NAME_STOP.has((w[first] as string).toLowerCase())) first++;
-      while (end > first && TRAILING_MARK.test(w[end - 1] as string)) end--;
+      while (first < end && isNameStop(w[first] as string)) first++;
+      // The marks are one or two characters: longer words skip the pattern.
+      while (end > first && (w[end - 1] as string).length <= 2 && TRAILING_MARK.test(w[end - 1] as string))
+        end--;
       if (first >= end || !isNameLike(w, first, end)) continue;
       const type = ENTITY_TYPES[s.type] as EntityType;
       found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
@@ -150,9 +155,15 @@ export function recognizeNames(
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
 
+// The first letters of the name stops in either case, so that most words are passed without lower-casing.
+const NAME_STOP_INITIALS = initialsOf([...NAME_STOP].flatMap((x) => [x, x.toUpperCase()]));
+
+const isNameStop = (word: string) => mayStart(NAME_STOP_INITIALS, word) && NAME_STOP.has(word.toLowerCase());
+
 /** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
 function isNameLike(w: readonly string[], first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (UPPER.test(w[i] as string)) return true;
+  for (let i = first; i < end; i++)
+    if (isCapitalised(w[i] as string) || UPPER.test(w[i] as string)) return true;
   return false;
 }
 
@@ -170,10 +181,11 @@ const CRAFT_AFTER = new Set('rover spacecraft orbiter lander probe telescope bro
 function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
   const craft = new Set<string>();
   for (const n of names) {
-    if (n.type === 'OTHER') continue;
+    // The craft words first: few names have one, and the name's text is made for those alone.
+    if (n.type === 'OTHER' || !(CRAFT_BEFORE.has(w[n.first - 1] ?? '') || CRAFT_AFTER.has(w[n.end] ?? '')))
+      continue;
     const text = w.slice(n.first, n.end).join(' ');
-    if (gazetteer.kindOf(text) || /^\p{Lu}+$/u.test(text)) continue;
-    if (CRAFT_BEFORE.has(w[n.first - 1] ?? '') || CRAFT_AFTER.has(w[n.end] ?? '')) craft.add(text);
+    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) craft.add(text);
   }
   if (craft.size === 0) return names;
   return names.map((n) =>
@@ -318,7 +330,7 @@ function datelines(
     }
     out.push({ first: a, end: a + n, type, rule: 'entities/dateline', confidence: 0.9 });
   });
-  return out.sort((x, y) => x.first - y.first);
+  return byFirst(out);
 }
 
 /**
@@ -378,7 +390,7 @@ function tableRows(
       i = j;
     }
   });
-  return out.sort((x, y) => x.first - y.first);
+  return byFirst(out);
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -558,12 +570,13 @@ function addFromMemory(
     const space = k.indexOf(' ');
     firstWords.add(space < 0 ? k : k.slice(0, space));
   }
+  const initials = initialsOf(firstWords);
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       const word = w[i] as string;
-      if (labelled[a + i] || !firstWords.has(word)) continue;
+      if (labelled[a + i] || !mayStart(initials, word) || !firstWords.has(word)) continue;
       const lx = lexClass(word.toLowerCase());
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.
@@ -600,11 +613,11 @@ function orgStem(parts: readonly string[], gazetteer: Gazetteer): string | undef
 }
 
 /** An organisation word heads the name: at its end ("Dow Chemical") or before "of" ("Union of ..."). */
-function orgHeaded(words: readonly string[]): boolean {
-  if (words.length < 2) return false;
-  return words.some(
-    (x, i) => isOrgHead(x.toLowerCase()) && (i === words.length - 1 || words[i + 1] === 'of'),
-  );
+function orgHeaded(w: readonly string[], n: NameSpan): boolean {
+  if (n.end - n.first < 2) return false;
+  for (let i = n.first; i < n.end; i++)
+    if ((i === n.end - 1 || w[i + 1] === 'of') && isOrgHead((w[i] as string).toLowerCase())) return true;
+  return false;
 }
 
 /** The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. */
@@ -620,7 +633,7 @@ function refineTypes(
     const text = source.slice(tokens.start(n.first), tokens.end(n.end - 1));
     const lower = text.toLowerCase();
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
-    if (FEASTS.has(lower) || /(^| )new year$/.test(lower)) return { ...n, type: 'EVENT' };
+    if (FEASTS.has(lower) || NEW_YEAR.test(lower)) return { ...n, type: 'EVENT' };
     if (isLawName(w, n)) return { ...n, type: 'OTHER' };
     const kind = gazetteer.kindOf(text);
     if (!kind) {
@@ -630,7 +643,7 @@ function refineTypes(
       if ((n.type === 'ORG' || n.type === 'LOC') && n.end - n.first > 1 && isFacilityName(w, n))
         return { ...n, type: 'FAC' };
       if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
-      return orgHeaded(w.slice(n.first, n.end)) ? { ...n, type: 'ORG' } : n;
+      return orgHeaded(w, n) ? { ...n, type: 'ORG' } : n;
     }
     if (kind === 'organisation') return { ...n, type: 'ORG' };
     // A place's exact name is the place, whoever the model took it for; a club named for its city is
@@ -674,14 +687,15 @@ const LAW_HEADS = new Set('act treaty accord accords protocol amendment'.split('
 /** A law's or treaty's name: a law word at its end or before "of", and no organisation word. */
 function isLawName(w: readonly string[], n: NameSpan): boolean {
   if (n.type === 'PERSON' || n.end - n.first < 2) return false;
-  const isHead = (i: number) =>
-    isCapitalised(w[i] as string) && LAW_HEADS.has((w[i] as string).toLowerCase());
-  let head = isHead(n.end - 1);
-  for (let i = n.first + 1; i < n.end - 1 && !head; i++) if ((w[i] as string) === 'of') head = isHead(i - 1);
+  let head = isLawHead(w[n.end - 1] as string);
+  for (let i = n.first + 1; i < n.end - 1 && !head; i++)
+    if ((w[i] as string) === 'of') head = isLawHead(w[i - 1] as string);
   if (!head) return false;
   for (let i = n.first; i < n.end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return false;
   return true;
 }
+
+const isLawHead = (word: string) => isCapitalised(word) && LAW_HEADS.has(word.toLowerCase());
 
 /** A name headed by an event word, with no organisation word in it ("Ministry of War" is no war). */
 function isEventName(w: readonly string[], n: NameSpan): boolean {
