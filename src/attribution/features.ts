@@ -11,12 +11,18 @@ export interface TagUnit {
   readonly sentenceOf: Int32Array;
 }
 
-/** Paragraphs as tagging units: attributions rarely cross them, quotations end or reopen at them. */
+let sentenceStore = new Int32Array(0);
+
+/**
+ * Paragraphs as tagging units: attributions rarely cross them, quotations end or reopen at them. The
+ * units' `sentenceOf` are views of one store kept for all documents and grown as needed (a store per
+ * document costs more to make than the units cost to tag), so they hold until the next call.
+ */
 export function tagUnits(text: TextLayer): TagUnit[] {
   const units: TagUnit[] = [];
   const { sentences } = text;
-  // One store for the document, each unit a view of its part: a store per unit costs more to make.
-  const sentenceOfAll = new Int32Array(text.tokens.count);
+  if (sentenceStore.length < text.tokens.count) sentenceStore = new Int32Array(text.tokens.count);
+  const sentenceOfAll = sentenceStore;
   let i = 0;
   while (i < sentences.length) {
     let j = i;
@@ -24,6 +30,8 @@ export function tagUnits(text: TextLayer): TagUnit[] {
     const first = sentences[i]?.firstToken as number;
     const end = sentences[j]?.endToken as number;
     const sentenceOf = sentenceOfAll.subarray(first, end);
+    // Tokens between sentences, if any, read 0 as in a new store.
+    sentenceOf.fill(0);
     for (let k = i; k <= j; k++) {
       const s = sentences[k];
       if (s) sentenceOf.fill(k, s.firstToken - first, s.endToken - first);

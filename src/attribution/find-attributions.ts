@@ -6,11 +6,11 @@ import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
 import { tagUnits, tokenForm } from './features.js';
-import { isFunctionWord } from './function-words.js';
+import { isLowerFunctionWord } from './function-words.js';
 import { labelledReports } from './label-reports.js';
 import { nearestSubject, openingParticipleSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
-import { groupRelations, type TokenRange, type TokenRelation } from './relations.js';
+import { groupRelations, relationOf, type TokenRange, type TokenRelation } from './relations.js';
 import { SpeakerResolver } from './speakers.js';
 import { defaultTagger } from './tagger.js';
 import { defaultScorer } from './unit-scores.js';
@@ -30,6 +30,20 @@ interface Attribution {
   speaker?: string;
   via: string[];
   rule: string;
+}
+
+/**
+ * An attribution with every field set, in one order whatever rule found it: the later passes read
+ * them all, and one shape keeps those reads from going polymorphic.
+ */
+function attributionOf(
+  cue: Span[],
+  content: Span[],
+  source: Span | undefined,
+  viaSources: Span[],
+  rule: string,
+): Attribution {
+  return { cue, source, content, viaSources, speaker: undefined, via: [], rule };
 }
 
 const toSpan = (text: TextLayer, r: TokenRange): Span =>
@@ -93,7 +107,7 @@ function innerAttribution(text: TextLayer, content: TokenRange): TokenRelation |
       let c = i + 1;
       if (tokenForm(text, c) === ',' || tokenForm(text, c) === 'that') c++;
       if (c >= content[1]) return undefined;
-      return { source: [content[0], i], cue: [[i, i + 1]], content: [[c, content[1]]] };
+      return relationOf([[i, i + 1]], [content[0], i], [[c, content[1]]]);
     }
   }
   return undefined;
@@ -149,6 +163,9 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
   let previousAttribution: Attribution | undefined;
   const { spoken, sourced } = reportMarks(text.tokens.count);
   let unitNumber = 0;
+  // Made once: they read the unit number as it stands.
+  const isSpoken = (i: number) => spoken[i] === unitNumber;
+  const isTaken = (i: number) => spoken[i] === unitNumber || sourced[i] === unitNumber;
   for (const unit of tagUnits(text)) {
     // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
     if (overBudget()) break;
@@ -175,20 +192,19 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
       const bounds: TokenRange | undefined = sentence && [sentence.firstToken, sentence.endToken];
       if (bounds) quotedBy(text, r, bounds);
       if (!r.source) {
-        const isTaken = (i: number) => spoken[i] === unitNumber || sourced[i] === unitNumber;
         const guess =
           bounds &&
           (nearestSubject(text, r.cue[0] as TokenRange, bounds, isTaken) ??
-            sentenceSubject(text, r.cue[0] as TokenRange, bounds, (i) => spoken[i] === unitNumber));
+            sentenceSubject(text, r.cue[0] as TokenRange, bounds, isSpoken));
         if (guess) r.source = guess;
         else if (bounds) {
           const shared =
             participleSource(text, r.cue[0] as TokenRange, bounds, done) ??
-            openingParticipleSubject(text, r.cue[0] as TokenRange, bounds, (i) => spoken[i] === unitNumber);
+            openingParticipleSubject(text, r.cue[0] as TokenRange, bounds, isSpoken);
           if (shared) r.source = shared;
         }
       }
-      if (r.source && agentless(text, r)) delete r.source;
+      if (r.source && agentless(text, r)) r.source = undefined;
       done.push(r);
       const sentenceEnd = sentence?.endToken ?? text.tokens.count;
       const lastCue = r.cue[r.cue.length - 1] as TokenRange;
@@ -203,24 +219,24 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
           : undefined;
       const chosen = inner ?? r;
       if (inner && r.source) viaSources.push(toSpan(text, r.source));
-      const attribution: Attribution = {
-        cue: spans(text, chosen.cue).map(trimCue),
-        content: spans(text, inner ? [...inner.content, ...r.content.slice(1)] : r.content),
+      const attribution = attributionOf(
+        spans(text, chosen.cue).map(trimCue),
+        spans(text, inner ? [...inner.content, ...r.content.slice(1)] : r.content),
+        chosen.source ? toSpan(text, trimSource(text, chosen.source)) : undefined,
         viaSources,
-        via: [],
-        rule: inner ? 'attribution/nested-report' : 'attribution/tagger',
-      };
-      if (chosen.source) attribution.source = toSpan(text, trimSource(text, chosen.source));
+        inner ? 'attribution/nested-report' : 'attribution/tagger',
+      );
       // The outer report stands too: the relay said all of it, the inner report included.
       if (inner && r.source)
-        keep({
-          cue: spans(text, r.cue).map(trimCue),
-          content: spans(text, r.content),
-          viaSources: [],
-          via: [],
-          rule: 'attribution/tagger',
-          source: toSpan(text, trimSource(text, r.source)),
-        });
+        keep(
+          attributionOf(
+            spans(text, r.cue).map(trimCue),
+            spans(text, r.content),
+            toSpan(text, trimSource(text, r.source)),
+            [],
+            'attribution/tagger',
+          ),
+        );
       // "X said ..., the KCNA said" read as nested repeats the tagger's report of X: one report, with
       // the relays of both.
       const same = sameAs(attribution);
@@ -328,14 +344,15 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
     // A report over the clause stands unless it is weak: no source and no cue word.
     if (holders.some((c) => strong(found[c.report] as Attribution))) continue;
     for (const c of holders) dropped[c.report] = 1;
-    added.push({
-      cue: [toSpan(text, [k, k + 1])],
-      content: [content],
-      source: toSpan(text, subject),
-      viaSources: [],
-      via: [],
-      rule: 'attribution/closing-report',
-    });
+    added.push(
+      attributionOf(
+        [toSpan(text, [k, k + 1])],
+        [content],
+        toSpan(text, subject),
+        [],
+        'attribution/closing-report',
+      ),
+    );
   }
   const out = found.filter((_, k) => dropped[k] === 0);
   out.push(...added);
@@ -359,14 +376,9 @@ function withLabelledReports(
     const cue = toSpan(text, r.cue);
     if (taken.has(cue.start) || cues.someOverlapping(cue.start, cue.end)) continue;
     taken.add(cue.start);
-    out.push({
-      cue: [cue],
-      content: [toSpan(text, r.content)],
-      source: toSpan(text, r.source),
-      viaSources: [],
-      via: [],
-      rule: 'attribution/labelled',
-    });
+    out.push(
+      attributionOf([cue], [toSpan(text, r.content)], toSpan(text, r.source), [], 'attribution/labelled'),
+    );
   }
   return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
 }
@@ -432,9 +444,12 @@ function resolveSpeakers(
       const id = resolver.resolve(a.source, source);
       if (id) a.speaker = id;
     }
-    const viaIds = a.viaSources
-      .map((s) => resolver.resolve(s, source))
-      .filter((id): id is string => id !== undefined && id !== a.speaker && canRelay(resolver.entity(id)));
+    // Most reports name no relay: one array, no pass over none.
+    const viaIds: string[] = [];
+    for (const s of a.viaSources) {
+      const id = resolver.resolve(s, source);
+      if (id !== undefined && id !== a.speaker && canRelay(resolver.entity(id))) viaIds.push(id);
+    }
     const speaker = resolver.entity(a.speaker);
     const isRelay =
       speaker &&
@@ -442,7 +457,10 @@ function resolveSpeakers(
       canRelay(speaker) &&
       (RELAY_CUE.test(a.cue.map((c) => c.text).join(' ')) || resolver.isMedia(speaker.name));
     if (viaIds.length === 0 && relay && speaker?.type === 'PERSON') viaIds.push(relay);
-    a.via = viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher);
+    a.via =
+      viaIds.length > 0
+        ? viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher)
+        : viaIds;
     if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
     for (const id of viaIds) if (resolver.isMedia(resolver.entity(id)?.name ?? '')) relay = id;
   }
@@ -486,6 +504,12 @@ function holdsBetter(attributions: readonly Attribution[], k: number, than: numb
   return shorter !== 0 ? shorter < 0 : k < than;
 }
 
+/** Whether `s` holds white space (as `\s` matches it), read in place: cheaper than a regex on a word. */
+function hasSpace(s: string): boolean {
+  for (let j = 0; j < s.length; j++) if (isSpaceCode(s.charCodeAt(j))) return true;
+  return false;
+}
+
 /**
  * Whether a word of the cues, lower-cased and split at white space, is a reporting word (or one of
  * `learned`). Most cues are a single word, which needs no split.
@@ -493,7 +517,7 @@ function holdsBetter(attributions: readonly Attribution[], k: number, than: numb
 function hasCueWord(cue: readonly Span[], learned?: ReadonlySet<string>): boolean {
   for (const c of cue) {
     const lower = c.text.toLowerCase();
-    if (/\s/.test(lower)) {
+    if (hasSpace(lower)) {
       for (const w of lower.split(/\s+/)) if (isReportingWord(w) || learned?.has(w)) return true;
     } else if (isReportingWord(lower) || learned?.has(lower)) return true;
   }
@@ -603,7 +627,7 @@ function slightContent(text: TextLayer, content: Span, cue: Span | undefined): b
   let words = 0;
   let firstWord = '';
   let onlyFunction = true;
-  // Words read lower-cased, as `isFunctionWord` compares them; past two words with one that is not a
+  // Words read lower-cased, as function words are listed; past two words with one that is not a
   // function word the answer is known.
   for (let i = tokens.indexAt(content.start); i < tokens.count && tokens.start(i) < content.end; i++) {
     const kind = tokens.kind(i);
@@ -611,7 +635,7 @@ function slightContent(text: TextLayer, content: Span, cue: Span | undefined): b
     const word = tokens.lower(i);
     if (words === 0) firstWord = word;
     words++;
-    onlyFunction &&= isFunctionWord(word);
+    onlyFunction &&= isLowerFunctionWord(word);
     if (words > 2 && !onlyFunction) return false;
   }
   // "the rules, which the court said ...", "what Wahl said": a fronted relative object stands for what
@@ -630,7 +654,7 @@ function slightContent(text: TextLayer, content: Span, cue: Span | undefined): b
 export function credible(a: { cue: readonly Span[]; source?: Span }, cueWords: ReadonlySet<string>): boolean {
   if (!a.source) return false;
   // A cue of one word in all is credible whatever the word.
-  if (a.cue.length === 1 && !/\s/.test((a.cue[0] as Span).text)) return true;
+  if (a.cue.length === 1 && !hasSpace((a.cue[0] as Span).text)) return true;
   return hasCueWord(a.cue, cueWords);
 }
 

@@ -16,6 +16,9 @@ const FUNCTION_WORDS = new Set(
 
 export const isFunctionWord = (word: string) => FUNCTION_WORDS.has(word.toLowerCase());
 
+/** `isFunctionWord` of a word already lower-cased (a token's `lower`), which needs no case mapping. */
+export const isLowerFunctionWord = (lower: string) => FUNCTION_WORDS.has(lower);
+
 /**
  * The words of a phrase, apostrophes kept ("it's"), punctuation and brackets dropped. A phrase in
  * ASCII, whose letters and digits are [A-Za-z0-9], needs no Unicode regex.
@@ -27,8 +30,33 @@ export function phraseWords(phrase: string): string[] {
   return phrase.split(/[^\p{L}\p{N}'’-]+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
 }
 
-/** A phrase with words, every one of them a function word. */
+/**
+ * A phrase with words, every one of them a function word. A phrase in ASCII is read in place, word by
+ * word as `phraseWords` cuts them, and the first word that is not a function word answers.
+ */
 export function onlyFunctionWords(phrase: string): boolean {
-  const words = phraseWords(phrase);
-  return words.length > 0 && words.every(isFunctionWord);
+  let any = false;
+  let start = -1;
+  let alphanumeric = false;
+  for (let j = 0; j <= phrase.length; j++) {
+    const c = j < phrase.length ? phrase.charCodeAt(j) : 0x20;
+    if (c >= 0x80) {
+      const words = phraseWords(phrase);
+      return words.length > 0 && words.every(isFunctionWord);
+    }
+    const letter = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+    const digit = c >= 0x30 && c <= 0x39;
+    if (letter || digit || c === 0x27 || c === 0x2d) {
+      if (start < 0) start = j;
+      alphanumeric ||= letter || digit;
+      continue;
+    }
+    if (start >= 0 && alphanumeric) {
+      if (!isFunctionWord(phrase.slice(start, j))) return false;
+      any = true;
+    }
+    start = -1;
+    alphanumeric = false;
+  }
+  return any;
 }

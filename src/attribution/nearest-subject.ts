@@ -27,7 +27,7 @@ const isCapital = (text: TextLayer, i: number) =>
 export function trimSource(text: TextLayer, source: TokenRange): TokenRange {
   let e = source[1];
   while (e - 1 > source[0] && BETWEEN.has(tokenForm(text, e - 1))) e--;
-  return [source[0], e];
+  return e === source[1] ? source : [source[0], e];
 }
 
 /**

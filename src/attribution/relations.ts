@@ -14,6 +14,16 @@ export interface TokenRelation {
   relayedBy?: TokenRange;
 }
 
+/**
+ * A relation with every field set, in one order: the rules after grouping read them all, and one shape
+ * keeps those reads from going polymorphic.
+ */
+export const relationOf = (
+  cue: TokenRange[],
+  source: TokenRange | undefined,
+  content: TokenRange[],
+): TokenRelation => ({ cue, source, content, relayedBy: undefined });
+
 interface Run {
   readonly part: 1 | 3 | 5;
   readonly range: TokenRange;
@@ -22,11 +32,11 @@ interface Run {
   fragments: TokenRange[] | undefined;
 }
 
-/** A cue and the runs that went to it. */
+/** A cue and the runs that went to it: of its sources, only the nearest to the cue (the first of those as near). */
 interface Grouping {
   readonly cue: TokenRange[];
   readonly content: TokenRange[];
-  readonly sources: TokenRange[];
+  source: TokenRange | undefined;
   readonly sentence: number;
 }
 
@@ -122,7 +132,7 @@ export function groupRelations(
     (cue): Grouping => ({
       cue: cue.fragments ?? [cue.range],
       content: [],
-      sources: [],
+      source: undefined,
       sentence: cue.sentence,
     }),
   );
@@ -136,19 +146,21 @@ export function groupRelations(
       continue;
     }
     if (run.part === 5) relation.content.push(run.range);
-    else relation.sources.push(run.range);
+    else {
+      const cueAt = relation.cue[0] as TokenRange;
+      if (!relation.source || gap(run.range, cueAt) < gap(relation.source, cueAt))
+        relation.source = run.range;
+    }
   }
   if (orphans.length > 0 && previous && relations.length === 0) previous.content.push(...orphans);
   const out: TokenRelation[] = [];
   for (const r of relations) {
     const cueAt = r.cue[0] as TokenRange;
-    // The nearest source to the cue, the first of those as near.
-    let source: TokenRange | undefined;
-    for (const x of r.sources) if (!source || gap(x, cueAt) < gap(source, cueAt)) source = x;
+    const source = r.source;
     if (r.content.length === 0) {
       const according = accordingTo(text, cueAt);
       if (according) {
-        out.push({ cue: r.cue, content: [according.content], source: according.source });
+        out.push(relationOf(r.cue, according.source, [according.content]));
         continue;
       }
       const guess = source
@@ -169,21 +181,17 @@ export function groupRelations(
         if (inner) inner.relayedBy = source;
         // The relay's own report covers the clause too.
         if (sentence && source[0] - 1 > sentence.firstToken)
-          out.push({ cue: r.cue, content: [[sentence.firstToken, source[0] - 1]], source });
+          out.push(relationOf(r.cue, source, [[sentence.firstToken, source[0] - 1]]));
         continue;
       }
       if (!guess || guess === 'outer') continue;
       r.content.push(guess);
     }
-    const content = r.content.some((c) => frontedPhrase(text, c, source))
-      ? r.content.filter((c) => !frontedPhrase(text, c, source))
-      : r.content;
+    const content = withoutFrontedPhrases(text, r.content, source);
     // A report whose only content was a fronted phrase ("At the event, he encouraged ...") reports nothing.
     if (content.length === 0) continue;
     const clause = source && closingClause(text, cueAt, source, content, all);
-    const relation: TokenRelation = { cue: r.cue, content: clause ? [clause] : content };
-    if (source) relation.source = source;
-    out.push(relation);
+    out.push(relationOf(r.cue, source, clause ? [clause] : content));
   }
   return out;
 }
@@ -194,6 +202,19 @@ const PREPOSITIONS = new Set(
   ),
 );
 
+/** `content` without its fronted phrases: the same array when there is none, as almost always. */
+function withoutFrontedPhrases(
+  text: TextLayer,
+  content: TokenRange[],
+  source: TokenRange | undefined,
+): TokenRange[] {
+  if (!source) return content;
+  for (let k = 0; k < content.length; k++)
+    if (frontedPhrase(text, content[k] as TokenRange, source))
+      return content.filter((c) => !frontedPhrase(text, c, source));
+  return content;
+}
+
 /**
  * "At the event, he ...", "In August, she ...": a short phrase opened by a preposition and set off by
  * a comma just before the source frames the clause; it is not what the source said.
@@ -202,7 +223,8 @@ function frontedPhrase(text: TextLayer, content: TokenRange, source: TokenRange 
   if (!source || content[1] + 1 !== source[0] || tokenForm(text, content[1]) !== ',') return false;
   if (!PREPOSITIONS.has(tokenForm(text, content[0])) || content[1] - content[0] > 6) return false;
   // "At least 10 people died, police said": a quantifier, not a phrase of place or time.
-  if (['least', 'most'].includes(tokenForm(text, content[0] + 1))) return false;
+  const next = tokenForm(text, content[0] + 1);
+  if (next === 'least' || next === 'most') return false;
   for (let i = content[0]; i < content[1]; i++) if (isPunct(text, i)) return false;
   return true;
 }
@@ -222,14 +244,14 @@ function closingClause(
   const comma = source[0] - 1;
   if (!sentence || source[1] > cue[0] || comma <= sentence.firstToken || tokenForm(text, comma) !== ',')
     return undefined;
-  if (content.some((c) => c[1] > comma || c[0] < sentence.firstToken)) return undefined;
+  for (const c of content) if (c[1] > comma || c[0] < sentence.firstToken) return undefined;
   // The cue closes the sentence: at most a short time or place phrase follows it.
   let words = 0;
   for (let i = cue[1]; i < sentence.endToken; i++) if (!isPunct(text, i)) words++;
   if (words > 3) return undefined;
-  const clause: TokenRange = [sentence.firstToken, comma];
-  if (spans.some((r) => r.part === 3 && r.range[0] < clause[1] && clause[0] < r.range[1])) return undefined;
-  return clause;
+  for (const r of spans)
+    if (r.part === 3 && r.range[0] < comma && sentence.firstToken < r.range[1]) return undefined;
+  return [sentence.firstToken, comma];
 }
 
 /** A cue of reporting words ("said", "according to"): it attributes something even when its parts went untagged. */
@@ -287,9 +309,15 @@ function clauseContent(
   while (range[1] > range[0] && isPunct(text, range[1] - 1)) range[1]--;
   if (range[1] - range[0] < 2) return undefined;
   // Another source inside the clause is a tagging slip; a cue or content there is a report of its own.
-  const inside = spans.filter((r) => r.part !== 1 && r.range[0] < range[1] && range[0] < r.range[1]);
-  if (inside.length === 0) return range;
-  return inside.some((r) => r.part === 3) && range[0] === first ? 'outer' : undefined;
+  let inside = false;
+  let cueInside = false;
+  for (const r of spans)
+    if (r.part !== 1 && r.range[0] < range[1] && range[0] < r.range[1]) {
+      inside = true;
+      cueInside ||= r.part === 3;
+    }
+  if (!inside) return range;
+  return cueInside && range[0] === first ? 'outer' : undefined;
 }
 
 /**

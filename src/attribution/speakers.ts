@@ -21,12 +21,25 @@ const MEDIA_WORDS = new Set(
 );
 const NOT_MEDIA = new Set(['spy', 'intelligence', 'space', 'security']);
 
-/** The words of a name, lower-cased: its runs of letters. A name in ASCII needs no Unicode regex. */
+/**
+ * The words of a name, lower-cased: its runs of letters. A name in ASCII is read in place, its runs of
+ * a-z cut out, with no regex; any other needs the Unicode one.
+ */
 function words(name: string): string[] {
   const lower = name.toLowerCase();
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: the range is all of ASCII.
-  if (!/[^\x00-\x7f]/.test(lower)) return lower.match(/[a-z]+/g) ?? [];
-  return lower.split(/[^\p{L}]+/u).filter(Boolean);
+  const out: string[] = [];
+  let start = -1;
+  for (let j = 0; j <= lower.length; j++) {
+    const c = j < lower.length ? lower.charCodeAt(j) : 0;
+    if (c >= 0x80) return lower.split(/[^\p{L}]+/u).filter(Boolean);
+    if (c >= 0x61 && c <= 0x7a) {
+      if (start < 0) start = j;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, j));
+      start = -1;
+    }
+  }
+  return out;
 }
 
 /** A source that relays others' words: a news outlet or state medium, never a spy agency's claim. */
@@ -60,20 +73,24 @@ function withoutBracket(source: Span): Span {
  * entity of its own, so a quote can always name who said it.
  */
 export class SpeakerResolver {
-  private readonly entities: Entity[];
+  private readonly entities: readonly Entity[];
   private readonly byId = new Map<string, Entity>();
-  private readonly mentions: { mention: Mention; entity: Entity }[] = [];
+  /** Every mention and the entity it names, side by side: no pair object per mention. */
+  private readonly mentions: Mention[] = [];
+  private readonly owners: Entity[] = [];
   /** Positions in `mentions`, sorted by mention start, and the longest mention: overlaps by search. */
   private readonly byStart: number[] = [];
   private longest = 0;
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
   private readonly made = new Map<string, Entity>();
+  /** Entities this resolver made, in the order made, after those given. */
+  private readonly created: Entity[] = [];
   /**
-   * Where each id first stands in `entities`, so a grown entity replaces it without a scan; made when
-   * the first entity grows.
+   * Mentions found for an entity, by its id, in the order found: joined to the entity once, in `all`,
+   * rather than copying its mentions at each one.
    */
-  private position: Map<string, number> | undefined;
+  private readonly grown = new Map<string, Mention[]>();
   lastPerson: string | undefined;
 
   /** Whether the lookups above hold the entities given: made on first use, as many documents name no source. */
@@ -82,7 +99,7 @@ export class SpeakerResolver {
   private readonly media = new Map<string, boolean>();
 
   constructor(existing: readonly Entity[]) {
-    this.entities = [...existing];
+    this.entities = existing;
   }
 
   private ensureIndexed(): void {
@@ -91,7 +108,8 @@ export class SpeakerResolver {
     for (const e of this.entities) {
       this.byId.set(e.id, e);
       for (const mention of e.mentions) {
-        this.mentions.push({ mention, entity: e });
+        this.mentions.push(mention);
+        this.owners.push(e);
         this.longest = Math.max(this.longest, mention.end - mention.start);
       }
     }
@@ -100,55 +118,68 @@ export class SpeakerResolver {
     const n = this.mentions.length;
     const scale = 2 ** Math.ceil(Math.log2(n + 1));
     const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++)
-      keys[k] = (this.mentions[k] as { mention: Mention }).mention.start * scale + k;
+    for (let k = 0; k < n; k++) keys[k] = (this.mentions[k] as Mention).start * scale + k;
     keys.sort();
-    for (let k = 0; k < n; k++) this.byStart.push((keys[k] as number) % scale);
+    // The low bits by subtraction: exact, as the scale is a power of two, and no call to fmod as `%` makes.
+    for (let k = 0; k < n; k++) {
+      const key = keys[k] as number;
+      this.byStart.push(key - Math.floor(key / scale) * scale);
+    }
   }
 
-  private index(e: Entity): void {
-    this.byId.set(e.id, e);
-    for (const m of e.mentions) this.add({ mention: m, entity: e });
-  }
-
-  private add(x: { mention: Mention; entity: Entity }): void {
+  private add(mention: Mention, entity: Entity): void {
     const at = this.mentions.length;
-    this.mentions.push(x);
-    this.longest = Math.max(this.longest, x.mention.end - x.mention.start);
+    this.mentions.push(mention);
+    this.owners.push(entity);
+    this.longest = Math.max(this.longest, mention.end - mention.start);
     const order = this.byStart;
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.mentions[order[mid] as number] as { mention: Mention }).mention.start <= x.mention.start)
-        lo = mid + 1;
+      if ((this.mentions[order[mid] as number] as Mention).start <= mention.start) lo = mid + 1;
       else hi = mid;
     }
     order.splice(lo, 0, at);
   }
 
-  /** Mentions sharing a position with `span`, in the order they were added. */
-  private overlapping(span: Span): { mention: Mention; entity: Entity }[] {
+  /** Positions in `mentions` of those sharing a position with `span`, in the order they were added. */
+  private overlapping(span: Span): number[] {
     const order = this.byStart;
     let lo = 0;
     let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.mentions[order[mid] as number] as { mention: Mention }).mention.start < span.end)
-        lo = mid + 1;
+      if ((this.mentions[order[mid] as number] as Mention).start < span.end) lo = mid + 1;
       else hi = mid;
     }
     const found: number[] = [];
     for (let i = lo - 1; i >= 0; i--) {
-      const m = (this.mentions[order[i] as number] as { mention: Mention }).mention;
+      const m = this.mentions[order[i] as number] as Mention;
       if (m.start + this.longest <= span.start) break;
       if (span.start < m.end) found.push(order[i] as number);
     }
-    return found.sort((a, b) => a - b).map((k) => this.mentions[k] as { mention: Mention; entity: Entity });
+    return found.sort((a, b) => a - b);
   }
 
+  /**
+   * The entities given and those made, each with the mentions found for it: an entity given is copied,
+   * never edited, and the copy stands where the entity with its id first stands.
+   */
   get all(): readonly Entity[] {
-    return this.entities;
+    if (this.grown.size === 0 && this.created.length === 0) return this.entities;
+    const out = [...this.entities, ...this.created];
+    if (this.grown.size === 0) return out;
+    const done = new Set<string>();
+    for (let i = 0; i < out.length; i++) {
+      const id = (out[i] as Entity).id;
+      const more = this.grown.get(id);
+      if (!more || done.has(id)) continue;
+      done.add(id);
+      const e = this.byId.get(id) as Entity;
+      out[i] = { ...e, mentions: [...e.mentions, ...more] };
+    }
+    return out;
   }
 
   entity(id: string | undefined): Entity | undefined {
@@ -171,13 +202,26 @@ export class SpeakerResolver {
     this.ensureIndexed();
     const source = withoutBracket(stated);
     const inside = this.overlapping(source);
-    const head =
-      inside.find((x) => x.mention.end === source.end && x.mention.start === source.start) ??
-      inside.find((x) => x.mention.end >= source.end && x.mention.start <= source.start) ??
-      inside
-        .filter((x) => x.mention.end === source.end || text.slice(x.mention.end, source.end).trim() === '')
-        .sort((a, b) => b.mention.end - b.mention.start - (a.mention.end - a.mention.start))[0];
-    if (head) return this.note(head.entity);
+    const mentions = this.mentions;
+    let head = inside.find((k) => {
+      const m = mentions[k] as Mention;
+      return m.end === source.end && m.start === source.start;
+    });
+    head ??= inside.find((k) => {
+      const m = mentions[k] as Mention;
+      return m.end >= source.end && m.start <= source.start;
+    });
+    head ??= inside
+      .filter((k) => {
+        const m = mentions[k] as Mention;
+        return m.end === source.end || text.slice(m.end, source.end).trim() === '';
+      })
+      .sort((a, b) => {
+        const ma = mentions[a] as Mention;
+        const mb = mentions[b] as Mention;
+        return mb.end - mb.start - (ma.end - ma.start);
+      })[0];
+    if (head !== undefined) return this.note(this.owners[head] as Entity);
     const lower = source.text.toLowerCase();
     if (PRONOUNS.has(lower)) {
       const person = PERSON_PRONOUNS.has(lower)
@@ -197,9 +241,8 @@ export class SpeakerResolver {
     const known = this.made.get(key);
     const mention: Mention = { start: source.start, end: source.end, text: source.text, kind: 'nominal' };
     if (known) {
-      const grown = this.grow(known, mention);
-      this.made.set(key, grown);
-      return this.note(grown);
+      this.grow(known, mention);
+      return this.note(known);
     }
     const created: Entity = {
       id: `e-source-${++this.added}`,
@@ -209,42 +252,34 @@ export class SpeakerResolver {
       rule: 'attribution/unnamed-source',
       confidence: 0.5,
     };
-    if (this.position && !this.position.has(created.id)) this.position.set(created.id, this.entities.length);
-    this.entities.push(created);
+    this.created.push(created);
     this.made.set(key, created);
-    this.index(created);
+    this.byId.set(created.id, created);
+    this.add(mention, created);
     return this.note(created);
   }
 
   /** With no speaker yet, a pronoun stands for the person named last before it. */
   private personBefore(offset: number): Entity | undefined {
-    let best: { mention: Mention; entity: Entity } | undefined;
-    for (const x of this.mentions)
+    let best = -1;
+    for (let k = 0; k < this.mentions.length; k++) {
+      const m = this.mentions[k] as Mention;
       if (
-        x.entity.type === 'PERSON' &&
-        x.mention.end <= offset &&
-        (!best || x.mention.end > best.mention.end)
+        (this.owners[k] as Entity).type === 'PERSON' &&
+        m.end <= offset &&
+        (best < 0 || m.end > (this.mentions[best] as Mention).end)
       )
-        best = x;
-    return best ? this.byId.get(best.entity.id) : undefined;
+        best = k;
+    }
+    return best >= 0 ? this.byId.get((this.owners[best] as Entity).id) : undefined;
   }
 
-  /** A copy of `e` with one more mention, in place of `e`: entities are never edited in place. */
-  private grow(e: Entity, mention: Mention): Entity {
-    const current = this.byId.get(e.id) ?? e;
-    const grown: Entity = { ...current, mentions: [...current.mentions, mention] };
-    if (!this.position) {
-      this.position = new Map();
-      for (let i = 0; i < this.entities.length; i++) {
-        const id = (this.entities[i] as Entity).id;
-        if (!this.position.has(id)) this.position.set(id, i);
-      }
-    }
-    const at = this.position.get(e.id);
-    if (at !== undefined) this.entities[at] = grown;
-    this.byId.set(grown.id, grown);
-    this.add({ mention, entity: grown });
-    return grown;
+  /** One more mention of `e`, joined to it in `all`: entities are never edited in place. */
+  private grow(e: Entity, mention: Mention): void {
+    const more = this.grown.get(e.id);
+    if (more) more.push(mention);
+    else this.grown.set(e.id, [mention]);
+    this.add(mention, e);
   }
 
   private note(e: Entity): string {
