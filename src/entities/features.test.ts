@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from '../../test/table.js';
+import { TextLayer } from '../text/text-layer.js';
 import {
   CaseMemory,
   CaseSeen,
@@ -8,6 +9,7 @@ import {
   FEATURE_GROUPS,
   FEATURES_PER_TOKEN,
   isUpperSentence,
+  isUpperSpan,
   KEYED_GROUPS,
   WORD_IDS,
   wordShape,
@@ -38,6 +40,37 @@ table(
     ['NEW YORK 1996-08-30', true],
   ] as const,
   ([sentence, upper]) => assert.equal(isUpperSentence(sentence.split(' ')), upper, sentence),
+);
+
+/** The token texts of `text`, with the layer they come from. */
+function tokenWordsOf(text: string): { words: string[]; layer: TextLayer } {
+  const layer = new TextLayer(text);
+  const { tokens } = layer;
+  return { words: Array.from({ length: tokens.count }, (_, i) => tokens.text(i)), layer };
+}
+
+table(
+  "upper-case spans: from the tokens' flags, the same answer as from their strings",
+  [
+    ['EU REJECTS GERMAN CALL TO BOYCOTT BRITISH LAMB.', true],
+    ['LONDON 1996-08-30', false],
+    ['The KCNA said the U.S. had left.', false],
+    ['NEW YORK 1996-08-30', true],
+    ['\u00c9COLE \u00c9T\u00c9 PARIS A', true],
+    ['\u00c9cole \u00e9t\u00e9 PARIS NICE', false],
+    ['\u00c9\u00c9 PARIS \u00c9\u00c9 NICE', true],
+    ['PARIS iPhone 4x4 LYON', false],
+    ['A B C', false],
+    ['123 456 \u2014', false],
+  ] as const,
+  ([sentence, upper]) => {
+    const { words, layer } = tokenWordsOf(`Before. ${sentence}`);
+    const { tokens } = layer;
+    // From the second sentence on: the span is read from its first token, not the text's.
+    const from = 2;
+    assert.equal(isUpperSentence(words.slice(from)), upper, `from strings: ${sentence}`);
+    assert.equal(isUpperSpan(tokens, from, tokens.count), upper, `from flags: ${sentence}`);
+  },
 );
 
 table(
@@ -259,5 +292,32 @@ test('features: the same for the words searched, whether told the case and kept 
       );
     }
     assert.ok(live.includes(0) || upper, 'the mixed-case sentence has words beyond a name');
+  }
+});
+
+test("features: the same whether the words' hashes come from their tokens or their strings", () => {
+  const gazetteer = defaultGazetteer();
+  const { words, layer } = tokenWordsOf(
+    'Intro line. Shares in Cofinec Corp fell after Stephen Frater spoke. NORTH KOREA SAYS IT WILL TEST',
+  );
+  const { tokens } = layer;
+  const spans = layer.sentences.map((s) => [s.firstToken, s.endToken] as const);
+  const byString = new CaseMemory(gazetteer);
+  const byToken = new CaseMemory(gazetteer);
+  for (const [a, b] of spans) {
+    const upper = isUpperSpan(tokens, a, b);
+    byString.observe(words.slice(a, b), upper);
+    byToken.observe(words.slice(a, b), upper, tokens, a);
+  }
+  for (const w of ['cofinec', 'frater', 'shares', 'korea'])
+    assert.equal(byToken.get(w), byString.get(w), `case memory of "${w}"`);
+  for (const [a, b] of spans) {
+    const s = words.slice(a, b);
+    const n = s.length;
+    const plain = new Uint32Array(n * FEATURES_PER_TOKEN);
+    extractFeatures([...s], gazetteer, byString, 20, plain);
+    const told = new Uint32Array(n * FEATURES_PER_TOKEN);
+    extractFeatures([...s], gazetteer, byToken, 20, told, { tokens, at: a });
+    assert.deepEqual(told, plain, `features of ${s.join(' ')}`);
   }
 });

@@ -1,4 +1,4 @@
-import { ownString } from '../text/tokens.js';
+import { ownString, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from '../text/tokens.js';
 import { GazClass, type Gazetteer, WordCode } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
@@ -87,9 +87,10 @@ export class CaseMemory {
 
   /**
    * Records each word of a sentence that is not all capitals; the first word's case says nothing.
-   * `upper` is `isUpperSentence(words)` when the caller knows it.
+   * `upper` is `isUpperSentence(words)` when the caller knows it. When the words are the tokens of
+   * `tokens` from `at` on, their hashes are read from it rather than computed.
    */
-  observe(words: readonly string[], upper = isUpperSentence(words)): void {
+  observe(words: readonly string[], upper = isUpperSentence(words), tokens?: TokenStore, at = 0): void {
     if (upper) return;
     const n = words.length;
     reserve(n);
@@ -103,15 +104,15 @@ export class CaseMemory {
       grown.set(this.ids.subarray(0, this.idCount));
       this.ids = grown;
     }
-    const at = this.idCount;
     const rows = this.ids;
-    for (let i = 0; i < n; i++) rows[at + i] = wordId(words[i] as string);
-    this.sentences.set(words, at);
+    const row = this.idCount;
+    wordIds(words, rows, row, tokens, at);
+    this.sentences.set(words, row);
     this.idCount += n;
     const gazetteer = this.gazetteer;
     const given = (i: number) =>
       gazetteer !== undefined &&
-      (gazCode(rows[at + i] as number, words[i] as string, gazetteer) & WordCode.FirstName) !== 0;
+      (gazCode(rows[row + i] as number, words[i] as string, gazetteer) & WordCode.FirstName) !== 0;
     for (let i = 0; i < n; i++) {
       const c = (words[i] as string).charCodeAt(0);
       const capitalised = isUpperLetter(c);
@@ -119,17 +120,17 @@ export class CaseMemory {
       if (capitalised) {
         if (i > 0 && words[i - 1] !== '') {
           if (given(i - 1) && !given(i)) bit |= CaseSeen.AfterGivenName;
-          if (lexOf((rows[at + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
+          if (lexOf((rows[row + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
         }
         const next = words[i + 1];
         if (
           next &&
-          lexOf((rows[at + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
+          lexOf((rows[row + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
           isUpperLetter(next.charCodeAt(0))
         )
           bit |= CaseSeen.BeforeOrgWord;
       }
-      if (bit) this.add(table[(rows[at + i] as number) * STRIDE + LOWER] as number, bit);
+      if (bit) this.add(table[(rows[row + i] as number) * STRIDE + LOWER] as number, bit);
     }
   }
 
@@ -214,6 +215,22 @@ export function isUpperSentence(words: readonly string[]): boolean {
     if (letters === 0) continue;
     cased++;
     if (!lower && w.length > 1) upper++;
+  }
+  return cased >= 2 && upper / cased > 0.7;
+}
+
+/**
+ * Like `isUpperSentence` over the words of tokens `from` to `to`, from the flags the tokenizer set: the
+ * same answer without reading a character.
+ */
+export function isUpperSpan(tokens: TokenStore, from: number, to: number): boolean {
+  let upper = 0;
+  let cased = 0;
+  for (let i = from; i < to; i++) {
+    const flags = tokens.flags(i);
+    if ((flags & TokenFlag.AsciiLetter) === 0) continue;
+    cased++;
+    if ((flags & TokenFlag.AsciiLower) === 0 && tokens.end(i) - tokens.start(i) > 1) upper++;
   }
   return cased >= 2 && upper / cased > 0.7;
 }
@@ -318,8 +335,8 @@ function reserve(n: number): void {
   tableGeneration++;
 }
 
-function wordId(w: string): number {
-  const wh = hashString(w, 2);
+/** `wh`: the word's hash as the tokenizer keeps it (`TokenStore.hash`). */
+function wordId(w: string, wh = hashString(w, TOKEN_HASH_SEED)): number {
   const mask = (slots.length >> 1) - 1;
   let s = wh & mask;
   for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
@@ -355,6 +372,35 @@ function wordId(w: string): number {
   slots[2 * s] = wh;
   slots[2 * s + 1] = id;
   return id;
+}
+
+/**
+ * The ids of `words` into `out` from `row`; their hashes from `tokens` from `at` on, when given. Most
+ * words are found at the first slot they hash to: that slot is read for every word before any is
+ * compared, so that the cache misses of the words overlap rather than wait on each other.
+ */
+function wordIds(
+  words: readonly string[],
+  out: Int32Array,
+  row: number,
+  tokens: TokenStore | undefined,
+  at: number,
+): void {
+  const n = words.length;
+  const mask = (slots.length >> 1) - 1;
+  if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
+  for (let i = 0; i < n; i++) {
+    const wh = tokens ? tokens.hash(at + i) | 0 : hashString(words[i] as string, TOKEN_HASH_SEED) | 0;
+    hashes[i] = wh;
+    const s = 2 * (wh & mask);
+    // Id 0 names no word: not found at that slot (free, or holding another hash).
+    out[row + i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const w = words[i] as string;
+    const id = out[row + i] as number;
+    if (id === 0 || wordsById[id] !== w) out[row + i] = wordId(w, (hashes[i] as number) >>> 0);
+  }
 }
 
 function lowerIdOf(lower: string): number {
@@ -417,6 +463,8 @@ let mem = new Uint8Array(0);
 let given = new Uint8Array(0);
 let gazBuffer = new Uint8Array(0);
 let codes = new Uint8Array(0);
+/** The hashes of a sentence's words, for `wordIds`. */
+let hashes = new Int32Array(256);
 
 function ensure(n: number): void {
   if (n <= capacity) return;
@@ -442,6 +490,9 @@ export interface FeatureOptions {
   codesAt?: number;
   /** The keyed groups' keys of the words given features, `keys[i * KEYED_GROUPS + g]` (see `GroupKeys`). */
   keys?: Int32Array;
+  /** The tokens the words are, from `at` on: their hashes are read rather than computed. */
+  tokens?: TokenStore;
+  at?: number;
 }
 
 /** The epoch of the keys `extractFeatures` writes now. */
@@ -459,12 +510,21 @@ export function extractFeatures(
   out: Uint32Array,
   options: FeatureOptions = {},
 ): void {
-  const { live, upperMode = isUpperSentence(words), codes: codesOut, codesAt = 0, keys } = options;
+  const {
+    live,
+    upperMode = isUpperSentence(words),
+    codes: codesOut,
+    codesAt = 0,
+    keys,
+    tokens,
+    at = 0,
+  } = options;
   const n = words.length;
   ensure(n);
   reserve(n);
   const known = memory.idsOf(words, rows);
-  for (let i = 0; i < n; i++) rows[i] = (known ? (rows[i] as number) : wordId(words[i] as string)) * STRIDE;
+  if (!known) wordIds(words, rows, 0, tokens, at);
+  for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
   if (live) markLive(n, upperMode, live);
   // In capitals, the gazetteer is asked about the words in title case.
   const gazWords = upperMode ? words.map(TITLE_CASE) : words;

@@ -6,7 +6,7 @@ import {
   extractFeatures,
   FEATURES_PER_TOKEN,
   type FeatureOptions,
-  isUpperSentence,
+  isUpperSpan,
   KEYED_GROUPS,
   keyEpoch,
 } from './features.js';
@@ -92,10 +92,10 @@ export function recognizeNames(
   const all = tokenWords(context.text);
   const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
   // Whether each segment is in capitals, asked once for the features and every rule after them.
-  const upper = words.map(isUpperSentence);
+  const upper = segs.map(([a, b]) => isUpperSpan(tokens, a, b));
   const memory = new CaseMemory(gazetteer);
   words.forEach((w, k) => {
-    memory.observe(w, upper[k]);
+    memory.observe(w, upper[k], tokens, (segs[k] as [number, number])[0]);
   });
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
@@ -103,7 +103,7 @@ export function recognizeNames(
   const codes = new Uint8Array(tokens.count);
   const coded = new Uint8Array(segs.length);
   // Told afresh for each sentence; one object each for the document.
-  const options: FeatureOptions = { live, codes, keys };
+  const options: FeatureOptions = { live, codes, keys, tokens };
   const groupKeys = { keys, epoch: 0 };
   segs.forEach(([a], k) => {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
@@ -120,6 +120,7 @@ export function recognizeNames(
     options.keys = keys;
     options.upperMode = upper[k] as boolean;
     options.codesAt = a;
+    options.at = a;
     extractFeatures(w, gazetteer, memory, model.bits, features, options);
     coded[k] = 1;
     groupKeys.keys = keys;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { sharedPath, table } from '../../test/table.js';
 import { TextLayer } from './text-layer.js';
-import { TokenFlag, TokenKind } from './tokens.js';
+import { TOKEN_HASH_SEED, TokenFlag, TokenKind } from './tokens.js';
 
 const sentencesOf = (text: string) => new TextLayer(text).sentences.map((s) => text.slice(s.start, s.end));
 const tokensOf = (text: string) => {
@@ -119,6 +119,58 @@ table(
     );
   },
 );
+
+const ASCII_LETTERS = TokenFlag.AsciiLetter | TokenFlag.AsciiLower;
+
+table(
+  'tokens: ASCII letter flags, as the recognizer reads a sentence in capitals (letters beyond ASCII not counted)',
+  [
+    ['Kim', ASCII_LETTERS],
+    ['KCNA', TokenFlag.AsciiLetter],
+    ['U.S.', TokenFlag.AsciiLetter],
+    ['iPhone', ASCII_LETTERS],
+    ['\u00c9COLE', TokenFlag.AsciiLetter],
+    ['\u00c9t\u00e9', ASCII_LETTERS],
+    ['\u00c9\u00c9', 0],
+    ['1990', 0],
+    ['4x4', ASCII_LETTERS],
+    ['\u2014', 0],
+    ['https://example.com/A', ASCII_LETTERS],
+  ] as const,
+  ([word, flags]) => {
+    const { tokens } = new TextLayer(word);
+    assert.equal(tokens.count, 1, `${word} is one token`);
+    assert.equal(tokens.flags(0) & ASCII_LETTERS, flags, `ASCII letter flags of ${word}`);
+  },
+);
+
+/** FNV-1a from the seeded basis, as the recognizer's word table hashes a word's string. */
+function fnv(text: string): number {
+  let h = (0x811c9dc5 ^ TOKEN_HASH_SEED) >>> 0;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+table(
+  "tokens: each token's hash is its exact text's, whatever its kind",
+  [
+    'Mr. Kim met Dr. Lee in the U.S. on Oct. 24.',
+    "Kim's \u201cSeoul\u201d rose 3.5% \u2014 see https://example.com/a [...] Jong-un\u2019s",
+    '\ud835\udc00lpha \u00c9cole \u2026 --',
+  ],
+  (text) => {
+    const { tokens } = new TextLayer(text);
+    for (let i = 0; i < tokens.count; i++) {
+      assert.equal(tokens.hash(i), fnv(tokens.text(i)), `hash of "${tokens.text(i)}"`);
+    }
+  },
+);
+
+test('tokens: words differing in case or by one character hash apart', () => {
+  const { tokens } = new TextLayer('Kim kim KIM Kin');
+  const hashes = new Set(Array.from({ length: tokens.count }, (_, i) => tokens.hash(i)));
+  assert.equal(hashes.size, 4, 'four words, four hashes');
+});
 
 table(
   'tokens: lower case, with lower-case ASCII words given back as they are',
