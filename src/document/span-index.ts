@@ -6,7 +6,7 @@ interface Bounds {
 const bySpan = (a: Bounds, b: Bounds) => a.start - b.start || a.end - b.end;
 
 /** Below this many items a comparison sort is as quick as the keyed one. */
-const KEYED_SORT_MIN = 64;
+const KEYED_SORT_MIN = 32;
 
 /**
  * `items` ordered by start, then end, then their own order, as a stable sort by `bySpan` orders them,
@@ -56,17 +56,19 @@ export function inSpanOrder<T extends Bounds>(items: readonly T[]): T[] {
 export class SpanIndex<T extends Bounds> {
   private readonly items: readonly T[];
   // Bounds copied out of the items into flat arrays: searching a long document's spans then reads
-  // memory in a row instead of one object after another.
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
-  private readonly maxEnd: Float64Array;
+  // memory in a row instead of one object after another. Plain arrays of their full length, not typed
+  // ones: past a few items a typed array's memory is allocated outside the heap, which costs more than
+  // filling it, and most indexes hold a few dozen items or fewer.
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly maxEnd: number[];
 
   constructor(items: readonly T[]) {
     this.items = inSpanOrder(items);
     const n = this.items.length;
-    this.starts = new Float64Array(n);
-    this.ends = new Float64Array(n);
-    this.maxEnd = new Float64Array(n);
+    this.starts = new Array<number>(n);
+    this.ends = new Array<number>(n);
+    this.maxEnd = new Array<number>(n);
     let max = Number.NEGATIVE_INFINITY;
     for (let i = 0; i < n; i++) {
       const item = this.items[i] as T;

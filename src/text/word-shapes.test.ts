@@ -45,11 +45,17 @@ table(
   ([text, why]) => assert.equal(passes(shapes, text), false, `"${text}" should be filtered out: ${why}`),
 );
 
-test('a character outside ASCII where the filter looks leaves the judgement to the lookup', () => {
-  // The Kelvin sign lower-cases to "k": the filter cannot tell from the source alone.
-  assert.ok(passes(new WordShapes(['kilo']), '\u212Ailo'));
-  assert.ok(passes(shapes, '\u00c9tat'), 'a non-ASCII first letter passes');
-});
+table(
+  'a character outside ASCII leaves the pair it is in to the lookup; the other pairs still judge',
+  [
+    // The Kelvin sign lower-cases to "k": the filter cannot tell its first pair from the source alone.
+    ['\u212Ailo', ['kilo'], true, 'its last pairs are those of "kilo"'],
+    ['\u00c9aid', LIST, true, 'its last pairs are those of "said"'],
+    ['\u00c9tat', LIST, false, 'no list word of four letters ends "at"'],
+    ['attx\u00e7k', LIST, false, 'the list word of six letters starting "at" has "ta" third and fourth'],
+  ] as const,
+  ([text, list, want, why]) => assert.equal(passes(new WordShapes(list), text), want, `"${text}": ${why}`),
+);
 
 test('a list holding the dot that "\u0130" lower-cases to makes the filter pass everything', () => {
   const dotted = new WordShapes(['i\u0307stanbul']);

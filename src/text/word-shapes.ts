@@ -20,12 +20,9 @@ export class WordShapes {
   private readonly heads = new Uint32Array(27 * 27);
   private readonly tails = new Uint32Array(27 * 27);
   private readonly middles = new Uint32Array(27 * 27);
-  /** Whether the filter can judge at all (see the constructor). */
-  private readonly usable: boolean;
 
   /** `words`: lower case, as the text layer's `lower` gives them. */
   constructor(words: Iterable<string>) {
-    let usable = true;
     for (const w of words) {
       const n = w.length;
       const head = slot(w.charCodeAt(0)) * 27 + slot(n > 1 ? w.charCodeAt(1) : NONE);
@@ -36,9 +33,12 @@ export class WordShapes {
       this.middles[middle] = (this.middles[middle] as number) | lengthBit(n);
       // Lower-casing keeps a token's length and each ASCII character's place, save for "İ", which
       // becomes "i" and a combining dot (U+0307): a list word holding that dot could be missed.
-      if (w.includes('\u0307')) usable = false;
+      // Then every table holds every length, and the filter lets every token through.
+      if (w.includes('\u0307')) {
+        for (const table of [this.heads, this.tails, this.middles]) table.fill(0xffffffff);
+        break;
+      }
     }
-    this.usable = usable;
   }
 
   /** False when the lower-cased token `i` is surely not in the list; true when it may be. */
@@ -49,19 +49,15 @@ export class WordShapes {
   /** False when `source` from `start` to `end` (not empty), lower-cased, is surely not in the list. */
   mayHoldText(source: string, start: number, end: number): boolean {
     const n = end - start;
+    const bit = lengthBit(n);
+    // Each table is asked as soon as its two characters are read: most tokens fail the first. A character
+    // outside ASCII may lower-case to a letter ("K" as the Kelvin sign), so a pair holding one is not asked.
     const a = source.charCodeAt(start);
     const b = n > 1 ? source.charCodeAt(start + 1) : NONE;
+    if ((a | b) < 0x80 && ((this.heads[slot(a) * 27 + slot(b)] as number) & bit) === 0) return false;
     const c = n > 1 ? source.charCodeAt(end - 2) : NONE;
     const d = source.charCodeAt(end - 1);
-    // A character outside ASCII may lower-case to a letter ("K" as the Kelvin sign): no judgement then.
-    if (!this.usable || (a | b | c | d) >= 0x80) return true;
-    const bit = lengthBit(n);
-    if (
-      ((this.heads[slot(a) * 27 + slot(b)] as number) & bit) === 0 ||
-      ((this.tails[slot(c) * 27 + slot(d)] as number) & bit) === 0
-    )
-      return false;
-    // The middle letters, read only for the few words the ends let through.
+    if ((c | d) < 0x80 && ((this.tails[slot(c) * 27 + slot(d)] as number) & bit) === 0) return false;
     const e = n > 2 ? source.charCodeAt(start + 2) : NONE;
     const f = n > 3 ? source.charCodeAt(start + 3) : NONE;
     return (e | f) >= 0x80 || ((this.middles[slot(e) * 27 + slot(f)] as number) & bit) !== 0;
