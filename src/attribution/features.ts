@@ -1,6 +1,6 @@
 import { QuoteRole } from '../text/quote-marks.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { TokenFlag, TokenKind } from '../text/tokens.js';
+import { hashText, TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord } from './cue-lexicon.js';
 
 /** A run of whole sentences the tagger reads at once (a paragraph): tokens `[first, end)`. */
@@ -55,13 +55,6 @@ export function tokenForm(text: TextLayer, i: number): string {
   return form.includes('\u2019') ? form.replace(/\u2019/g, "'") : form;
 }
 
-/** FNV-1a over a string's UTF-16 code units: how a word enters the feature hashes. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /** Folds one more value into a hash (a multiply-xorshift step, so order matters). */
 export function mixHash(h: number, x: number): number {
   return mixHash32(h, x) >>> 0;
@@ -99,8 +92,8 @@ export const bucket = (d: number) => (d <= 1 ? 1 : d <= 2 ? 2 : d <= 4 ? 3 : d <
 /** The words before the first token and after the last: their forms hash to BEGIN and END. */
 export const BEGIN_FORM = '<s>';
 export const END_FORM = '</s>';
-const BEGIN = hashString(BEGIN_FORM);
-const END = hashString(END_FORM);
+const BEGIN = hashText(BEGIN_FORM);
+const END = hashText(END_FORM);
 /**
  * What a token between a word and the nearest cue word is coded as. A plain object, so a form that
  * names one of its prototype's keys ("constructor") reads that key's value (a function) here, and the
@@ -111,7 +104,7 @@ export const CROSSED: Readonly<Record<string, number>> = { ',': 1, '<q>': 2, '</
 
 /** Feature templates, each hashed with a seed of its own so that equal values of two templates differ. */
 const TEMPLATES = 33;
-export const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashString(`template ${t}`));
+export const SEEDS = Uint32Array.from({ length: TEMPLATES }, (_, t) => hashText(`template ${t}`));
 /** Hashes per token: what the tagger's weight table is keyed by. */
 export const FEATURES_PER_TOKEN = TEMPLATES;
 
@@ -152,9 +145,9 @@ export function unitFeatures(text: TextLayer, unit: TagUnit, words: UnitWords): 
   for (let k = 0; k < n; k++) {
     const i = unit.first + k;
     const f = forms[k] as string;
-    hw[k] = hashString(f);
-    hs[k] = f.length > 5 ? hashString(stem(f)) : (hw[k] as number);
-    hsuf[k] = f.length > 3 ? hashString(f.slice(-3)) : (hw[k] as number);
+    hw[k] = hashText(f);
+    hs[k] = f.length > 5 ? hashText(stem(f)) : (hw[k] as number);
+    hsuf[k] = f.length > 3 ? hashText(f.slice(-3)) : (hw[k] as number);
     shapes[k] = shapeOf(text, i);
     if (f === '</q>') open = false;
     inQuote[k] = open ? 1 : 0;

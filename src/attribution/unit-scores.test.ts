@@ -3,9 +3,9 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
+import { hashText } from '../text/tokens.js';
 import {
   FEATURES_PER_TOKEN,
-  hashString,
   mixHash,
   SEEDS,
   type TagUnit,
@@ -176,8 +176,8 @@ table<[title: string, text: string]>(
 const LONG = 'abcdefghijklmnopqrstuv';
 const FOREIGN = '\u00fcabcdefghi';
 const suffixTagger = taggerWith([
-  [12, hashString(LONG.slice(-3)), 0x100],
-  [12, hashString(FOREIGN.slice(-3)), 0x100],
+  [12, hashText(LONG.slice(-3)), 0x100],
+  [12, hashText(FOREIGN.slice(-3)), 0x100],
 ]);
 
 table<[title: string, text: string]>(
@@ -232,12 +232,12 @@ function taggerWith(
  * "the" as the word before or after a token all the minimum: its sums pass what a word's record holds.
  */
 function saturatedTagger(): AttributionTagger {
-  const said = hashString('said');
-  const the = hashString('the');
+  const said = hashText('said');
+  const the = hashText('the');
   return taggerWith([
     [1, said, 0x7fff],
     [8, said, 0x7fff],
-    [12, hashString('aid'), 0x7fff],
+    [12, hashText('aid'), 0x7fff],
     [2, the, -0x8000],
     [9, the, -0x8000],
     [3, the, -0x8000],

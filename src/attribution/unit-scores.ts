@@ -1,13 +1,12 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { ownString, TokenKind } from '../text/tokens.js';
+import { hashText, ownString, TokenKind } from '../text/tokens.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
   BEGIN_FORM,
   bucket,
   CROSSED,
   END_FORM,
-  hashString,
   mixHash32,
   SEEDS,
   shapeOf,
@@ -121,7 +120,7 @@ const SHAPES = SHAPE_VALUES.length;
  * after the last, then those of tokens that are not words (`tokenForm`), which so need no lookup.
  */
 const FIXED_FORMS = [BEGIN_FORM, END_FORM, '<num>', '<url>', "'", '<q>', '</q>'];
-const FIXED_HASHES = Int32Array.from(FIXED_FORMS, (form) => hashString(form) | 0);
+const FIXED_HASHES = Int32Array.from(FIXED_FORMS, (form) => hashText(form) | 0);
 const BEGIN_ID = 0;
 const END_ID = 1;
 const NUMBER_ID = 2;
@@ -344,7 +343,7 @@ export class UnitScorer {
       if (id < 0) {
         const form = tokenForm(text, first + k);
         id = this.intern(form);
-        hashes[k + 2] = hashString(form) | 0;
+        hashes[k + 2] = hashText(form) | 0;
       }
       ids[k + 2] = id;
     }
@@ -352,7 +351,7 @@ export class UnitScorer {
 
   /** The id of `form`, kept now if it was not: the caller sees that there is room for one more word. */
   private intern(form: string): number {
-    const hw = hashString(form) | 0;
+    const hw = hashText(form) | 0;
     const { slots, formPack, unpacked } = this;
     packForm(form, formPack, 0);
     const isPacked = formPack[SLOT_LENGTH] !== UNPACKED;
@@ -372,8 +371,8 @@ export class UnitScorer {
     slots[slot] = hw;
     slots.set(formPack.subarray(SLOT_LENGTH), slot + SLOT_LENGTH);
     slots[slot + SLOT_ID] = id + 1;
-    const hs = form.length > 5 ? hashString(stem(form)) | 0 : hw;
-    const suffix = form.length > 3 ? hashString(form.slice(-3)) | 0 : hw;
+    const hs = form.length > 5 ? hashText(stem(form)) | 0 : hw;
+    const suffix = form.length > 3 ? hashText(form.slice(-3)) | 0 : hw;
     const { exact, sums, meta } = this;
     exact.fill(0);
     for (let q = 0; q < 2; q++)

@@ -1,4 +1,4 @@
-import { ownString, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from '../text/tokens.js';
+import { hashText, ownString, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from '../text/tokens.js';
 import { GazClass, type Gazetteer, WordCode } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
@@ -235,15 +235,6 @@ export function isUpperSpan(tokens: TokenStore, from: number, to: number): boole
   return cased >= 2 && upper / cased > 0.7;
 }
 
-function hashString(s: string, seed: number): number {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /**
  * The hash of a template's value, shifted right by `shift`: shifted to a bucket, it is small enough to
  * leave the function without a heap number made for it.
@@ -336,7 +327,7 @@ function reserve(n: number): void {
 }
 
 /** `wh`: the word's hash as the tokenizer keeps it (`TokenStore.hash`). */
-function wordId(w: string, wh = hashString(w, TOKEN_HASH_SEED)): number {
+function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   const mask = (slots.length >> 1) - 1;
   let s = wh & mask;
   for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
@@ -344,12 +335,12 @@ function wordId(w: string, wh = hashString(w, TOKEN_HASH_SEED)): number {
       return slots[2 * s + 1] as number;
   const id = wordsById.length;
   const lower = w.toLowerCase();
-  const lw = hashString(lower, 1);
-  const sh = hashString(wordShape(w), 3);
-  const px = hashString(lower.slice(0, 3), 4);
-  const s2 = hashString(lower.slice(-2), 5);
-  const s3 = hashString(lower.slice(-3), 6);
-  const s4 = hashString(lower.slice(-4), 7);
+  const lw = hashText(lower, 1);
+  const sh = hashText(wordShape(w), 3);
+  const px = hashText(lower.slice(0, 3), 4);
+  const s2 = hashText(lower.slice(-2), 5);
+  const s3 = hashText(lower.slice(-3), 6);
+  const s4 = hashText(lower.slice(-4), 7);
   const lex = lexClass(lower);
   const at = id * STRIDE;
   table[at + LW] = lw;
@@ -390,7 +381,7 @@ function wordIds(
   const mask = (slots.length >> 1) - 1;
   if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
   for (let i = 0; i < n; i++) {
-    const wh = tokens ? tokens.hash(at + i) | 0 : hashString(words[i] as string, TOKEN_HASH_SEED) | 0;
+    const wh = tokens ? tokens.hash(at + i) | 0 : hashText(words[i] as string, TOKEN_HASH_SEED) | 0;
     hashes[i] = wh;
     const s = 2 * (wh & mask);
     // Id 0 names no word: not found at that slot (free, or holding another hash).

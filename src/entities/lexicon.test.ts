@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
-import { initialsOf, LexClass, lexClass, mayStart, wordsOfClass } from './lexicon.js';
+import { LexClass, lexClass, wordsOfClass } from './lexicon.js';
 
 table(
   'lexicon: word classes, the earlier class winning for words in two lists',
@@ -34,22 +34,4 @@ table(
   ] as const,
   ([word, c, has]) =>
     assert.equal(wordsOfClass(c).includes(word), has, `"${word}" among the words of class ${c}`),
-);
-
-const initials = initialsOf(['daily', 'Kim', 'Élysée']);
-table(
-  'lexicon: first characters rule words out, never one of the words',
-  [
-    ['daily', true],
-    ['dog', true],
-    ['Kim', true],
-    ['Élysée', true],
-    // Not ASCII: never ruled out by the first character alone.
-    ['Ürümqi', true],
-    // Negative: no word starts so (case counts).
-    ['kim', false],
-    ['the', false],
-    ['', false],
-  ] as const,
-  ([word, may]) => assert.equal(mayStart(initials, word), may, `mayStart("${word}")`),
 );

@@ -95,22 +95,3 @@ export function wordsOfClass(c: number): string[] {
 export const NAME_STOP = new Set(
   words('the a an his her its their our this that these those mr. mrs. ms. dr. said says according'),
 );
-
-/**
- * The ASCII first characters of some words as a bit set, for `mayStart`: a rule that looks every word up
- * in a few words' set passes most words with a test of their first character instead.
- */
-export function initialsOf(words: Iterable<string>): Uint32Array {
-  const mask = new Uint32Array(4);
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    if (c < 128) mask[c >> 5] = (mask[c >> 5] as number) | (1 << (c & 31));
-  }
-  return mask;
-}
-
-/** Whether `word` may be one of the words `initials` was made of: false only when its first character rules it out. */
-export function mayStart(initials: Uint32Array, word: string): boolean {
-  const c = word.charCodeAt(0);
-  return c >= 128 || ((initials[c >> 5] as number) & (1 << (c & 31))) !== 0;
-}

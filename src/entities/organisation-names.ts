@@ -1,6 +1,7 @@
 import type { EntityType } from '../document/analysis.js';
+import { WordShapes } from '../text/word-shapes.js';
 import type { Gazetteer } from './gazetteer.js';
-import { initialsOf, LexClass, lexClass, mayStart, wordsOfClass } from './lexicon.js';
+import { LexClass, lexClass, wordsOfClass } from './lexicon.js';
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const UPPER_START = /^\p{Lu}/u;
@@ -49,8 +50,8 @@ export function isOrgHead(lower: string): boolean {
 }
 
 /**
- * `names` sorted in place by first word, stably. Most lists the rules pass on are in order already: a scan
- * spares them the comparator's calls.
+ * `names` (or resolution's drafts) sorted in place by first token, stably. Most lists the rules pass on
+ * are in order already: a scan spares them the comparator's calls.
  */
 export function byFirst<T extends { first: number }>(names: T[]): T[] {
   for (let k = 1; k < names.length; k++)
@@ -314,7 +315,7 @@ function isKnownPlace(w: readonly string[], first: number, end: number, gazettee
 
 // Words after a publication's or agency's name: "the Sun newspaper", "Itar-Tass news agency".
 const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'daily', 'agency']);
-const PRESS_INITIALS = initialsOf(PRESS_WORDS);
+const PRESS_SHAPES = new WordShapes(PRESS_WORDS);
 
 /**
  * A capitalised name right before "newspaper", "magazine", "daily" or "news agency" is the
@@ -326,7 +327,7 @@ export function pressNames(w: readonly string[], names: FoundName[]): FoundName[
   // The press words are weighed apart, as in `acronymNames`.
   for (let i = 1; i < w.length; i++) {
     const word = w[i] as string;
-    if (mayStart(PRESS_INITIALS, word) && PRESS_WORDS.has(word)) pressNameAt(w, i, out);
+    if (PRESS_SHAPES.mayHoldText(word, 0, word.length) && PRESS_WORDS.has(word)) pressNameAt(w, i, out);
   }
   return byFirst(out);
 }

@@ -1,6 +1,7 @@
 import type { Entity, EntityType } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { TokenFlag } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
   extractFeatures,
@@ -12,7 +13,7 @@ import {
 } from './features.js';
 import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS } from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
-import { initialsOf, LexClass, lexClass, mayStart, NAME_STOP } from './lexicon.js';
+import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
@@ -156,10 +157,11 @@ export function recognizeNames(
   return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
 }
 
-// The first letters of the name stops in either case, so that most words are passed without lower-casing.
-const NAME_STOP_INITIALS = initialsOf([...NAME_STOP].flatMap((x) => [x, x.toUpperCase()]));
+// Most words are passed by their shape, without lower-casing.
+const NAME_STOP_SHAPES = new WordShapes(NAME_STOP);
 
-const isNameStop = (word: string) => mayStart(NAME_STOP_INITIALS, word) && NAME_STOP.has(word.toLowerCase());
+const isNameStop = (word: string) =>
+  NAME_STOP_SHAPES.mayHoldText(word, 0, word.length) && NAME_STOP.has(word.toLowerCase());
 
 /** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
 function isNameLike(w: readonly string[], first: number, end: number): boolean {
@@ -571,13 +573,14 @@ function addFromMemory(
     const space = k.indexOf(' ');
     firstWords.add(space < 0 ? k : k.slice(0, space));
   }
-  const initials = initialsOf(firstWords);
+  // A shape filter knows ASCII letters in either case, so it passes every word of the set as written.
+  const shapes = new WordShapes(firstWords);
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       const word = w[i] as string;
-      if (labelled[a + i] || !mayStart(initials, word) || !firstWords.has(word)) continue;
+      if (labelled[a + i] || !shapes.mayHoldText(word, 0, word.length) || !firstWords.has(word)) continue;
       const lx = lexClass(word.toLowerCase());
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.

@@ -5,7 +5,7 @@ import { TokenFlag } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
-import { isOrgHead } from './organisation-names.js';
+import { byFirst, isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
 import { releaseTokenWords, tokenWords } from './token-words.js';
 
@@ -164,14 +164,6 @@ function geoOf(place: Place, lat: number, lon: number): NonNullable<Entity['geo'
   if (place.country) geo.country = place.country;
   geo.ref = place.ref ?? (place.kind === 'country' ? `iso3166:${place.country}` : `name:${place.name}`);
   return geo;
-}
-
-/** `drafts` sorted by first token, stably: most often they already are, and then nothing is copied. */
-function sortByFirst(drafts: Draft[]): Draft[] {
-  for (let k = 1; k < drafts.length; k++)
-    if ((drafts[k] as Draft).first < (drafts[k - 1] as Draft).first)
-      return drafts.sort((a, b) => a.first - b.first);
-  return drafts;
 }
 
 /**
@@ -468,7 +460,7 @@ class Resolver {
       if (!/^\p{Lu}/u.test(this.words[i + 2] ?? '')) shorts.push(i);
     }
     if (shorts.length === 0) {
-      sortByFirst(this.drafts);
+      byFirst(this.drafts);
       return;
     }
     // Two-word place names by first word, in draft order, and the drafts over each token: indexes, so
@@ -517,7 +509,7 @@ class Resolver {
     this.drafts.length = 0;
     for (const d of kept) this.drafts.push(d);
     for (const d of added) if (!removed.has(d)) this.drafts.push(d);
-    sortByFirst(this.drafts);
+    byFirst(this.drafts);
   }
 
   /** "Korean Central News Agency (KCNA)": KCNA is that agency wherever it appears. */
@@ -639,7 +631,7 @@ class Resolver {
     const full: Draft[] = [];
     const lone: Draft[] = [];
     for (const d of this.drafts) (d.end - d.first === 1 ? lone : full).push(d);
-    const order = sortByFirst(full).concat(sortByFirst(lone));
+    const order = byFirst(full).concat(byFirst(lone));
     for (const d of order) {
       const alias = d.aliasOf;
       if (alias) continue;
@@ -820,7 +812,7 @@ class Resolver {
         added.push(draft);
       }
     }
-    mergeByFirst(this.drafts, sortByFirst(added));
+    mergeByFirst(this.drafts, byFirst(added));
   }
 
   /**
@@ -1038,7 +1030,7 @@ class Resolver {
     live.sort((a, b) => a.first - b.first);
     return live.map(({ c }, k): Entity => {
       // in place: nothing reads a cluster's drafts in join order after this
-      const drafts = sortByFirst(c.drafts);
+      const drafts = byFirst(c.drafts);
       const mentions: Mention[] = [];
       const names: Draft[] = [];
       // The longest name, the earliest of those (the drafts are in text order), and its text.

@@ -51,8 +51,20 @@ export const TokenFlag = {
  * spares it hashing each word's string again.
  */
 export const TOKEN_HASH_SEED = 2;
-const HASH_BASIS = (0x811c9dc5 ^ TOKEN_HASH_SEED) >>> 0;
-const HASH_PRIME = 0x01000193;
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const HASH_BASIS = (FNV_BASIS ^ TOKEN_HASH_SEED) >>> 0;
+
+/**
+ * FNV-1a over a string's UTF-16 code units, from the offset basis xor `seed`: how tokens, the
+ * recognizer's features and the attribution tagger's features hash words (`hash(i)` is this with
+ * TOKEN_HASH_SEED over the token's text).
+ */
+export function hashText(s: string, seed = 0): number {
+  let h = (FNV_BASIS ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
 
 /**
  * Tokens as parallel typed arrays: offsets, hashes, kinds and flags, no strings until asked for. Layout per
@@ -204,7 +216,7 @@ class Builder {
     let seen = 0;
     for (let i = start; i < end; i++) {
       const c = source.charCodeAt(i);
-      h = Math.imul(h ^ c, HASH_PRIME);
+      h = Math.imul(h ^ c, FNV_PRIME);
       if (c < 128) seen |= ASCII_CLASS[c] as number;
     }
     if ((seen & LETTER) !== 0) flags |= TokenFlag.AsciiLetter;
