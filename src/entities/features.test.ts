@@ -11,8 +11,11 @@ import {
   isUpperSentence,
   isUpperSpan,
   KEYED_GROUPS,
+  KEYS_PER_WORD,
+  keyEpoch,
   WORD_IDS,
   wordShape,
+  writeGroup,
 } from './features.js';
 import { defaultGazetteer, Gazetteer, type GazetteerData } from './gazetteer.js';
 
@@ -192,6 +195,41 @@ test('features: the same from the word ids the case memory kept as from looking 
   }
 });
 
+test('features: extracted lazy, each group written on demand, the same as extracted whole', () => {
+  const gazetteer = defaultGazetteer();
+  const memory = new CaseMemory(gazetteer);
+  const sentences = [
+    'Stephen Frater said Cofinec Corp shares fell in Budapest on Friday .',
+    'SHARES IN COFINEC FELL',
+    'the talks in Seoul ended on a calm note',
+  ].map((s) => s.split(' '));
+  for (const s of sentences) memory.observe(s);
+  for (const s of sentences) {
+    const n = s.length;
+    const whole = new Uint32Array(n * FEATURES_PER_TOKEN);
+    const live = new Uint8Array(n);
+    extractFeatures(s, gazetteer, memory, 20, whole, { live });
+    const lazy = new Uint32Array(n * FEATURES_PER_TOKEN);
+    extractFeatures(s, gazetteer, memory, 20, lazy, {
+      live,
+      lazy: true,
+      keys: new Int32Array(n * KEYS_PER_WORD),
+    });
+    const grouped = new Set(FEATURE_GROUPS.flat());
+    for (let i = 0; i < n; i++) {
+      if (!live[i]) continue;
+      const word = (f: Uint32Array) => [...f.subarray(i * FEATURES_PER_TOKEN, (i + 1) * FEATURES_PER_TOKEN)];
+      const before = word(lazy);
+      for (let f = 0; f < FEATURES_PER_TOKEN; f++)
+        if (grouped.has(f)) assert.equal(before[f], 0, `"${s[i]}": feature ${f} is left to writeGroup`);
+      FEATURE_GROUPS.forEach((_, g) => {
+        writeGroup(i, g);
+      });
+      assert.deepEqual(word(lazy), word(whole), `"${s[i]}" in ${s.join(' ')}`);
+    }
+  }
+});
+
 test('features: the same when the word table was cleared and its rows went to other words', () => {
   const gazetteer = defaultGazetteer();
   const sentences = ['Shares in Cofinec Corp fell in Budapest .', 'SHARES IN COFINEC FELL'].map((s) =>
@@ -211,7 +249,7 @@ test('features: the same when the word table was cleared and its rows went to ot
   assert.deepEqual(run(), first, 'the features of both sentences');
 });
 
-test('features: words with the same key for a keyed group have the same buckets in it', () => {
+test('features: words with the same key for a group have the same buckets in it', () => {
   const gazetteer = defaultGazetteer();
   const memory = new CaseMemory(gazetteer);
   const sentences = [
@@ -228,12 +266,16 @@ test('features: words with the same key for a keyed group have the same buckets 
   for (const s of sentences) {
     const n = s.length;
     const out = new Uint32Array(n * FEATURES_PER_TOKEN);
-    const keys = new Int32Array(n * KEYED_GROUPS);
+    const keys = new Int32Array(n * KEYS_PER_WORD);
     extractFeatures(s, gazetteer, memory, 20, out, { keys });
     for (let i = 0; i < n; i++)
-      FEATURE_GROUPS.slice(0, KEYED_GROUPS).forEach((group, g) => {
+      FEATURE_GROUPS.forEach((group, g) => {
         const buckets = group.map((f) => out[i * FEATURES_PER_TOKEN + f]).join(',');
-        const key = `${g}:${keys[i * KEYED_GROUPS + g]}`;
+        const k = i * KEYS_PER_WORD + g;
+        // The few-valued group, after the keyed ones, has two keys, the first -1 where none name it.
+        // Keys name the same values only within an epoch: the word table may fill up between sentences.
+        const key = `${keyEpoch()}:${g}:${keys[k]}${g < KEYED_GROUPS ? '' : `:${keys[k + 1]}`}`;
+        assert.ok(g < KEYED_GROUPS || (keys[k] as number) >= 0, `few-valued key of "${s[i]}"`);
         const before = seen.get(key);
         if (before !== undefined) repeated++;
         assert.equal(before ?? buckets, buckets, `group ${g} of "${s[i]}" in ${s.join(' ')}`);
@@ -242,6 +284,10 @@ test('features: words with the same key for a keyed group have the same buckets 
   }
   assert.ok(repeated > 5, `keys repeat across the sentences (${repeated} times)`);
   assert.ok(new Set(seen.values()).size > 30, 'other words, other keys');
+  assert.ok(
+    [...seen.keys()].filter((key) => key.includes(`:${KEYED_GROUPS}:`)).length > 10,
+    'the few-valued group takes several keys',
+  );
 });
 
 table(
@@ -320,4 +366,34 @@ test("features: the same whether the words' hashes come from their tokens or the
     extractFeatures([...s], gazetteer, byToken, 20, told, { tokens, at: a });
     assert.deepEqual(told, plain, `features of ${s.join(' ')}`);
   }
+});
+
+test('features: past the shapes its keys hold, the few-valued group has none, and its features stand', () => {
+  const gazetteer = defaultGazetteer();
+  const memory = new CaseMemory(gazetteer);
+  // Words of a thousand and more shapes, each mark between letters its own run: "a!b#c$".
+  const marks = '!#$%&*+/<=';
+  const odd = Array.from({ length: 1100 }, (_, k) =>
+    [...k.toString(10).padStart(4, '0')].map((d) => `a${marks[Number(d)]}`).join(''),
+  );
+  assert.equal(new Set(odd.map(wordShape)).size, odd.length, 'a shape for each word');
+  for (let k = 0; k < odd.length; k += 100) memory.observe(odd.slice(k, k + 100));
+  const s = ['Kim', 'saw', 'Zq!z#z%', 'in', 'Seoul', '.'];
+  const n = s.length;
+  const keys = new Int32Array(n * KEYS_PER_WORD);
+  const lazy = new Uint32Array(n * FEATURES_PER_TOKEN);
+  extractFeatures(s, gazetteer, memory, 20, lazy, { keys, lazy: true });
+  const few = (i: number) => keys[i * KEYS_PER_WORD + KEYED_GROUPS] as number;
+  assert.deepEqual([1, 2, 3].map(few), [-1, -1, -1], 'the new shape and its neighbours have no key');
+  assert.ok(few(0) >= 0 && few(5) >= 0, 'words two away keep theirs');
+  for (let i = 0; i < n; i++) writeGroup(i, KEYED_GROUPS);
+  const whole = new Uint32Array(n * FEATURES_PER_TOKEN);
+  extractFeatures(s, gazetteer, memory, 20, whole);
+  for (let i = 0; i < n; i++)
+    for (const f of FEATURE_GROUPS[KEYED_GROUPS] as number[])
+      assert.equal(
+        lazy[i * FEATURES_PER_TOKEN + f],
+        whole[i * FEATURES_PER_TOKEN + f],
+        `"${s[i]}" feature ${f}`,
+      );
 });

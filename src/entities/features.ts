@@ -36,18 +36,35 @@ export const KEYED_GROUPS = 5;
 /** A keyed group's key shifted right this far is the id of the word that gives the group its values. */
 export const KEY_WORD_SHIFT: readonly number[] = [1, 5, 5, 0, 0];
 /**
+ * The few-valued group (the last) takes its values from the shapes of a word and its neighbours and a
+ * few small numbers: two keys name them exactly, after the keyed groups' (-1 first: the shapes are
+ * not among the first SHAPE_KEYS, and the group is summed afresh).
+ */
+export const KEYS_PER_WORD = KEYED_GROUPS + 2;
+/**
+ * Shape ids run from 1 (0: past a sentence's edge) to this, which every shape past the first
+ * SHAPE_KEYS - 1 of the word table shares: the ids below it fit the few-valued group's first key, three
+ * to a number.
+ */
+const SHAPE_KEYS = (1 << 10) - 1;
+/**
  * Word ids are below this bound: the word table is cleared when full. Id 0 names no word: the missing
  * neighbours at a sentence's edges.
  */
 export const WORD_IDS = 1 << 16;
 
 /**
- * KEYED_GROUPS keys per word: words whose keys for a group are equal have equal buckets in it, as long
- * as the keys are of the same epoch (word ids change when the word table is cleared).
+ * KEYS_PER_WORD keys per word: words whose keys for a group are equal have equal buckets in it, as long
+ * as the keys are of the same epoch (word and shape ids change when the word table is cleared).
  */
 export interface GroupKeys {
   readonly keys: Int32Array;
   readonly epoch: number;
+  /**
+   * The sentence's features were extracted `lazy`: the decoder has `writeGroup` write a group's when
+   * its sum is not cached.
+   */
+  readonly lazy?: boolean;
 }
 
 /**
@@ -286,16 +303,18 @@ const OWN_AT = Uint8Array.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 11, 12, 6, 7, 13, 9)
 /** The id of the word in lower case: words that differ only in case share the case memory's entry. */
 const LOWER = 14;
 /**
- * The word's lexical class (5 bits) and BEARS_NAME (the word's own bits, OWN_BITS), then its code in the
- * gazetteer last used (WordCode, 5 bits), valid when the bits above hold `gazetteerSeen`.
+ * The word's lexical class (5 bits), BEARS_NAME and the id of its shape (SHAPE_KEYS at most: the word's
+ * own bits, OWN_BITS), then its code in the gazetteer last used (WordCode, 5 bits), valid when the bits
+ * above hold `gazetteerSeen`.
  */
 const CLASSES = 15;
 const STRIDE = 16;
 /** The word may be or touch a name: it has a capital, a digit or a letter beyond ASCII (`markLive`). */
 const BEARS_NAME = 32;
-const OWN_BITS = 63;
-const GAZ_SHIFT = 6;
-const SEEN_SHIFT = 11;
+const SHAPE_SHIFT = 6;
+const OWN_BITS = (1 << 16) - 1;
+const GAZ_SHIFT = 16;
+const SEEN_SHIFT = 21;
 /** `gazetteerSeen` starts again from 1 below this, the codes seen of every word forgotten. */
 const MAX_SEEN = 1 << (32 - SEEN_SHIFT);
 
@@ -311,6 +330,8 @@ let wordsById: string[] = [''];
 const slots = new Int32Array(4 * WORD_IDS);
 /** Ids of the words in lower case, and the words by id; cleared with the table. */
 const LOWER_IDS = new Map<string, number>();
+/** Ids of the words' shapes (see SHAPE_KEYS); cleared with the table. */
+const SHAPE_IDS = new Map<string, number>();
 let lowerNames: string[] = [];
 /** Counts the clearings of the table: ids from another generation name other words. */
 let tableGeneration = 0;
@@ -322,6 +343,7 @@ function reserve(n: number): void {
   wordsById = [''];
   slots.fill(0);
   LOWER_IDS.clear();
+  SHAPE_IDS.clear();
   lowerNames = [];
   tableGeneration++;
 }
@@ -336,7 +358,8 @@ function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   const id = wordsById.length;
   const lower = w.toLowerCase();
   const lw = hashText(lower, 1);
-  const sh = hashText(wordShape(w), 3);
+  const shape = wordShape(w);
+  const sh = hashText(shape, 3);
   const px = hashText(lower.slice(0, 3), 4);
   const s2 = hashText(lower.slice(-2), 5);
   const s3 = hashText(lower.slice(-3), 6);
@@ -358,7 +381,7 @@ function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   table[at + OWN_CAPS + 2] = mix(12, px, 1, 0);
   table[at + OWN_CAPS + 3] = mix(15, s4, 1, 0);
   table[at + LOWER] = lowerIdOf(lower);
-  table[at + CLASSES] = lex | (bearsName(w) ? BEARS_NAME : 0);
+  table[at + CLASSES] = lex | (bearsName(w) ? BEARS_NAME : 0) | (shapeIdOf(shape) << SHAPE_SHIFT);
   wordsById.push(ownString(w));
   slots[2 * s] = wh;
   slots[2 * s + 1] = id;
@@ -401,6 +424,16 @@ function lowerIdOf(lower: string): number {
     const own = ownString(lower);
     LOWER_IDS.set(own, id);
     lowerNames[id] = own;
+  }
+  return id;
+}
+
+/** The id of a shape (see SHAPE_KEYS). */
+function shapeIdOf(shape: string): number {
+  let id = SHAPE_IDS.get(shape);
+  if (id === undefined) {
+    id = Math.min(SHAPE_IDS.size + 1, SHAPE_KEYS);
+    if (id < SHAPE_KEYS) SHAPE_IDS.set(ownString(shape), id);
   }
   return id;
 }
@@ -479,8 +512,10 @@ export interface FeatureOptions {
    */
   codes?: Uint8Array;
   codesAt?: number;
-  /** The keyed groups' keys of the words given features, `keys[i * KEYED_GROUPS + g]` (see `GroupKeys`). */
+  /** The groups' keys of the words given features, `keys[i * KEYS_PER_WORD + g]` (see `GroupKeys`). */
   keys?: Int32Array;
+  /** Only the ungrouped features are written: the groups' are left to `writeGroup`. */
+  lazy?: boolean;
   /** The tokens the words are, from `at` on: their hashes are read rather than computed. */
   tokens?: TokenStore;
   at?: number;
@@ -507,6 +542,7 @@ export function extractFeatures(
     codes: codesOut,
     codesAt = 0,
     keys,
+    lazy = false,
     tokens,
     at = 0,
   } = options;
@@ -526,7 +562,7 @@ export function extractFeatures(
     if (!live || live[i]) mem[i] = memory.seenOf(table[id * STRIDE + LOWER] as number);
     const gw = gazWords[i] as string;
     codes[i] = upperMode ? gazetteer.code(gw) : gazCode(id, w, gazetteer);
-    given[i] = isUpperLetter(gw.charCodeAt(0)) && (codes[i] as number) & WordCode.FirstName ? 1 : 0;
+    given[i] = (codes[i] as number) & WordCode.FirstName && isUpperLetter(gw.charCodeAt(0)) ? 1 : 0;
   }
   if (codesOut) for (let i = 0; i < n; i++) codesOut[codesAt + i] = codes[i] as number;
   writeFeatures(
@@ -537,13 +573,25 @@ export function extractFeatures(
     out,
     live,
     keys,
+    lazy,
   );
 }
 
+// The sentence `extractFeatures` last set out, for `writeGroup`: its length, gazetteer classes, the
+// shift of hashes to buckets, whether it is in capitals, and where its features go.
+let sentenceLength = 0;
+let sentenceGaz: Uint8Array = new Uint8Array(0);
+let sentenceShift = 0;
+let sentenceMode = 0;
+let sentenceOut: Uint32Array = new Uint32Array(0);
+
+/** The parts of a word's features `writeWord` writes: one bit per group, then the ungrouped ones. */
+const UNGROUPED = 1 << FEATURE_GROUPS.length;
+const ALL_PARTS = 2 * UNGROUPED - 1;
+
 /**
- * `extractFeatures` for the words whose rows, memory and given-name marks it has set out: a function of
- * its own, so that the engine has room to inline the mixing of values into it (a call that is not
- * inlined boxes the 32-bit hashes it is passed).
+ * `extractFeatures` for the words whose rows, memory and given-name marks it has set out: with `lazy`,
+ * only the ungrouped features (see `writeGroup`).
  */
 function writeFeatures(
   n: number,
@@ -553,49 +601,82 @@ function writeFeatures(
   out: Uint32Array,
   live: Uint8Array | undefined,
   keys: Int32Array | undefined,
+  lazy: boolean,
 ): void {
-  const t = table;
-  const own = mode * 8;
+  sentenceLength = n;
+  sentenceGaz = gaz;
+  sentenceShift = shift;
+  sentenceMode = mode;
+  sentenceOut = out;
+  const parts = lazy ? UNGROUPED : ALL_PARTS;
   for (let i = 0; i < n; i++) {
     if (live && !live[i]) continue;
-    const at = rows[i] as number;
-    const p1 = i > 0 ? (rows[i - 1] as number) : -1;
-    const n1 = i + 1 < n ? (rows[i + 1] as number) : -1;
-    const lwP = p1 >= 0 ? (t[p1 + LW] as number) : PAD;
-    const lwN = n1 >= 0 ? (t[n1 + LW] as number) : PAD + 1;
+    writeWord(i, parts);
+    if (keys) writeKeys(i, keys);
+  }
+}
+
+/**
+ * Writes the features of group `g` of word `i` of the sentence `extractFeatures` last saw with `lazy`:
+ * where the decoder has their sum cached by key, they are not computed at all.
+ */
+export function writeGroup(i: number, g: number): void {
+  writeWord(i, 1 << g);
+}
+
+/**
+ * The features of word `i` of the sentence set out, the parts of them `parts` names (bits, in the order
+ * of FEATURE_GROUPS, then UNGROUPED; the tests check that each writes its group's). A function of its own, so that the engine has room to inline the
+ * mixing of values into it (a call that is not inlined boxes the 32-bit hashes it is passed).
+ */
+function writeWord(i: number, parts: number): void {
+  const t = table;
+  const n = sentenceLength;
+  const gaz = sentenceGaz;
+  const shift = sentenceShift;
+  const mode = sentenceMode;
+  const out = sentenceOut;
+  const at = rows[i] as number;
+  const p1 = i > 0 ? (rows[i - 1] as number) : -1;
+  const n1 = i + 1 < n ? (rows[i + 1] as number) : -1;
+  const o = i * FEATURES_PER_TOKEN;
+  if (parts & 1) {
+    const own = mode * 8;
+    out[o + 0] = BIAS >>> shift;
+    for (let k = 0; k < 8; k++) out[o + 1 + k] = (t[at + (OWN_AT[own + k] as number)] as number) >>> shift;
+  }
+  // The neighbours' templates, mixed here rather than kept for each word: padding past the edges.
+  if (parts & 2) {
+    out[o + 9] = mix(3, p1 >= 0 ? (t[p1 + LW] as number) : PAD, 0, shift);
+    out[o + 13] = mix(8, p1 >= 0 ? (t[p1 + SH] as number) : PAD, 0, shift);
+    out[o + 18] = (MIX_17[p1 >= 0 ? (gaz[i - 1] as number) : 31] as number) >>> shift;
+    out[o + 20] = (MIX_20[p1 >= 0 ? (t[p1 + CLASSES] as number) & 31 : 31] as number) >>> shift;
+  }
+  if (parts & 4) {
+    out[o + 10] = mix(4, n1 >= 0 ? (t[n1 + LW] as number) : PAD + 1, 0, shift);
+    out[o + 14] = mix(9, n1 >= 0 ? (t[n1 + SH] as number) : PAD + 1, 0, shift);
+    out[o + 19] = (MIX_18[n1 >= 0 ? (gaz[i + 1] as number) : 31] as number) >>> shift;
+    out[o + 21] = (MIX_21[n1 >= 0 ? (t[n1 + CLASSES] as number) & 31 : 31] as number) >>> shift;
+  }
+  if (parts & 8)
+    out[o + 11] = mix(5, i > 1 ? (t[(rows[i - 2] as number) + LW] as number) : PAD + 2, 0, shift);
+  if (parts & 16)
+    out[o + 12] = mix(6, i + 2 < n ? (t[(rows[i + 2] as number) + LW] as number) : PAD + 3, 0, shift);
+  if (parts & 32) {
     const shP = p1 >= 0 ? (t[p1 + SH] as number) : PAD;
     const shN = n1 >= 0 ? (t[n1 + SH] as number) : PAD + 1;
     const g = gaz[i] as number;
-    const gP = p1 >= 0 ? (gaz[i - 1] as number) : 31;
-    const gN = n1 >= 0 ? (gaz[i + 1] as number) : 31;
     const lx = (t[at + CLASSES] as number) & 31;
     const lxP = p1 >= 0 ? (t[p1 + CLASSES] as number) & 31 : 31;
     const lxN = n1 >= 0 ? (t[n1 + CLASSES] as number) & 31 : 31;
     const s = t[at + SH] as number;
     const memo = mem[i] as number;
     const m = memo & CASE_BITS;
-    const l = t[at + LW] as number;
-    const o = i * FEATURES_PER_TOKEN;
-    out[o + 0] = BIAS >>> shift;
-    for (let k = 0; k < 8; k++) out[o + 1 + k] = (t[at + (OWN_AT[own + k] as number)] as number) >>> shift;
-    // The neighbours' templates, mixed here rather than kept for each word: padding past the edges.
-    out[o + 9] = mix(3, lwP, 0, shift);
-    out[o + 10] = mix(4, lwN, 0, shift);
-    out[o + 11] = mix(5, i > 1 ? (t[(rows[i - 2] as number) + LW] as number) : PAD + 2, 0, shift);
-    out[o + 12] = mix(6, i + 2 < n ? (t[(rows[i + 2] as number) + LW] as number) : PAD + 3, 0, shift);
-    out[o + 13] = mix(8, shP, 0, shift);
-    out[o + 14] = mix(9, shN, 0, shift);
     out[o + 15] = mix(10, shP, s, shift);
     out[o + 16] = mix(11, s, shN, shift);
     out[o + 17] = (MIX_16[g * 2 + mode] as number) >>> shift;
-    out[o + 18] = (MIX_17[gP] as number) >>> shift;
-    out[o + 19] = (MIX_18[gN] as number) >>> shift;
-    out[o + 20] = (MIX_20[lxP] as number) >>> shift;
-    out[o + 21] = (MIX_21[lxN] as number) >>> shift;
     out[o + 22] = mix(22, i === 0 ? 1 : 0, s, shift);
     out[o + 23] = mix(23, mode * 8 + m, s, shift);
-    out[o + 24] = mix(24, lwP, l, shift);
-    out[o + 25] = mix(25, l, lwN, shift);
     out[o + 26] = mix(26, g, s, shift);
     out[o + 27] = (MIX_27[m * 2 + (i === 0 ? 1 : 0)] as number) >>> shift;
     out[o + 28] = mix(28, lxP, s, shift);
@@ -603,16 +684,52 @@ function writeFeatures(
       (MIX_29[(g === GazClass.None ? 0 : 32) + (lx === LexClass.None ? lxN : lx)] as number) >>> shift;
     out[o + 30] = mix(30, (p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number), s, shift);
     out[o + 31] = mix(31, mode * 32 + (memo >> 2), s, shift);
-    if (keys) {
-      // Word ids from their rows, 0 past the edges; gazetteer classes are below 16, and 31 is the edge's.
-      const k = i * KEYED_GROUPS;
-      keys[k] = (at / STRIDE) * 2 + mode;
-      keys[k + 1] = (Math.max(p1, 0) / STRIDE) * 32 + gP;
-      keys[k + 2] = (Math.max(n1, 0) / STRIDE) * 32 + gN;
-      keys[k + 3] = i > 1 ? (rows[i - 2] as number) / STRIDE : 0;
-      keys[k + 4] = i + 2 < n ? (rows[i + 2] as number) / STRIDE : 0;
-    }
   }
+  if (parts & UNGROUPED) {
+    const l = t[at + LW] as number;
+    out[o + 24] = mix(24, p1 >= 0 ? (t[p1 + LW] as number) : PAD, l, shift);
+    out[o + 25] = mix(25, l, n1 >= 0 ? (t[n1 + LW] as number) : PAD + 1, shift);
+  }
+}
+
+/** The groups' keys of word `i` of the sentence set out (see `GroupKeys`). */
+function writeKeys(i: number, keys: Int32Array): void {
+  const t = table;
+  const n = sentenceLength;
+  const gaz = sentenceGaz;
+  const mode = sentenceMode;
+  const at = rows[i] as number;
+  const p1 = i > 0 ? (rows[i - 1] as number) : -1;
+  const n1 = i + 1 < n ? (rows[i + 1] as number) : -1;
+  const g = gaz[i] as number;
+  const gP = p1 >= 0 ? (gaz[i - 1] as number) : 31;
+  const gN = n1 >= 0 ? (gaz[i + 1] as number) : 31;
+  const lx = (t[at + CLASSES] as number) & 31;
+  const lxP = p1 >= 0 ? (t[p1 + CLASSES] as number) & 31 : 31;
+  const lxN = n1 >= 0 ? (t[n1 + CLASSES] as number) & 31 : 31;
+  // Word ids from their rows, 0 past the edges; gazetteer classes are below 16, and 31 is the edge's.
+  const k = i * KEYS_PER_WORD;
+  keys[k] = (at / STRIDE) * 2 + mode;
+  keys[k + 1] = (Math.max(p1, 0) / STRIDE) * 32 + gP;
+  keys[k + 2] = (Math.max(n1, 0) / STRIDE) * 32 + gN;
+  keys[k + 3] = i > 1 ? (rows[i - 2] as number) / STRIDE : 0;
+  keys[k + 4] = i + 2 < n ? (rows[i + 2] as number) / STRIDE : 0;
+  // The few-valued group's values: shapes, then classes, case and memory bits, each below 32.
+  const shape = ((t[at + CLASSES] as number) & OWN_BITS) >>> SHAPE_SHIFT;
+  const shapeP = p1 >= 0 ? ((t[p1 + CLASSES] as number) & OWN_BITS) >>> SHAPE_SHIFT : 0;
+  const shapeN = n1 >= 0 ? ((t[n1 + CLASSES] as number) & OWN_BITS) >>> SHAPE_SHIFT : 0;
+  keys[k + 5] =
+    shape < SHAPE_KEYS && shapeP < SHAPE_KEYS && shapeN < SHAPE_KEYS
+      ? shapeP | (shape << 10) | (shapeN << 20)
+      : -1;
+  keys[k + 6] =
+    g |
+    (lxP << 5) |
+    ((lx === LexClass.None ? lxN : lx) << 10) |
+    ((mem[i] as number) << 15) |
+    (((p1 >= 0 ? (given[i - 1] as number) * 2 : 4) + (given[i] as number)) << 20) |
+    (mode << 23) |
+    ((i === 0 ? 1 : 0) << 24);
 }
 
 /** A word's features read the words up to two away; so far, and no further, can a name sway a label. */

@@ -37,6 +37,17 @@ table(
 );
 
 table(
+  "gazetteer: a word's kind from its code, as from looking it up, a word in other phrase form too",
+  [['Pyongyang'], ['Russians'], ['NATO'], ['Kim'], ['the'], ['North\u00a0Korea'], ['(Korea)']] as const,
+  ([word]) => {
+    const gazetteer = defaultGazetteer();
+    const kind = gazetteer.kindOfWord(word, gazetteer.code(word));
+    assert.equal(kind, gazetteer.kindOf(word), `kindOfWord("${word}")`);
+    if (word.includes('\u00a0')) assert.equal(kind, 'country', 'a no-break space is a space in a phrase');
+  },
+);
+
+table(
   'gazetteer classes: the longest phrase wins and marks its inner words',
   [
     ['troops from North Korea arrived', [0, 0, GazClass.Country, GazClass.Country + 8, 0]],

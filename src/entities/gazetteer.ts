@@ -251,6 +251,11 @@ export class Gazetteer {
     return KINDS[this.entryOf(name) & CLASS_MASK];
   }
 
+  /** `kindOf(word)` for one word whose code (`code(word)`) the caller has: most need no look-up. */
+  kindOfWord(word: string, code: number): PlaceKind | undefined {
+    return code & CLASS_MASK || !UNPHRASED.test(word) ? KINDS[code & CLASS_MASK] : this.kindOf(word);
+  }
+
   private entryOf(name: string): number {
     const entry = this.entries.get(name) ?? 0;
     // A name already in phrase form (no comma or bracket, single spaces) has no other key to try.

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { repoRoot, table } from '../../test/table.js';
 import { DatelineError } from '../document/errors.js';
-import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN, KEYED_GROUPS } from './features.js';
+import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN, KEYS_PER_WORD } from './features.js';
 import { defaultGazetteer } from './gazetteer.js';
 import { begin, inside, LABEL_COUNT, OUTSIDE, typeIndex } from './labels.js';
 import { defaultModel, EntityModel, transitionTable, viterbi } from './model.js';
@@ -122,6 +122,8 @@ test('model decode: the keyed caches change no label, across sentences and epoch
   const memory = new CaseMemory(gazetteer);
   for (const words of sentences) memory.observe(words);
   const fresh = EntityModel.fromBuffer(readFileSync(`${repoRoot}/models/entities.bin.gz`));
+  // Another, whose features are extracted lazy: its caches miss on their own.
+  const lazyModel = EntityModel.fromBuffer(readFileSync(`${repoRoot}/models/entities.bin.gz`));
   const known: number[] = [];
   // Epoch 1 twice (cold, then warm), then epoch 2, where each key is the one of epoch 1 next in
   // order: it names other words' buckets there, which the cache must not take for these.
@@ -129,7 +131,7 @@ test('model decode: the keyed caches change no label, across sentences and epoch
     for (const words of sentences) {
       const n = words.length;
       const features = new Uint32Array(n * FEATURES_PER_TOKEN);
-      const keys = new Int32Array(n * KEYED_GROUPS);
+      const keys = new Int32Array(n * KEYS_PER_WORD);
       extractFeatures(words, gazetteer, memory, fresh.bits, features, { keys });
       if (epoch === 1) known.push(...keys);
       else {
@@ -142,6 +144,13 @@ test('model decode: the keyed caches change no label, across sentences and epoch
       const keyed = new Uint8Array(n);
       fresh.decode(features, n, keyed, undefined, { keys, epoch });
       assert.deepEqual([...keyed], [...plain], `epoch ${epoch}: ${words.join(' ')}`);
+      // Extracted lazy, the groups' features are written only where the caches miss.
+      const lazyKeys = new Int32Array(n * KEYS_PER_WORD);
+      const lazy = new Uint32Array(n * FEATURES_PER_TOKEN);
+      extractFeatures(words, gazetteer, memory, fresh.bits, lazy, { keys: lazyKeys, lazy: true });
+      if (epoch === 2) lazyKeys.set(keys);
+      lazyModel.decode(lazy, n, keyed, undefined, { keys: lazyKeys, epoch, lazy: true });
+      assert.deepEqual([...keyed], [...plain], `epoch ${epoch}, lazy: ${words.join(' ')}`);
     }
 });
 

@@ -8,6 +8,8 @@ import {
   type GroupKeys,
   KEY_WORD_SHIFT,
   KEYED_GROUPS,
+  KEYS_PER_WORD,
+  writeGroup,
 } from './features.js';
 import { allowed, LABEL_COUNT, OUTSIDE } from './labels.js';
 
@@ -16,8 +18,8 @@ const L = LABEL_COUNT;
 if (L !== 17) throw new DatelineError('INTERNAL', 'entity model: the decoder is written for 17 labels');
 const F = FEATURES_PER_TOKEN;
 /**
- * 2^14 cache slots per group keyed by its buckets, twice as many words in the keyed groups' cache:
- * 14 MB in all.
+ * 2^14 cache slots per group keyed by its buckets or by the few-valued group's keys, twice as many words
+ * in the keyed groups' cache: 13 MB in all for a decoder given keys.
  */
 const CACHE_BITS = 14;
 const GROUP_COUNT = FEATURE_GROUPS.length;
@@ -36,6 +38,9 @@ const GROUP_START = new Uint8Array(GROUP_COUNT + 1);
   for (let f = 0; f < F; f++) if (!grouped.has(f)) ORDER[k++] = f;
   if (k !== F || grouped.size !== GROUP_START[GROUP_COUNT])
     throw new DatelineError('INTERNAL', 'entity model: feature groups overlap or name unknown features');
+  // `emissions` reads the keyed groups' keys, then the few-valued group's, the last group.
+  if (GROUP_COUNT !== KEYED_GROUPS + 1 || KEYS_PER_WORD !== KEYED_GROUPS + 2)
+    throw new DatelineError('INTERNAL', 'entity model: the group keys do not match the groups');
 }
 const MAGIC = 0x454e4c44; // "DLNE"
 const VERSION = 2;
@@ -243,7 +248,12 @@ export class EntityModel {
    * and the groups a word gives its own and its neighbours' features lie together in memory.
    */
   private keyedCache: Int32Array | undefined;
-  /** The epoch of the keys in `keyedCache`: keys of another name other words. */
+  /**
+   * The few-valued group's cache, when keys name its values: each slot its two keys, then the sums; one
+   * slot more, past the others, for the sums of values that no keys name.
+   */
+  private fewCache: Int32Array | undefined;
+  /** The epoch of the keys in `keyedCache` and `fewCache`: keys of another name other words. */
   private keyedEpoch = -1;
   /** Each group's cache for the words decoded now. */
   private readonly caches: Int32Array[] = [];
@@ -367,15 +377,48 @@ export class EntityModel {
     return keyAt + size;
   }
 
-  /** `groupSum` for a keyed group, whose key `key` names its buckets. */
-  private keyedSum(features: Uint32Array, from: number, g: number, key: number, cache: Int32Array): number {
+  /**
+   * `groupSum` for a keyed group, whose key `key` names its buckets, of word `i`; with `lazy`, its
+   * features are written only when the sum is not cached.
+   */
+  private keyedSum(
+    features: Uint32Array,
+    i: number,
+    g: number,
+    key: number,
+    cache: Int32Array,
+    lazy: boolean,
+  ): number {
     const word = (key >>> (KEY_WORD_SHIFT[g] as number)) & ((2 << this.cacheBits) - 1);
     const keyAt = (word * KEYED_GROUPS + g) * (1 + L);
     if (cache[keyAt] !== key) {
       cache[keyAt] = key;
-      this.sumGroup(features, from, g, cache, keyAt + 1);
+      if (lazy) writeGroup(i, g);
+      this.sumGroup(features, i * F, g, cache, keyAt + 1);
     }
     return keyAt + 1;
+  }
+
+  /** `keyedSum` for the few-valued group, whose keys `first` and `second` name its buckets. */
+  private fewSum(
+    features: Uint32Array,
+    i: number,
+    first: number,
+    second: number,
+    cache: Int32Array,
+    lazy: boolean,
+  ): number {
+    let keyAt = (1 << this.cacheBits) * (2 + L);
+    if (first >= 0) {
+      const h = Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b);
+      keyAt = (h >>> (32 - this.cacheBits)) * (2 + L);
+      if (cache[keyAt] === first && cache[keyAt + 1] === second) return keyAt + 2;
+      cache[keyAt] = first;
+      cache[keyAt + 1] = second;
+    }
+    if (lazy) writeGroup(i, GROUP_COUNT - 1);
+    this.sumGroup(features, i * F, GROUP_COUNT - 1, cache, keyAt + 2);
+    return keyAt + 2;
   }
 
   /** Writes the summed weights of group `g` of the features at `from` into `cache` at `at`. */
@@ -399,11 +442,13 @@ export class EntityModel {
     return cache;
   }
 
-  /** The keyed groups' cache, emptied when the keys are of another epoch than those it holds. */
+  /** The keyed groups' cache, emptied with `fewCache` when the keys are of another epoch than theirs. */
   private keyedCacheFor(epoch: number): Int32Array {
     if (!this.keyedCache) this.keyedCache = new Int32Array((KEYED_GROUPS * (1 + L)) << (this.cacheBits + 1));
+    if (!this.fewCache) this.fewCache = new Int32Array(((1 << this.cacheBits) + 1) * (2 + L));
     if (epoch !== this.keyedEpoch) {
       this.keyedCache.fill(-1);
+      this.fewCache.fill(-1);
       this.keyedEpoch = epoch;
     }
     return this.keyedCache;
@@ -413,7 +458,7 @@ export class EntityModel {
    * Labels for a sentence whose features `extractFeatures` wrote into `features`. The sums are integers,
    * the same whatever the order they are added in, so cached group sums change no score. With `live`
    * (from `extractFeatures`), only the words it marks are searched and the others are O; with `keys`
-   * (from there too), the keyed groups' sums are cached by key.
+   * (from there too), the keyed groups' and the few-valued group's sums are cached by key.
    */
   decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array, keys?: GroupKeys): void {
     if (!live) {
@@ -444,9 +489,12 @@ export class EntityModel {
     const emit = this.emit;
     const w = this.packed;
     const keyValues = keys?.keys;
+    const lazy = keys?.lazy === true;
     const caches = this.caches;
     const keyed = keys ? this.keyedCacheFor(keys.epoch) : undefined;
-    for (let g = 0; g < GROUP_COUNT; g++) caches[g] = keyed && g < KEYED_GROUPS ? keyed : this.bucketCache(g);
+    const few = GROUP_COUNT - 1;
+    for (let g = 0; g < few; g++) caches[g] = keyed && g < KEYED_GROUPS ? keyed : this.bucketCache(g);
+    caches[few] = keyed ? (this.fewCache as Int32Array) : this.bucketCache(few);
     const scale = this.scale;
     const ungrouped = GROUP_START[GROUP_COUNT] as number;
     for (let i = 0; i < n; i++) {
@@ -469,12 +517,21 @@ export class EntityModel {
       let a14 = 0;
       let a15 = 0;
       let a16 = 0;
+      const k = (first + i) * KEYS_PER_WORD;
       for (let g = 0; g < GROUP_COUNT; g++) {
         const sums = caches[g] as Int32Array;
-        const at =
-          keyValues && g < KEYED_GROUPS
-            ? this.keyedSum(features, from, g, keyValues[(first + i) * KEYED_GROUPS + g] as number, sums)
-            : this.groupSum(features, from, g, sums);
+        const at = !keyValues
+          ? this.groupSum(features, from, g, sums)
+          : g < KEYED_GROUPS
+            ? this.keyedSum(features, first + i, g, keyValues[k + g] as number, sums, lazy)
+            : this.fewSum(
+                features,
+                first + i,
+                keyValues[k + g] as number,
+                keyValues[k + g + 1] as number,
+                sums,
+                lazy,
+              );
         a0 += sums[at + 0] as number;
         a1 += sums[at + 1] as number;
         a2 += sums[at + 2] as number;

@@ -8,7 +8,7 @@ import {
   FEATURES_PER_TOKEN,
   type FeatureOptions,
   isUpperSpan,
-  KEYED_GROUPS,
+  KEYS_PER_WORD,
   keyEpoch,
 } from './features.js';
 import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS } from './gazetteer.js';
@@ -40,6 +40,8 @@ export interface NameSpan {
 }
 
 const STAGE = 'entities/recognize-entities';
+/** No gazetteer code kept for the word as written (WordCode values are below it). */
+const NO_CODE = 255;
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const TRAILING_MARK = /^(['\u2019]s|[-,.:;"'(])$/i;
@@ -75,7 +77,7 @@ function segments(context: StageContext): [number, number][] {
 let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
 let labels = new Uint8Array(256);
 let live = new Uint8Array(256);
-let keys = new Int32Array(256 * KEYED_GROUPS);
+let keys = new Int32Array(256 * KEYS_PER_WORD);
 
 /**
  * Finds names in the text: the trained model over each sentence (with the document's case memory),
@@ -100,12 +102,12 @@ export function recognizeNames(
   });
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
-  // The gazetteer's code of each word, kept from the features for the gazetteer's own pass.
-  const codes = new Uint8Array(tokens.count);
-  const coded = new Uint8Array(segs.length);
+  // The gazetteer's code of each word as written, kept from the features for the gazetteer's own pass
+  // and the place types (NO_CODE where no features were extracted, or of the words in title case).
+  const codes = new Uint8Array(tokens.count).fill(NO_CODE);
   // Told afresh for each sentence; one object each for the document.
-  const options: FeatureOptions = { live, codes, keys, tokens };
-  const groupKeys = { keys, epoch: 0 };
+  const options: FeatureOptions = { live, codes, keys, tokens, lazy: true };
+  const groupKeys = { keys, epoch: 0, lazy: true };
   segs.forEach(([a], k) => {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
     if (context.overBudget?.()) return;
@@ -115,15 +117,15 @@ export function recognizeNames(
       features = new Uint32Array(n * FEATURES_PER_TOKEN * 2);
       labels = new Uint8Array(n * 2);
       live = new Uint8Array(n * 2);
-      keys = new Int32Array(n * KEYED_GROUPS * 2);
+      keys = new Int32Array(n * KEYS_PER_WORD * 2);
     }
     options.live = live;
     options.keys = keys;
+    options.codes = upper[k] ? undefined : codes;
     options.upperMode = upper[k] as boolean;
     options.codesAt = a;
     options.at = a;
     extractFeatures(w, gazetteer, memory, model.bits, features, options);
-    coded[k] = 1;
     groupKeys.keys = keys;
     groupKeys.epoch = keyEpoch();
     model.decode(features, n, labels, live, groupKeys);
@@ -141,7 +143,7 @@ export function recognizeNames(
   });
   const names = titledPersons(all, splitJoinedNames(all, describedPersons(all, found, gazetteer), gazetteer));
   for (const n of names) labelled.fill(1, n.first, n.end);
-  addFromGazetteer(gazetteer, segs, words, upper, names, labelled, codes, coded);
+  addFromGazetteer(gazetteer, segs, words, upper, names, labelled, codes);
   addFromMemory(all, segs, words, upper, names, labelled, gazetteer);
   addFacilities(segs, words, upper, names, labelled);
   const voted = personVotes(all, names, gazetteer);
@@ -150,7 +152,7 @@ export function recognizeNames(
     all,
     joinDemonymOrgs(
       all,
-      refineTypes(context, all, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer))),
+      refineTypes(context, all, gazetteer, churchBodies(all, titleOffices(all, joined, gazetteer)), codes),
     ),
     gazetteer,
   );
@@ -442,7 +444,6 @@ function addFromGazetteer(
   names: NameSpan[],
   labelled: Uint8Array,
   codes: Uint8Array,
-  coded: Uint8Array,
 ): void {
   // The name over each token (1 + its index in `names`), so that overlaps are found without a scan.
   const owner = new Int32Array(labelled.length);
@@ -458,7 +459,7 @@ function addFromGazetteer(
       const m = gazetteer.phraseAt(
         w,
         i,
-        coded[k] ? (codes[a + i] as number) : gazetteer.code(w[i] as string),
+        codes[a + i] !== NO_CODE ? (codes[a + i] as number) : gazetteer.code(w[i] as string),
       );
       const cls = Math.floor(m / PHRASE_LENGTHS);
       if (cls !== GazClass.Country && cls !== GazClass.Demonym && cls !== GazClass.Organisation) continue;
@@ -624,12 +625,16 @@ function orgHeaded(w: readonly string[], n: NameSpan): boolean {
   return false;
 }
 
-/** The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. */
+/**
+ * The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. A name of
+ * one word whose code the features kept (`codes`) is not looked up again.
+ */
 function refineTypes(
   context: StageContext,
   w: readonly string[],
   gazetteer: Gazetteer,
   names: NameSpan[],
+  codes: Uint8Array,
 ): NameSpan[] {
   const { source, tokens } = context.text;
   return names.map((n) => {
@@ -639,7 +644,8 @@ function refineTypes(
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
     if (FEASTS.has(lower) || NEW_YEAR.test(lower)) return { ...n, type: 'EVENT' };
     if (isLawName(w, n)) return { ...n, type: 'OTHER' };
-    const kind = gazetteer.kindOf(text);
+    const code = n.end - n.first === 1 ? (codes[n.first] as number) : NO_CODE;
+    const kind = code === NO_CODE ? gazetteer.kindOf(text) : gazetteer.kindOfWord(text, code);
     if (!kind) {
       if (isEventName(w, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
