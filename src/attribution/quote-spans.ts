@@ -1,8 +1,9 @@
 import { type Message, message } from '../document/message.js';
+import { isSpaceCode } from '../document/span.js';
 import { DOUBLE_QUOTES } from '../text/char-class.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { TokenFlag, TokenKind } from '../text/tokens.js';
+import { TokenFlag } from '../text/tokens.js';
 
 /** A quoted passage: the words between the marks (`start`/`end`, marks excluded) and its mark tokens. */
 export interface QuotedPassage {
@@ -21,10 +22,10 @@ const TRAILING = new Set([0x2c, 0x3b, 0x3a, 0x2e]);
 function trimPassage(source: string, start: number, end: number): [number, number] {
   let s = start;
   let e = end;
-  while (s < e && /\s/.test(source.charAt(s))) s++;
-  while (e > s && /\s/.test(source.charAt(e - 1))) e--;
-  if (e > s && TRAILING.has(source.charCodeAt(e - 1)) && source.charAt(e - 2) !== '.') e--;
-  while (e > s && /\s/.test(source.charAt(e - 1))) e--;
+  while (s < e && isSpaceCode(source.charCodeAt(s))) s++;
+  while (e > s && isSpaceCode(source.charCodeAt(e - 1))) e--;
+  if (e > s && TRAILING.has(source.charCodeAt(e - 1)) && source.charCodeAt(e - 2) !== 0x2e) e--;
+  while (e > s && isSpaceCode(source.charCodeAt(e - 1))) e--;
   return [s, e];
 }
 
@@ -48,8 +49,20 @@ export function findQuotedPassages(text: TextLayer, report: (m: Message) => void
     open = -1;
   };
   const firstToken = text.sentences[0]?.firstToken ?? tokens.count;
-  for (let i = firstToken; i <= tokens.count; i++) {
-    const atParagraph = i === tokens.count || tokens.has(i, TokenFlag.ParagraphBefore);
+  // Only paragraph breaks and quote marks matter: a break is always at a line start, so the two lists
+  // are walked together in token order, a break at a mark before the mark itself, and then the end.
+  const { lineStarts, quoteMarks } = tokens;
+  let line = 0;
+  let mark = 0;
+  while (line < lineStarts.length && (lineStarts[line] as number) < firstToken) line++;
+  while (mark < quoteMarks.length && (quoteMarks[mark] as number) < firstToken) mark++;
+  for (;;) {
+    while (line < lineStarts.length && !tokens.has(lineStarts[line] as number, TokenFlag.ParagraphBefore))
+      line++;
+    const nextBreak = line < lineStarts.length ? (lineStarts[line] as number) : tokens.count;
+    const nextMark = mark < quoteMarks.length ? (quoteMarks[mark] as number) : tokens.count;
+    const i = Math.min(nextBreak, nextMark);
+    const atParagraph = i === nextBreak;
     if (atParagraph && open >= 0) {
       const reopens = i < tokens.count && text.quoteRole(i) === QuoteRole.Open;
       if (!reopens)
@@ -64,8 +77,12 @@ export function findQuotedPassages(text: TextLayer, report: (m: Message) => void
       push(-1, paragraphEnd(i));
     }
     if (i === tokens.count) break;
-    if (atParagraph) paragraph++;
-    if (tokens.kind(i) !== TokenKind.Quote) continue;
+    if (atParagraph) {
+      paragraph++;
+      line++;
+    }
+    if (i !== nextMark) continue;
+    mark++;
     const role = text.quoteRole(i);
     const isDouble = DOUBLE_QUOTES.has(source.charCodeAt(tokens.start(i)));
     if (open < 0) {

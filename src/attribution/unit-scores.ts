@@ -431,6 +431,8 @@ export class UnitScorer {
   private rightWord = new Int32Array(0);
   private sentenceHas = new Uint8Array(0);
   private scores = new Float64Array(0);
+  /** Per token, where `findPairs` found the weights of templates 6, 7, 27 and 28. */
+  private pairRows = new Int32Array(0);
 
   private reserve(n: number): void {
     if (n <= this.capacity) return;
@@ -448,6 +450,7 @@ export class UnitScorer {
     this.rightWord = new Int32Array(c);
     this.sentenceHas = new Uint8Array(c);
     this.scores = new Float64Array(c * T);
+    this.pairRows = new Int32Array(c * 4);
   }
 
   /**
@@ -543,19 +546,41 @@ export class UnitScorer {
     }
   }
 
+  /**
+   * Where the weights of the templates of word pairs and triples (6, 7, 27, 28) start in `table` for
+   * each token, into `pairRows[4 * k ..]`: looked up in a loop of their own, apart from the sums, so
+   * that neither keeps the other's many values live and the lookups, often cache misses, overlap.
+   */
+  private findPairs(n: number): void {
+    const { tokenHashes: hashes, weights, pairRows } = this;
+    const seed6 = (SEEDS[6] as number) | 0;
+    const seed7 = (SEEDS[7] as number) | 0;
+    const seed27 = (SEEDS[27] as number) | 0;
+    const seed28 = (SEEDS[28] as number) | 0;
+    // Template 6 hashes the word before a token with it; that of the token with the word after it
+    // (template 7, `next`) is the next token's.
+    let pair = mixHash32(hashes[1] as number, hashes[2] as number);
+    for (let k = 0; k < n; k++) {
+      const wordBefore = hashes[k + 1] as number;
+      const wordAfter = hashes[k + 3] as number;
+      const next = mixHash32(hashes[k + 2] as number, wordAfter);
+      pairRows[4 * k] = weights.find(mixHash32(seed6, pair));
+      pairRows[4 * k + 1] = weights.find(mixHash32(seed7, next));
+      pairRows[4 * k + 2] = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
+      pairRows[4 * k + 3] = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
+      pair = next;
+    }
+  }
+
   private sum(text: TextLayer, unit: TagUnit, n: number): void {
-    const { tokenIds: ids, tokenHashes: hashes } = this;
-    const { sums, meta, place, near, shapes, table, weights, scores, shapeCodes, quoted } = this;
+    const ids = this.tokenIds;
+    const { sums, meta, place, near, shapes, table, weights, scores, shapeCodes, quoted, pairRows } = this;
     const { left, right, leftWord, rightWord, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
     const scale = this.tagger.scale;
-    const seed6 = (SEEDS[6] as number) | 0;
-    const seed7 = (SEEDS[7] as number) | 0;
     const seed25 = (SEEDS[25] as number) | 0;
     const seed26 = (SEEDS[26] as number) | 0;
-    const seed27 = (SEEDS[27] as number) | 0;
-    const seed28 = (SEEDS[28] as number) | 0;
     const seed31 = (SEEDS[31] as number) | 0;
     const seed32 = (SEEDS[32] as number) | 0;
     let lastLeftWord = -1;
@@ -564,9 +589,7 @@ export class UnitScorer {
     let lastRightWord = -1;
     let lastRight = -1;
     let w32 = 0;
-    // Template 6 hashes the word before a token with it; that of the token with the word after it
-    // (template 7, `next`) is the next token's.
-    let pair = mixHash32(hashes[1] as number, hashes[2] as number);
+    this.findPairs(n);
     // The bounds of the token's sentence (`tagUnits` numbers only sentences there are), read when the
     // sentence changes.
     let s = -1;
@@ -603,13 +626,8 @@ export class UnitScorer {
         (((shapeCodes[k] as number) * SHAPES + (shapeCodes[k + 1] as number)) * SHAPES +
           (shapeCodes[k + 2] as number)) *
         T;
-      const wordBefore = hashes[k + 1] as number;
-      const wordAfter = hashes[k + 3] as number;
       const stemHash = meta[id * RECORD_INT32 + STEM] as number;
-      const next = mixHash32(hashes[k + 2] as number, wordAfter);
-      // Weights of templates 6, 7, 25 to 28, 31 and 32 (zeros where the model lacks them).
-      const w6 = weights.find(mixHash32(seed6, pair));
-      const w7 = weights.find(mixHash32(seed7, next));
+      // Weights of templates 25, 26, 31 and 32 (zeros where the model lacks them), and those `findPairs` found.
       const w25 =
         lc === 0
           ? (meta[id * RECORD_INT32 + NO_CUE_LEFT] as number)
@@ -618,9 +636,10 @@ export class UnitScorer {
         rc === 0
           ? (meta[id * RECORD_INT32 + NO_CUE_RIGHT] as number)
           : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
-      const w27 = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
-      const w28 = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
-      pair = next;
+      const w6 = pairRows[4 * k] as number;
+      const w7 = pairRows[4 * k + 1] as number;
+      const w27 = pairRows[4 * k + 2] as number;
+      const w28 = pairRows[4 * k + 3] as number;
       // The same cue word at the same distance class as for the token before: the same weights.
       if (leftWord[k] !== lastLeftWord || lc !== lastLeft) {
         lastLeftWord = leftWord[k] as number;
