@@ -13,7 +13,7 @@ import {
   VAGUE_AMOUNTS,
 } from './lexicon.js';
 import type { DateSpec, FixedSpec, ParseContext, Proposal, TimeSpec } from './result.js';
-import { Kind, type Token, touches } from './tokens.js';
+import { Kind, type Token, touches, WordTable, wordSet } from './tokens.js';
 
 export interface Read<T> {
   readonly value: T;
@@ -76,6 +76,11 @@ export const fixed = (
 export const date = (spec: Omit<DateSpec, 'kind'>): DateSpec => ({ kind: 'date', ...spec });
 
 const TENS = new Set(TEN_WORDS.values());
+/** The word lists the readers below ask of most tokens they see, looked up in place (no token text cut). */
+const NUMBER_TABLE = new WordTable(NUMBER_WORDS);
+const UNIT_TABLE = new WordTable(UNITS);
+const VAGUE_TABLE = wordSet(VAGUE_AMOUNTS);
+const ORDINAL_TABLE = new WordTable(ORDINALS);
 
 /**
  * Two-token triggers `first second`, one per `seconds`: a parser that a common word ("the") starts is
@@ -89,9 +94,9 @@ export const ORDINAL_STARTS: readonly string[] = ['#', ...ORDINALS.keys(), ...TE
 
 /** A cardinal in digits ("90", "1,000", "2.5") or words ("ninety", "twenty-four", "a hundred"). */
 export function readNumber(c: ParseContext, i: number, allowArticle = true): Read<number> | undefined {
-  const t = c.tokens.at(i);
-  if (!t) return undefined;
-  if (t.kind === Kind.Number) {
+  const kind = c.tokens.kind(i);
+  if (kind === Kind.Number) {
+    const t = c.tokens.at(i) as Token;
     let value = Number(t.text);
     let next = i + 1;
     // 1,000 and 2.5
@@ -132,27 +137,28 @@ export function readNumber(c: ParseContext, i: number, allowArticle = true): Rea
     }
     return { value, next };
   }
-  if (t.kind !== Kind.Word) return undefined;
-  if (allowArticle && (t.lower === 'a' || t.lower === 'an' || t.lower === 'one')) {
+  // words are compared in place: most tokens tried here are no number
+  if (kind !== Kind.Word) return undefined;
+  const one = isWord(c, i, 'one');
+  if (allowArticle && (one || isWord(c, i, 'a', 'an'))) {
     // "a hundred", "a dozen", "a half"
-    const more = NUMBER_WORDS.get(lower(c, i + 1) ?? '');
-    if (t.lower !== 'one' && (more === 100 || more === 1000 || more === 12))
-      return { value: more, next: i + 2 };
-    if (t.lower !== 'one' || !more) return { value: 1, next: i + 1 };
+    const more = NUMBER_TABLE.get(c.tokens, i + 1);
+    if (!one && (more === 100 || more === 1000 || more === 12)) return { value: more, next: i + 2 };
+    if (!one || !more) return { value: 1, next: i + 1 };
   }
-  if (t.lower === 'half' && isWord(c, i + 1, 'a', 'an')) return { value: 0.5, next: i + 2 };
-  let value = NUMBER_WORDS.get(t.lower);
+  if (isWord(c, i, 'half') && isWord(c, i + 1, 'a', 'an')) return { value: 0.5, next: i + 2 };
+  let value = NUMBER_TABLE.get(c.tokens, i);
   if (value === undefined) return undefined;
   let next = i + 1;
   if (TENS.has(value)) {
     const j = skipHyphen(c, next);
-    const unit = NUMBER_WORDS.get(lower(c, j) ?? '');
+    const unit = NUMBER_TABLE.get(c.tokens, j);
     if (unit !== undefined && unit < 10) {
       value += unit;
       next = j + 1;
     }
   }
-  const scale = NUMBER_WORDS.get(lower(c, next) ?? '');
+  const scale = NUMBER_TABLE.get(c.tokens, next);
   if (scale === 100 || scale === 1000) {
     value *= scale;
     next++;
@@ -166,51 +172,52 @@ export function readAndAHalf(c: ParseContext, i: number): number {
 }
 
 export function readUnit(c: ParseContext, i: number): Read<Unit> | undefined {
-  const t = c.tokens.at(i);
-  if (!t || t.kind !== Kind.Word) return undefined;
-  const unit = UNITS.get(t.lower);
+  if (c.tokens.kind(i) !== Kind.Word) return undefined;
+  const unit = UNIT_TABLE.get(c.tokens, i);
   if (!unit) return undefined;
   // "second" glued to a hyphen is the ordinal of a compound: "a second-floor flat", "second-hand".
-  const next = c.tokens.at(i + 1);
-  if (unit === 'second' && next?.start === t.end && next.text === '-') return undefined;
+  if (
+    unit === 'second' &&
+    touches(c.tokens, i + 1) &&
+    c.tokens.width(i + 1) === 1 &&
+    c.tokens.code(i + 1) === 45
+  )
+    return undefined;
   return { value: unit, next: i + 1 };
 }
 
-export const isPlural = (c: ParseContext, i: number): boolean => {
-  const w = lower(c, i) ?? '';
-  return w.endsWith('s') || w === 'centuries';
-};
+/**
+ * Whether token `i` in lower case ends in "s" ("centuries" too), read in place: only "s" and "S"
+ * lower-case to "s".
+ */
+export const isPlural = (c: ParseContext, i: number): boolean =>
+  c.tokens.kind(i) !== -1 && (c.tokens.lastCode(i) | 32) === 115;
 
 /** "few", "several", "a few", "a couple of", "some", "many": a count TIMEX3 writes as X. */
 export function readVague(c: ParseContext, i: number): number | undefined {
   let j = i;
   if (isWord(c, j, 'a')) j++;
-  const w = lower(c, j) ?? '';
-  if (!VAGUE_AMOUNTS.has(w)) return undefined;
+  if (!VAGUE_TABLE.has(c.tokens, j)) return undefined;
   j++;
-  if (w === 'couple' && isWord(c, j, 'of')) j++;
+  if (isWord(c, j - 1, 'couple') && isWord(c, j, 'of')) j++;
   return j;
 }
 
+/** "24th", "1st": the suffix is a word of its own after the digits. */
+const ORDINAL_SUFFIXES = wordSet(['st', 'nd', 'rd', 'th']);
+
 export function readOrdinal(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens.at(i);
-  if (!t) return undefined;
-  if (t.kind === Kind.Number) {
-    const suffix = lower(c, i + 1);
-    if (
-      (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') &&
-      touches(c.tokens, i + 1)
-    ) {
-      return { value: Number(t.text), next: i + 2 };
-    }
+  if (c.tokens.kind(i) === Kind.Number) {
+    if (ORDINAL_SUFFIXES.has(c.tokens, i + 1) && touches(c.tokens, i + 1))
+      return { value: Number(c.tokens.at(i)?.text), next: i + 2 };
     return undefined;
   }
-  const n = ORDINALS.get(t.lower);
+  const n = ORDINAL_TABLE.get(c.tokens, i);
   if (n !== undefined) return { value: n, next: i + 1 };
   // twenty-first
-  const tens = NUMBER_WORDS.get(t.lower);
+  const tens = NUMBER_TABLE.get(c.tokens, i);
   if (tens !== undefined && TENS.has(tens) && hyphenAt(c, i + 1)) {
-    const o = ORDINALS.get(lower(c, i + 2) ?? '');
+    const o = ORDINAL_TABLE.get(c.tokens, i + 2);
     if (o !== undefined && o > 0 && o < 10) return { value: tens + o, next: i + 3 };
   }
   return undefined;
@@ -239,19 +246,13 @@ function skipPeriodIfAbbrev(c: ParseContext, i: number, t: Token): number {
 
 /** A day of the month: "24", "24th", "twenty-fourth" (1..31). */
 export function readDay(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens.at(i);
-  if (!t) return undefined;
-  if (t.kind === Kind.Number) {
-    if (t.text.length > 2) return undefined;
-    const d = Number(t.text);
+  const kind = c.tokens.kind(i);
+  if (kind === -1) return undefined;
+  if (kind === Kind.Number) {
+    if (c.tokens.width(i) > 2) return undefined;
+    const d = Number(c.tokens.at(i)?.text);
     if (d < 1 || d > 31) return undefined;
-    const suffix = lower(c, i + 1);
-    if (
-      (suffix === 'st' || suffix === 'nd' || suffix === 'rd' || suffix === 'th') &&
-      touches(c.tokens, i + 1)
-    ) {
-      return { value: d, next: i + 2 };
-    }
+    if (ORDINAL_SUFFIXES.has(c.tokens, i + 1) && touches(c.tokens, i + 1)) return { value: d, next: i + 2 };
     // "24.5" or "24:00" or "24,000" is not a day
     if (
       (isPunct(c, i + 1, '.') || isPunct(c, i + 1, ':') || isPunct(c, i + 1, ',')) &&
@@ -268,21 +269,23 @@ export function readDay(c: ParseContext, i: number): Read<number> | undefined {
 
 /** A four-digit year 1000..2199 (not part of a longer number), or an apostrophe year "'98". */
 export function readYear(c: ParseContext, i: number): Read<number> | undefined {
-  const t = c.tokens.at(i);
-  if (!t) return undefined;
-  if (t.kind === Kind.Number && t.text.length === 4) {
-    const y = Number(t.text);
+  // kinds and widths first: most tokens asked are no year, and no token is made for them
+  const kind = c.tokens.kind(i);
+  if (kind === Kind.Number && c.tokens.width(i) === 4) {
+    const y = Number(c.tokens.at(i)?.text);
     if (y < 1000 || y > 2199) return undefined;
     if ((isPunct(c, i + 1, ',') || isPunct(c, i + 1, '.')) && isNumber(c, i + 2) && touches(c.tokens, i + 2))
       return undefined;
     if (isPunct(c, i - 1, ',') && touches(c.tokens, i) && isNumber(c, i - 2)) return undefined;
     return { value: y, next: i + 1 };
   }
+  const mark = c.tokens.code(i);
   if (
-    (t.text === "'" || t.text === '\u2019') &&
+    kind === Kind.Punct &&
+    (mark === 39 || mark === 0x2019) &&
     isNumber(c, i + 1) &&
     touches(c.tokens, i + 1) &&
-    c.tokens.at(i + 1)?.text.length === 2
+    c.tokens.width(i + 1) === 2
   ) {
     const yy = Number(c.tokens.at(i + 1)?.text);
     return { value: yy < 30 ? 2000 + yy : 1900 + yy, next: i + 2 };

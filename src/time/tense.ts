@@ -200,13 +200,20 @@ const CUES: WordTable<Cue> = (() => {
   return new WordTable(cues);
 })();
 
+/** The cues a word can give, made once: `tenseAt` reads them and keeps none. */
+type WordCue = { readonly tense: Tense; readonly strong: boolean };
+const STRONG_FUTURE_CUE: WordCue = { tense: 'future', strong: true };
+const WEAK_FUTURE_CUE: WordCue = { tense: 'future', strong: false };
+const STRONG_PAST_CUE: WordCue = { tense: 'past', strong: true };
+const WEAK_PAST_CUE: WordCue = { tense: 'past', strong: false };
+
 /** The cue of word `k`; `before`: it precedes the expression, which may then sit in its clause. */
-function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; strong: boolean } | undefined {
+function cueOf(c: ParseContext, k: number, before: boolean): WordCue | undefined {
   const cue = CUES.get(c.tokens, k);
-  if (cue === Cue.StrongFuture) return { tense: 'future', strong: true };
-  if (cue === Cue.StrongPast) return { tense: 'past', strong: true };
-  if (cue === Cue.Reporting) return { tense: 'past', strong: false };
-  if (cue === Cue.WeakPast) return { tense: 'past', strong: false };
+  if (cue === Cue.StrongFuture) return STRONG_FUTURE_CUE;
+  if (cue === Cue.StrongPast) return STRONG_PAST_CUE;
+  if (cue === Cue.Reporting) return WEAK_PAST_CUE;
+  if (cue === Cue.WeakPast) return WEAK_PAST_CUE;
   if (cue !== Cue.WeakFuture) return pastForm(c, k);
   const w = c.tokens.at(k)?.lower ?? '';
   const next = c.tokens.at(k + 1)?.lower;
@@ -220,14 +227,16 @@ function cueOf(c: ParseContext, k: number, before: boolean): { tense: Tense; str
   const plan =
     PLAN_TO.has(w) || ((w === 'plan' || w === 'plans') && SUBJECTS.has(c.tokens.at(k - 1)?.lower ?? ''));
   // "was planned for early March": the plan's date, whatever the tense of the planning
-  return { tense: 'future', strong: before && plan && (next === 'to' || next === 'for') };
+  return before && plan && (next === 'to' || next === 'for') ? STRONG_FUTURE_CUE : WEAK_FUTURE_CUE;
 }
 
 /** A word of no cue list that may still be a past verb by its form. */
-function pastForm(c: ParseContext, k: number): { tense: Tense; strong: boolean } | undefined {
-  // only a word ending in "d" or "D" ends in "ed" in lower case: the others' text is not cut to tell
+function pastForm(c: ParseContext, k: number): WordCue | undefined {
+  // only a word ending in "ed" or "ED" (any case) ends in "ed" in lower case: the others' text is not cut
+  // to tell ("and", "said")
   const last = c.tokens.lastCode(k);
   if (last !== 100 && last !== 68) return undefined;
+  if (c.tokens.width(k) < 2 || (c.text.charCodeAt(c.tokens.end(k) - 2) | 32) !== 101) return undefined;
   const w = c.tokens.at(k)?.lower ?? '';
   // "an unspecified date", "the proposed merger": -ed adjectives, not past verbs
   if (
@@ -237,7 +246,7 @@ function pastForm(c: ParseContext, k: number): { tense: Tense; strong: boolean }
     !w.startsWith('un') &&
     !DETERMINERS.has(c.tokens.at(k - 1)?.lower ?? '')
   )
-    return { tense: 'past', strong: false };
+    return WEAK_PAST_CUE;
   return undefined;
 }
 
@@ -252,7 +261,7 @@ export interface TenseCue {
 }
 
 /** Verbs that move a limit: "extended to Nov. 16", "postponed until Tuesday". */
-const MOVES_LIMIT = new Set([
+const MOVES_LIMIT = wordSet([
   'extended',
   'extend',
   'extends',
@@ -290,9 +299,9 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
     return false;
   };
   // "as soon as Tuesday", "as early as next week": a future limit
-  const w1 = c.tokens.at(first - 1)?.lower ?? '';
-  const w2 = c.tokens.at(first - 2)?.lower ?? '';
-  if (w1 === 'as' && (w2 === 'soon' || w2 === 'early') && c.tokens.at(first - 3)?.lower === 'as')
+  // the words before are compared in place: a token is made only for a cue
+  const is = (k: number, w: string) => c.tokens.kind(k) === Kind.Word && c.tokens.isLower(k, w);
+  if (is(first - 1, 'as') && (is(first - 2, 'soon') || is(first - 2, 'early')) && is(first - 3, 'as'))
     return { tense: 'future', strong: true, distance: 1 };
   // a fronted expression ("In January, the company sold ...") takes its tense from the clause after the comma
   let fronted = true;
@@ -300,7 +309,12 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
   // "until Tuesday", "extended to Nov. 16": a limit set for what is still pending, whatever the tense of
   // the setting; the caller puts a weekday ahead and a date at the nearer side. Fronted ("Until Thursday,
   // they had not ..."), it bounds the clause after it.
-  if (!fronted && (w1 === 'until' || w1 === 'till' || (w1 === 'to' && MOVES_LIMIT.has(w2))))
+  if (
+    !fronted &&
+    (is(first - 1, 'until') ||
+      is(first - 1, 'till') ||
+      (is(first - 1, 'to') && MOVES_LIMIT.has(c.tokens, first - 2)))
+  )
     return { tense: 'future', strong: true, distance: 1, deadline: true };
   for (let k = first - 1, d = 1; k >= from && d <= 10; k--, d++) if (look(k, d)) break;
   for (let k = last, d = 1.5; k < to && d <= 6; k++, d++) {

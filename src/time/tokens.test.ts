@@ -89,12 +89,15 @@ test('WordTable: outside the text there is nothing', () => {
 });
 
 test('WordTable agrees with a map of lower-case words on any text', () => {
-  const words = ['a', 'an', 'the', 'may', 'i', 'ó', 'Straße', "'", '-', 'ago', 'years'];
+  // marks past ASCII are looked up by their code: "’" is a word, "—", "K" (the Kelvin sign) and "Σ" are not
+  const words = ['a', 'an', 'the', 'may', 'i', 'ó', 'Straße', "'", '-', 'ago', 'years', '\u2019', 'k', 'σ'];
   const set = wordSet(words);
   const lowered = new Set(words);
   fc.assert(
     fc.property(
-      fc.array(fc.constantFrom(...words, 'A', 'AGO', 'Ó', 'mAy', 'x', '7', ' ', 'ß', 'İ')),
+      fc.array(
+        fc.constantFrom(...words, 'A', 'AGO', 'Ó', 'mAy', 'x', '7', ' ', 'ß', 'İ', '\u2014', '\u212a', 'Σ'),
+      ),
       (parts) => {
         const tokens = tokenize(parts.join(''));
         for (let i = 0; i < tokens.length; i++)
@@ -107,6 +110,23 @@ test('WordTable agrees with a map of lower-case words on any text', () => {
     ),
   );
 });
+
+table(
+  'Tokens.capitalized: a word with an ASCII capital first, read in place',
+  [
+    // text, index, capitalized
+    ['Friday', 0, true],
+    ['friday', 0, false],
+    ['iPhone', 0, false],
+    ['Élysée', 0, false],
+    ['5 May', 0, false],
+    ['5 May', 1, true],
+    ['A', 1, false],
+    ['A', -1, false],
+  ] as const,
+  ([text, i, want]) =>
+    assert.equal(tokenize(text).capitalized(i), want, `token ${i} of ${JSON.stringify(text)}`),
+);
 
 test('Tokens.nextStart stops at numbers, tokens of no shape and tokens of a listed shape only', () => {
   const tokens = tokenize('he said ó the 5 days');

@@ -67,6 +67,11 @@ export class ShapeSet {
  */
 export class WordTable<T> {
   private readonly all: ReadonlyMap<string, T>;
+  /**
+   * The keys of one character by its code: a mark past ASCII ("’", "—") is a token of no shape, one code
+   * unit that is its own lower case, and is looked up by its code rather than by cutting its text.
+   */
+  private readonly marks = new Map<number, T>();
   /** Open addressing by shape: the shape in a slot (-1: empty), and where its keys are in `words`. */
   private readonly shapes: Int32Array;
   private readonly firsts: Int32Array;
@@ -79,7 +84,8 @@ export class WordTable<T> {
   constructor(entries: Iterable<readonly [string, T]>) {
     this.all = new Map(entries);
     const byShape = new Map<number, string[]>();
-    for (const key of this.all.keys()) {
+    for (const [key, value] of this.all) {
+      if (key.length === 1) this.marks.set(key.charCodeAt(0), value);
       const shape = keyShape(key);
       if (shape < 0) continue;
       const list = byShape.get(shape) ?? [];
@@ -124,6 +130,7 @@ export class WordTable<T> {
   get(tokens: Tokens, i: number): T | undefined {
     const shape = tokens.shape(i);
     if (shape < 0) {
+      if (tokens.kind(i) === Kind.Punct) return this.marks.get(tokens.code(i));
       const t = tokens.at(i);
       return t && this.all.get(t.lower);
     }
@@ -229,6 +236,13 @@ export class Tokens {
     return i >= 0 && i < this.length ? this.source.charCodeAt(this.starts[i] as number) : -1;
   }
 
+  /** Whether token `i` is a word with an ASCII capital first: `isCapitalized` with no token made. */
+  capitalized(i: number): boolean {
+    if (this.kind(i) !== Kind.Word) return false;
+    const c = this.source.charCodeAt(this.starts[i] as number);
+    return c >= 65 && c <= 90;
+  }
+
   /**
    * `lower`'s length and first and last characters packed by `shapeOf`; -1 when it is not all ASCII, and
    * outside the text.
@@ -283,14 +297,36 @@ for (let c = 0; c < CLASS.length; c++) {
             : OTHER;
 }
 
+/**
+ * Token offsets and codes being filled. The three arrays are views of one buffer: each buffer costs an
+ * allocation outside the heap and a sweep after it, and every text makes one.
+ */
+class Columns {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly codes: Int32Array;
+  constructor(readonly capacity: number) {
+    const buffer = new ArrayBuffer(capacity * 12);
+    this.starts = new Int32Array(buffer, 0, capacity);
+    this.ends = new Int32Array(buffer, capacity * 4, capacity);
+    this.codes = new Int32Array(buffer, capacity * 8, capacity);
+  }
+  /** The same columns in twice the room. */
+  grown(): Columns {
+    const b = new Columns(this.capacity * 2);
+    b.starts.set(this.starts);
+    b.ends.set(this.ends);
+    b.codes.set(this.codes);
+    return b;
+  }
+}
+
 export function tokenize(text: string): Tokens {
   const n = text.length;
   // a token takes at least one character and all but the last one a space after it: most texts need a
   // quarter of their length, and the arrays double when one needs more
-  let capacity = (n >> 2) + 16;
-  let starts = new Int32Array(capacity);
-  let ends = new Int32Array(capacity);
-  let codes = new Int32Array(capacity);
+  let columns = new Columns((n >> 2) + 16);
+  let { starts, ends, codes } = columns;
   let count = 0;
   let i = 0;
   while (i < n) {
@@ -323,25 +359,18 @@ export function tokenize(text: string): Tokens {
           ? (-1 << SHAPE_SHIFT) | PLAIN | Kind.Punct
           : (shapeOf(1, c, c) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct;
     }
-    if (count === capacity) {
-      capacity *= 2;
-      starts = grown(starts, capacity);
-      ends = grown(ends, capacity);
-      codes = grown(codes, capacity);
+    if (count === columns.capacity) {
+      columns = columns.grown();
+      ({ starts, ends, codes } = columns);
     }
     starts[count] = i;
     ends[count] = j;
     codes[count] = code;
     count++;
-    i = j;
+    // most tokens have a space after them: skipped here rather than by a turn of the loop
+    i = j < n && text.charCodeAt(j) === 32 ? j + 1 : j;
   }
   return new Tokens(text, starts, ends, codes, count);
-}
-
-function grown(a: Int32Array<ArrayBuffer>, capacity: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(capacity);
-  b.set(a);
-  return b;
 }
 
 /** True when token `i` follows token `i - 1` with no character between them. */

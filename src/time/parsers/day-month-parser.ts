@@ -12,7 +12,7 @@ import {
   tok,
 } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind, touches } from '../tokens.js';
+import { Kind, touches } from '../tokens.js';
 
 /** A capitalized word, a word joined on or "of". */
 function mayFollowDay(c: ParseContext, i: number): boolean {
@@ -36,7 +36,7 @@ export const dayMonthParser: Parser = {
     let k = day.next;
     if (isWord(c, k, 'of')) k++;
     else if (j > i) return undefined;
-    if (!isCapitalized(tok(c, k))) return undefined;
+    if (!c.tokens.capitalized(k)) return undefined;
     const month = readMonth(c, k);
     if (!month) return undefined;
     const rule = this.name;

@@ -10,6 +10,7 @@ import {
   followedBy,
   hyphenAt,
   isPlural,
+  isPunct,
   isWord,
   lower,
   proposal,
@@ -42,6 +43,9 @@ const LEAD = new Set([
   'same',
 ]);
 const HUNDREDS = new Set(['dozens', 'hundreds', 'thousands', 'millions', 'tens']);
+/** `LEAD` and `HUNDREDS` looked up in place: the parser asks them of most tokens it is tried at. */
+const LEAD_TABLE = wordSet(LEAD);
+const HUNDREDS_TABLE = wordSet(HUNDREDS);
 
 /** The granularity of a date reached by moving `unit`s from an anchor. */
 const GRAN_OF: Partial<Record<Unit, Granularity>> = {
@@ -87,6 +91,8 @@ const EXTENT_WORDS = [
   'consecutive',
   'full',
 ];
+
+const EXTENT_TABLE = wordSet(EXTENT_WORDS);
 
 /** What can follow "a" in an amount of time: a few, a hundred, a and a half, a to, an extra, a-, a unit. */
 const AFTER_ARTICLE = [
@@ -182,7 +188,7 @@ export const durationParser: Parser = {
     const hasThe = isWord(c, j, 'the');
     if (hasThe) j++;
     let lead: string | undefined;
-    if (LEAD.has(lower(c, j) ?? '')) {
+    if (LEAD_TABLE.has(c.tokens, j)) {
       lead = lower(c, j);
       j++;
     }
@@ -236,7 +242,7 @@ export const durationParser: Parser = {
     } else if (v !== undefined) {
       vague = true;
       j = v;
-    } else if (HUNDREDS.has(lower(c, j) ?? '') && isWord(c, j + 1, 'of')) {
+    } else if (HUNDREDS_TABLE.has(c.tokens, j) && isWord(c, j + 1, 'of')) {
       vague = true;
       j += 2;
     } else {
@@ -247,7 +253,7 @@ export const durationParser: Parser = {
         if (j > num.next) n += 0.5;
         // two to three weeks, 10-15 years
         if (
-          (isWord(c, j, 'to', 'or') || (tok(c, j)?.text === '-' && tok(c, j + 1)?.kind === Kind.Number)) &&
+          (isWord(c, j, 'to', 'or') || (isPunct(c, j, '-') && c.tokens.kind(j + 1) === Kind.Number)) &&
           readNumber(c, j + 1, false)
         ) {
           const second = readNumber(c, j + 1, false);
@@ -257,7 +263,7 @@ export const durationParser: Parser = {
     }
     const hasAmount = vague || n !== undefined;
     // two more weeks, eight trading days, an additional year
-    if (hasAmount && isWord(c, j, ...EXTENT_WORDS) && readUnit(c, j + 1)) j++;
+    if (hasAmount && EXTENT_TABLE.has(c.tokens, j) && readUnit(c, j + 1)) j++;
     const joined = hyphenAt(c, j);
     j = skipHyphen(c, j);
     const u = readUnit(c, j);

@@ -5,7 +5,7 @@
  */
 import { date, isPunct, lower, proposal, readYear, tok } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { Kind } from '../tokens.js';
 
 interface Holiday {
   readonly words: readonly string[];
@@ -62,7 +62,7 @@ export const holidayParser: Parser = {
     const rel = lower(c, i);
     const relative = rel === 'last' || rel === 'next' || rel === 'this';
     if (relative) j++;
-    if (!isCapitalized(tok(c, j))) return undefined;
+    if (!c.tokens.capitalized(j)) return undefined;
     for (const h of HOLIDAYS) {
       const end = matchWords(c, j, h.words);
       if (end === undefined) continue;

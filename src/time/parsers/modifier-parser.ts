@@ -14,30 +14,24 @@ interface Prefix {
 
 function readPrefix(c: ParseContext, i: number): Prefix | undefined {
   const w = lower(c, i) ?? '';
-  const w2 = lower(c, i + 1) ?? '';
+  // the word after is compared in place, and only by the modifiers that go on with one
   switch (w) {
     case 'early':
       return { mod: 'START', next: i + 1, point: true };
     case 'earlier':
       // earlier this year, earlier Sunday, earlier in the month
-      return { mod: 'START', next: w2 === 'in' ? i + 2 : i + 1, point: true };
+      return { mod: 'START', next: isWord(c, i + 1, 'in') ? i + 2 : i + 1, point: true };
     case 'late':
       return { mod: 'END', next: i + 1, point: true };
     case 'later':
-      return { mod: 'END', next: w2 === 'in' ? i + 2 : i + 1, point: true };
+      return { mod: 'END', next: isWord(c, i + 1, 'in') ? i + 2 : i + 1, point: true };
     case 'mid':
       return { mod: 'MID', next: skipHyphen(c, i + 1), point: true };
     case 'the':
-      if (
-        (w2 === 'end' || w2 === 'beginning' || w2 === 'start' || w2 === 'middle' || w2 === 'close') &&
-        isWord(c, i + 2, 'of')
-      ) {
-        return {
-          mod: w2 === 'end' || w2 === 'close' ? 'END' : w2 === 'middle' ? 'MID' : 'START',
-          next: i + 3,
-          point: true,
-        };
-      }
+      if (!isWord(c, i + 2, 'of')) return undefined;
+      if (isWord(c, i + 1, 'end', 'close')) return { mod: 'END', next: i + 3, point: true };
+      if (isWord(c, i + 1, 'middle')) return { mod: 'MID', next: i + 3, point: true };
+      if (isWord(c, i + 1, 'beginning', 'start')) return { mod: 'START', next: i + 3, point: true };
       return undefined;
     case 'sometime':
       return { mod: '', next: i + 1, point: true };
@@ -54,7 +48,7 @@ function readPrefix(c: ParseContext, i: number): Prefix | undefined {
     case 'more':
     case 'less':
     case 'fewer':
-      return w2 === 'than'
+      return isWord(c, i + 1, 'than')
         ? { mod: w === 'more' ? 'MORE_THAN' : 'LESS_THAN', next: i + 2, point: false }
         : undefined;
     case 'over':
@@ -62,14 +56,15 @@ function readPrefix(c: ParseContext, i: number): Prefix | undefined {
     case 'under':
       return { mod: 'LESS_THAN', next: i + 1, point: false };
     case 'at':
-      if (w2 === 'least') return { mod: 'EQUAL_OR_MORE', next: i + 2, point: false };
-      if (w2 === 'most') return { mod: 'EQUAL_OR_LESS', next: i + 2, point: false };
+      if (isWord(c, i + 1, 'least')) return { mod: 'EQUAL_OR_MORE', next: i + 2, point: false };
+      if (isWord(c, i + 1, 'most')) return { mod: 'EQUAL_OR_LESS', next: i + 2, point: false };
       return undefined;
     case 'up':
-      return w2 === 'to' ? { mod: 'EQUAL_OR_LESS', next: i + 2, point: false } : undefined;
+      return isWord(c, i + 1, 'to') ? { mod: 'EQUAL_OR_LESS', next: i + 2, point: false } : undefined;
     case 'no':
-      if ((w2 === 'more' || w2 === 'less') && isWord(c, i + 2, 'than')) {
-        return { mod: w2 === 'more' ? 'EQUAL_OR_LESS' : 'EQUAL_OR_MORE', next: i + 3, point: false };
+      if (isWord(c, i + 2, 'than')) {
+        if (isWord(c, i + 1, 'more')) return { mod: 'EQUAL_OR_LESS', next: i + 3, point: false };
+        if (isWord(c, i + 1, 'less')) return { mod: 'EQUAL_OR_MORE', next: i + 3, point: false };
       }
       return undefined;
     default:

@@ -1,7 +1,7 @@
 /** Clock times and named times of day: "3 p.m.", "10:35 a.m. EDT", "noon", "midnight", "9 o'clock". */
 import { date, isPunct, isWord, lower, proposal, tok } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { Kind, touches, wordSet } from '../tokens.js';
+import { Kind, type Token, touches, wordSet } from '../tokens.js';
 
 const ZONES = new Set([
   'edt',
@@ -59,9 +59,9 @@ export const timeOfDayParser: Parser = {
   triggers: ['#', 'noon', 'midnight', 'midday'],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const rule = this.name;
-    const t = tok(c, i);
-    if (!t) return undefined;
-    if (t.kind === Kind.Word) {
+    const kind = c.tokens.kind(i);
+    if (kind === Kind.Word) {
+      const t = tok(c, i) as Token;
       if (isWord(c, i - 1, 'high')) return undefined; // "High Noon"
       if (t.lower === 'noon' || t.lower === 'midday')
         return proposal(
@@ -84,12 +84,14 @@ export const timeOfDayParser: Parser = {
       return undefined;
     }
     // a clock time goes on with ":" or a word: "3 p.m.", "9 o'clock", "4 in the morning"
+    // asked before the token is made: most numbers are none
     if (
-      t.kind !== Kind.Number ||
-      t.end - t.start > 2 ||
+      kind !== Kind.Number ||
+      c.tokens.width(i) > 2 ||
       !(CLOCK_WORDS.has(c.tokens, i + 1) || c.tokens.code(i + 1) === 58)
     )
       return undefined;
+    const t = tok(c, i) as Token;
     if (touches(c.tokens, i) && /[\d.,:$/-]/.test(tok(c, i - 1)?.text ?? '')) return undefined;
     let hour = Number(t.text);
     let minute = 0;

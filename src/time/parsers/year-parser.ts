@@ -19,7 +19,7 @@ import {
   tok,
 } from '../grammar.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { Kind, touches } from '../tokens.js';
+import { Kind, touches, WordTable } from '../tokens.js';
 
 const DECADE_WORDS = new Map([
   ['twenties', 2],
@@ -37,6 +37,10 @@ const MOD_WORDS = new Map([
   ['mid', 'MID'],
   ['late', 'END'],
 ]);
+
+/** The two lists looked up in place at every token the parser is tried at. */
+const DECADE_TABLE = new WordTable(DECADE_WORDS);
+const MOD_TABLE = new WordTable(MOD_WORDS);
 
 /** Words after a number that make it a count, not a year: "2000 troops", "1990 levels" stays a year. */
 const NOT_AFTER_YEAR = new Set([
@@ -169,34 +173,35 @@ const AGE_OWNERS = ['his', 'her', 'their', 'my', 'your', 'our'];
 
 /** A decade: "1990s", "'80s", "the eighties" (its word). */
 export function decadeAt(c: ParseContext, i: number): { decade: number; next: number } | undefined {
-  const t = tok(c, i);
-  if (!t) return undefined;
+  // kinds, widths and last digits first, in place: most tokens asked are no decade
+  const kind = c.tokens.kind(i);
+  if (kind === -1) return undefined;
   // 1990s
   if (
-    t.kind === Kind.Number &&
-    t.text.length === 4 &&
-    t.text.endsWith('0') &&
+    kind === Kind.Number &&
+    c.tokens.width(i) === 4 &&
+    c.tokens.lastCode(i) === 48 &&
     isWord(c, i + 1, 's') &&
     touches(c.tokens, i + 1)
   ) {
-    return { decade: Number(t.text.slice(0, 3)), next: i + 2 };
+    return { decade: Number(tok(c, i)?.text.slice(0, 3)), next: i + 2 };
   }
   // '80s, 80s
-  const apostrophe = t.text === "'" || t.text === '\u2019';
+  const mark = c.tokens.code(i);
+  const apostrophe = kind === Kind.Punct && (mark === 39 || mark === 0x2019);
   const j = apostrophe ? i + 1 : i;
-  const n = tok(c, j);
   if (
-    n?.kind === Kind.Number &&
-    n.text.length === 2 &&
-    n.text.endsWith('0') &&
+    c.tokens.kind(j) === Kind.Number &&
+    c.tokens.width(j) === 2 &&
+    c.tokens.lastCode(j) === 48 &&
     (!apostrophe || touches(c.tokens, j)) &&
     isWord(c, j + 1, 's') &&
     touches(c.tokens, j + 1)
   ) {
-    const yy = Number(n.text);
+    const yy = Number(tok(c, j)?.text);
     return { decade: yy < 30 ? 200 + yy / 10 : 190 + yy / 10, next: j + 2 };
   }
-  const w = DECADE_WORDS.get(t.lower);
+  const w = DECADE_TABLE.get(c.tokens, i);
   if (w !== undefined) return { decade: 190 + w, next: i + 1 };
   return undefined;
 }
@@ -233,14 +238,14 @@ export const yearParser: Parser = {
     if (hasThe) j++;
     // the early/mid/late 1990s, mid-1990s
     let mod: string | undefined;
-    const m = MOD_WORDS.get(lower(c, j) ?? '');
+    const m = MOD_TABLE.get(c.tokens, j);
     if (m) {
       mod = m;
       j = skipHyphen(c, j + 1);
     }
     const dec = decadeAt(c, j);
     if (dec) {
-      if (DECADE_WORDS.has(lower(c, j) ?? '') && !hasThe) return undefined;
+      if (DECADE_TABLE.has(c.tokens, j) && !hasThe) return undefined;
       // "in his 30s", "their early twenties": an age
       if (isWord(c, i - 1, ...AGE_OWNERS) && tok(c, j)?.text.length !== 4) return undefined;
       return proposal(

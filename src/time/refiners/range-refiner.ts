@@ -3,6 +3,7 @@
  * "from March to June" and "between 1990 and 1995" give both ends.
  */
 import type { Proposal, RefineContext, Refiner } from '../result.js';
+import { Kind } from '../tokens.js';
 
 const BEGIN = new Set(['since', 'from', 'starting', 'beginning']);
 const END = new Set(['until', 'till', 'through', 'to', 'by', 'before']);
@@ -20,7 +21,7 @@ export const rangeRefiner: Refiner = {
         joiner === 'until' ||
         joiner === 'through' ||
         joiner === 'and' ||
-        c.tokens.at(p.last)?.text === '-';
+        (c.tokens.kind(p.last) === Kind.Punct && c.tokens.code(p.last) === 45);
       if ((prev === 'from' || prev === 'between') && next && isPair)
         return { ...p, range: { role: 'begin', other: k + 1 } };
       const before = proposals[k - 1];
