@@ -626,8 +626,9 @@ export function writeGroup(i: number, g: number): void {
 
 /**
  * The features of word `i` of the sentence set out, the parts of them `parts` names (bits, in the order
- * of FEATURE_GROUPS, then UNGROUPED; the tests check that each writes its group's). A function of its own, so that the engine has room to inline the
- * mixing of values into it (a call that is not inlined boxes the 32-bit hashes it is passed).
+ * of FEATURE_GROUPS, then UNGROUPED; the tests check that each writes its group's). A function of its
+ * own, so that the engine has room to inline the mixing of values into it (a call that is not inlined
+ * boxes the 32-bit hashes it is passed).
  */
 function writeWord(i: number, parts: number): void {
   const t = table;
