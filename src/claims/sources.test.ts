@@ -36,3 +36,22 @@ table(
     assert.deepEqual(listed, want, 'mentions in order of start, end, then entity');
   },
 );
+
+table(
+  'mentionIndex answers for the layer it is given, whichever was asked before',
+  [
+    ['a layer after another', [[entity('a', [0, 3])], [entity('b', [4, 8])]], ['b 4-8']],
+    ['the first layer again', [[entity('a', [0, 3])], [entity('b', [4, 8])], 0], ['a 0-3']],
+    ['the same layer twice', [[entity('a', [0, 3])], 0], ['a 0-3']],
+  ] as const,
+  ([, asked, want]) => {
+    // A number stands for the layer at that place in the list, asked again.
+    const layers = asked.map((l) => (typeof l === 'number' ? (asked[l] as readonly Entity[]) : l));
+    let listed: string[] = [];
+    for (const layer of layers)
+      listed = mentionIndex(layer)
+        .overlapping(0, 1000)
+        .map((m) => `${m.entity.id} ${m.start}-${m.end}`);
+    assert.deepEqual(listed, want, 'the mentions of the last layer asked');
+  },
+);

@@ -80,20 +80,38 @@ function sortedMentions(refs: readonly MentionRef[]): readonly MentionRef[] {
   return sorted;
 }
 
-// One index per entity layer, built on first use: claims and events both look up who stands where.
-const mentionIndexes = new WeakMap<readonly Entity[], SpanIndex<MentionRef>>();
+/**
+ * The index last built and the layer it was built from. Not a WeakMap: in a scavenge V8 keeps a WeakMap's
+ * values whether or not their keys live, so an index outlived its document by a scavenge, and with it
+ * the entities it points to, which were then copied to the old space. Claims and events ask once per
+ * document (a batch runs one stage over all its documents before the next), and figures and triggers
+ * ask for the quotes of the document they are in, one after another: the last one is what is asked again.
+ */
+class LastIndex<K, T extends { readonly start: number; readonly end: number }> {
+  private key: K | undefined;
+  private index: SpanIndex<T> | undefined;
+
+  of(key: K, build: (key: K) => readonly T[]): SpanIndex<T> {
+    if (this.key !== key || !this.index) {
+      this.index = new SpanIndex(build(key));
+      this.key = key;
+    }
+    return this.index;
+  }
+}
+
+const lastMentions = new LastIndex<readonly Entity[], MentionRef>();
+
+function mentionsOf(entities: readonly Entity[]): readonly MentionRef[] {
+  const all: MentionRef[] = [];
+  for (const e of entities)
+    for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
+  return sortedMentions(all);
+}
 
 /** All entity mentions of the document, for looking up who stands where. */
 export function mentionIndex(entities: readonly Entity[]): SpanIndex<MentionRef> {
-  let index = mentionIndexes.get(entities);
-  if (!index) {
-    const all: MentionRef[] = [];
-    for (const e of entities)
-      for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
-    index = new SpanIndex(sortedMentions(all));
-    mentionIndexes.set(entities, index);
-  }
-  return index;
+  return lastMentions.of(entities, mentionsOf);
 }
 
 export interface Attribution {
@@ -145,16 +163,8 @@ function speakerAt(
   return best;
 }
 
-// One index per quote layer, built on first use: claims and events ask once per figure or trigger.
-const quoteIndexes = new WeakMap<readonly Quote[], SpanIndex<Quote>>();
-function quoteIndex(quotes: readonly Quote[]): SpanIndex<Quote> {
-  let index = quoteIndexes.get(quotes);
-  if (!index) {
-    index = new SpanIndex(quotes);
-    quoteIndexes.set(quotes, index);
-  }
-  return index;
-}
+const lastQuotes = new LastIndex<readonly Quote[], Quote>();
+const quotesOf = (quotes: readonly Quote[]) => quotes;
 
 /**
  * The last attribution read from a reporting cue, with what it was read from: the figures and triggers
@@ -183,7 +193,7 @@ export function attributionAt(
 ): Attribution {
   // The shortest quote with a speaker holding the range; the first such on a tie.
   let holding: Quote | undefined;
-  for (const q of quoteIndex(context.layers.quotes).containing(start, end))
+  for (const q of lastQuotes.of(context.layers.quotes, quotesOf).containing(start, end))
     if (q.speaker && (!holding || q.end - q.start < holding.end - holding.start)) holding = q;
   if (holding) {
     return {

@@ -1,4 +1,5 @@
 import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
+import { keptArray } from '../document/kept.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { TokenFlag } from '../text/tokens.js';
@@ -1031,7 +1032,7 @@ class Resolver {
     return live.map(({ c }, k): Entity => {
       // in place: nothing reads a cluster's drafts in join order after this
       const drafts = byFirst(c.drafts);
-      const mentions: Mention[] = [];
+      const mentions = keptArray<Mention>();
       const names: Draft[] = [];
       // The longest name, the earliest of those (the drafts are in text order), and its text.
       let best: Draft | undefined;
@@ -1041,7 +1042,7 @@ class Resolver {
         const start = tokens.start(d.first);
         const end = tokens.end(d.end - 1);
         const text = source.slice(start, end);
-        mentions.push({ start, end, text, kind: d.kind });
+        mentions.push(new ResolvedMention(start, end, text, d.kind));
         confidence = Math.max(confidence, d.confidence);
         if (d.kind !== 'name') continue;
         names.push(d);
@@ -1076,14 +1077,14 @@ class Resolver {
             ? bestText
             : (mentions[0]?.text ?? '');
       // Optional fields set after the others, in the same order, and with no objects to spread.
-      const entity: Writable<Entity> = {
-        id: `e${k + 1}`,
+      const entity: Writable<Entity> = new ResolvedEntity(
+        `e${k + 1}`,
         type,
         name,
         mentions,
-        rule: lead?.rule ?? 'entities/resolve-entities',
+        lead?.rule ?? 'entities/resolve-entities',
         confidence,
-      };
+      );
       if (c.title) entity.title = c.title;
       if (geo) entity.geo = geo;
       return entity;
@@ -1146,6 +1147,29 @@ class Resolver {
       }
     return type;
   }
+}
+
+// The entity layer is kept by its batch until every stage is done: its objects are class instances and
+// its arrays come from `keptArray`, which V8 does not allocate old (see document/kept.ts).
+class ResolvedMention implements Mention {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly kind: MentionKind,
+  ) {}
+}
+
+/** Optional fields (title, geo) are set after construction, only when present, as the output lists them. */
+class ResolvedEntity implements Entity {
+  constructor(
+    readonly id: string,
+    readonly type: EntityType,
+    readonly name: string,
+    readonly mentions: readonly Mention[],
+    readonly rule: string,
+    readonly confidence: number,
+  ) {}
 }
 
 /**

@@ -1,3 +1,4 @@
+import { keptSlots } from '../document/kept.js';
 import type { TextLayer } from '../text/text-layer.js';
 
 const WORDS = new WeakMap<TextLayer, readonly string[]>();
@@ -7,9 +8,10 @@ export function tokenWords(text: TextLayer): readonly string[] {
   let words = WORDS.get(text);
   if (!words) {
     const { tokens } = text;
-    const out = new Array<string>(tokens.count);
+    // Kept until resolve-entities is done with them (see kept.ts).
+    const out = keptSlots<string>(tokens.count);
     for (let i = 0; i < tokens.count; i++) out[i] = tokens.text(i);
-    words = out;
+    words = out as string[];
     WORDS.set(text, words);
   }
   return words;

@@ -1,4 +1,13 @@
-import { ANALYSIS_SCHEMA, type Analysis, type AnalysisDocument } from '../document/analysis.js';
+import {
+  ANALYSIS_SCHEMA,
+  type Analysis,
+  type AnalysisDocument,
+  type Claim,
+  type Entity,
+  type Event,
+  type Quote,
+  type Time,
+} from '../document/analysis.js';
 import type { SourceDocument } from '../document/document.js';
 import { DatelineError } from '../document/errors.js';
 import { type Message, message } from '../document/message.js';
@@ -55,11 +64,47 @@ export class Pipeline {
   }
 }
 
+/*
+ * V8 decides, once for each place in the code that makes an object or array literal (`{...}`, `[]`,
+ * `new Array`), whether to allocate what it makes in the old space from birth: it does when most of what
+ * the place made outlives a scavenge, as a document's containers do while its batch runs. A container
+ * allocated old keeps everything a stage hangs on it through every scavenge until the next full collection,
+ * long after its batch is done, and so the whole analysis is copied to the old space, whose size V8 then
+ * multiplies: the containers a batch keeps are class instances, which V8 does not track so.
+ */
+
+/** The layers of one document; a stage replaces an array, so the empty ones made here never hold a thing. */
+class DocumentLayers implements Layers {
+  entities: readonly Entity[] = [];
+  times: readonly Time[] = [];
+  quotes: readonly Quote[] = [];
+  claims: readonly Claim[] = [];
+  events: readonly Event[] = [];
+}
+
+/** What a stage sees of the document it runs on. */
+class DocumentContext implements StageContext {
+  constructor(
+    readonly document: SourceDocument,
+    readonly text: TextLayer,
+    readonly layers: Layers,
+    private readonly run: DocumentRun,
+  ) {}
+
+  report(m: Message): void {
+    this.run.messages.push(m);
+  }
+
+  overBudget(): boolean {
+    return this.run.overBudget();
+  }
+}
+
 /** One document on its way through the stages, with the time it has spent so far. */
 class DocumentRun {
-  private readonly messages: Message[];
+  readonly messages: Message[];
   private readonly text: TextLayer;
-  private readonly layers: Layers = { entities: [], times: [], quotes: [], claims: [], events: [] };
+  private readonly layers = new DocumentLayers();
   private readonly context: StageContext;
   /** Milliseconds spent on this document before the stage now running. */
   private spentBefore: number;
@@ -76,17 +121,11 @@ class DocumentRun {
     const started = clock();
     this.messages = [...document.messages];
     this.text = new TextLayer(document.text, { bodyStart: document.dateline?.end ?? 0 });
-    this.context = {
-      document,
-      text: this.text,
-      layers: this.layers,
-      report: (m) => this.messages.push(m),
-      overBudget: () => this.overBudget(),
-    };
+    this.context = new DocumentContext(document, this.text, this.layers, this);
     this.spentBefore = clock() - started;
   }
 
-  private overBudget(): boolean {
+  overBudget(): boolean {
     this.spent ||= this.spentBefore + (this.clock() - this.stageStarted) > this.budget;
     return this.spent;
   }

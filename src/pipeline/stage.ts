@@ -14,6 +14,7 @@ export interface Layers {
 
 export type LayerName = keyof Layers;
 
+/** Its functions are methods: call them on the context (`context.report(m)`), not taken off it. */
 export interface StageContext {
   readonly document: SourceDocument;
   /** Tokens, sentences, paragraphs and quote marks, built once before any stage runs. */

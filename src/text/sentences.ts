@@ -1,3 +1,4 @@
+import { keptArray } from '../document/kept.js';
 import { isBlankRange } from '../document/span.js';
 import { abbreviationKind } from './abbreviations.js';
 import { isDigitCode, isLowerCode } from './char-class.js';
@@ -11,6 +12,17 @@ export interface SentenceSpan {
   readonly firstToken: number;
   readonly endToken: number;
   readonly paragraph: number;
+}
+
+/** Made once per sentence and kept by the batch: a class, which V8 does not allocate old (see kept.ts). */
+class Sentence implements SentenceSpan {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly firstToken: number,
+    readonly endToken: number,
+    readonly paragraph: number,
+  ) {}
 }
 
 // An abbreviation that can end a sentence does so only before a word that typically opens one.
@@ -56,20 +68,14 @@ export function splitSentences(
   paragraphStart: Uint8Array,
   from = 0,
 ): SentenceSpan[] {
-  const sentences: SentenceSpan[] = [];
+  const sentences = keptArray<SentenceSpan>();
   const src = tokens.source;
   let first = from;
   let paragraph = -1;
   const close = (endToken: number) => {
     if (endToken <= first) return;
     if (!isBlankRange(src, tokens.start(first), tokens.end(endToken - 1)))
-      sentences.push({
-        start: tokens.start(first),
-        end: tokens.end(endToken - 1),
-        firstToken: first,
-        endToken,
-        paragraph,
-      });
+      sentences.push(new Sentence(tokens.start(first), tokens.end(endToken - 1), first, endToken, paragraph));
     first = endToken;
   };
   // Only a paragraph start, a mark or an abbreviation can bound a sentence: the loop visits just those,

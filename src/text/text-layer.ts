@@ -1,3 +1,4 @@
+import { keptArray } from '../document/kept.js';
 import { paragraphStarts } from './paragraphs.js';
 import { assignQuoteRoles, type QuoteRole } from './quote-marks.js';
 import { type SentenceSpan, splitSentences } from './sentences.js';
@@ -53,7 +54,7 @@ export class TextLayer {
  * carries its index and opening a new one otherwise; each span is made once, when it is complete.
  */
 function paragraphsOf(sentences: readonly SentenceSpan[]): ParagraphSpan[] {
-  const paragraphs: ParagraphSpan[] = [];
+  const paragraphs = keptArray<ParagraphSpan>();
   let start = -1;
   let end = -1;
   for (const s of sentences) {

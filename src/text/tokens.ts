@@ -1,3 +1,4 @@
+import { keptArray, keptSlots } from '../document/kept.js';
 import { isSpaceCode } from '../document/span.js';
 import {
   abbreviationKind,
@@ -138,8 +139,8 @@ export class TokenStore {
     return this.source.slice(this.starts[i], this.ends[i]);
   }
   lower(i: number): string {
-    // Filled with undefined up front so the array stays packed, not a sparse dictionary.
-    this.lowered ??= new Array<string | undefined>(this.count).fill(undefined);
+    // Kept with the store for the whole batch (see kept.ts).
+    this.lowered ??= keptSlots<string>(this.count);
     const lowered = this.lowered;
     let w = lowered[i];
     if (w === undefined) {
@@ -194,9 +195,10 @@ class Builder {
   hashes: Uint32Array;
   kinds: Uint8Array;
   flags: Uint8Array;
-  readonly lineStarts: number[] = [];
-  readonly quoteMarks: number[] = [];
-  readonly stops: number[] = [];
+  // Kept with the store for the whole batch (see kept.ts).
+  readonly lineStarts = keptArray<number>();
+  readonly quoteMarks = keptArray<number>();
+  readonly stops = keptArray<number>();
   constructor(
     readonly source: string,
     capacity: number,
