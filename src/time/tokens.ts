@@ -236,7 +236,7 @@ export class Tokens {
     return i >= 0 && i < this.length ? this.source.charCodeAt(this.starts[i] as number) : -1;
   }
 
-  /** Whether token `i` is a word with an ASCII capital first: `isCapitalized` with no token made. */
+  /** Whether token `i` is a word with an ASCII capital first (read in place: no token is made). */
   capitalized(i: number): boolean {
     if (this.kind(i) !== Kind.Word) return false;
     const c = this.source.charCodeAt(this.starts[i] as number);
@@ -376,10 +376,4 @@ export function tokenize(text: string): Tokens {
 /** True when token `i` follows token `i - 1` with no character between them. */
 export function touches(tokens: Tokens, i: number): boolean {
   return i > 0 && i < tokens.length && tokens.end(i - 1) === tokens.start(i);
-}
-
-export function isCapitalized(token: Token | undefined): boolean {
-  if (!token || token.kind !== Kind.Word) return false;
-  const c = token.text.charCodeAt(0);
-  return c >= 65 && c <= 90;
 }

@@ -23,7 +23,7 @@ import {
 } from '../grammar.js';
 import { durationValue, NUMBER_WORDS, UNITS, type Unit, VAGUE_AMOUNTS } from '../lexicon.js';
 import type { DateSpec, Granularity, ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind, wordSet } from '../tokens.js';
+import { Kind, wordSet } from '../tokens.js';
 
 const LEAD = new Set([
   'past',
@@ -275,7 +275,7 @@ export const durationParser: Parser = {
     // "a two-day-long meeting": the adjective's "-long" is part of it
     const long = hyphenAt(c, end) && isWord(c, end + 1, 'long');
     // "60 Minutes" (a title), "a second betrayal" (an ordinal)
-    if (isCapitalized(tok(c, j)) && j > i && !isCapitalized(tok(c, i))) return undefined;
+    if (c.tokens.capitalized(j) && j > i && !c.tokens.capitalized(i)) return undefined;
     if (
       unit === 'second' &&
       isWord(c, i, 'a') &&

@@ -17,7 +17,7 @@ import {
 } from '../grammar.js';
 import { MONTH_ABBREVIATIONS, MONTHS, TIME_PREPOSITIONS } from '../lexicon.js';
 import type { DateSpec, ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { Kind } from '../tokens.js';
 
 const RELATIVE_YEAR = new Map([
   ['last', -1],
@@ -64,7 +64,7 @@ export const monthNameParser: Parser = {
   triggers: [...MONTHS.keys(), ...MONTH_ABBREVIATIONS.keys()],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const t = tok(c, i);
-    if (!t || !isCapitalized(t)) return undefined;
+    if (!t || !c.tokens.capitalized(i)) return undefined;
     const month = readMonth(c, i);
     if (!month) return undefined;
     const rule = this.name;

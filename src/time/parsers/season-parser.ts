@@ -13,7 +13,7 @@ import {
 } from '../grammar.js';
 import { SEASONS, TIME_PREPOSITIONS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { Kind } from '../tokens.js';
 
 export const seasonParser: Parser = {
   name: 'season-parser',
@@ -39,7 +39,13 @@ export const seasonParser: Parser = {
     if (isWord(c, j + 1, 'of') && t.lower === 'fall' && !(tok(c, j + 2)?.kind === Kind.Number))
       return undefined;
     // "Spring" capitalized in mid-sentence is usually a name ("Arab Spring", "Spring Street")
-    if (isCapitalized(t) && !hasThe && !TIME_PREPOSITIONS.has(prev) && !isPunct(c, i - 1, '.') && i > 0)
+    if (
+      c.tokens.capitalized(j) &&
+      !hasThe &&
+      !TIME_PREPOSITIONS.has(prev) &&
+      !isPunct(c, i - 1, '.') &&
+      i > 0
+    )
       return undefined;
     let k = j + 1;
     const spoken = readSpokenYear(c, isWord(c, k, 'of') ? k + 1 : k);

@@ -7,7 +7,6 @@ import { pad } from '../calendar.js';
 import { fixed, hyphenAt, isWord, lower, proposal, readNumber, readUnit } from '../grammar.js';
 import { durationValue, FREQUENCY_ADVERBS, MONTHS, WEEKDAYS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized } from '../tokens.js';
 
 export const setParser: Parser = {
   name: 'set-parser',
@@ -37,7 +36,7 @@ export const setParser: Parser = {
       if (wd !== undefined && n === 1)
         return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-WXX-${wd}`, ['weekday']), 0.9);
       const month = MONTHS.get(lower(c, j) ?? '');
-      if (month !== undefined && n === 1 && isCapitalized(c.tokens.at(j)))
+      if (month !== undefined && n === 1 && c.tokens.capitalized(j))
         return proposal(c, i, j + 1, rule, fixed('SET', `XXXX-${pad(month)}`, ['month']), 0.9);
       const u = readUnit(c, j);
       if (!u) return undefined;

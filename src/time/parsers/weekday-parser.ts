@@ -3,7 +3,6 @@
 import { date, fixed, lower, proposal, tok } from '../grammar.js';
 import { PARTS_OF_DAY, WEEKDAYS } from '../lexicon.js';
 import type { ParseContext, Parser, Proposal } from '../result.js';
-import { isCapitalized } from '../tokens.js';
 
 /** Names that are not days: "Good Friday" is a holiday, "Black Friday" a sale. */
 const NAMED = new Set([
@@ -28,10 +27,10 @@ export const weekdayParser: Parser = {
   triggers: [...WEEKDAYS.keys()],
   parse(c: ParseContext, i: number): Proposal | undefined {
     const t = tok(c, i);
-    if (!t || !isCapitalized(t)) return undefined;
+    if (!t || !c.tokens.capitalized(i)) return undefined;
     const wd = WEEKDAYS.get(t.lower);
     if (wd === undefined) return undefined;
-    if (NAMED.has(lower(c, i - 1) ?? '') && isCapitalized(tok(c, i - 1))) return undefined;
+    if (NAMED.has(lower(c, i - 1) ?? '') && c.tokens.capitalized(i - 1)) return undefined;
     const after = lower(c, i + 1) ?? '';
     // "Tuesday nights", "Sunday mornings": every one of them; "Monday and Tuesday nights": both
     const shared = (after === 'and' || after === 'or') && WEEKDAYS.has(lower(c, i + 2) ?? '');

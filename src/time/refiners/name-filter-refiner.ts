@@ -5,7 +5,7 @@
  */
 import { TIME_PREPOSITIONS } from '../lexicon.js';
 import type { Proposal, RefineContext, Refiner } from '../result.js';
-import { isCapitalized, Kind } from '../tokens.js';
+import { Kind } from '../tokens.js';
 
 const BARE = new Set(['month-name-parser', 'season-parser', 'weekday-parser']);
 const TIME_WORDS = new Set(['morning', 'afternoon', 'evening', 'night', 'and', 'or']);
@@ -32,7 +32,7 @@ const TITLED = new Set(['relative-unit-parser', 'relative-day-parser']);
 /** Every word capitalized, the first one not by a sentence start: a title, not a time. */
 function isTitle(c: RefineContext, p: Proposal): boolean {
   if (!TITLED.has(p.rule) || p.last - p.first < 2) return false;
-  for (let i = p.first; i < p.last; i++) if (!isCapitalized(c.tokens.at(i))) return false;
+  for (let i = p.first; i < p.last; i++) if (!c.tokens.capitalized(i)) return false;
   const prev = c.tokens.at(p.first - 1);
   if (!prev || prev.text === '.' || prev.text === '?' || prev.text === '!') return false;
   const start = c.tokens.at(p.first)?.start;
@@ -50,7 +50,7 @@ export const nameFilterRefiner: Refiner = {
       const introduced = TIME_PREPOSITIONS.has(prevTok?.lower ?? '');
       if (
         nextTok &&
-        isCapitalized(nextTok) &&
+        c.tokens.capitalized(p.last) &&
         nextTok.start === (c.tokens.at(p.last - 1)?.end ?? 0) + 1 &&
         !TIME_WORDS.has(nextTok.lower)
       ) {
@@ -59,7 +59,7 @@ export const nameFilterRefiner: Refiner = {
       }
       if (
         prevTok &&
-        isCapitalized(prevTok) &&
+        c.tokens.capitalized(p.first - 1) &&
         !isSentenceStart(c, p.first - 1) &&
         !introduced &&
         p.rule !== 'weekday-parser'
