@@ -31,6 +31,10 @@ export const isWord = (c: ParseContext, i: number, ...words: string[]): boolean 
 /** `ch` is one character: other marks are tokens of their own. */
 export const isPunct = (c: ParseContext, i: number, ch: string): boolean =>
   c.tokens.kind(i) === Kind.Punct && c.tokens.code(i) === ch.charCodeAt(0);
+
+/** An apostrophe mark, straight or curly, as a token of its own: "'98", "’80s". */
+export const isApostrophe = (c: ParseContext, i: number): boolean =>
+  isPunct(c, i, "'") || isPunct(c, i, '\u2019');
 export const isNumber = (c: ParseContext, i: number): boolean => c.tokens.kind(i) === Kind.Number;
 
 /** Whether number token `i` may start a year or an ordinal: four digits, or a word joined on ("80s", "3rd"). */
@@ -279,14 +283,7 @@ export function readYear(c: ParseContext, i: number): Read<number> | undefined {
     if (isPunct(c, i - 1, ',') && touches(c.tokens, i) && isNumber(c, i - 2)) return undefined;
     return { value: y, next: i + 1 };
   }
-  const mark = c.tokens.code(i);
-  if (
-    kind === Kind.Punct &&
-    (mark === 39 || mark === 0x2019) &&
-    isNumber(c, i + 1) &&
-    touches(c.tokens, i + 1) &&
-    c.tokens.width(i + 1) === 2
-  ) {
+  if (isApostrophe(c, i) && isNumber(c, i + 1) && touches(c.tokens, i + 1) && c.tokens.width(i + 1) === 2) {
     const yy = Number(c.tokens.at(i + 1)?.text);
     return { value: yy < 30 ? 2000 + yy : 1900 + yy, next: i + 2 };
   }

@@ -5,6 +5,7 @@
 import {
   date,
   followedBy,
+  isApostrophe,
   isPunct,
   isWord,
   lower,
@@ -187,8 +188,7 @@ export function decadeAt(c: ParseContext, i: number): { decade: number; next: nu
     return { decade: Number(tok(c, i)?.text.slice(0, 3)), next: i + 2 };
   }
   // '80s, 80s
-  const mark = c.tokens.code(i);
-  const apostrophe = kind === Kind.Punct && (mark === 39 || mark === 0x2019);
+  const apostrophe = isApostrophe(c, i);
   const j = apostrophe ? i + 1 : i;
   if (
     c.tokens.kind(j) === Kind.Number &&

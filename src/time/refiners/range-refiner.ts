@@ -2,8 +2,8 @@
  * Marks the ends of ranges: "since October last year" begins a range, "until May" ends one,
  * "from March to June" and "between 1990 and 1995" give both ends.
  */
+import { isPunct } from '../grammar.js';
 import type { Proposal, RefineContext, Refiner } from '../result.js';
-import { Kind } from '../tokens.js';
 
 const BEGIN = new Set(['since', 'from', 'starting', 'beginning']);
 const END = new Set(['until', 'till', 'through', 'to', 'by', 'before']);
@@ -21,7 +21,7 @@ export const rangeRefiner: Refiner = {
         joiner === 'until' ||
         joiner === 'through' ||
         joiner === 'and' ||
-        (c.tokens.kind(p.last) === Kind.Punct && c.tokens.code(p.last) === 45);
+        isPunct(c, p.last, '-');
       if ((prev === 'from' || prev === 'between') && next && isPair)
         return { ...p, range: { role: 'begin', other: k + 1 } };
       const before = proposals[k - 1];
