@@ -180,13 +180,7 @@ export function readUnit(c: ParseContext, i: number): Read<Unit> | undefined {
   const unit = UNIT_TABLE.get(c.tokens, i);
   if (!unit) return undefined;
   // "second" glued to a hyphen is the ordinal of a compound: "a second-floor flat", "second-hand".
-  if (
-    unit === 'second' &&
-    touches(c.tokens, i + 1) &&
-    c.tokens.width(i + 1) === 1 &&
-    c.tokens.code(i + 1) === 45
-  )
-    return undefined;
+  if (unit === 'second' && touches(c.tokens, i + 1) && isPunct(c, i + 1, '-')) return undefined;
   return { value: unit, next: i + 1 };
 }
 
