@@ -107,6 +107,25 @@ test('case memory: what it saw holds as it grows and when the word table is clea
   assert.equal(memory.get('nameless'), 0, 'a word never seen');
 });
 
+test('case memory: sized for the words of its document or not, it holds the same', () => {
+  const sentences = Array.from({ length: 40 }, (_, k) => [
+    'It',
+    `Name${k}`,
+    `word${k}`,
+    k % 2 ? 'Pirelli' : 'pirelli',
+    'rose',
+  ]);
+  const grown = new CaseMemory();
+  const sized = new CaseMemory(undefined, sentences.length * 5);
+  for (const s of sentences) {
+    grown.observe(s);
+    sized.observe(s);
+  }
+  for (const word of ['name0', 'name39', 'word7', 'pirelli', 'rose', 'it', 'nameless'])
+    assert.equal(sized.get(word), grown.get(word), `case seen for "${word}"`);
+  assert.equal(sized.get('pirelli'), CaseSeen.Lower | CaseSeen.Capitalised, 'pirelli, seen both ways');
+});
+
 table(
   'case memory: the company a capitalised word keeps, after a given name or title, before an organisation word',
   [
@@ -307,6 +326,31 @@ table(
     assert.equal([...live].join(''), expected, sentence);
   },
 );
+
+test('features: a sentence with no word to search is left alone, its codes unwritten', () => {
+  const words = 'no name in this sentence at all'.split(' ');
+  const live = new Uint8Array(words.length).fill(1);
+  const codes = new Uint8Array(words.length + 2).fill(255);
+  const out = new Uint32Array(words.length * FEATURES_PER_TOKEN).fill(7);
+  extractFeatures(words, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, codesAt: 1 });
+  assert.equal([...live].join(''), '0000000', 'no word is live');
+  assert.ok(
+    codes.every((c) => c === 255),
+    'the codes are not written',
+  );
+  assert.ok(
+    out.every((f) => f === 7),
+    'no features are written',
+  );
+  // Negative: one capital makes words live, and every code is written.
+  const named = 'no name in this sentence but Seoul'.split(' ');
+  extractFeatures(named, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, codesAt: 1 });
+  assert.equal([...live].join(''), '0000111', 'the words near "Seoul" are live');
+  assert.ok(
+    codes.subarray(1, 1 + named.length).every((c) => c !== 255),
+    'the codes are written',
+  );
+});
 
 test('features: the same for the words searched, whether told the case and kept codes or not', () => {
   const gazetteer = defaultGazetteer();

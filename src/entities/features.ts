@@ -84,8 +84,8 @@ const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 
 export class CaseMemory {
   /** The case bits seen, by the id of the lower-case word (open addressing: `keys` -1 where free). */
-  private keys = new Int32Array(512).fill(-1);
-  private bits = new Uint8Array(512);
+  private keys: Int32Array;
+  private bits: Uint8Array;
   private size = 0;
   /** The generation of the ids in `keys`, and its lower-case words by id, to find their ids again. */
   private keyGeneration = tableGeneration;
@@ -95,12 +95,24 @@ export class CaseMemory {
    * its words up again; kept while the word table is not cleared (its generation).
    */
   private readonly sentences = new Map<readonly string[], number>();
-  private ids = new Int32Array(256);
+  private ids: Int32Array;
   private idCount = 0;
   private generation = tableGeneration;
 
-  /** `gazetteer` knows given names; without it, no word is seen after one. */
-  constructor(private readonly gazetteer?: Gazetteer) {}
+  /**
+   * `gazetteer` knows given names; without it, no word is seen after one. `words`, the number of words
+   * the document will have observed, sizes the tables at once rather than by growing them as they fill.
+   */
+  constructor(
+    private readonly gazetteer?: Gazetteer,
+    words = 0,
+  ) {
+    // A story has about half as many distinct words as words: as many slots keep the table half full.
+    const slots = Math.max(512, 2 ** Math.ceil(Math.log2(Math.max(words, 1))));
+    this.keys = new Int32Array(slots).fill(-1);
+    this.bits = new Uint8Array(slots);
+    this.ids = new Int32Array(Math.max(256, words));
+  }
 
   /**
    * Records each word of a sentence that is not all capitals; the first word's case says nothing.
@@ -410,6 +422,14 @@ function wordIds(
     // Id 0 names no word: not found at that slot (free, or holding another hash).
     out[row + i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
   }
+  // Then, for the same reason, each word found's text and row in the table: the compare below reads the
+  // one, the callers the other.
+  let touched = 0;
+  for (let i = 0; i < n; i++) {
+    const id = out[row + i] as number;
+    touched += (wordsById[id] as string).length + (table[id * STRIDE + CLASSES] as number);
+  }
+  readAhead.sum = touched;
   for (let i = 0; i < n; i++) {
     const w = words[i] as string;
     const id = out[row + i] as number;
@@ -487,6 +507,11 @@ let mem = new Uint8Array(0);
 let given = new Uint8Array(0);
 let gazBuffer = new Uint8Array(0);
 let codes = new Uint8Array(0);
+/**
+ * What `wordIds` read ahead, summed and kept in an object the engine cannot prove unread, so that it
+ * keeps the reads.
+ */
+const readAhead = { sum: 0 };
 /** The hashes of a sentence's words, for `wordIds`. */
 let hashes = new Int32Array(256);
 
@@ -508,7 +533,7 @@ export interface FeatureOptions {
   upperMode?: boolean;
   /**
    * The words' gazetteer codes (WordCode, of the title-case words in a sentence in capitals), written
-   * from `codesAt`.
+   * from `codesAt`; not written for a sentence with no `live` word.
    */
   codes?: Uint8Array;
   codesAt?: number;
@@ -552,7 +577,8 @@ export function extractFeatures(
   const known = memory.idsOf(words, rows);
   if (!known) wordIds(words, rows, 0, tokens, at);
   for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
-  if (live) markLive(n, upperMode, live);
+  // A sentence with no word to search (one in twenty) needs no more: its words are all O.
+  if (live && !markLive(n, upperMode, live)) return;
   // In capitals, the gazetteer is asked about the words in title case.
   const gazWords = upperMode ? words.map(TITLE_CASE) : words;
   for (let i = 0; i < n; i++) {
@@ -750,9 +776,9 @@ function bearsName(w: string): boolean {
  * capitals); the recognizer labels the others O without a search. A name has a capital (`isNameLike` in
  * recognize-entities.ts drops any span without), and on the bench corpus the full search labels 7 of
  * 540,000 words beyond that reach other than O, in names such as "the 1945 general election". Whether a
- * word bears a name is kept with the word, read rather than scanned for.
+ * word bears a name is kept with the word, read rather than scanned for. False when no word bears one.
  */
-function markLive(n: number, upperMode: boolean, live: Uint8Array): void {
+function markLive(n: number, upperMode: boolean, live: Uint8Array): boolean {
   const bears = (i: number) =>
     upperMode || ((table[(rows[i] as number) + CLASSES] as number) & BEARS_NAME) !== 0;
   // The nearest name-bearing word before (then after) each word.
@@ -761,9 +787,11 @@ function markLive(n: number, upperMode: boolean, live: Uint8Array): void {
     if (bears(i)) last = i;
     live[i] = i - last <= REACH ? 1 : 0;
   }
+  if (last < 0) return false;
   let next = n + REACH + 1;
   for (let i = n - 1; i >= 0; i--) {
     if (bears(i)) next = i;
     if (next - i <= REACH) live[i] = 1;
   }
+  return true;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
 import { table } from '../../test/table.js';
-import { defaultGazetteer, GazClass, PHRASE_LENGTHS, WordCode } from './gazetteer.js';
+import { defaultGazetteer, GazClass, Gazetteer, PHRASE_LENGTHS, WordCode } from './gazetteer.js';
 
 table(
   'gazetteer lookup: countries by any of their names, demonyms, cities with GeoNames ids',
@@ -48,6 +49,24 @@ table(
 );
 
 table(
+  "gazetteer kindOfPhrase: a name's kind from its first word's code, as kindOf gives it",
+  [
+    ['North Korea', 'North', 'country'],
+    ['North Korean', 'North', 'demonym'],
+    ['Los Angeles', 'Los', 'city'],
+    ['United Nations', 'United', 'organisation'],
+    ['Guinea , Bissau', 'Guinea', undefined],
+    ['Cofinec Corp', 'Cofinec', undefined],
+    ['Stephen Frater', 'Stephen', undefined],
+  ] as const,
+  ([name, first, kind]) => {
+    const gazetteer = defaultGazetteer();
+    assert.equal(gazetteer.kindOfPhrase(name, gazetteer.code(first)), kind, `kindOfPhrase("${name}")`);
+    assert.equal(gazetteer.kindOf(name), kind, `kindOf("${name}")`);
+  },
+);
+
+table(
   'gazetteer classes: the longest phrase wins and marks its inner words',
   [
     ['troops from North Korea arrived', [0, 0, GazClass.Country, GazClass.Country + 8, 0]],
@@ -68,8 +87,28 @@ table(
     ['Frater', false],
     ['gloria', false],
   ] as const,
-  ([word, expected]) => assert.equal(defaultGazetteer().isFirstName(word), expected, `isFirstName(${word})`),
+  ([word, expected]) => {
+    const gazetteer = defaultGazetteer();
+    assert.equal(gazetteer.isFirstName(word), expected, `isFirstName(${word})`);
+    assert.equal((gazetteer.code(word) & WordCode.FirstName) !== 0, expected, `code(${word}) has FirstName`);
+  },
 );
+
+test('gazetteer given names: the code finds each of them, whatever its first letter and length', () => {
+  const names = ['Gloria', 'Zoë', 'Élodie', 'Bartholomew-Alexander-Maximilian-Jones', 'Al'];
+  const gazetteer = new Gazetteer({
+    countries: [],
+    cities: [],
+    regions: [],
+    locations: [],
+    organisations: [],
+    firstNames: names,
+  });
+  for (const name of names)
+    assert.ok(gazetteer.code(name) & WordCode.FirstName, `code(${name}) has FirstName`);
+  for (const word of ['gloria', 'Glorias', 'Zo', 'Elodie', 'Bartholomew-Alexander-Maximilian-Jone', 'A'])
+    assert.equal(gazetteer.code(word) & WordCode.FirstName, 0, `code(${word}) has no FirstName`);
+});
 
 table(
   "gazetteer classes: the same from the words' codes as from the words",

@@ -121,6 +121,9 @@ const KINDS: readonly (PlaceKind | undefined)[] = [
 
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
 
+/** A word length as one bit of a 32-bit set (all lengths past 31 share the last), to filter words before a look-up. */
+export const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
 /** Cities by column: each becomes a Place only when a lookup finds it. */
 interface CityColumns {
   readonly names: string[];
@@ -154,6 +157,11 @@ export class Gazetteer {
   private readonly cities: CityColumns;
   private readonly byCode = new Map<string, Place>();
   private readonly firstNames: ReadonlySet<string>;
+  /**
+   * The lengths of the given names that start with each ASCII character, as bits (all lengths past 31 in
+   * the last): the words the recognizer asks of are mostly in lower case, and passed over without a look-up.
+   */
+  private readonly firstNameLengths = new Uint32Array(128);
   readonly maxWords: number;
 
   constructor(data: GazetteerData) {
@@ -226,6 +234,10 @@ export class Gazetteer {
     }
     if (maxWords >= LENGTHS) throw new DatelineError('INTERNAL', `a gazetteer phrase of ${maxWords} words`);
     this.firstNames = new Set(data.firstNames ?? []);
+    for (const name of this.firstNames) {
+      const c = name.charCodeAt(0);
+      if (c < 128) this.firstNameLengths[c] = (this.firstNameLengths[c] as number) | lengthBit(name.length);
+    }
   }
 
   /** Whether a capitalised word is a given name: "Gloria", not "Pirelli". */
@@ -235,9 +247,11 @@ export class Gazetteer {
 
   /** The word's WordCode. */
   code(word: string): number {
-    return (
-      ((this.entries.get(word) ?? 0) & (CLASS_MASK | PREFIX)) | (this.firstNames.has(word) ? FIRST_NAME : 0)
-    );
+    const c = word.charCodeAt(0);
+    const given =
+      (c >= 128 || ((this.firstNameLengths[c] as number) & lengthBit(word.length)) !== 0) &&
+      this.firstNames.has(word);
+    return ((this.entries.get(word) ?? 0) & (CLASS_MASK | PREFIX)) | (given ? FIRST_NAME : 0);
   }
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
@@ -254,6 +268,15 @@ export class Gazetteer {
   /** `kindOf(word)` for one word whose code (`code(word)`) the caller has: most need no look-up. */
   kindOfWord(word: string, code: number): PlaceKind | undefined {
     return code & CLASS_MASK || !UNPHRASED.test(word) ? KINDS[code & CLASS_MASK] : this.kindOf(word);
+  }
+
+  /**
+   * `kindOf(name)` for a name of more than one word whose first word (as `phraseWords` splits it) has
+   * the code `code` (`code(word)`): most need no look-up, since every phrase's first word starts a
+   * longer phrase (WordCode.Prefix).
+   */
+  kindOfPhrase(name: string, code: number): PlaceKind | undefined {
+    return code & PREFIX ? this.kindOf(name) : undefined;
   }
 
   private entryOf(name: string): number {

@@ -4,7 +4,14 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { repoRoot, table } from '../../test/table.js';
 import { DatelineError } from '../document/errors.js';
-import { CaseMemory, extractFeatures, FEATURES_PER_TOKEN, KEYS_PER_WORD } from './features.js';
+import {
+  CaseMemory,
+  extractFeatures,
+  FEATURE_GROUPS,
+  FEATURES_PER_TOKEN,
+  KEYED_GROUPS,
+  KEYS_PER_WORD,
+} from './features.js';
 import { defaultGazetteer } from './gazetteer.js';
 import { begin, inside, LABEL_COUNT, OUTSIDE, typeIndex } from './labels.js';
 import { defaultModel, EntityModel, transitionTable, viterbi } from './model.js';
@@ -320,4 +327,56 @@ test('model decode: with live words marked, the others are O and the marked ones
   const dead = new Uint8Array(buckets.length);
   model.decode(featuresFor(buckets), buckets.length, dead, Uint8Array.from([0, 0, 1, 1, 1, 0, 0]));
   assert.deepEqual([...dead], [OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE, OUTSIDE]);
+});
+
+test('model decode: given keys, the live words of a sentence decode as without them, the others O', () => {
+  const gazetteer = defaultGazetteer();
+  const sentences = [
+    'Shares in Cofinec Corp fell in trading on the exchange after the report , its chief Stephen Frater said .',
+    'the talks ended on a calm note after all and no one spoke of them again',
+    'NORTH KOREA SAYS IT WILL TEST AGAIN',
+  ].map((s) => s.split(' '));
+  const memory = new CaseMemory(gazetteer);
+  for (const words of sentences) memory.observe(words);
+  // A model of its own, so that its caches start empty.
+  const fresh = EntityModel.fromBuffer(readFileSync(`${repoRoot}/models/entities.bin.gz`));
+  for (const pass of ['cold', 'warm'])
+    for (const words of sentences) {
+      const n = words.length;
+      const live = new Uint8Array(n);
+      const whole = new Uint32Array(n * FEATURES_PER_TOKEN);
+      extractFeatures(words, gazetteer, memory, fresh.bits, whole, { live });
+      const plain = new Uint8Array(n);
+      defaultModel().decode(whole, n, plain, live);
+      // Extracted lazy last: decoding writes the groups' features of this sentence where it misses.
+      const keys = new Int32Array(n * KEYS_PER_WORD);
+      const features = new Uint32Array(n * FEATURES_PER_TOKEN);
+      extractFeatures(words, gazetteer, memory, fresh.bits, features, { live, keys, lazy: true });
+      // Stale labels: decode writes every one.
+      const keyed = new Uint8Array(n).fill(1);
+      fresh.decode(features, n, keyed, live, { keys, epoch: 1, lazy: true });
+      assert.deepEqual([...keyed], [...plain], `${pass}: ${words.join(' ')}`);
+      for (let i = 0; i < n; i++) if (!live[i]) assert.equal(keyed[i], OUTSIDE, `word ${i} is not searched`);
+    }
+});
+
+test("model decode: given keys, each word's word-pair features are its own, live words or all", () => {
+  // Bucket 3 holds no weight, and every grouped feature is in it: the word-pair features, in no group,
+  // are the only ones to vote, each word's bucket from `buckets`.
+  const grouped = new Set(FEATURE_GROUPS.flat());
+  const buckets = [0, 1, 2, 0, 1, 0];
+  const n = buckets.length;
+  const features = new Uint32Array(n * FEATURES_PER_TOKEN).fill(3);
+  for (const [i, b] of buckets.entries())
+    for (let f = 0; f < FEATURES_PER_TOKEN; f++)
+      if (!grouped.has(f)) features[i * FEATURES_PER_TOKEN + f] = b;
+  // Equal keys name the groups' equal buckets; the few-valued group has none (-1) and is summed afresh.
+  const keys = new Int32Array(n * KEYS_PER_WORD);
+  for (let i = 0; i < n; i++) keys[i * KEYS_PER_WORD + KEYED_GROUPS] = -1;
+  const expected = [OUTSIDE, begin(P), inside(P), OUTSIDE, begin(P), OUTSIDE];
+  for (const live of [undefined, Uint8Array.from([1, 1, 1, 0, 1, 1])]) {
+    const out = new Uint8Array(n);
+    tiny().decode(features, n, out, live, { keys, epoch: 0 });
+    assert.deepEqual([...out], expected, live ? 'live words' : 'all words');
+  }
 });

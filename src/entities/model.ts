@@ -214,6 +214,24 @@ export function viterbi(
   }
 }
 
+/**
+ * What `prefetch` read, summed and kept in an object the engine cannot prove unread, so that it keeps
+ * the reads.
+ */
+const readAhead = { sum: 0 };
+
+/** Where keyed group `g`'s cache slot for key `key` starts: the slot of the word the key names. */
+function keyedSlot(key: number, g: number, cacheBits: number): number {
+  const word = (key >>> (KEY_WORD_SHIFT[g] as number)) & ((2 << cacheBits) - 1);
+  return (word * KEYED_GROUPS + g) * (1 + L);
+}
+
+/** Where the few-valued group's cache slot for keys `first` and `second` starts. */
+function fewSlot(first: number, second: number, cacheBits: number): number {
+  const h = Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b);
+  return (h >>> (32 - cacheBits)) * (2 + L);
+}
+
 /** Set bits in a 32-bit word. */
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
@@ -255,6 +273,10 @@ export class EntityModel {
   private fewCache: Int32Array | undefined;
   /** The epoch of the keys in `keyedCache` and `fewCache`: keys of another name other words. */
   private keyedEpoch = -1;
+  /** Where the word-pair features of each word of the sentence decoded have their weights (`prefetch`). */
+  private pairAt = new Int32Array(0);
+  /** Where the weights of each feature of the group `sumGroup` sums are. */
+  private readonly groupRows = new Int32Array(F);
   /** Each group's cache for the words decoded now. */
   private readonly caches: Int32Array[] = [];
   private readonly cacheBits: number;
@@ -389,8 +411,7 @@ export class EntityModel {
     cache: Int32Array,
     lazy: boolean,
   ): number {
-    const word = (key >>> (KEY_WORD_SHIFT[g] as number)) & ((2 << this.cacheBits) - 1);
-    const keyAt = (word * KEYED_GROUPS + g) * (1 + L);
+    const keyAt = keyedSlot(key, g, this.cacheBits);
     if (cache[keyAt] !== key) {
       cache[keyAt] = key;
       if (lazy) writeGroup(i, g);
@@ -410,8 +431,7 @@ export class EntityModel {
   ): number {
     let keyAt = (1 << this.cacheBits) * (2 + L);
     if (first >= 0) {
-      const h = Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b);
-      keyAt = (h >>> (32 - this.cacheBits)) * (2 + L);
+      keyAt = fewSlot(first, second, this.cacheBits);
       if (cache[keyAt] === first && cache[keyAt + 1] === second) return keyAt + 2;
       cache[keyAt] = first;
       cache[keyAt + 1] = second;
@@ -424,9 +444,21 @@ export class EntityModel {
   /** Writes the summed weights of group `g` of the features at `from` into `cache` at `at`. */
   private sumGroup(features: Uint32Array, from: number, g: number, cache: Int32Array, at: number): void {
     const w = this.packed;
+    const first = GROUP_START[g] as number;
+    const size = (GROUP_START[g + 1] as number) - first;
+    // Where each feature's weights are, and a read of them, before any is summed: the rows lie far apart,
+    // and their reads overlap rather than wait on each other (a sum not cached is mostly a new word's).
+    const rows = this.groupRows;
+    let sum = 0;
+    for (let k = 0; k < size; k++) {
+      const b = this.packedAt(features[from + (ORDER[first + k] as number)] as number);
+      rows[k] = b;
+      if (b >= 0) sum += (w[b] as number) + (w[b + L - 1] as number);
+    }
+    readAhead.sum = sum;
     cache.fill(0, at, at + L);
-    for (let k = GROUP_START[g] as number; k < (GROUP_START[g + 1] as number); k++) {
-      const b = this.packedAt(features[from + (ORDER[k] as number)] as number);
+    for (let k = 0; k < size; k++) {
+      const b = rows[k] as number;
       if (b >= 0)
         for (let y = 0; y < L; y++) cache[at + y] = (cache[at + y] as number) + (w[b + y] as number);
     }
@@ -461,6 +493,7 @@ export class EntityModel {
    * (from there too), the keyed groups' and the few-valued group's sums are cached by key.
    */
   decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array, keys?: GroupKeys): void {
+    if (keys) this.prefetch(features, n, live, keys);
     if (!live) {
       this.emissions(features, 0, n, keys);
       viterbi(this.emit, n, this.table, out);
@@ -482,6 +515,45 @@ export class EntityModel {
     }
   }
 
+  /**
+   * Reads, for every word of a sentence that `decode` searches, the cache slots and weight rows its
+   * emission sums will read, and keeps where its word-pair features' weights are (`pairAt`). Those
+   * tables are megabytes and the slots they hold for the words of a sentence lie far apart: read one
+   * word after another with the sums, each miss waits for the last, while this tight loop has many in
+   * flight at once, and the sums then find them in the processor's caches.
+   */
+  private prefetch(features: Uint32Array, n: number, live: Uint8Array | undefined, keys: GroupKeys): void {
+    const pairs = F - (GROUP_START[GROUP_COUNT] as number);
+    if (this.pairAt.length < n * pairs)
+      this.pairAt = new Int32Array(Math.max(n * pairs, this.pairAt.length * 2));
+    const pairAt = this.pairAt;
+    const keyed = this.keyedCacheFor(keys.epoch);
+    const few = this.fewCache as Int32Array;
+    const keyValues = keys.keys;
+    const w = this.packed;
+    let sum = 0;
+    for (let i = 0; i < n; i++) {
+      if (live && !live[i]) continue;
+      const k = i * KEYS_PER_WORD;
+      // A slot's first and last numbers: a slot is longer than a cache line.
+      for (let g = 0; g < KEYED_GROUPS; g++) {
+        const keyAt = keyedSlot(keyValues[k + g] as number, g, this.cacheBits);
+        sum += (keyed[keyAt] as number) + (keyed[keyAt + L] as number);
+      }
+      const first = keyValues[k + KEYED_GROUPS] as number;
+      if (first >= 0) {
+        const keyAt = fewSlot(first, keyValues[k + KEYED_GROUPS + 1] as number, this.cacheBits);
+        sum += (few[keyAt] as number) + (few[keyAt + L + 1] as number);
+      }
+      for (let p = 0; p < pairs; p++) {
+        const b = this.packedAt(features[i * F + (ORDER[F - pairs + p] as number)] as number);
+        pairAt[i * pairs + p] = b;
+        if (b >= 0) sum += (w[b] as number) + (w[b + L - 1] as number);
+      }
+    }
+    readAhead.sum = sum;
+  }
+
   /** Emission scores of the words `[first, end)` of a sentence into `emit`, from its start. */
   private emissions(features: Uint32Array, first: number, end: number, keys?: GroupKeys): void {
     const n = end - first;
@@ -497,6 +569,7 @@ export class EntityModel {
     caches[few] = keyed ? (this.fewCache as Int32Array) : this.bucketCache(few);
     const scale = this.scale;
     const ungrouped = GROUP_START[GROUP_COUNT] as number;
+    const pairAt = this.pairAt;
     for (let i = 0; i < n; i++) {
       const from = (first + i) * F;
       // One local per label: the sums stay in registers.
@@ -551,7 +624,9 @@ export class EntityModel {
         a16 += sums[at + 16] as number;
       }
       for (let k = ungrouped; k < F; k++) {
-        const b = this.packedAt(features[from + (ORDER[k] as number)] as number);
+        const b = keyValues
+          ? (pairAt[(first + i) * (F - ungrouped) + k - ungrouped] as number)
+          : this.packedAt(features[from + (ORDER[k] as number)] as number);
         if (b < 0) continue;
         a0 += w[b + 0] as number;
         a1 += w[b + 1] as number;

@@ -1,6 +1,6 @@
 import type { Entity, EntityType } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
-import { TokenFlag } from '../text/tokens.js';
+import { TokenFlag, type TokenStore } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
@@ -11,7 +11,14 @@ import {
   KEYS_PER_WORD,
   keyEpoch,
 } from './features.js';
-import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS } from './gazetteer.js';
+import {
+  defaultGazetteer,
+  GazClass,
+  type Gazetteer,
+  lengthBit,
+  PHRASE_LENGTHS,
+  type PlaceKind,
+} from './gazetteer.js';
 import { ENTITY_TYPES, spansOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
@@ -96,7 +103,7 @@ export function recognizeNames(
   const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
   // Whether each segment is in capitals, asked once for the features and every rule after them.
   const upper = segs.map(([a, b]) => isUpperSpan(tokens, a, b));
-  const memory = new CaseMemory(gazetteer);
+  const memory = new CaseMemory(gazetteer, tokens.count);
   words.forEach((w, k) => {
     memory.observe(w, upper[k], tokens, (segs[k] as [number, number])[0]);
   });
@@ -570,18 +577,25 @@ function addFromMemory(
   }
   if (known.size === 0) return;
   const firstWords = new Set<string>();
+  // The lengths of the first words that start with each ASCII character, as bits (all lengths past 31
+  // in the last): most words, in lower case or of another length than the names' first words, are
+  // passed over on their first character and length, without a look-up.
+  const lengths = new Uint32Array(128);
   for (const k of known.keys()) {
     const space = k.indexOf(' ');
-    firstWords.add(space < 0 ? k : k.slice(0, space));
+    const first = space < 0 ? k : k.slice(0, space);
+    firstWords.add(first);
+    const c = first.charCodeAt(0);
+    if (c < 128) lengths[c] = (lengths[c] as number) | lengthBit(first.length);
   }
-  // A shape filter knows ASCII letters in either case, so it passes every word of the set as written.
-  const shapes = new WordShapes(firstWords);
   segs.forEach(([a], k) => {
     const w = words[k] as string[];
     if (upper[k]) return;
     for (let i = 0; i < w.length; i++) {
       const word = w[i] as string;
-      if (labelled[a + i] || !shapes.mayHoldText(word, 0, word.length) || !firstWords.has(word)) continue;
+      const c = word.charCodeAt(0);
+      if (labelled[a + i] || (c < 128 && ((lengths[c] as number) & lengthBit(word.length)) === 0)) continue;
+      if (!firstWords.has(word)) continue;
       const lx = lexClass(word.toLowerCase());
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.
@@ -625,9 +639,13 @@ function orgHeaded(w: readonly string[], n: NameSpan): boolean {
   return false;
 }
 
+// What ends a word for `phraseWords`, and what it splits off a word.
+const PHRASE_BREAK = /[\s,()]/;
+const PHRASE_MARK = /[,()]/;
+
 /**
- * The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. A name of
- * one word whose code the features kept (`codes`) is not looked up again.
+ * The gazetteer decides GPE against LOC for known places; the model's type stands otherwise. A name
+ * whose first word's code the features kept (`codes`) is mostly not looked up again.
  */
 function refineTypes(
   context: StageContext,
@@ -644,8 +662,7 @@ function refineTypes(
     if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
     if (FEASTS.has(lower) || NEW_YEAR.test(lower)) return { ...n, type: 'EVENT' };
     if (isLawName(w, n)) return { ...n, type: 'OTHER' };
-    const code = n.end - n.first === 1 ? (codes[n.first] as number) : NO_CODE;
-    const kind = code === NO_CODE ? gazetteer.kindOf(text) : gazetteer.kindOfWord(text, code);
+    const kind = kindOfName(gazetteer, text, source, tokens, w, n, codes[n.first] as number);
     if (!kind) {
       if (isEventName(w, n)) return { ...n, type: 'EVENT' };
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
@@ -668,6 +685,28 @@ function refineTypes(
     if (kind === 'location') return { ...n, type: 'LOC' };
     return { ...n, type: 'GPE' };
   });
+}
+
+/**
+ * The gazetteer's kind of the name `text` of `n`, asked with the code the features kept of its first word
+ * (`code`, NO_CODE where they kept none): most names need no look-up.
+ */
+function kindOfName(
+  gazetteer: Gazetteer,
+  text: string,
+  source: string,
+  tokens: TokenStore,
+  w: readonly string[],
+  n: NameSpan,
+  code: number,
+): PlaceKind | undefined {
+  if (code === NO_CODE) return gazetteer.kindOf(text);
+  if (n.end - n.first === 1) return gazetteer.kindOfWord(text, code);
+  // The gazetteer's first word of the name is the first token when a space, comma or bracket ends the
+  // token and it holds no comma or bracket (`phraseWords`).
+  const firstWord =
+    PHRASE_BREAK.test(source[tokens.end(n.first)] as string) && !PHRASE_MARK.test(w[n.first] as string);
+  return firstWord ? gazetteer.kindOfPhrase(text, code) : gazetteer.kindOf(text);
 }
 
 /**
