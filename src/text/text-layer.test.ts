@@ -144,6 +144,36 @@ table(
   },
 );
 
+const RUN_FLAGS = TokenFlag.AsciiUpper | TokenFlag.AsciiRun;
+
+table(
+  'tokens: a capital, and a run of ASCII letters alone or digits alone, however the token was read',
+  [
+    ['kim', TokenFlag.AsciiRun],
+    ['Kim', RUN_FLAGS],
+    ['iPhone', RUN_FLAGS],
+    ['1990', TokenFlag.AsciiRun],
+    ['Mr.', TokenFlag.AsciiUpper],
+    ['U.S.', TokenFlag.AsciiUpper],
+    ['4x4', 0],
+    ['A380', TokenFlag.AsciiUpper],
+    ['two-year', 0],
+    ["don't", 0],
+    ['15,000', 0],
+    ['\u00c9t\u00e9', 0],
+    ['caf\u00e9', 0],
+    ['Caf\u00e9', TokenFlag.AsciiUpper],
+    ['\u2014', 0],
+    ['www', TokenFlag.AsciiRun],
+    ['https://example.com/A', TokenFlag.AsciiUpper],
+  ] as const,
+  ([word, flags]) => {
+    const { tokens } = new TextLayer(`${word} `);
+    assert.equal(tokens.count, 1, `${word} is one token`);
+    assert.equal(tokens.flags(0) & RUN_FLAGS, flags, `capital and run flags of ${word}`);
+  },
+);
+
 /** FNV-1a from the seeded basis, as the recognizer's word table hashes a word's string. */
 function fnv(text: string): number {
   let h = (0x811c9dc5 ^ TOKEN_HASH_SEED) >>> 0;

@@ -44,6 +44,13 @@ export const TokenFlag = {
   AsciiLetter: 64,
   /** The token has an ASCII lower-case letter. */
   AsciiLower: 128,
+  /** The token has an ASCII capital. */
+  AsciiUpper: 256,
+  /**
+   * The token is ASCII letters alone or ASCII digits alone: the time tagger, whose tokens split words from
+   * digits and at every mark, takes such a token as it is without reading its characters again.
+   */
+  AsciiRun: 512,
 } as const;
 
 /**
@@ -79,7 +86,7 @@ export class TokenStore {
   private readonly ends: Uint32Array;
   private readonly hashes: Uint32Array;
   private readonly kinds: Uint8Array;
-  private readonly flagBits: Uint8Array;
+  private readonly flagBits: Uint16Array;
   /**
    * The tokens that start a line and the quote marks, in order: the text layer's paragraph and quote
    * passes visit only these instead of every token.
@@ -98,7 +105,7 @@ export class TokenStore {
     ends: Uint32Array,
     hashes: Uint32Array,
     kinds: Uint8Array,
-    flags: Uint8Array,
+    flags: Uint16Array,
     count: number,
     lineStarts: readonly number[],
     quoteMarks: readonly number[],
@@ -194,7 +201,7 @@ class Builder {
   ends: Uint32Array;
   hashes: Uint32Array;
   kinds: Uint8Array;
-  flags: Uint8Array;
+  flags: Uint16Array;
   // Kept with the store for the whole batch (see kept.ts).
   readonly lineStarts = keptArray<number>();
   readonly quoteMarks = keptArray<number>();
@@ -207,22 +214,25 @@ class Builder {
     this.starts = new Uint32Array(buffer, 0, capacity);
     this.ends = new Uint32Array(buffer, capacity * 4, capacity);
     this.hashes = new Uint32Array(buffer, capacity * 8, capacity);
-    this.kinds = new Uint8Array(buffer, capacity * 12, capacity);
-    this.flags = new Uint8Array(buffer, capacity * 13, capacity);
+    this.flags = new Uint16Array(buffer, capacity * 12, capacity);
+    this.kinds = new Uint8Array(buffer, capacity * 14, capacity);
   }
-  /** Hashes the token and finds its ASCII letters in one pass over its characters, in cache still. */
+  /** Hashes the token and classes its characters in one pass over them, in cache still. */
   push(start: number, end: number, kind: TokenKind, flags: number): void {
-    if (this.count === this.kinds.length) this.grow();
     const source = this.source;
     let h = HASH_BASIS;
     let seen = 0;
     for (let i = start; i < end; i++) {
       const c = source.charCodeAt(i);
       h = Math.imul(h ^ c, FNV_PRIME);
-      if (c < 128) seen |= ASCII_CLASS[c] as number;
+      const k = c < 128 ? (ASCII_CLASS[c] as number) : 0;
+      seen |= (k & ALNUM) !== 0 ? k : MARK;
     }
-    if ((seen & LETTER) !== 0) flags |= TokenFlag.AsciiLetter;
-    if ((seen & LOWER) !== 0) flags |= TokenFlag.AsciiLower;
+    this.pushHashed(start, end, kind, flags | asciiFlags(seen), h);
+  }
+  /** `push` for a token whose hash and character flags the caller found as it read the characters. */
+  pushHashed(start: number, end: number, kind: TokenKind, flags: number, h: number): void {
+    if (this.count === this.kinds.length) this.grow();
     const k = this.count++;
     this.starts[k] = start;
     this.ends[k] = end;
@@ -248,10 +258,10 @@ class Builder {
     this.ends.set(ends);
     this.hashes = new Uint32Array(buffer, capacity * 8, capacity);
     this.hashes.set(hashes);
-    this.kinds = new Uint8Array(buffer, capacity * 12, capacity);
-    this.kinds.set(kinds);
-    this.flags = new Uint8Array(buffer, capacity * 13, capacity);
+    this.flags = new Uint16Array(buffer, capacity * 12, capacity);
     this.flags.set(flags);
+    this.kinds = new Uint8Array(buffer, capacity * 14, capacity);
+    this.kinds.set(kinds);
   }
   /** The store keeps the arrays with their spare room: trimming them would copy every one. */
   store(): TokenStore {
@@ -270,7 +280,7 @@ class Builder {
   }
 }
 
-const BYTES_PER_TOKEN = 14;
+const BYTES_PER_TOKEN = 15;
 
 function caseFlags(source: string, start: number, end: number): number {
   const first = source.charCodeAt(start);
@@ -352,11 +362,14 @@ const QUOTE = 8;
 const SYMBOL = 16;
 const UPPER = 32;
 const LOWER = 64;
+/** A mark a word may go on across (see `wordEnd`): "-", "'", and the separators digits keep. */
+const JOIN = 128;
 const ALNUM = LETTER | DIGIT;
 const SYMBOLS = '$€£¥%#@&*+=<>^~|\\/©®°';
 const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   ASCII_CLASS[c] =
+    ("-',.:/".includes(String.fromCharCode(c)) ? JOIN : 0) |
     (isSpaceCode(c) ? SPACE : 0) |
     (isLetterCode(c) ? LETTER : 0) |
     (isDigitCode(c) ? DIGIT : 0) |
@@ -366,6 +379,20 @@ for (let c = 0; c < 128; c++) {
     (c >= 0x61 && c <= 0x7a ? LOWER : 0);
 }
 
+/** In the classes a token's characters have (see `asciiFlags`): a character that is no ASCII letter or digit. */
+const MARK = 256;
+
+/** The token flags of the classes a token's characters have. */
+function asciiFlags(seen: number): number {
+  const run = seen & (MARK | ALNUM);
+  return (
+    ((seen & LETTER) !== 0 ? TokenFlag.AsciiLetter : 0) |
+    ((seen & LOWER) !== 0 ? TokenFlag.AsciiLower : 0) |
+    ((seen & UPPER) !== 0 ? TokenFlag.AsciiUpper : 0) |
+    (run === LETTER || run === DIGIT ? TokenFlag.AsciiRun : 0)
+  );
+}
+
 /** Most words before a period are no abbreviation: their shape tells so before they are cut out. */
 const ABBREVIATION_SHAPES = new WordShapes([
   ...TITLES,
@@ -373,6 +400,27 @@ const ABBREVIATION_SHAPES = new WordShapes([
   ...TERMINAL_ABBREVIATIONS,
   ...NUMBER_ABBREVIATIONS,
 ]);
+
+/** Whether the period after the word `[start, end)` belongs to it: "Mr.", "Oct.", "Inc.", "No.", "J." */
+function periodJoins(source: string, start: number, end: number): boolean {
+  const after = codeAt(source, end + 1);
+  const spaced = isSpaceCode(after);
+  if (
+    end - start === 1 &&
+    isUpperCode(source.charCodeAt(start)) &&
+    (spaced || after === 0x5d || after === 0x29)
+  )
+    return true; // an initial
+  if (!ABBREVIATION_SHAPES.mayHoldText(source, start, end)) return false;
+  const abbr = abbreviationKind(source.slice(start, end));
+  const numberFollows = spaced && isDigitCode(codeAt(source, end + 2));
+  return (
+    (abbr === 'title' && spaced) ||
+    (abbr === 'month' && (numberFollows || spaced)) ||
+    (abbr === 'terminal' && !isLetterCode(after)) ||
+    (abbr === 'number' && numberFollows)
+  );
+}
 
 function wordEnd(source: string, start: number): number {
   let i = start;
@@ -447,9 +495,29 @@ export function tokenize(source: string): TokenStore {
       continue;
     }
     if (ascii ? (cls & ALNUM) !== 0 : isAlnumCode(c)) {
+      // Most words are ASCII letters or digits up to a space or a mark that joins nothing: they are read
+      // once, hashed and classed on the way. `wordEnd` goes on past a mark that may join or past ASCII,
+      // and `push` then reads the whole word again.
+      let h = HASH_BASIS;
+      let seen = 0;
+      let read = i; // the characters before this one are hashed and classed
+      if (ascii) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        seen = cls;
+        for (read = i + 1; read < n; read++) {
+          const d = source.charCodeAt(read);
+          if (d >= 128) break;
+          const k = ASCII_CLASS[d] as number;
+          if ((k & ALNUM) === 0) break;
+          h = Math.imul(h ^ d, FNV_PRIME);
+          seen |= k;
+        }
+      }
+      const stop = codeAt(source, read);
       // Single letters joined by periods need a period second: most words have none.
+      const periodSecond = read === i + 1 ? stop === PERIOD : read === i && codeAt(source, i + 1) === PERIOD;
       const dotted =
-        codeAt(source, i + 1) === PERIOD && (ascii ? (cls & LETTER) !== 0 : isLetterCode(c))
+        periodSecond && (ascii ? (cls & LETTER) !== 0 : isLetterCode(c))
           ? dottedAbbreviationEnd(source, i)
           : -1;
       if (dotted > 0) {
@@ -457,32 +525,38 @@ export function tokenize(source: string): TokenStore {
         i = dotted;
         continue;
       }
-      let end = wordEnd(source, i);
+      let end =
+        stop >= 128 || (stop >= 0 && ((ASCII_CLASS[stop] as number) & JOIN) !== 0)
+          ? wordEnd(source, read)
+          : read;
+      const hashed = ascii && end === read;
       const kind: TokenKind = (ascii ? (cls & DIGIT) !== 0 : isDigitCode(c))
         ? TokenKind.Number
         : TokenKind.Word;
-      let extra = (ascii ? (cls & UPPER) !== 0 : isUpperCode(c)) ? caseFlags(source, i, end) : 0;
-      if (kind === TokenKind.Word && codeAt(source, end) === PERIOD) {
-        const abbr = ABBREVIATION_SHAPES.mayHoldText(source, i, end)
-          ? abbreviationKind(source.slice(i, end))
-          : undefined;
-        const after = codeAt(source, end + 1);
-        const spaced = isSpaceCode(after);
-        const numberFollows = spaced && isDigitCode(codeAt(source, end + 2));
-        const initial = end - i === 1 && isUpperCode(c) && (spaced || after === 0x5d || after === 0x29);
-        if (
-          initial ||
-          (abbr === 'title' && spaced) ||
-          (abbr === 'month' && (numberFollows || spaced)) ||
-          (abbr === 'terminal' && !isLetterCode(after)) ||
-          (abbr === 'number' && numberFollows)
-        ) {
-          end++;
-          extra |= TokenFlag.Abbreviation;
-        }
+      // An ASCII word with a lower-case letter is capitalised and no more.
+      let extra = !(ascii ? (cls & UPPER) !== 0 : isUpperCode(c))
+        ? 0
+        : hashed && (seen & LOWER) !== 0
+          ? TokenFlag.Capitalised
+          : caseFlags(source, i, end);
+      if (
+        kind === TokenKind.Word &&
+        (hashed ? stop : codeAt(source, end)) === PERIOD &&
+        periodJoins(source, i, end)
+      ) {
+        end++;
+        h = Math.imul(h ^ PERIOD, FNV_PRIME);
+        seen |= MARK;
+        extra |= TokenFlag.Abbreviation;
       }
-      b.push(i, end, kind, flags | extra);
+      if (hashed) b.pushHashed(i, end, kind, flags | extra | asciiFlags(seen), h);
+      else b.push(i, end, kind, flags | extra);
       i = end;
+      // Most words have a space after them: it is passed here rather than by a turn of the loop.
+      if (end === read && stop === 0x20) {
+        pending = TokenFlag.SpaceBefore;
+        i++;
+      }
       continue;
     }
     const next = codeAt(source, i + 1);

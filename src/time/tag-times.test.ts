@@ -509,6 +509,17 @@ test('tagTimes: ids in text order, spans exact, deterministic', () => {
   });
 });
 
+test('tagTimes: from the text layer tokens, the same times; tokens of another text are refused', () => {
+  const text = 'On Friday, two days after the vote on Oct. 22, markets rose 3 percent. Now they wait.';
+  const { tokens } = new TextLayer(text);
+  assert.deepEqual(tagTimes(text, { reference: FRI, tokens }), tagTimes(text, { reference: FRI }));
+  assert.throws(
+    () => tagTimes(`${text} `, { tokens }),
+    /OPTION_INVALID/,
+    'the tokens must be of the text tagged',
+  );
+});
+
 test('tagTimes: without a reference, relative values stay unresolved', () => {
   const [t] = tagTimes('It happened on Friday.');
   assert.equal(t?.value, 'XXXX-WXX-5');

@@ -3,7 +3,9 @@
  * The configuration is plain data (the lists below); `tagTimes` is pure and deterministic.
  */
 import type { Quote, Time, Writable } from '../document/analysis.js';
+import { DatelineError } from '../document/errors.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
+import type { TokenStore } from '../text/tokens.js';
 import { dayMonthParser } from './parsers/day-month-parser.js';
 import { durationParser } from './parsers/duration-parser.js';
 import { holidayParser } from './parsers/holiday-parser.js';
@@ -34,7 +36,7 @@ import type {
   TimeResult,
 } from './result.js';
 import { findQuotes, splitSentences } from './segments.js';
-import { Kind, ShapeSet, type Tokens, tokenize, touches, WordTable } from './tokens.js';
+import { Kind, ShapeSet, type Tokens, tokenize, tokensOf, touches, WordTable } from './tokens.js';
 
 export type { TimeResult } from './result.js';
 
@@ -165,6 +167,8 @@ export interface TagOptions {
   readonly sentences?: readonly Sentence[];
   /** Quotations, with the time each was said when the caller knows it. */
   readonly quotes?: readonly QuoteSpan[];
+  /** The text layer's tokens of the text: the tagger makes its own from them rather than from every character. */
+  readonly tokens?: TokenStore;
 }
 
 /** `spans` in order of start: themselves when they already are (the attribution layer's usually are). */
@@ -177,7 +181,9 @@ function byStart<T extends { readonly start: number }>(spans: readonly T[]): rea
 
 /** Every time expression of `text`, resolved: the rich results (stated/implied parts, anchors). */
 export function tagTimeResults(text: string, options: TagOptions = {}): TimeResult[] {
-  const tokens = tokenize(text);
+  const store = options.tokens;
+  if (store && store.source !== text) throw new DatelineError('OPTION_INVALID', 'tokens of another text');
+  const tokens = store ? tokensOf(store) : tokenize(text);
   const quotes = options.quotes ? byStart(options.quotes) : findQuotes(text);
   const sentences =
     options.sentences ?? splitSentences(text, new Set(options.quotes ? [] : quotes.map((q) => q.end)));
@@ -265,6 +271,7 @@ export const timeStage: Stage = {
     const times = tagTimes(context.document.text, {
       ...(reference ? { reference } : {}),
       sentences: context.text.sentences,
+      tokens: context.text.tokens,
       ...(quotes ? { quotes } : {}),
     });
     context.layers.times = times;

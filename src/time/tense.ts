@@ -275,33 +275,41 @@ const MOVES_LIMIT = wordSet([
   'moved',
 ]);
 
+/** Token `k` by the cue it gives an expression from `first` to `last`: a clause break stops the search. */
+const BREAK = 0;
+function cueNear(
+  c: ParseContext,
+  k: number,
+  first: number,
+  last: number,
+): WordCue | typeof BREAK | undefined {
+  const kind = c.tokens.kind(k);
+  // a time in parentheses restates one of the clause around them: "leave at 4 (4 a.m. EDT Thursday)"
+  if (kind === Kind.Punct) {
+    const mark = c.tokens.code(k);
+    return CLAUSE_BREAKS.has(c.tokens, k) && !(k === first - 1 && mark === 40) && !(k === last && mark === 41)
+      ? BREAK
+      : undefined;
+  }
+  if (kind !== Kind.Word) return undefined;
+  const cue = cueOf(c, k, k < first);
+  // "will be completed", "is expected": a participle after "be" carries no past
+  if (cue && !cue.strong && cue.tense === 'past' && PASSIVE.has(c.tokens.at(k - 1)?.lower ?? ''))
+    return undefined;
+  return cue;
+}
+
+/** Whether token `k` is the word `w` (lower case), compared in place: a token is made only for a cue. */
+const isAt = (c: ParseContext, k: number, w: string): boolean =>
+  c.tokens.kind(k) === Kind.Word && c.tokens.isLower(k, w);
+
 export function tenseAt(c: ParseContext, first: number, last: number, from: number, to: number): TenseCue {
-  let strong: { tense: Tense; d: number } | undefined;
-  let weak: { tense: Tense; d: number } | undefined;
-  const look = (k: number, d: number): boolean => {
-    const kind = c.tokens.kind(k);
-    // a time in parentheses restates one of the clause around them: "leave at 4 (4 a.m. EDT Thursday)"
-    if (kind === Kind.Punct) {
-      const mark = c.tokens.code(k);
-      return (
-        CLAUSE_BREAKS.has(c.tokens, k) && !(k === first - 1 && mark === 40) && !(k === last && mark === 41)
-      );
-    }
-    if (kind !== Kind.Word) return false;
-    let cue = cueOf(c, k, k < first);
-    if (!cue) return false;
-    // "will be completed", "is expected": a participle after "be" carries no past
-    if (!cue.strong && cue.tense === 'past' && PASSIVE.has(c.tokens.at(k - 1)?.lower ?? '')) cue = undefined;
-    if (!cue) return false;
-    if (cue.strong) {
-      if (!strong || d < strong.d) strong = { tense: cue.tense, d };
-    } else if (!weak || d < weak.d) weak = { tense: cue.tense, d };
-    return false;
-  };
   // "as soon as Tuesday", "as early as next week": a future limit
-  // the words before are compared in place: a token is made only for a cue
-  const is = (k: number, w: string) => c.tokens.kind(k) === Kind.Word && c.tokens.isLower(k, w);
-  if (is(first - 1, 'as') && (is(first - 2, 'soon') || is(first - 2, 'early')) && is(first - 3, 'as'))
+  if (
+    isAt(c, first - 1, 'as') &&
+    (isAt(c, first - 2, 'soon') || isAt(c, first - 2, 'early')) &&
+    isAt(c, first - 3, 'as')
+  )
     return { tense: 'future', strong: true, distance: 1 };
   // a fronted expression ("In January, the company sold ...") takes its tense from the clause after the comma
   let fronted = true;
@@ -311,23 +319,50 @@ export function tenseAt(c: ParseContext, first: number, last: number, from: numb
   // they had not ..."), it bounds the clause after it.
   if (
     !fronted &&
-    (is(first - 1, 'until') ||
-      is(first - 1, 'till') ||
-      (is(first - 1, 'to') && MOVES_LIMIT.has(c.tokens, first - 2)))
+    (isAt(c, first - 1, 'until') ||
+      isAt(c, first - 1, 'till') ||
+      (isAt(c, first - 1, 'to') && MOVES_LIMIT.has(c.tokens, first - 2)))
   )
     return { tense: 'future', strong: true, distance: 1, deadline: true };
-  for (let k = first - 1, d = 1; k >= from && d <= 10; k--, d++) if (look(k, d)) break;
+  // the nearest strong cue and the nearest weak one, each with its distance (kept as plain numbers)
+  let strong: Tense | undefined;
+  let strongDistance = 0;
+  let weak: Tense | undefined;
+  let weakDistance = 0;
+  for (let k = first - 1, d = 1; k >= from && d <= 10; k--, d++) {
+    const cue = cueNear(c, k, first, last);
+    if (cue === BREAK) break;
+    if (!cue) continue;
+    if (cue.strong) {
+      if (strong === undefined || d < strongDistance) {
+        strong = cue.tense;
+        strongDistance = d;
+      }
+    } else if (weak === undefined || d < weakDistance) {
+      weak = cue.tense;
+      weakDistance = d;
+    }
+  }
   for (let k = last, d = 1.5; k < to && d <= 6; k++, d++) {
     // a comma is a token of its own
     const comma = c.tokens.code(k) === 44;
     if (comma && fronted && k === last) continue;
     if (comma || CLAUSE_OPENERS.has(c.tokens, k)) break;
-    if (look(k, d)) break;
+    const cue = cueNear(c, k, first, last);
+    if (cue === BREAK) break;
+    if (!cue) continue;
+    if (cue.strong) {
+      if (strong === undefined || d < strongDistance) {
+        strong = cue.tense;
+        strongDistance = d;
+      }
+    } else if (weak === undefined || d < weakDistance) {
+      weak = cue.tense;
+      weakDistance = d;
+    }
   }
-  const s = strong as { tense: Tense; d: number } | undefined;
-  if (s) return { tense: s.tense, strong: true, distance: s.d };
-  const w = weak as { tense: Tense; d: number } | undefined;
-  return w
-    ? { tense: w.tense, strong: false, distance: w.d }
+  if (strong !== undefined) return { tense: strong, strong: true, distance: strongDistance };
+  return weak !== undefined
+    ? { tense: weak, strong: false, distance: weakDistance }
     : { tense: 'present', strong: false, distance: Number.POSITIVE_INFINITY };
 }

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
-import { Kind, ShapeSet, type Tokens, tokenize, touches, WordTable, wordSet } from './tokens.js';
+import { TextLayer } from '../text/text-layer.js';
+import { Kind, ShapeSet, type Tokens, tokenize, tokensOf, touches, WordTable, wordSet } from './tokens.js';
 
 const texts = (tokens: Tokens): string[] =>
   Array.from({ length: tokens.length }, (_, i) => tokens.at(i)?.text ?? '');
@@ -18,6 +19,89 @@ table(
   ] as const,
   ([text, want]) => assert.deepEqual(texts(tokenize(text)), want, `tokens of ${JSON.stringify(text)}`),
 );
+
+/** Each token's offsets and packed code (kind, case, shape), as `tokenize` and `tokensOf` must agree on. */
+const columns = (tokens: Tokens): number[][] =>
+  Array.from({ length: tokens.length }, (_, i) => [
+    tokens.start(i),
+    tokens.end(i),
+    tokens.kind(i),
+    tokens.shape(i),
+    tokens.at(i)?.lower === tokens.at(i)?.text ? 1 : 0,
+  ]);
+
+table(
+  'tokensOf, from the text layer, makes the tokens tokenize makes',
+  [
+    ['On Oct. 24, 2025, the U.S. said'],
+    ['A380s iPhone MARCH 5th 1980s'],
+    ["John's Kärnten’s rock 'n' roll don't"],
+    ['www. etc.5 U.S.A1 J.R. Smith Inc.com'],
+    ['15,000 3.5 10:30 1/2 two-year -- [...] (...)'],
+    // spaces to one tokenizer and marks to the other; letters past Latin; astral letters and symbols
+    ['a\u200bb c\u1680d e\ufeff f\u2028g\u2029h i\u205fj'],
+    ['\u03c3\u03b5 5\u00b5m \u00b5s caf\u00e9 \u00d7 2 \u{1d400}b \u{1F600}x \u212a'],
+    ['http://x.y/z. Then 12\u0663 \u0663\u0664'],
+  ] as const,
+  ([text]) =>
+    assert.deepEqual(
+      columns(tokensOf(new TextLayer(text).tokens)),
+      columns(tokenize(text)),
+      `tokens of ${JSON.stringify(text)}`,
+    ),
+);
+
+test('tokensOf agrees with tokenize on any text', () => {
+  const piece = fc.constantFrom(
+    'a',
+    'Ab',
+    'AB',
+    'x1',
+    '7',
+    '42',
+    ' ',
+    '  ',
+    '\n',
+    '.',
+    ',',
+    "'",
+    's',
+    '\u2019',
+    '-',
+    ':',
+    '/',
+    '"',
+    'Mr',
+    'U',
+    'etc',
+    'www',
+    'http://',
+    '\u00e9',
+    '\u00c9',
+    '\u00d7',
+    '\u00b5',
+    '\u03a3',
+    '\u0663',
+    '\u200b',
+    '\u2028',
+    '\ufeff',
+    '\u{1F600}',
+    '\u{1d400}',
+    '\ud800',
+    'e\u0301',
+  );
+  fc.assert(
+    fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(
+        columns(tokensOf(new TextLayer(text).tokens)),
+        columns(tokenize(text)),
+        `tokens of ${JSON.stringify(text)}`,
+      );
+    }),
+    { numRuns: 2000 },
+  );
+});
 
 test('tokenize: a long text (past the first guess of its token count) keeps every offset', () => {
   const text = 'a,'.repeat(5000);
@@ -137,4 +221,12 @@ test('Tokens.nextStart stops at numbers, tokens of no shape and tokens of a list
   assert.equal(tokens.nextStart(5, shapes), 5, '"days"');
   assert.equal(tokens.nextStart(6, shapes), 6, 'none left: the length');
   assert.equal(tokenize('he said').nextStart(0, shapes), 2, 'no word of that shape');
+  const marks = new ShapeSet(['\u2019']);
+  const quoted = tokenize('\u201cso \u2014 \u2019 so\u201d');
+  assert.equal(
+    quoted.nextStart(0, marks),
+    3,
+    'past the quote mark and the dash, not listed, to the listed mark',
+  );
+  assert.equal(quoted.nextStart(4, marks), quoted.length, 'no listed mark after it');
 });

@@ -1,8 +1,11 @@
 /**
  * The time grammar's tokens: runs of letters, runs of digits, and single other characters, found in
- * one pass over the text. Parsers match token sequences, so no regex ever rescans the text.
- * Tokens keep their offsets; `lower` is the lower-case form used for lexicon look-ups.
+ * one pass over the text (or taken from the text layer's tokens). Parsers match token sequences, so no
+ * regex ever rescans the text. Tokens keep their offsets; `lower` is the lower-case form used for
+ * lexicon look-ups.
  */
+import { TokenFlag, type TokenStore } from '../text/tokens.js';
+
 export enum Kind {
   Word = 0,
   Number = 1,
@@ -45,18 +48,30 @@ export const keyShape = (key: string): number =>
     ? -1
     : shapeOf(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
 
-/** A bit per shape of a word list: a token whose shape has no bit is none of the words. */
+/**
+ * A bit per shape of a word list: a token whose shape has no bit is none of the words. Marks past ASCII
+ * ("’", "—") have no shape: they have a bit by their code.
+ */
 export class ShapeSet {
   private readonly bits = new Uint32Array(1 << 14);
-  /** Words not ASCII at both ends have no shape and set no bit: callers let tokens of no shape through. */
+  private readonly marks = new Uint32Array(1 << 11);
+  /** Other words not ASCII at both ends set no bit: callers let other tokens of no shape through. */
   constructor(words: Iterable<string>) {
     for (const word of words) {
       const shape = keyShape(word);
       if (shape >= 0) this.bits[shape >> 5] = (this.bits[shape >> 5] as number) | (1 << (shape & 31));
+      else if (word.length === 1) {
+        const code = word.charCodeAt(0);
+        this.marks[code >> 5] = (this.marks[code >> 5] as number) | (1 << (code & 31));
+      }
     }
   }
   has(shape: number): boolean {
     return ((this.bits[shape >> 5] as number) & (1 << (shape & 31))) !== 0;
+  }
+  /** Whether the mark of code `code` (past ASCII) is one of the words. */
+  hasMark(code: number): boolean {
+    return ((this.marks[code >> 5] as number) & (1 << (code & 31))) !== 0;
   }
 }
 
@@ -196,14 +211,22 @@ export class Tokens {
   }
 
   /**
-   * The first token from `i` on that is a number, has no shape or has one of `shapes` (`length` when
-   * none is): the tokens that may start an expression whose first words `shapes` holds.
+   * The first token from `i` on that is a number, a word of no shape, or has one of `shapes` or is one of
+   * its marks (`length` when none is): the tokens that may start an expression whose first words
+   * `shapes` holds. Most marks past ASCII in news are quote marks and dashes, and some texts are all of
+   * them (a script other than Latin).
    */
   nextStart(i: number, shapes: ShapeSet): number {
     const codes = this.codes;
     for (let k = i; k < this.length; k++) {
       const code = codes[k] as number;
-      if ((code & 3) === Kind.Number || code < 0 || shapes.has(code >> SHAPE_SHIFT)) return k;
+      if ((code & 3) === Kind.Number) return k;
+      if (
+        code >= 0
+          ? shapes.has(code >> SHAPE_SHIFT)
+          : (code & 3) !== Kind.Punct || shapes.hasMark(this.code(k))
+      )
+        return k;
     }
     return this.length;
   }
@@ -321,56 +344,125 @@ class Columns {
   }
 }
 
+/** Tokens of one text being made, from its characters or taken from the text layer's tokens. */
+class Builder {
+  private columns: Columns;
+  private count = 0;
+
+  constructor(
+    private readonly text: string,
+    capacity: number,
+  ) {
+    this.columns = new Columns(capacity);
+  }
+
+  add(start: number, end: number, code: number): void {
+    if (this.count === this.columns.capacity) this.columns = this.columns.grown();
+    const k = this.count++;
+    this.columns.starts[k] = start;
+    this.columns.ends[k] = end;
+    this.columns.codes[k] = code;
+  }
+
+  /** Tokenizes the characters from `from` to `to`, which must not cut a token of the whole text. */
+  scan(from: number, to: number): void {
+    const text = this.text;
+    let { starts, ends, codes } = this.columns;
+    let count = this.count;
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      const cls = CLASS[c] as number;
+      if (cls === SPACE) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      let code: number;
+      if (cls >= LOWER && cls <= ACCENTED) {
+        let form = cls === LOWER ? PLAIN | ASCII : cls === UPPER ? ASCII : 0;
+        for (; j < to; j++) {
+          const d = CLASS[text.charCodeAt(j)] as number;
+          if (d === LOWER) continue;
+          if (d === UPPER) form &= ~PLAIN;
+          else if (d === ACCENTED) form = 0;
+          else break;
+        }
+        // `| 32` lower-cases an ASCII letter
+        const shape = form & ASCII ? shapeOf(j - i, c | 32, text.charCodeAt(j - 1) | 32) : -1;
+        code = (shape << SHAPE_SHIFT) | form | Kind.Word;
+      } else if (cls === DIGIT) {
+        while (j < to && CLASS[text.charCodeAt(j)] === DIGIT) j++;
+        code = (shapeOf(j - i, c, text.charCodeAt(j - 1)) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number;
+      } else {
+        code =
+          c > 127
+            ? (-1 << SHAPE_SHIFT) | PLAIN | Kind.Punct
+            : (shapeOf(1, c, c) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct;
+      }
+      if (count === this.columns.capacity) {
+        this.columns = this.columns.grown();
+        ({ starts, ends, codes } = this.columns);
+      }
+      starts[count] = i;
+      ends[count] = j;
+      codes[count] = code;
+      count++;
+      // most tokens have a space after them: skipped here rather than by a turn of the loop
+      i = j < to && text.charCodeAt(j) === 32 ? j + 1 : j;
+    }
+    this.count = count;
+  }
+
+  tokens(): Tokens {
+    const { starts, ends, codes } = this.columns;
+    return new Tokens(this.text, starts, ends, codes, this.count);
+  }
+}
+
 export function tokenize(text: string): Tokens {
-  const n = text.length;
   // a token takes at least one character and all but the last one a space after it: most texts need a
   // quarter of their length, and the arrays double when one needs more
-  let columns = new Columns((n >> 2) + 16);
-  let { starts, ends, codes } = columns;
-  let count = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const cls = CLASS[c] as number;
-    if (cls === SPACE) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let code: number;
-    if (cls >= LOWER && cls <= ACCENTED) {
-      let form = cls === LOWER ? PLAIN | ASCII : cls === UPPER ? ASCII : 0;
-      for (; j < n; j++) {
-        const d = CLASS[text.charCodeAt(j)] as number;
-        if (d === LOWER) continue;
-        if (d === UPPER) form &= ~PLAIN;
-        else if (d === ACCENTED) form = 0;
-        else break;
-      }
-      // `| 32` lower-cases an ASCII letter
-      const shape = form & ASCII ? shapeOf(j - i, c | 32, text.charCodeAt(j - 1) | 32) : -1;
-      code = (shape << SHAPE_SHIFT) | form | Kind.Word;
-    } else if (cls === DIGIT) {
-      while (j < n && CLASS[text.charCodeAt(j)] === DIGIT) j++;
-      code = (shapeOf(j - i, c, text.charCodeAt(j - 1)) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number;
-    } else {
-      code =
-        c > 127
-          ? (-1 << SHAPE_SHIFT) | PLAIN | Kind.Punct
-          : (shapeOf(1, c, c) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct;
-    }
-    if (count === columns.capacity) {
-      columns = columns.grown();
-      ({ starts, ends, codes } = columns);
-    }
-    starts[count] = i;
-    ends[count] = j;
-    codes[count] = code;
-    count++;
-    // most tokens have a space after them: skipped here rather than by a turn of the loop
-    i = j < n && text.charCodeAt(j) === 32 ? j + 1 : j;
+  const b = new Builder(text, (text.length >> 2) + 16);
+  b.scan(0, text.length);
+  return b.tokens();
+}
+
+/**
+ * The tokens `tokenize` makes of the text of `store` (the text layer's tokens), most taken from the store
+ * as they are: no text-layer token ends inside a run of letters or of digits, so a token of ASCII letters
+ * alone or digits alone, or of one ASCII mark, is one token here too. Other tokens, and the spaces between
+ * tokens other than one " ", are tokenized from their characters.
+ */
+export function tokensOf(store: TokenStore): Tokens {
+  const text = store.source;
+  const b = new Builder(text, store.count + (store.count >> 3) + 16);
+  let from = 0; // the text before it has its tokens
+  for (let t = 0; t < store.count; t++) {
+    const start = store.start(t);
+    const end = store.end(t);
+    if (start > from && !(start === from + 1 && text.charCodeAt(from) === 32)) b.scan(from, start);
+    from = end;
+    const flags = store.flags(t);
+    const first = text.charCodeAt(start);
+    if ((flags & TokenFlag.AsciiRun) !== 0) {
+      const last = text.charCodeAt(end - 1);
+      b.add(
+        start,
+        end,
+        (flags & TokenFlag.AsciiLetter) !== 0
+          ? (shapeOf(end - start, first | 32, last | 32) << SHAPE_SHIFT) |
+              ((flags & TokenFlag.AsciiUpper) !== 0 ? 0 : PLAIN) |
+              ASCII |
+              Kind.Word
+          : (shapeOf(end - start, first, last) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number,
+      );
+    } else if (end === start + 1 && first < 128)
+      b.add(start, end, (shapeOf(1, first, first) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct);
+    else b.scan(start, end);
   }
-  return new Tokens(text, starts, ends, codes, count);
+  b.scan(from, text.length);
+  return b.tokens();
 }
 
 /** True when token `i` follows token `i - 1` with no character between them. */
