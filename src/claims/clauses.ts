@@ -142,6 +142,20 @@ export function verbGroupBefore(tokens: TokenStore, i: number, from: number): Ve
 /** The words that can open a clause: most words are neither, and their shape tells so before a lookup. */
 const OPENING_WORD_SHAPES = new WordShapes([...REPORTING, 'that']);
 
+/** What `markAt` gives for "--": no character's code. */
+const DOUBLE_HYPHEN = -2;
+
+/**
+ * The mark token `k` is, told from the source: the code of its one character, DOUBLE_HYPHEN for "--",
+ * -1 for any other token. Marks need no lower-cased copy to be compared.
+ */
+function markAt(tokens: TokenStore, k: number): number {
+  const start = tokens.start(k);
+  const length = tokens.end(k) - start;
+  if (length === 1) return tokens.source.charCodeAt(start);
+  return length === 2 && tokens.source.startsWith('--', start) ? DOUBLE_HYPHEN : -1;
+}
+
 /** Tokens that open a clause after them: ";", ":", ", and", ", but", a reporting verb and its "that". */
 function opensClause(tokens: TokenStore, k: number, end: number): boolean {
   const kind = tokens.kind(k);
@@ -153,9 +167,9 @@ function opensClause(tokens: TokenStore, k: number, end: number): boolean {
     if (REPORTING.has(w)) return true;
     return w === 'that' && k > 0 && REPORTING.has(tokens.lower(k - 1));
   }
-  const w = tokens.lower(k);
-  if (w === ';' || w === ':' || w === '\u2014' || w === '--') return true;
-  if (w === ',' && k + 1 < end) {
+  const mark = markAt(tokens, k);
+  if (mark === 0x3b || mark === 0x3a || mark === 0x2014 || mark === DOUBLE_HYPHEN) return true;
+  if (mark === 0x2c && k + 1 < end) {
     const next = tokens.lower(k + 1);
     return CONJUNCTIONS.has(next) || next === 'which' || next === 'who' || next === 'as';
   }
@@ -185,8 +199,9 @@ export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
     if (kind === TokenKind.Quote) return k;
     // The marks that end a clause are neither words nor numbers: those are passed over unread.
     if (kind === TokenKind.Word || kind === TokenKind.Number) continue;
-    const w = tokens.lower(k);
-    if (w === ',' || w === ';' || w === ':' || w === '\u2014' || w === '--') return k;
+    const mark = markAt(tokens, k);
+    if (mark === 0x2c || mark === 0x3b || mark === 0x3a || mark === 0x2014 || mark === DOUBLE_HYPHEN)
+      return k;
   }
   // Leave out the sentence's final punctuation.
   let e = end;

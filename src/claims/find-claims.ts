@@ -12,7 +12,7 @@ import {
 } from './clauses.js';
 import { certaintyIn, negatedIn } from './hedges.js';
 import { findQuantities, type Quantity } from './quantities.js';
-import { attributionAt, type MentionRef, mentionIndex } from './sources.js';
+import { attributionAt, type MentionIndex, type MentionRef, mentionIndex } from './sources.js';
 
 const RULE = 'claims/find-claims';
 
@@ -84,12 +84,16 @@ function readPredicate(tokens: TokenStore, q: Quantity, from: number, end: numbe
 
 function claimsOf(context: StageContext): Claim[] {
   const { tokens, sentences } = context.text;
-  // Every lookup below stays inside one sentence: index once, so long documents stay linear.
-  const allMentions = mentionIndex(context.layers.entities);
-  const times = new SpanIndex(
-    context.layers.times.map((time, order) => ({ start: time.start, end: time.end, time, order })),
-  );
-  const insideTime = (start: number, end: number) => times.someOverlapping(start, end, always);
+  // Every lookup below stays inside one sentence: index once, so long documents stay linear. Made when
+  // first asked for: times only once a number is read, mentions once a figure has a predicate, and
+  // many documents have neither.
+  let timeIndex: SpanIndex<PlacedTime> | undefined;
+  const times = () =>
+    (timeIndex ??= new SpanIndex(
+      context.layers.times.map((time, order) => ({ start: time.start, end: time.end, time, order })),
+    ));
+  let allMentions: MentionIndex | undefined;
+  const insideTime = (start: number, end: number) => times().someOverlapping(start, end, always);
   const claims: Claim[] = [];
   for (const sentence of sentences) {
     // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
@@ -100,6 +104,7 @@ function claimsOf(context: StageContext): Claim[] {
     for (const q of findQuantities(tokens, from, to, insideTime)) {
       const reading = readPredicate(tokens, q, from, to);
       if (!reading) continue;
+      allMentions ??= mentionIndex(context.layers.entities);
       mentions ??= allMentions.overlapping(sentence.start, sentence.end);
       const { group, subject } = reading;
       const firstToken = Math.min(group.first, q.firstToken);
@@ -115,7 +120,7 @@ function claimsOf(context: StageContext): Claim[] {
       if (certainty === 'asserted' && q.estimated) certainty = 'estimated';
       const negated = negatedIn(tokens, group.first, group.main);
       const predicate = `${negated ? 'not ' : ''}${tokens.lower(group.main)}`;
-      const time = asOf(context, times, span.start, span.end, tokens.start(group.main));
+      const time = asOf(context, times(), span.start, span.end, tokens.start(group.main));
       claims.push({
         start: span.start,
         end: span.end,

@@ -55,3 +55,40 @@ table(
     assert.deepEqual(listed, want, 'the mentions of the last layer asked');
   },
 );
+
+/** `count` entities of two mentions each, one early and one late in the text, so the layer is out of order. */
+const interleaved = (count: number): Entity[] =>
+  Array.from({ length: count }, (_, k) =>
+    entity(`e${k}`, [10 * k, 10 * k + 3], [10 * (count + k), 10 * (count + k) + 4]),
+  );
+
+table(
+  'mentionIndex orders a long layer as a short one',
+  [
+    ['a few entities', 5],
+    ['more mentions than are sorted by insertion', 80],
+  ] as const,
+  ([, count]) => {
+    const listed = mentionIndex(interleaved(count))
+      .overlapping(0, 1e6)
+      .map((m) => m.start);
+    const sorted = [...listed].sort((a, b) => a - b);
+    assert.equal(listed.length, 2 * count, 'every mention listed once');
+    assert.deepEqual(listed, sorted, 'mentions in order of start');
+  },
+);
+
+table(
+  'mentionIndex.someOverlapping tests the mentions sharing a position with the range, and only those',
+  [
+    ['inside a mention', [11, 12], 'a', true],
+    ['touching its end only', [3, 5], 'a', false],
+    ['a mention of another entity there', [11, 12], 'b', false],
+    ['between mentions', [4, 9], 'a', false],
+  ] as const,
+  ([, [start, end], id, want]) => {
+    const index = mentionIndex([entity('a', [0, 3], [10, 13]), entity('b', [20, 25])]);
+    const found = index.someOverlapping(start, end, (m, e) => e.id === id && m.start < end && start < m.end);
+    assert.equal(found, want, `a mention of ${id} over [${start}, ${end})`);
+  },
+);

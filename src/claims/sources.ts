@@ -1,4 +1,4 @@
-import type { Entity, Quote } from '../document/analysis.js';
+import type { Entity, Mention, Quote } from '../document/analysis.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
@@ -55,63 +55,171 @@ export interface MentionRef {
 }
 
 /**
- * `refs` in the index's order (start, then end, then their own order) by sorting numbers that hold all
- * three: the entities' mentions come entity by entity, and sorting them by comparing spans costs more
- * than the rest of building the index. Spans too far out for such numbers are left to the index to sort.
+ * `keys` ascending, in place: by insertion for the few dozen mentions of most documents, where a typed
+ * array's sort would first allocate its memory outside the heap, which costs more than the sort; else by
+ * the array's own sort.
  */
-function sortedMentions(refs: readonly MentionRef[]): readonly MentionRef[] {
-  const n = refs.length;
-  let end = 0;
-  let whole = true;
-  for (const r of refs) {
-    end = Math.max(end, r.end);
-    whole &&= Number.isInteger(r.start) && r.start >= 0 && Number.isInteger(r.end);
+function sortNumbers(keys: number[]): void {
+  if (keys.length > 64) {
+    keys.sort((a, b) => a - b);
+    return;
   }
-  const span = end + 1;
-  if (!whole || span * span * n > Number.MAX_SAFE_INTEGER) return refs;
-  const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = refs[i] as MentionRef;
-    keys[i] = (r.start * span + r.end) * n + i;
+  for (let k = 1; k < keys.length; k++) {
+    const key = keys[k] as number;
+    let j = k;
+    for (; j > 0 && (keys[j - 1] as number) > key; j--) keys[j] = keys[j - 1] as number;
+    keys[j] = key;
   }
-  keys.sort();
-  const sorted = new Array<MentionRef>(n);
-  for (let i = 0; i < n; i++) sorted[i] = refs[(keys[i] as number) % n] as MentionRef;
-  return sorted;
+}
+
+/** Mentions in span order: start, then end, then their order in the entity layer. */
+const bySpan = (starts: readonly number[], ends: readonly number[]) => (a: number, b: number) =>
+  (starts[a] as number) - (starts[b] as number) || (ends[a] as number) - (ends[b] as number) || a - b;
+
+/**
+ * All entity mentions of a document in span order, for looking up who stands where: their bounds in flat
+ * arrays with the running maximum of the ends, so that the mentions meeting a range are found by bisection.
+ * A mention's entity is held beside it, and the pair made into a `MentionRef` only when a range is asked
+ * for: most sentences have no figure or trigger and are never asked about.
+ */
+export class MentionIndex {
+  private readonly starts: number[];
+  private readonly ends: number[];
+  private readonly maxEnd: number[];
+  private readonly mentions: Mention[];
+  private readonly owners: Entity[];
+
+  constructor(entities: readonly Entity[]) {
+    let n = 0;
+    for (const e of entities) n += e.mentions.length;
+    // Sorted as numbers holding each start with the mention's place in its low bits (exact below 2^53):
+    // the entities' mentions come entity by entity, and sorting them by comparing spans costs more than the
+    // rest. Runs of equal starts, few and short ("South Korea" and "South Korea's spy agency"), are then
+    // put in order of end.
+    const scale = 2 ** Math.ceil(Math.log2(n + 1));
+    const keys: number[] = [];
+    const mentions = new Array<Mention>(n);
+    const owners = new Array<Entity>(n);
+    let whole = true;
+    let i = 0;
+    for (const e of entities)
+      for (const m of e.mentions) {
+        mentions[i] = m;
+        owners[i] = e;
+        keys.push(m.start * scale + i);
+        whole &&= Number.isInteger(m.start) && m.start >= 0 && m.start * scale + n <= Number.MAX_SAFE_INTEGER;
+        i++;
+      }
+    this.starts = new Array<number>(n);
+    this.ends = new Array<number>(n);
+    this.maxEnd = new Array<number>(n);
+    this.mentions = new Array<Mention>(n);
+    this.owners = new Array<Entity>(n);
+    let order = keys;
+    if (whole) sortNumbers(keys);
+    else {
+      // Spans too far out for such numbers: sorted by comparing them.
+      const starts = mentions.map((m) => m.start);
+      order = starts
+        .map((_, k) => k)
+        .sort(
+          bySpan(
+            starts,
+            mentions.map((m) => m.end),
+          ),
+        );
+    }
+    for (let k = 0; k < n; k++) {
+      const key = order[k] as number;
+      const at = whole ? key - Math.floor(key / scale) * scale : key;
+      const m = mentions[at] as Mention;
+      let j = k;
+      // Into its place among those before it with the same start, by end: a stable insertion.
+      while (j > 0 && this.starts[j - 1] === m.start && (this.ends[j - 1] as number) > m.end) {
+        this.starts[j] = this.starts[j - 1] as number;
+        this.ends[j] = this.ends[j - 1] as number;
+        this.mentions[j] = this.mentions[j - 1] as Mention;
+        this.owners[j] = this.owners[j - 1] as Entity;
+        j--;
+      }
+      this.starts[j] = m.start;
+      this.ends[j] = m.end;
+      this.mentions[j] = m;
+      this.owners[j] = owners[at] as Entity;
+    }
+    let max = Number.NEGATIVE_INFINITY;
+    for (let k = 0; k < n; k++) {
+      max = Math.max(max, this.ends[k] as number);
+      this.maxEnd[k] = max;
+    }
+  }
+
+  /** Index of the first mention whose start is at least `offset`. */
+  private firstStartingAt(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The mentions that share at least one position with `[start, end)`, in span order. */
+  overlapping(start: number, end: number): MentionRef[] {
+    const found: MentionRef[] = [];
+    for (let k = this.firstStartingAt(end) - 1; k >= 0 && (this.maxEnd[k] as number) > start; k--) {
+      const m = this.mentions[k] as Mention;
+      if (m.end > start && m.start < end)
+        found.push({ start: m.start, end: m.end, entity: this.owners[k] as Entity, kind: m.kind });
+    }
+    return found.reverse();
+  }
+
+  /**
+   * Whether a mention sharing a position with `[start, end)` passes `test`, made into no `MentionRef`.
+   * The test is given the range too, so that one made once serves every range.
+   */
+  someOverlapping(
+    start: number,
+    end: number,
+    test: (mention: Mention, entity: Entity, start: number, end: number) => boolean,
+  ): boolean {
+    for (let k = this.firstStartingAt(end) - 1; k >= 0 && (this.maxEnd[k] as number) > start; k--) {
+      const m = this.mentions[k] as Mention;
+      if (m.end > start && m.start < end && test(m, this.owners[k] as Entity, start, end)) return true;
+    }
+    return false;
+  }
 }
 
 /**
- * The index last built and the layer it was built from. Not a WeakMap: in a scavenge V8 keeps a WeakMap's
+ * The value last made and what it was made from. Not a WeakMap: in a scavenge V8 keeps a WeakMap's
  * values whether or not their keys live, so an index outlived its document by a scavenge, and with it
  * the entities it points to, which were then copied to the old space. Claims and events ask once per
  * document (a batch runs one stage over all its documents before the next), and figures and triggers
  * ask for the quotes of the document they are in, one after another: the last one is what is asked again.
  */
-class LastIndex<K, T extends { readonly start: number; readonly end: number }> {
+class Last<K, V> {
   private key: K | undefined;
-  private index: SpanIndex<T> | undefined;
+  private value: V | undefined;
 
-  of(key: K, build: (key: K) => readonly T[]): SpanIndex<T> {
-    if (this.key !== key || !this.index) {
-      this.index = new SpanIndex(build(key));
+  of(key: K, make: (key: K) => V): V {
+    if (this.key !== key || this.value === undefined) {
+      this.value = make(key);
       this.key = key;
     }
-    return this.index;
+    return this.value;
   }
 }
 
-const lastMentions = new LastIndex<readonly Entity[], MentionRef>();
-
-function mentionsOf(entities: readonly Entity[]): readonly MentionRef[] {
-  const all: MentionRef[] = [];
-  for (const e of entities)
-    for (const m of e.mentions) all.push({ start: m.start, end: m.end, entity: e, kind: m.kind });
-  return sortedMentions(all);
-}
+const lastMentions = new Last<readonly Entity[], MentionIndex>();
+const indexMentions = (entities: readonly Entity[]) => new MentionIndex(entities);
 
 /** All entity mentions of the document, for looking up who stands where. */
-export function mentionIndex(entities: readonly Entity[]): SpanIndex<MentionRef> {
-  return lastMentions.of(entities, mentionsOf);
+export function mentionIndex(entities: readonly Entity[]): MentionIndex {
+  return lastMentions.of(entities, indexMentions);
 }
 
 export interface Attribution {
@@ -163,8 +271,8 @@ function speakerAt(
   return best;
 }
 
-const lastQuotes = new LastIndex<readonly Quote[], Quote>();
-const quotesOf = (quotes: readonly Quote[]) => quotes;
+const lastQuotes = new Last<readonly Quote[], SpanIndex<Quote>>();
+const indexQuotes = (quotes: readonly Quote[]) => new SpanIndex(quotes);
 
 /**
  * The last attribution read from a reporting cue, with what it was read from: the figures and triggers
@@ -193,7 +301,7 @@ export function attributionAt(
 ): Attribution {
   // The shortest quote with a speaker holding the range; the first such on a tie.
   let holding: Quote | undefined;
-  for (const q of lastQuotes.of(context.layers.quotes, quotesOf).containing(start, end))
+  for (const q of lastQuotes.of(context.layers.quotes, indexQuotes).containing(start, end))
     if (q.speaker && (!holding || q.end - q.start < holding.end - holding.start)) holding = q;
   if (holding) {
     return {

@@ -395,8 +395,10 @@ class Resolver {
     this.shortForms();
     this.acronyms();
     this.clusterNames();
-    this.titles();
-    this.descriptions();
+    // Titles add no draft: descriptions find the drafts where titles did.
+    const covered = this.covering();
+    this.titles(covered);
+    this.descriptions(covered);
     this.pronouns();
     this.pluralPronouns();
     return this.entities();
@@ -464,12 +466,17 @@ class Resolver {
       byFirst(this.drafts);
       return;
     }
-    // Two-word place names by first word, in draft order, and the drafts over each token: indexes, so
-    // that a long document costs no scan of all drafts per "the North".
+    // Two-word place names by first word, in draft order, and the drafts over the tokens of each "the
+    // North": indexes, so that a long document costs no scan of all drafts per "the North". Only those
+    // tokens are asked about, and only they get a list: a list for every token a draft covers would make
+    // a long document's thousands.
     const fulls = new Map<string, { drafts: Draft[]; next: number }>();
+    const asked = new Uint8Array(this.words.length);
+    for (const i of shorts) asked.fill(1, i, i + 2);
     const covering = new Map<number, Draft[]>();
     const cover = (d: Draft) => {
       for (let t = d.first; t < d.end; t++) {
+        if (asked[t] !== 1) continue;
         const list = covering.get(t);
         if (list) list.push(d);
         else covering.set(t, [d]);
@@ -713,8 +720,7 @@ class Resolver {
    * The role stated before a person's name: "Russian Ambassador to North Korea Alexandr Matsegora",
    * "leader Kim Jong-un". Titles, places and demonyms, joined by "to" or "of".
    */
-  private titles(): void {
-    const covered = this.covering();
+  private titles(covered: Coverage): void {
     for (const c of this.clusters) {
       if (c.type !== 'PERSON') continue;
       for (const d of c.drafts) {
@@ -757,8 +763,7 @@ class Resolver {
    * "the North's leader" is the person titled leader; "South Korea's spy agency" is an organisation of
    * its own. The possessor must be a place or organisation named in the document.
    */
-  private descriptions(): void {
-    const covered = this.covering();
+  private descriptions(covered: Coverage): void {
     const added: Draft[] = [];
     const described = new Map<string, Cluster>();
     const holders = this.roleHolders();

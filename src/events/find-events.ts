@@ -1,6 +1,6 @@
 import { clauseEnd, clauseStart, subjectBefore } from '../claims/clauses.js';
 import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
-import type { Event, Time, Writable } from '../document/analysis.js';
+import type { Entity, Event, Mention, Time, Writable } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
@@ -115,6 +115,13 @@ function possessor(
 }
 
 const byFirst = (a: TriggerMatch, b: TriggerMatch) => a.first - b.first;
+/** Whether a name mention, not of an event, holds `[start, end)` and more. */
+const holdsInName = (m: Mention, entity: Entity, start: number, end: number) =>
+  m.start <= start &&
+  end <= m.end &&
+  m.kind === 'name' &&
+  entity.type !== 'EVENT' &&
+  m.end - m.start > end - start;
 /** A test every item passes, made once rather than by `someOverlapping`'s default at every call. */
 const always = () => true;
 
@@ -130,17 +137,7 @@ function eventsOf(context: StageContext): Event[] {
   const insideTime = (start: number, end: number) => timeIndex.someOverlapping(start, end, always);
   // Words inside names are not triggers: "Memorial Museum of Combat Feats", "Ministry of Trade". Asked
   // as a test of the overlapping mentions, which makes no list of those containing the word.
-  const inName = (start: number, end: number) =>
-    allMentions.someOverlapping(
-      start,
-      end,
-      (m) =>
-        m.start <= start &&
-        end <= m.end &&
-        m.kind === 'name' &&
-        m.entity.type !== 'EVENT' &&
-        m.end - m.start > end - start,
-    );
+  const inName = (start: number, end: number) => allMentions.someOverlapping(start, end, holdsInName);
   const skip = (start: number, end: number) => insideTime(start, end) || inName(start, end);
   const drafts: Draft[] = [];
   sentences.forEach((s, si) => {
@@ -151,8 +148,11 @@ function eventsOf(context: StageContext): Event[] {
     const triggers = findTriggers(tokens, from, to, skip);
     // In order as found; anaphoric nouns added below are put in their places.
     const found = triggers.length;
-    // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story.
-    for (let i = from + 1; i < to; i++) {
+    // Anaphoric event nouns not in the taxonomy ("At the event") still link a sentence to its story, but
+    // only to an event of the twelve sentences before (see `antecedentOf`): with none, they are not sought.
+    const last = drafts[drafts.length - 1];
+    const linkable = last !== undefined && si - last.sentence <= 12;
+    for (let i = from + 1; linkable && i < to; i++) {
       const start = tokens.start(i);
       const length = tokens.end(i) - start;
       // Lower-casing keeps the length and first letter of a word that becomes "event" or "occasion" (only
@@ -170,6 +170,8 @@ function eventsOf(context: StageContext): Event[] {
     const sentenceTimes = timeIndex.overlapping(s.start, s.end);
     const made: Draft[] = [];
     let referent: Draft | undefined;
+    // The attendees a sentence names, read once for all its gathering triggers.
+    let attendees: readonly string[] | undefined;
     for (const t of triggers) {
       const first = t.pos === 'verb' ? groupStart(tokens, t.first, from) : t.first;
       const cs = clauseStart(tokens, first, from);
@@ -209,15 +211,13 @@ function eventsOf(context: StageContext): Event[] {
         const owner = possessor(tokens, mentions, t, from);
         if (owner) addParticipant(participants, agentRole(t.type), owner.entity.id);
       }
-      if (GATHERINGS.has(familyOf(t.type)) || t.type === 'event')
-        for (const id of attendeesIn(tokens, mentions, from, to))
-          addParticipant(participants, 'attendee', id);
+      if (GATHERINGS.has(familyOf(t.type)) || t.type === 'event') {
+        attendees ??= attendeesIn(tokens, mentions, from, to);
+        for (const id of attendees) addParticipant(participants, 'attendee', id);
+      }
       const quote = quotes.containing(trigger.start, trigger.end)[0];
       const time = timeOf(tokens, sentenceTimes, trigger, clause, s, quote);
       const place = placeOf(tokens, mentions, trigger, clause);
-      const who = attributionAt(context, mentions, trigger.start, trigger.end);
-      let modality = modalityOf(tokens, t, first, from);
-      if (modality === 'actual' && who.source) modality = 'reported';
       const definite = t.pos === 'noun' && t.first > from && DEFINITE.has(tokens.lower(t.first - 1));
       const antecedent =
         definite && (ANAPHORS.has(head) || t.type !== 'event')
@@ -232,6 +232,10 @@ function eventsOf(context: StageContext): Event[] {
         continue;
       }
       if (t.type === 'event') continue;
+      // Who tells it and how sure it is matter only to an event of its own.
+      const who = attributionAt(context, mentions, trigger.start, trigger.end);
+      let modality = modalityOf(tokens, t, first, from);
+      if (modality === 'actual' && who.source) modality = 'reported';
       const draft: Draft = {
         type: t.type,
         trigger: { start: trigger.start, end: trigger.end, text: source.slice(trigger.start, trigger.end) },

@@ -267,6 +267,9 @@ export function attendeesIn(
 ): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) {
+    // Lower-casing keeps the length of a word that becomes "with" or "attended": others need no copy.
+    const length = tokens.end(i) - tokens.start(i);
+    if (length !== 4 && length !== 8) continue;
     const w = tokens.lower(i);
     let end = -1;
     if (w === 'with') {

@@ -4,6 +4,7 @@
  */
 
 import { lowerCase } from '../claims/words.js';
+import { WordShapes } from '../text/word-shapes.js';
 
 const BASES = `
 accept accuse achieve acquire act add address admit adopt advance affect agree aim allege allow
@@ -159,9 +160,16 @@ FORMS.set('hit', { lemma: 'hit', form: 'past' });
 /** Every known verb form, lower case, with its lemma. */
 export const VERB_FORMS: ReadonlyMap<string, VerbForm> = FORMS;
 
+/**
+ * Most words asked about are no verb form: their shape tells so from a few small tables, before a lookup
+ * in the large one, which claims and events ask word after word and which they find cold in the caches.
+ */
+const FORM_SHAPES = new WordShapes(FORMS.keys());
+
 /** The lemma and form of a known verb form, lower case in; undefined for words not in the lexicon. */
 export function verbForm(word: string): VerbForm | undefined {
-  return FORMS.get(lowerCase(word));
+  const w = lowerCase(word);
+  return w.length > 0 && FORM_SHAPES.mayHoldText(w, 0, w.length) ? FORMS.get(w) : undefined;
 }
 
 /**
