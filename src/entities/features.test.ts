@@ -2,17 +2,20 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
+import { hashText } from '../text/tokens.js';
 import {
   CaseMemory,
   CaseSeen,
   extractFeatures,
   FEATURE_GROUPS,
   FEATURES_PER_TOKEN,
+  hashRange,
   isUpperSentence,
   isUpperSpan,
   KEYED_GROUPS,
   KEYS_PER_WORD,
   keyEpoch,
+  tokenText,
   WORD_IDS,
   wordShape,
   writeGroup,
@@ -328,11 +331,13 @@ table(
 );
 
 test('features: a sentence with no word to search is left alone, its codes unwritten', () => {
-  const words = 'no name in this sentence at all'.split(' ');
-  const live = new Uint8Array(words.length).fill(1);
-  const codes = new Uint8Array(words.length + 2).fill(255);
-  const out = new Uint32Array(words.length * FEATURES_PER_TOKEN).fill(7);
-  extractFeatures(words, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, codesAt: 1 });
+  // The sentence from the second word on, its codes written at its words' indexes.
+  const words = 'Before no name in this sentence at all'.split(' ');
+  const n = words.length - 1;
+  const live = new Uint8Array(n).fill(1);
+  const codes = new Uint8Array(words.length + 1).fill(255);
+  const out = new Uint32Array(n * FEATURES_PER_TOKEN).fill(7);
+  extractFeatures(words, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, from: 1 });
   assert.equal([...live].join(''), '0000000', 'no word is live');
   assert.ok(
     codes.every((c) => c === 255),
@@ -343,13 +348,14 @@ test('features: a sentence with no word to search is left alone, its codes unwri
     'no features are written',
   );
   // Negative: one capital makes words live, and every code is written.
-  const named = 'no name in this sentence but Seoul'.split(' ');
-  extractFeatures(named, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, codesAt: 1 });
+  const named = 'Before no name in this sentence but Seoul'.split(' ');
+  extractFeatures(named, defaultGazetteer(), new CaseMemory(), 12, out, { live, codes, from: 1 });
   assert.equal([...live].join(''), '0000111', 'the words near "Seoul" are live');
   assert.ok(
-    codes.subarray(1, 1 + named.length).every((c) => c !== 255),
+    codes.subarray(1, named.length).every((c) => c !== 255),
     'the codes are written',
   );
+  assert.ok(codes[0] === 255 && codes[named.length] === 255, 'no code is written outside the sentence');
 });
 
 test('features: the same for the words searched, whether told the case and kept codes or not', () => {
@@ -393,11 +399,12 @@ test("features: the same whether the words' hashes come from their tokens or the
   const { tokens } = layer;
   const spans = layer.sentences.map((s) => [s.firstToken, s.endToken] as const);
   const byString = new CaseMemory(gazetteer);
-  const byToken = new CaseMemory(gazetteer);
+  // Sized for the document, it keeps the ids of the sentences it observes for their features.
+  const byToken = new CaseMemory(gazetteer, tokens.count);
   for (const [a, b] of spans) {
     const upper = isUpperSpan(tokens, a, b);
     byString.observe(words.slice(a, b), upper);
-    byToken.observe(words.slice(a, b), upper, tokens, a);
+    byToken.observe(words, upper, tokens, a, b);
   }
   for (const w of ['cofinec', 'frater', 'shares', 'korea'])
     assert.equal(byToken.get(w), byString.get(w), `case memory of "${w}"`);
@@ -407,7 +414,7 @@ test("features: the same whether the words' hashes come from their tokens or the
     const plain = new Uint32Array(n * FEATURES_PER_TOKEN);
     extractFeatures([...s], gazetteer, byString, 20, plain);
     const told = new Uint32Array(n * FEATURES_PER_TOKEN);
-    extractFeatures([...s], gazetteer, byToken, 20, told, { tokens, at: a });
+    extractFeatures(words, gazetteer, byToken, 20, told, { tokens, from: a, to: b });
     assert.deepEqual(told, plain, `features of ${s.join(' ')}`);
   }
 });
@@ -440,4 +447,30 @@ test('features: past the shapes its keys hold, the few-valued group has none, an
         whole[i * FEATURES_PER_TOKEN + f],
         `"${s[i]}" feature ${f}`,
       );
+});
+
+table(
+  "a range's hash: the hash of the slice, the slice not made",
+  [
+    ['pyongyang', 0, 3],
+    ['pyongyang', 5, 9],
+    ['ab', 0, 2],
+    ['a', 0, 1],
+    ['', 0, 0],
+  ] as const,
+  ([word, from, to]) =>
+    assert.equal(hashRange(word, from, to, 4), hashText(word.slice(from, to), 4), `${word} [${from}, ${to})`),
+);
+
+test("token texts: the tokens' own texts, whether the word table holds the words or not", () => {
+  const { words, layer } = tokenWordsOf('Rare Qwzxv saw Qwzxv and qwzxv in Seoul, after Qwzxvq.');
+  const { tokens } = layer;
+  for (let i = 0; i < tokens.count; i++)
+    assert.equal(tokenText(tokens, i), words[i], `token ${i}, new words`);
+  new CaseMemory(undefined, tokens.count).observe(words, false, tokens);
+  // Now held by the table: the same texts.
+  for (let i = 0; i < tokens.count; i++) assert.equal(tokenText(tokens, i), words[i], `token ${i}, held`);
+  // Negative: a word of the same letters in another case, or one letter more, is another word.
+  assert.equal(tokenText(tokens, 5), 'qwzxv', 'the lower-case word stays itself');
+  assert.equal(tokenText(tokens, tokens.count - 2), 'Qwzxvq', 'the longer word stays itself');
 });

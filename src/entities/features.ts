@@ -91,12 +91,11 @@ export class CaseMemory {
   private keyGeneration = tableGeneration;
   private keyNames = lowerNames;
   /**
-   * Where the word ids of each sentence observed start in `ids`, so that its features need not look
-   * its words up again; kept while the word table is not cleared (its generation).
+   * The word ids of the tokens observed (`kept`), at their indexes, so that their features need not
+   * look their words up again; kept while the word table is not cleared (its generation).
    */
-  private readonly sentences = new Map<readonly string[], number>();
-  private ids: Int32Array;
-  private idCount = 0;
+  private readonly ids: Int32Array;
+  private readonly kept: Uint8Array;
   private generation = tableGeneration;
 
   /**
@@ -111,55 +110,57 @@ export class CaseMemory {
     const slots = Math.max(512, 2 ** Math.ceil(Math.log2(Math.max(words, 1))));
     this.keys = new Int32Array(slots).fill(-1);
     this.bits = new Uint8Array(slots);
-    this.ids = new Int32Array(Math.max(256, words));
+    this.ids = new Int32Array(words);
+    this.kept = new Uint8Array(words);
   }
 
   /**
-   * Records each word of a sentence that is not all capitals; the first word's case says nothing.
-   * `upper` is `isUpperSentence(words)` when the caller knows it. When the words are the tokens of
-   * `tokens` from `at` on, their hashes are read from it rather than computed.
+   * Records each word of the sentence `words[from..to)` that is not all capitals; the first word's case
+   * says nothing. `upper` is `isUpperSentence` of the sentence when the caller knows it. With `tokens`,
+   * `words[i]` is the text of token `i` (`tokenWords`): the hashes are read from the tokens, and the ids
+   * kept for `extractFeatures` when the memory was sized for the document.
    */
-  observe(words: readonly string[], upper = isUpperSentence(words), tokens?: TokenStore, at = 0): void {
-    if (upper) return;
-    const n = words.length;
+  observe(words: readonly string[], upper?: boolean, tokens?: TokenStore, from = 0, to = words.length): void {
+    if (upper ?? isUpperSentence(words, from, to)) return;
+    const n = to - from;
     reserve(n);
     if (this.generation !== tableGeneration) {
-      this.sentences.clear();
-      this.idCount = 0;
+      this.kept.fill(0);
       this.generation = tableGeneration;
     }
-    if (this.idCount + n > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idCount + n));
-      grown.set(this.ids.subarray(0, this.idCount));
-      this.ids = grown;
+    let ids = this.ids;
+    let row = from;
+    if (tokens && to <= ids.length) this.kept.fill(1, from, to);
+    else {
+      if (observed.length < n) observed = new Int32Array(Math.max(n, observed.length * 2));
+      ids = observed;
+      row = 0;
     }
-    const rows = this.ids;
-    const row = this.idCount;
-    wordIds(words, rows, row, tokens, at);
-    this.sentences.set(words, row);
-    this.idCount += n;
+    wordIds(words, from, to, ids, row, tokens);
     const gazetteer = this.gazetteer;
-    const given = (i: number) =>
-      gazetteer !== undefined &&
-      (gazCode(rows[row + i] as number, words[i] as string, gazetteer) & WordCode.FirstName) !== 0;
     for (let i = 0; i < n; i++) {
-      const c = (words[i] as string).charCodeAt(0);
+      const word = words[from + i] as string;
+      const c = word.charCodeAt(0);
       const capitalised = isUpperLetter(c);
       let bit = i === 0 ? 0 : capitalised ? CaseSeen.Capitalised : c >= 97 && c <= 122 ? CaseSeen.Lower : 0;
       if (capitalised) {
-        if (i > 0 && words[i - 1] !== '') {
-          if (given(i - 1) && !given(i)) bit |= CaseSeen.AfterGivenName;
-          if (lexOf((rows[row + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
+        if (i > 0 && words[from + i - 1] !== '') {
+          if (
+            isGiven(ids[row + i - 1] as number, words[from + i - 1] as string, gazetteer) &&
+            !isGiven(ids[row + i] as number, word, gazetteer)
+          )
+            bit |= CaseSeen.AfterGivenName;
+          if (lexOf((ids[row + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
         }
-        const next = words[i + 1];
+        const next = i + 1 < n ? words[from + i + 1] : undefined;
         if (
           next &&
-          lexOf((rows[row + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
+          lexOf((ids[row + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
           isUpperLetter(next.charCodeAt(0))
         )
           bit |= CaseSeen.BeforeOrgWord;
       }
-      if (bit) this.add(table[(rows[row + i] as number) * STRIDE + LOWER] as number, bit);
+      if (bit) this.add(table[(ids[row + i] as number) * STRIDE + LOWER] as number, bit);
     }
   }
 
@@ -209,12 +210,14 @@ export class CaseMemory {
     }
   }
 
-  /** Copies the word ids of a sentence observed into `out`; false when they are not kept. */
-  idsOf(words: readonly string[], out: Int32Array): boolean {
-    const at = this.generation === tableGeneration ? this.sentences.get(words) : undefined;
-    if (at === undefined) return false;
-    const ids = this.ids;
-    for (let i = 0; i < words.length; i++) out[i] = ids[at + i] as number;
+  /** Copies the word ids of tokens `from` to `to`, observed by token, into `out`; false when they are not kept. */
+  idsOf(from: number, to: number, out: Int32Array): boolean {
+    if (this.generation !== tableGeneration || to > this.kept.length) return false;
+    const { ids, kept } = this;
+    for (let i = from; i < to; i++) {
+      if (!kept[i]) return false;
+      out[i - from] = ids[i] as number;
+    }
     return true;
   }
 
@@ -225,11 +228,17 @@ export class CaseMemory {
   }
 }
 
-/** A headline or dateline in capitals: case says nothing about names there. */
-export function isUpperSentence(words: readonly string[]): boolean {
+/** Whether the word of id `id` is a given name; none without a gazetteer. */
+function isGiven(id: number, word: string, gazetteer: Gazetteer | undefined): boolean {
+  return gazetteer !== undefined && (gazCode(id, word, gazetteer) & WordCode.FirstName) !== 0;
+}
+
+/** A headline or dateline in capitals (`words[from..to)`): case says nothing about names there. */
+export function isUpperSentence(words: readonly string[], from = 0, to = words.length): boolean {
   let upper = 0;
   let cased = 0;
-  for (const w of words) {
+  for (let k = from; k < to; k++) {
+    const w = words[k] as string;
     let letters = 0;
     let lower = false;
     for (let i = 0; i < w.length; i++) {
@@ -372,10 +381,11 @@ function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   const lw = hashText(lower, 1);
   const shape = wordShape(w);
   const sh = hashText(shape, 3);
-  const px = hashText(lower.slice(0, 3), 4);
-  const s2 = hashText(lower.slice(-2), 5);
-  const s3 = hashText(lower.slice(-3), 6);
-  const s4 = hashText(lower.slice(-4), 7);
+  const length = lower.length;
+  const px = hashRange(lower, 0, Math.min(3, length), 4);
+  const s2 = hashRange(lower, Math.max(0, length - 2), length, 5);
+  const s3 = hashRange(lower, Math.max(0, length - 3), length, 6);
+  const s4 = hashRange(lower, Math.max(0, length - 4), length, 7);
   const lex = lexClass(lower);
   const at = id * STRIDE;
   table[at + LW] = lw;
@@ -400,23 +410,58 @@ function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   return id;
 }
 
+// FNV-1a, as `hashText`.
+const FNV_BASIS = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** `hashText(s.slice(from, to), seed)`, without the slice: a new word's prefix and suffixes. */
+export function hashRange(s: string, from: number, to: number, seed: number): number {
+  let h = (FNV_BASIS ^ seed) >>> 0;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
 /**
- * The ids of `words` into `out` from `row`; their hashes from `tokens` from `at` on, when given. Most
- * words are found at the first slot they hash to: that slot is read for every word before any is
- * compared, so that the cache misses of the words overlap rather than wait on each other.
+ * The text of token `i`: the word table's string when it holds the word, so that the words the
+ * documents repeat are not made again for each (`tokenWords`), and compare equal to the table's at once.
+ */
+export function tokenText(tokens: TokenStore, i: number): string {
+  const wh = tokens.hash(i) | 0;
+  const mask = (slots.length >> 1) - 1;
+  for (let s = wh & mask; slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
+    if (slots[2 * s] !== wh) continue;
+    const w = wordsById[slots[2 * s + 1] as number] as string;
+    if (holdsText(tokens.source, tokens.start(i), tokens.end(i), w)) return w;
+  }
+  return tokens.text(i);
+}
+
+/** Whether `source` holds `w` over `[start, end)`. */
+function holdsText(source: string, start: number, end: number, w: string): boolean {
+  if (end - start !== w.length) return false;
+  for (let k = 0; k < w.length; k++) if (source.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
+ * The ids of the words `words[from..to)` into `out` from `row`; with `tokens`, `words[i]` is the text of
+ * token `i`, whose hash is read from it. Most words are found at the first slot they hash to: that slot
+ * is read for every word before any is compared, so that the cache misses of the words overlap rather
+ * than wait on each other.
  */
 function wordIds(
   words: readonly string[],
+  from: number,
+  to: number,
   out: Int32Array,
   row: number,
   tokens: TokenStore | undefined,
-  at: number,
 ): void {
-  const n = words.length;
+  const n = to - from;
   const mask = (slots.length >> 1) - 1;
   if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
   for (let i = 0; i < n; i++) {
-    const wh = tokens ? tokens.hash(at + i) | 0 : hashText(words[i] as string, TOKEN_HASH_SEED) | 0;
+    const wh = tokens ? tokens.hash(from + i) | 0 : hashText(words[from + i] as string, TOKEN_HASH_SEED) | 0;
     hashes[i] = wh;
     const s = 2 * (wh & mask);
     // Id 0 names no word: not found at that slot (free, or holding another hash).
@@ -431,7 +476,7 @@ function wordIds(
   }
   readAhead.sum = touched;
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
+    const w = words[from + i] as string;
     const id = out[row + i] as number;
     if (id === 0 || wordsById[id] !== w) out[row + i] = wordId(w, (hashes[i] as number) >>> 0);
   }
@@ -512,6 +557,10 @@ let codes = new Uint8Array(0);
  * keeps the reads.
  */
 const readAhead = { sum: 0 };
+/** The ids of a sentence `CaseMemory.observe` keeps none of. */
+let observed = new Int32Array(256);
+/** The words of a sentence in capitals in title case, as the gazetteer is asked of them. */
+const titled: string[] = [];
 /** The hashes of a sentence's words, for `wordIds`. */
 let hashes = new Int32Array(256);
 
@@ -533,24 +582,25 @@ export interface FeatureOptions {
   upperMode?: boolean;
   /**
    * The words' gazetteer codes (WordCode, of the title-case words in a sentence in capitals), written
-   * from `codesAt`; not written for a sentence with no `live` word.
+   * at the words' indexes; not written for a sentence with no `live` word.
    */
   codes?: Uint8Array;
-  codesAt?: number;
   /** The groups' keys of the words given features, `keys[i * KEYS_PER_WORD + g]` (see `GroupKeys`). */
   keys?: Int32Array;
   /** Only the ungrouped features are written: the groups' are left to `writeGroup`. */
   lazy?: boolean;
-  /** The tokens the words are, from `at` on: their hashes are read rather than computed. */
+  /** `words[i]` is the text of token `i` (`tokenWords`): their hashes are read rather than computed. */
   tokens?: TokenStore;
-  at?: number;
+  /** The sentence is `words[from..to)`, all of `words` by default. */
+  from?: number;
+  to?: number;
 }
 
 /** The epoch of the keys `extractFeatures` writes now. */
 export const keyEpoch = (): number => tableGeneration;
 
 /**
- * Writes FEATURES_PER_TOKEN bucket indexes per word into `out` (length >= words.length * F).
+ * Writes FEATURES_PER_TOKEN bucket indexes per word of the sentence into `out` (length >= its words * F).
  * `bits` is the model's hash size; `memory` the document's case memory.
  */
 export function extractFeatures(
@@ -561,39 +611,33 @@ export function extractFeatures(
   out: Uint32Array,
   options: FeatureOptions = {},
 ): void {
-  const {
-    live,
-    upperMode = isUpperSentence(words),
-    codes: codesOut,
-    codesAt = 0,
-    keys,
-    lazy = false,
-    tokens,
-    at = 0,
-  } = options;
-  const n = words.length;
+  const { live, codes: codesOut, keys, lazy = false, tokens, from = 0, to = words.length } = options;
+  const upperMode = options.upperMode ?? isUpperSentence(words, from, to);
+  const n = to - from;
   ensure(n);
   reserve(n);
-  const known = memory.idsOf(words, rows);
-  if (!known) wordIds(words, rows, 0, tokens, at);
+  const known = tokens !== undefined && memory.idsOf(from, to, rows);
+  if (!known) wordIds(words, from, to, rows, 0, tokens);
   for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
   // A sentence with no word to search (one in twenty) needs no more: its words are all O.
   if (live && !markLive(n, upperMode, live)) return;
   // In capitals, the gazetteer is asked about the words in title case.
-  const gazWords = upperMode ? words.map(TITLE_CASE) : words;
+  if (upperMode) for (let i = 0; i < n; i++) titled[i] = TITLE_CASE(words[from + i] as string);
   for (let i = 0; i < n; i++) {
-    const w = words[i] as string;
+    const w = words[from + i] as string;
     const id = (rows[i] as number) / STRIDE;
     // Only the words searched read their memory.
     if (!live || live[i]) mem[i] = memory.seenOf(table[id * STRIDE + LOWER] as number);
-    const gw = gazWords[i] as string;
+    const gw = upperMode ? (titled[i] as string) : w;
     codes[i] = upperMode ? gazetteer.code(gw) : gazCode(id, w, gazetteer);
     given[i] = (codes[i] as number) & WordCode.FirstName && isUpperLetter(gw.charCodeAt(0)) ? 1 : 0;
   }
-  if (codesOut) for (let i = 0; i < n; i++) codesOut[codesAt + i] = codes[i] as number;
+  if (codesOut) for (let i = 0; i < n; i++) codesOut[from + i] = codes[i] as number;
   writeFeatures(
     n,
-    gazetteer.classes(gazWords, gazBuffer, codes),
+    upperMode
+      ? gazetteer.classes(titled, gazBuffer, codes, 0, n)
+      : gazetteer.classes(words, gazBuffer, codes, from, to),
     32 - bits,
     upperMode ? 1 : 0,
     out,
@@ -779,19 +823,21 @@ function bearsName(w: string): boolean {
  * word bears a name is kept with the word, read rather than scanned for. False when no word bears one.
  */
 function markLive(n: number, upperMode: boolean, live: Uint8Array): boolean {
-  const bears = (i: number) =>
-    upperMode || ((table[(rows[i] as number) + CLASSES] as number) & BEARS_NAME) !== 0;
   // The nearest name-bearing word before (then after) each word.
   let last = -REACH - 1;
   for (let i = 0; i < n; i++) {
-    if (bears(i)) last = i;
+    if (bears(i, upperMode)) last = i;
     live[i] = i - last <= REACH ? 1 : 0;
   }
   if (last < 0) return false;
   let next = n + REACH + 1;
   for (let i = n - 1; i >= 0; i--) {
-    if (bears(i)) next = i;
+    if (bears(i, upperMode)) next = i;
     if (next - i <= REACH) live[i] = 1;
   }
   return true;
 }
+
+/** Whether word `i` of the sentence set out may be or touch a name: every word of one in capitals may. */
+const bears = (i: number, upperMode: boolean): boolean =>
+  upperMode || ((table[(rows[i] as number) + CLASSES] as number) & BEARS_NAME) !== 0;

@@ -301,11 +301,11 @@ export class Gazetteer {
 
   /**
    * `match` for a word whose code (`code(words[i])`) the caller has, as a number: the phrase's class
-   * (GazClass) times PHRASE_LENGTHS plus its length in words, or 0. No Place is made: a caller that
+   * (GazClass) times PHRASE_LENGTHS plus its length in words, or 0; the phrase ends by `words[end]`. No Place is made: a caller that
    * weighs only the class spares one for each capitalised city name.
    */
-  phraseAt(words: readonly string[], i: number, code: number): number {
-    const m = this.longest(words, i, code);
+  phraseAt(words: readonly string[], i: number, code: number, end = words.length): number {
+    const m = this.longest(words, i, code, end);
     return m === 0 ? 0 : (Math.floor(m / LENGTHS) & CLASS_MASK) * LENGTHS + (m % LENGTHS);
   }
 
@@ -314,15 +314,15 @@ export class Gazetteer {
    * word's entry, or its code when the caller weighs only the match's class: the code holds the entry's
    * class and PREFIX bits, and spares looking the word up again.
    */
-  private longest(words: readonly string[], i: number, first: number): number {
+  private longest(words: readonly string[], i: number, first: number, end = words.length): number {
     if ((first & (CLASS_MASK | PREFIX)) === 0) return 0;
     let best = first & CLASS_MASK ? first * LENGTHS + 1 : 0;
     if ((first & PREFIX) === 0) return best;
     let key = words[i] as string;
     let entry = first;
     let n = 2;
-    const second = words[i + 1];
-    if (second === undefined) return best;
+    if (i + 1 >= end) return best;
+    const second = words[i + 1] as string;
     // Words with no space make a two-word key: its entry is the first word's follower's.
     if (!key.includes(' ') && !second.includes(' ')) {
       entry = this.pairs.get(key)?.get(second) ?? 0;
@@ -331,7 +331,7 @@ export class Gazetteer {
       key = `${key} ${second}`;
       n = 3;
     }
-    for (; n <= this.maxWords && i + n <= words.length && entry & PREFIX; n++) {
+    for (; n <= this.maxWords && i + n <= end && entry & PREFIX; n++) {
       const next = words[i + n - 1] as string;
       // A word with no space ends every key it closes: no phrase or prefix, unless some phrase goes on so.
       if (((this.entries.get(next) ?? 0) & CONTINUES) === 0 && !next.includes(' ')) break;
@@ -361,32 +361,34 @@ export class Gazetteer {
   }
 
   /**
-   * Gazetteer class of each word (GazClass, plus 8 when inside rather than at the start of a phrase),
-   * for the recognizer's features; written into `out` when given (length >= words.length), from the
-   * words' codes when the caller has them.
+   * Gazetteer class of each word of `words[from..to)` (GazClass, plus 8 when inside rather than at the
+   * start of a phrase), for the recognizer's features; written into `out` from 0 when given (length >=
+   * to - from), from the words' codes (from 0 too) when the caller has them.
    */
   classes(
     words: readonly string[],
     out = new Uint8Array(words.length),
     codes?: ArrayLike<number>,
+    from = 0,
+    to = words.length,
   ): Uint8Array {
-    out.fill(0, 0, words.length);
-    for (let i = 0; i < words.length; ) {
-      const code = codes ? (codes[i] as number) : this.code(words[i] as string);
+    out.fill(0, 0, to - from);
+    for (let i = from; i < to; ) {
+      const code = codes ? (codes[i - from] as number) : this.code(words[i] as string);
       // Most words start no phrase longer than themselves: their class is their code's.
       if ((code & PREFIX) === 0) {
-        out[i++] = code & CLASS_MASK;
+        out[i++ - from] = code & CLASS_MASK;
         continue;
       }
-      const m = this.longest(words, i, code);
+      const m = this.longest(words, i, code, to);
       if (m === 0) {
         i++;
         continue;
       }
       const length = m % LENGTHS;
       const c = Math.floor(m / LENGTHS) & CLASS_MASK;
-      out[i] = c;
-      for (let k = 1; k < length; k++) out[i + k] = c + 8;
+      out[i - from] = c;
+      for (let k = 1; k < length; k++) out[i - from + k] = c + 8;
       i += length;
     }
     return out;

@@ -28,28 +28,13 @@ export const typeIndex = (type: EntityType): number => ENTITY_TYPES.indexOf(type
 export const allowed = (prev: number, label: number) =>
   !isInside(label) || (prev !== OUTSIDE && typeOf(prev) === typeOf(label));
 
-export interface LabelSpan {
-  /** Token indexes within the sentence, [start, end). */
-  start: number;
-  end: number;
-  type: number;
-}
-
-/** The spans of the first `n` labels. */
-export function spansOf(labels: ArrayLike<number>, n = labels.length): LabelSpan[] {
-  const spans: LabelSpan[] = [];
-  let open: LabelSpan | undefined;
-  for (let i = 0; i < n; i++) {
-    const l = labels[i] as number;
-    if (open && isInside(l) && typeOf(l) === open.type) {
-      open.end = i + 1;
-      continue;
-    }
-    open = undefined;
-    if (l !== OUTSIDE) {
-      open = { start: i, end: i + 1, type: typeOf(l) };
-      spans.push(open);
-    }
-  }
-  return spans;
+/**
+ * The end of the span whose first label is at `start` (not O), among the first `n` labels: it goes on
+ * while the labels are I of its type (a stray I opens a span of its own type, as conlleval reads it).
+ */
+export function endOfSpan(labels: ArrayLike<number>, start: number, n: number): number {
+  const type = typeOf(labels[start] as number);
+  let end = start + 1;
+  while (end < n && isInside(labels[end] as number) && typeOf(labels[end] as number) === type) end++;
+  return end;
 }

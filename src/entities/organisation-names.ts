@@ -59,6 +59,21 @@ export function byFirst<T extends { first: number }>(names: T[]): T[] {
   return names;
 }
 
+/**
+ * `names.map(f)`, but `names` itself when `f` changes no name: the rules pass most lists on unchanged,
+ * and each list is read only by the next rule.
+ */
+export function mapNames<T>(names: readonly T[], f: (n: T) => T): T[] {
+  let out: T[] | undefined;
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k] as T;
+    const m = f(n);
+    if (m !== n && !out) out = names.slice(0, k);
+    out?.push(m);
+  }
+  return out ?? (names as T[]);
+}
+
 /** Starts with an upper-case letter; ASCII, most words, without the regular expression. */
 export function isCapitalised(w: string): boolean {
   const c = w.charCodeAt(0);
@@ -79,18 +94,20 @@ const OF_WORDS = new Set(['of', 'for', 'on']);
  * legal form ("Kia Motor Corp of South Korea"), nor into a date ("on Wednesday").
  */
 export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName[] {
-  const out: FoundName[] = [];
-  const sorted = byFirst([...names]);
+  // Made at the first join: most lists have none, and are passed on as they are.
+  let out: FoundName[] | undefined;
+  const sorted = byFirst(names.slice());
   for (let k = 0; k < sorted.length; k++) {
     const n = sorted[k] as FoundName;
-    const last = (w[n.end - 1] as string).toLowerCase();
-    if (n.type === 'PERSON' || !isOrgHead(last) || COMPANY_FORMS.has(last)) {
-      out.push(n);
+    // The cheap tests first: the last word is lower-cased only before "of", "for" or "on".
+    let at = n.end;
+    if (n.type === 'PERSON' || !OF_WORDS.has(w[at] ?? '')) {
+      out?.push(n);
       continue;
     }
-    let at = n.end;
-    if (!OF_WORDS.has(w[at] ?? '')) {
-      out.push(n);
+    const last = (w[n.end - 1] as string).toLowerCase();
+    if (!isOrgHead(last) || COMPANY_FORMS.has(last)) {
+      out?.push(n);
       continue;
     }
     at++;
@@ -108,13 +125,14 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
     for (const m of sorted) if (m.first < end && m.end > end && m.first >= at) end = m.end;
     const person = sorted.some((m) => m.type === 'PERSON' && m.first < end && m.end > at);
     if (end === at || person) {
-      out.push(n);
+      out?.push(n);
       continue;
     }
+    out ??= sorted.slice(0, k);
     out.push({ first: n.first, end, type: 'ORG', rule: 'entities/org-continuation', confidence: 0.75 });
     while (k + 1 < sorted.length && (sorted[k + 1] as FoundName).first < end) k++;
   }
-  return out;
+  return out ?? sorted;
 }
 
 const LINKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des', 'la', 'le', '&', 'to']);
@@ -198,6 +216,12 @@ const ROLES = new Set(
   ),
 );
 
+const ROLE_SHAPES = new WordShapes(ROLES);
+
+/** A role's word in any case; most words are passed by their shape, without lower-casing. */
+const isRole = (word: string) =>
+  ROLE_SHAPES.mayHoldText(word, 0, word.length) && ROLES.has(word.toLowerCase());
+
 /** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
 function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {
   const kind = gazetteer.kindOf(w.slice(first, end).join(' '));
@@ -218,34 +242,40 @@ export function splitJoinedNames(
   names: readonly FoundName[],
   gazetteer: Gazetteer,
 ): FoundName[] {
-  const out: FoundName[] = [];
-  for (const n of names) {
+  // Made at the first name cut: most lists have none, and are passed on as they are.
+  let out: FoundName[] | undefined;
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k] as FoundName;
     let rest: FoundName | undefined = n;
     while (rest) {
       const { first, end } = rest;
       let cut = -1;
-      for (let k = first + 1; k < end - 1 && cut < 0; k++) {
-        const word = w[k] as string;
-        if ((word === 'and' || word === ',') && COMPANY_FORMS.has((w[k - 1] as string).toLowerCase()))
-          cut = k;
+      for (let t = first + 1; t < end - 1 && cut < 0; t++) {
+        const word = w[t] as string;
+        if ((word === 'and' || word === ',') && COMPANY_FORMS.has((w[t - 1] as string).toLowerCase()))
+          cut = t;
         else if (
           word === 'and' &&
-          isKnownPlace(w, k + 1, end, gazetteer) &&
+          isKnownPlace(w, t + 1, end, gazetteer) &&
           !isKnownPlace(w, first, end, gazetteer)
         )
-          cut = k;
-        else if (ROLES.has(word.toLowerCase()) && isCapitalised(word) && isCapitalised(w[k + 1] as string))
-          cut = k;
+          cut = t;
+        else if (isCapitalised(word) && isCapitalised(w[t + 1] as string) && isRole(word)) cut = t;
       }
       if (cut < 0) cut = personAfterOrganisation(w, first, end, gazetteer);
       if (cut < 0) {
-        const last = (w[end - 1] as string).toLowerCase();
-        if (end - first > 1 && ROLES.has(last) && (isCapitalised(w[end] ?? '') || w[end] === "'s"))
+        if (
+          end - first > 1 &&
+          (isCapitalised(w[end] ?? '') || w[end] === "'s") &&
+          isRole(w[end - 1] as string)
+        ) {
+          out ??= names.slice(0, k);
           out.push({ ...rest, end: end - 1, type: rest.type === 'PERSON' ? 'ORG' : rest.type });
-        else out.push(rest);
+        } else out?.push(rest);
         break;
       }
-      const role = ROLES.has((w[cut] as string).toLowerCase());
+      out ??= names.slice(0, k);
+      const role = isRole(w[cut] as string);
       if (!role && rest.type !== 'PERSON' && isPlainName(w, cut, end, gazetteer)) {
         out.push({ ...rest, end: cut, rule: 'entities/split-name' });
         out.push({ ...rest, first: cut, type: 'PERSON', rule: 'entities/split-name' });
@@ -260,7 +290,7 @@ export function splitJoinedNames(
       rest = { ...rest, first: cut + 1, type: role ? 'PERSON' : rest.type, rule: 'entities/split-name' };
     }
   }
-  return out;
+  return out ?? (names as FoundName[]);
 }
 
 /** Buildings the lexicon's facility words leave out (they are no features of the model): "Al-Ghaza Hotel". */
@@ -323,13 +353,17 @@ const PRESS_SHAPES = new WordShapes(PRESS_WORDS);
  * "Daily" only when no name follows it ("the Moscow daily Segodnya" names Segodnya).
  */
 export function pressNames(w: readonly string[], names: FoundName[]): FoundName[] {
-  const out = names.slice();
+  // Copied at the first press word, which few stories have.
+  let out: FoundName[] | undefined;
   // The press words are weighed apart, as in `acronymNames`.
   for (let i = 1; i < w.length; i++) {
     const word = w[i] as string;
-    if (PRESS_SHAPES.mayHoldText(word, 0, word.length) && PRESS_WORDS.has(word)) pressNameAt(w, i, out);
+    if (PRESS_SHAPES.mayHoldText(word, 0, word.length) && PRESS_WORDS.has(word)) {
+      out ??= names.slice();
+      pressNameAt(w, i, out);
+    }
   }
-  return byFirst(out);
+  return out ? byFirst(out) : names;
 }
 
 /** `pressNames` for the press word at `i`: adds the name it makes a publication's to `out`. */
@@ -364,7 +398,7 @@ const PERSON_TITLES = new Set(
  * organisation, facility or place word ("Queen Elizabeth Hospital", "King County").
  */
 export function titledPersons(w: readonly string[], names: readonly FoundName[]): FoundName[] {
-  return names.map((n) => {
+  return mapNames(names, (n) => {
     if (n.end - n.first < 2 || !PERSON_TITLES.has((w[n.first] as string).toLowerCase())) return n;
     // "Emeritus Professor John Burrows": every title in front goes.
     let first = n.first + 1;
@@ -400,7 +434,8 @@ export function personVotes(
       const word = w[n.first] as string;
       votes.set(word, (votes.get(word) ?? 0) + (n.type === 'PERSON' ? 1 : -1));
     }
-  return names.map((n) => {
+  if (votes.size === 0) return names as FoundName[];
+  return mapNames(names, (n) => {
     if (n.type === 'PERSON' || n.end - n.first < 2 || n.end - n.first > 3) return n;
     if ((votes.get(w[n.end - 1] as string) ?? 0) <= 0) return n;
     const parts = w.slice(n.first, n.end);

@@ -19,7 +19,7 @@ import {
   PHRASE_LENGTHS,
   type PlaceKind,
 } from './gazetteer.js';
-import { ENTITY_TYPES, spansOf } from './labels.js';
+import { ENTITY_TYPES, endOfSpan, OUTSIDE, typeOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
@@ -30,6 +30,7 @@ import {
   isOrgHead,
   isPlainName,
   joinOfNames,
+  mapNames,
   personVotes,
   pressNames,
   splitJoinedNames,
@@ -62,19 +63,32 @@ const TITLE_WORD = /^\p{Lu}\p{Ll}/u;
 const CAPITALS = /^\p{Lu}+$/u;
 const NEW_YEAR = /(^| )new year$/;
 
-/** Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines). */
-function segments(context: StageContext): [number, number][] {
+/**
+ * Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines).
+ * Run k is tokens `[out[2k], out[2k + 1])`.
+ */
+function segments(context: StageContext): Int32Array {
   const { tokens, sentences } = context.text;
-  const out: [number, number][] = [];
+  let count = 0;
+  for (const s of sentences) {
+    if (s.firstToken < s.endToken) count++;
+    for (let i = s.firstToken + 1; i < s.endToken; i++) if (tokens.has(i, TokenFlag.NewlineBefore)) count++;
+  }
+  const out = new Int32Array(2 * count);
+  let k = 0;
   for (const s of sentences) {
     let from = s.firstToken;
     for (let i = s.firstToken + 1; i < s.endToken; i++) {
       if (tokens.has(i, TokenFlag.NewlineBefore)) {
-        out.push([from, i]);
+        out[k++] = from;
+        out[k++] = i;
         from = i;
       }
     }
-    if (from < s.endToken) out.push([from, s.endToken]);
+    if (from < s.endToken) {
+      out[k++] = from;
+      out[k++] = s.endToken;
+    }
   }
   return out;
 }
@@ -99,27 +113,31 @@ export function recognizeNames(
 ): NameSpan[] {
   const { tokens } = context.text;
   const segs = segments(context);
+  const count = segs.length >> 1;
   const all = tokenWords(context.text);
-  const words: string[][] = segs.map(([a, b]) => all.slice(a, b));
   // Whether each segment is in capitals, asked once for the features and every rule after them.
-  const upper = segs.map(([a, b]) => isUpperSpan(tokens, a, b));
+  const upper = new Uint8Array(count);
   const memory = new CaseMemory(gazetteer, tokens.count);
-  words.forEach((w, k) => {
-    memory.observe(w, upper[k], tokens, (segs[k] as [number, number])[0]);
-  });
+  for (let k = 0; k < count; k++) {
+    const a = segs[2 * k] as number;
+    const b = segs[2 * k + 1] as number;
+    upper[k] = isUpperSpan(tokens, a, b) ? 1 : 0;
+    memory.observe(all, upper[k] === 1, tokens, a, b);
+  }
   const found: NameSpan[] = [];
   const labelled = new Uint8Array(tokens.count);
   // The gazetteer's code of each word as written, kept from the features for the gazetteer's own pass
   // and the place types (NO_CODE where no features were extracted, or of the words in title case).
   const codes = new Uint8Array(tokens.count).fill(NO_CODE);
   // Told afresh for each sentence; one object each for the document.
-  const options: FeatureOptions = { live, codes, keys, tokens, lazy: true };
+  const options: FeatureOptions = { live, codes, keys, tokens, lazy: true, from: 0, to: 0 };
   const groupKeys = { keys, epoch: 0, lazy: true };
-  segs.forEach(([a], k) => {
+  for (let k = 0; k < count; k++) {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
-    if (context.overBudget?.()) return;
-    const w = words[k] as string[];
-    const n = w.length;
+    if (context.overBudget?.()) continue;
+    const a = segs[2 * k] as number;
+    const b = segs[2 * k + 1] as number;
+    const n = b - a;
     if (labels.length < n) {
       features = new Uint32Array(n * FEATURES_PER_TOKEN * 2);
       labels = new Uint8Array(n * 2);
@@ -129,30 +147,41 @@ export function recognizeNames(
     options.live = live;
     options.keys = keys;
     options.codes = upper[k] ? undefined : codes;
-    options.upperMode = upper[k] as boolean;
-    options.codesAt = a;
-    options.at = a;
-    extractFeatures(w, gazetteer, memory, model.bits, features, options);
+    options.upperMode = upper[k] === 1;
+    options.from = a;
+    options.to = b;
+    extractFeatures(all, gazetteer, memory, model.bits, features, options);
     groupKeys.keys = keys;
     groupKeys.epoch = keyEpoch();
     model.decode(features, n, labels, live, groupKeys);
-    for (const s of spansOf(labels, n)) {
-      let first = s.start;
-      let end = s.end;
-      while (first < end && isNameStop(w[first] as string)) first++;
+    for (let i = 0; i < n; ) {
+      const label = labels[i] as number;
+      if (label === OUTSIDE) {
+        i++;
+        continue;
+      }
+      const spanEnd = endOfSpan(labels, i, n);
+      let first = a + i;
+      let end = a + spanEnd;
+      i = spanEnd;
+      while (first < end && isNameStop(all[first] as string)) first++;
       // The marks are one or two characters: longer words skip the pattern.
-      while (end > first && (w[end - 1] as string).length <= 2 && TRAILING_MARK.test(w[end - 1] as string))
+      while (
+        end > first &&
+        (all[end - 1] as string).length <= 2 &&
+        TRAILING_MARK.test(all[end - 1] as string)
+      )
         end--;
-      if (first >= end || !isNameLike(w, first, end)) continue;
-      const type = ENTITY_TYPES[s.type] as EntityType;
-      found.push({ first: a + first, end: a + end, type, rule: 'entities/model', confidence: 0.8 });
+      if (first >= end || !isNameLike(all, first, end)) continue;
+      const type = ENTITY_TYPES[typeOf(label)] as EntityType;
+      found.push({ first, end, type, rule: 'entities/model', confidence: 0.8 });
     }
-  });
+  }
   const names = titledPersons(all, splitJoinedNames(all, describedPersons(all, found, gazetteer), gazetteer));
   for (const n of names) labelled.fill(1, n.first, n.end);
-  addFromGazetteer(gazetteer, segs, words, upper, names, labelled, codes);
-  addFromMemory(all, segs, words, upper, names, labelled, gazetteer);
-  addFacilities(segs, words, upper, names, labelled);
+  addFromGazetteer(gazetteer, all, segs, upper, names, labelled, codes);
+  addFromMemory(all, segs, upper, names, labelled, gazetteer);
+  addFacilities(all, segs, upper, names, labelled);
   const voted = personVotes(all, names, gazetteer);
   const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
   const typed = craftNames(
@@ -163,7 +192,7 @@ export function recognizeNames(
     ),
     gazetteer,
   );
-  return tableRows(segs, words, datelines(segs, words, gazetteer, typed), gazetteer);
+  return tableRows(all, segs, datelines(all, segs, gazetteer, typed), gazetteer);
 }
 
 // Most words are passed by their shape, without lower-casing.
@@ -200,7 +229,7 @@ function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazettee
     if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) craft.add(text);
   }
   if (craft.size === 0) return names;
-  return names.map((n) =>
+  return mapNames(names, (n) =>
     craft.has(w.slice(n.first, n.end).join(' ')) ? { ...n, type: 'OTHER', rule: 'entities/craft' } : n,
   );
 }
@@ -210,7 +239,7 @@ function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazettee
  * part of it (a given name never ends in "-ist").
  */
 function describedPersons(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
-  return names.map((n) => {
+  return mapNames(names, (n) => {
     const first = w[n.first] as string;
     if (n.type !== 'PERSON' || n.end - n.first < 3 || !/^\p{Lu}\p{Ll}+ists?$/u.test(first)) return n;
     return gazetteer.isFirstName(first) ? n : { ...n, first: n.first + 1 };
@@ -225,17 +254,21 @@ const OFFICE_TITLES = new Set('secretary undersecretary minister commissioner'.s
  * A person's name that follows it ("Minister of Education Stefania Giannini") is the person.
  */
 function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
-  const out: NameSpan[] = [];
-  for (const n of names) {
+  // Made at the first name dropped or changed: most lists are passed on as they are.
+  let out: NameSpan[] | undefined;
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k] as NameSpan;
     // "Home Secretary", "Health Minister": one word of field before the title is no name.
     if (
       n.end - n.first === 1 &&
       n.type !== 'PERSON' &&
-      OFFICE_TITLES.has((w[n.end] ?? '').toLowerCase()) &&
-      isCapitalised(w[n.end] as string) &&
+      isCapitalised(w[n.end] ?? '') &&
+      OFFICE_TITLES.has((w[n.end] as string).toLowerCase()) &&
       !gazetteer.kindOf(w[n.first] as string)
-    )
+    ) {
+      out ??= names.slice(0, k);
       continue;
+    }
     const link = w[n.first - 1];
     if (
       n.type === 'PERSON' ||
@@ -243,9 +276,10 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
       !OFFICE_TITLES.has((w[n.first - 2] ?? '').toLowerCase()) ||
       gazetteer.kindOf(w[n.first] as string)
     ) {
-      out.push(n);
+      out?.push(n);
       continue;
     }
+    out ??= names.slice(0, k);
     if (n.end - n.first === 1) continue;
     // The person begins at a known given name, or is the two plain capitalised words that end the span:
     // "Minister of Education Stefania Giannini".
@@ -254,7 +288,7 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
     if (from > 0) out.push({ ...n, first: from, type: 'PERSON', rule: 'entities/titled-person' });
     else out.push(n);
   }
-  return out;
+  return out ?? names;
 }
 
 // Words that make a church a body of believers, not a building: "the Catholic Church".
@@ -269,7 +303,7 @@ const DENOMINATIONS = new Set(
  * A name the model found after "Church of" ("Scientology") is the church's.
  */
 function churchBodies(w: readonly string[], names: NameSpan[]): NameSpan[] {
-  const out = names.map((n): NameSpan => {
+  const out = mapNames(names, (n): NameSpan => {
     if (w[n.first - 1] === 'of' && w[n.first - 2] === 'Church' && n.type !== 'PERSON')
       return { ...n, first: n.first - 2, type: 'ORG', rule: 'entities/church' };
     const last = n.end - 1;
@@ -281,7 +315,7 @@ function churchBodies(w: readonly string[], names: NameSpan[]): NameSpan[] {
     return body ? { ...n, type: 'ORG', rule: 'entities/church' } : n;
   });
   // A church extended over "Church of" takes the place of a name found in those two words.
-  if (!out.some((c, k) => c.first !== (names[k] as NameSpan).first)) return out;
+  if (out === names || !out.some((c, k) => c.first !== (names[k] as NameSpan).first)) return out;
   return out.filter(
     (n, k) =>
       !out.some(
@@ -312,26 +346,37 @@ const FEASTS = new Set(
   ),
 );
 
+// A name is lower-cased for GROUPS, FEASTS and NEW_YEAR only when its shape may be one of their words or
+// it ends in "year" (in any case: nothing else lower-cases to "year"); most names are passed without.
+const GROUP_SHAPES = new WordShapes([...GROUPS, ...FEASTS]);
+const YEAR_END = /year$/i;
+
 const DATE_WORD = /^(\d{4}-\d\d-\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
 
 /** A line opening with a place in capitals and a date, "LONDON 1996-08-30": the capitals are a place. */
 function datelines(
-  segs: [number, number][],
-  words: string[][],
+  w: readonly string[],
+  segs: Int32Array,
   gazetteer: Gazetteer,
   names: NameSpan[],
 ): NameSpan[] {
   const out = names.slice();
-  segs.forEach(([a], k) => {
-    const w = words[k] as string[];
+  for (let k = 0; k < segs.length; k += 2) {
+    const a = segs[k] as number;
+    const b = segs[k + 1] as number;
     let n = 0;
-    while (n < w.length && CAPITALS_WORD.test(w[n] as string) && !DATE_WORD.test(w[n] as string)) n++;
-    const next = w[n] === ',' ? n + 1 : n;
-    if (n === 0 || n > 3 || !DATE_WORD.test(w[next] ?? '') || (next + 3 < w.length && w[next + 3] !== '('))
-      return;
+    while (a + n < b && CAPITALS_WORD.test(w[a + n] as string) && !DATE_WORD.test(w[a + n] as string)) n++;
+    const next = a + n < b && w[a + n] === ',' ? n + 1 : n;
+    if (
+      n === 0 ||
+      n > 3 ||
+      !DATE_WORD.test(a + next < b ? (w[a + next] as string) : '') ||
+      (a + next + 3 < b && w[a + next + 3] !== '(')
+    )
+      continue;
     const kind = gazetteer.kindOf(
       w
-        .slice(0, n)
+        .slice(a, a + n)
         .map((x) => x[0] + x.slice(1).toLowerCase())
         .join(' '),
     );
@@ -341,7 +386,7 @@ function datelines(
       if (s.first < a + n && s.end > a) out.splice(i, 1);
     }
     out.push({ first: a, end: a + n, type, rule: 'entities/dateline', confidence: 0.9 });
-  });
+  }
   return byFirst(out);
 }
 
@@ -350,34 +395,17 @@ function datelines(
  * organisations, unless they are countries (national sides, by the CoNLL convention, stay places).
  */
 function tableRows(
-  segs: [number, number][],
-  words: string[][],
+  w: readonly string[],
+  segs: Int32Array,
   names: NameSpan[],
   gazetteer: Gazetteer,
 ): NameSpan[] {
   const out = names.slice();
-  segs.forEach(([a, b], k) => {
-    const w = words[k] as string[];
-    let digits = 0;
-    for (const x of w) if (isDigit(x.charCodeAt(0))) digits++;
-    // Cheapest and most telling first: a sentence of prose has a lower-case word.
-    if (digits < 2 || w.some((x) => LOWER_START.test(x) && !TABLE_WORDS.has(x))) return;
-    const numbers = w.filter((x) => NUMBER_LIKE.test(x) && DIGIT.test(x)).length;
-    if (numbers < 2 || numbers < w.length / 3) return;
-    // "Friday, July 21, 2017" has numbers too: a date line is no results row.
-    const dated = w.some((x) => {
-      const lx = lexClass(x.toLowerCase());
-      return lx === LexClass.Month || lx === LexClass.Weekday;
-    });
-    if (dated) return;
+  for (let k = 0; k < segs.length; k += 2) {
+    const a = segs[k] as number;
+    const b = segs[k + 1] as number;
+    if (!mayBeTableRow(w, a, b)) continue;
     const covered = new Uint8Array(b - a);
-    const isCountry = (first: number, end: number) =>
-      gazetteer.kindOf(
-        w
-          .slice(first - a, end - a)
-          .map((x) => x[0] + x.slice(1).toLowerCase())
-          .join(' '),
-      ) === 'country';
     // `out` is sorted by first token: only the names from the row's start on can lie in it.
     let lo = 0;
     let hi = names.length;
@@ -390,19 +418,55 @@ function tableRows(
       const s = out[i] as NameSpan;
       if (s.end > b) continue;
       covered.fill(1, s.first - a, s.end - a);
-      if (s.type === 'PERSON' || isCountry(s.first, s.end)) continue;
+      if (s.type === 'PERSON' || isCountryName(w, s.first, s.end, gazetteer)) continue;
       out[i] = { ...s, type: 'ORG', rule: 'entities/table-row' };
     }
-    for (let i = 0; i < w.length; i++) {
-      if (covered[i] || !CAPITALISED_WORD.test(w[i] as string)) continue;
+    for (let i = a; i < b; i++) {
+      if (covered[i - a] || !CAPITALISED_WORD.test(w[i] as string)) continue;
       let j = i + 1;
-      while (j < w.length && !covered[j] && CAPITALISED_WORD.test(w[j] as string)) j++;
-      const type: EntityType = isCountry(a + i, a + j) ? 'GPE' : 'ORG';
-      out.push({ first: a + i, end: a + j, type, rule: 'entities/table-row', confidence: 0.6 });
+      while (j < b && !covered[j - a] && CAPITALISED_WORD.test(w[j] as string)) j++;
+      const type: EntityType = isCountryName(w, i, j, gazetteer) ? 'GPE' : 'ORG';
+      out.push({ first: i, end: j, type, rule: 'entities/table-row', confidence: 0.6 });
       i = j;
     }
-  });
+  }
   return byFirst(out);
+}
+
+/**
+ * Whether the words `w[a..b)` may be a results row: two words or more start with a digit, none is a
+ * lower-case word of prose, a third or more are numbers, and none is a month or weekday ("Friday, July
+ * 21, 2017" has numbers too: a date line is no results row).
+ */
+function mayBeTableRow(w: readonly string[], a: number, b: number): boolean {
+  let digits = 0;
+  for (let i = a; i < b; i++) if (isDigit((w[i] as string).charCodeAt(0))) digits++;
+  if (digits < 2) return false;
+  // Cheapest and most telling first: a sentence of prose has a lower-case word.
+  for (let i = a; i < b; i++) {
+    const x = w[i] as string;
+    if (LOWER_START.test(x) && !TABLE_WORDS.has(x)) return false;
+  }
+  let numbers = 0;
+  for (let i = a; i < b; i++) if (NUMBER_LIKE.test(w[i] as string) && DIGIT.test(w[i] as string)) numbers++;
+  if (numbers < 2 || numbers < (b - a) / 3) return false;
+  for (let i = a; i < b; i++) {
+    const lx = lexClass((w[i] as string).toLowerCase());
+    if (lx === LexClass.Month || lx === LexClass.Weekday) return false;
+  }
+  return true;
+}
+
+/** Whether the words `w[first..end)`, in capitals or not, name a country. */
+function isCountryName(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): boolean {
+  return (
+    gazetteer.kindOf(
+      w
+        .slice(first, end)
+        .map((x) => x[0] + x.slice(1).toLowerCase())
+        .join(' '),
+    ) === 'country'
+  );
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -424,60 +488,64 @@ const TABLE_WORDS = new Set([
 
 /** "Korean" + "Central News Agency" read as two names are one: an organisation named for its nation. */
 function joinDemonymOrgs(w: readonly string[], names: NameSpan[]): NameSpan[] {
-  const out: NameSpan[] = [];
-  for (const n of names) {
-    const last = out[out.length - 1];
+  // Made at the first join, until which it would hold the names before `k`.
+  let out: NameSpan[] | undefined;
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k] as NameSpan;
+    const last = out ? out[out.length - 1] : names[k - 1];
     if (last && last.type === 'NORP' && n.type === 'ORG' && last.end === n.first) {
       const head = w[n.end - 1] as string;
       if (
         (lexClass(head.toLowerCase()) === LexClass.OrgWord && isCapitalised(head)) ||
         n.rule === 'entities/church'
       ) {
+        out ??= names.slice(0, k);
         out[out.length - 1] = { ...n, first: last.first };
         continue;
       }
     }
-    out.push(n);
+    out?.push(n);
   }
-  return out;
+  return out ?? names;
 }
 
 /** Countries, demonyms and well-known organisations the model missed are too well known to leave out. */
 function addFromGazetteer(
   gazetteer: Gazetteer,
-  segs: [number, number][],
-  words: string[][],
-  upper: readonly boolean[],
+  w: readonly string[],
+  segs: Int32Array,
+  upper: Uint8Array,
   names: NameSpan[],
   labelled: Uint8Array,
   codes: Uint8Array,
 ): void {
   // The name over each token (1 + its index in `names`), so that overlaps are found without a scan.
   const owner = new Int32Array(labelled.length);
-  names.forEach((n, k) => {
+  for (let k = 0; k < names.length; k++) {
+    const n = names[k] as NameSpan;
     owner.fill(k + 1, n.first, n.end);
-  });
+  }
   const dropped = new Set<NameSpan>();
-  segs.forEach(([a], k) => {
-    const w = words[k] as string[];
-    if (upper[k]) return;
-    for (let i = 0; i < w.length; i++) {
+  for (let k = 0; k < upper.length; k++) {
+    if (upper[k]) continue;
+    const b = segs[2 * k + 1] as number;
+    for (let i = segs[2 * k] as number; i < b; i++) {
       if (!isCapitalised(w[i] as string)) continue;
       const m = gazetteer.phraseAt(
         w,
         i,
-        codes[a + i] !== NO_CODE ? (codes[a + i] as number) : gazetteer.code(w[i] as string),
+        codes[i] !== NO_CODE ? (codes[i] as number) : gazetteer.code(w[i] as string),
+        b,
       );
       const cls = Math.floor(m / PHRASE_LENGTHS);
       if (cls !== GazClass.Country && cls !== GazClass.Demonym && cls !== GazClass.Organisation) continue;
       const type: EntityType =
         cls === GazClass.Country ? 'GPE' : cls === GazClass.Organisation ? 'ORG' : 'NORP';
       const length = m % PHRASE_LENGTHS;
-      // Apart from the loop, whose variables no closure may capture (an allocation per word).
-      addPhrase(a + i, a + i + length, type, names, owner, labelled, dropped);
+      addPhrase(i, i + length, type, names, owner, labelled, dropped);
       i += length - 1;
     }
-  });
+  }
   if (dropped.size === 0) return;
   const kept = names.filter((n) => !dropped.has(n));
   names.length = 0;
@@ -498,10 +566,11 @@ function addPhrase(
   labelled: Uint8Array,
   dropped: Set<NameSpan>,
 ): void {
-  const inside = new Set<NameSpan>();
-  for (let t = from; t < to; t++) if (owner[t]) inside.add(names[(owner[t] as number) - 1] as NameSpan);
-  if ([...inside].some((n) => n.first < from || n.end > to || (n.first === from && n.end === to))) return;
-  for (const n of inside) dropped.add(n);
+  for (let t = from; t < to; t++) {
+    const n = owner[t] ? (names[(owner[t] as number) - 1] as NameSpan) : undefined;
+    if (n && (n.first < from || n.end > to || (n.first === from && n.end === to))) return;
+  }
+  for (let t = from; t < to; t++) if (owner[t]) dropped.add(names[(owner[t] as number) - 1] as NameSpan);
   names.push({ first: from, end: to, type, rule: 'entities/gazetteer', confidence: 0.9 });
   owner.fill(names.length, from, to);
   labelled.fill(1, from, to);
@@ -512,38 +581,32 @@ function addPhrase(
  * facility word, name the street or building.
  */
 function addFacilities(
-  segs: [number, number][],
-  words: string[][],
-  upper: readonly boolean[],
+  w: readonly string[],
+  segs: Int32Array,
+  upper: Uint8Array,
   names: NameSpan[],
   labelled: Uint8Array,
 ): void {
-  segs.forEach(([a], k) => {
-    const w = words[k] as string[];
-    if (upper[k]) return;
-    for (let i = 1; i < w.length; i++) {
+  for (let k = 0; k < upper.length; k++) {
+    if (upper[k]) continue;
+    const a = segs[2 * k] as number;
+    const b = segs[2 * k + 1] as number;
+    for (let i = a + 1; i < b; i++) {
       const word = w[i] as string;
-      if (labelled[a + i] || !isCapitalised(word) || lexClass(word.toLowerCase()) !== LexClass.FacWord)
-        continue;
+      if (labelled[i] || !isCapitalised(word) || lexClass(word.toLowerCase()) !== LexClass.FacWord) continue;
       let first = i;
       while (
-        first > 0 &&
-        !labelled[a + first - 1] &&
+        first > a &&
+        !labelled[first - 1] &&
         TITLE_WORD.test(w[first - 1] as string) &&
         lexClass((w[first - 1] as string).toLowerCase()) === LexClass.None
       )
         first--;
       if (first === i) continue;
-      names.push({
-        first: a + first,
-        end: a + i + 1,
-        type: 'FAC',
-        rule: 'entities/facility',
-        confidence: 0.7,
-      });
-      labelled.fill(1, a + first, a + i + 1);
+      names.push({ first, end: i + 1, type: 'FAC', rule: 'entities/facility', confidence: 0.7 });
+      labelled.fill(1, first, i + 1);
     }
-  });
+  }
 }
 
 /**
@@ -551,10 +614,9 @@ function addFacilities(
  * once "KCNA" is an organisation, every "KCNA" is.
  */
 function addFromMemory(
-  all: readonly string[],
-  segs: [number, number][],
-  words: string[][],
-  upper: readonly boolean[],
+  w: readonly string[],
+  segs: Int32Array,
+  upper: Uint8Array,
   names: NameSpan[],
   labelled: Uint8Array,
   gazetteer: Gazetteer,
@@ -567,16 +629,20 @@ function addFromMemory(
       n.rule !== 'entities/titled-person'
     )
       continue;
-    const parts = all.slice(n.first, n.end);
-    const text = parts.join(' ');
+    const text = joinWords(w, n.first, n.end);
     if (!known.has(text)) known.set(text, n.type);
-    if (n.type === 'PERSON' && parts.length > 1)
-      for (const p of parts) if (isCapitalised(p) && p.length > 1 && !known.has(p)) known.set(p, 'PERSON');
-    const stem = orgStem(parts, gazetteer);
+    if (n.type === 'PERSON' && n.end - n.first > 1)
+      for (let i = n.first; i < n.end; i++) {
+        const p = w[i] as string;
+        if (isCapitalised(p) && p.length > 1 && !known.has(p)) known.set(p, 'PERSON');
+      }
+    const stem = orgStem(w, n.first, n.end, gazetteer);
     if (stem && !known.has(stem)) known.set(stem, 'ORG');
   }
   if (known.size === 0) return;
-  const firstWords = new Set<string>();
+  // The first words of the names of more than one word, each with the most words a name it starts may
+  // have (its spaces and one): longer keys are not made for a word that starts only one-word names.
+  const firstWords = new Map<string, number>();
   // The lengths of the first words that start with each ASCII character, as bits (all lengths past 31
   // in the last): most words, in lower case or of another length than the names' first words, are
   // passed over on their first character and length, without a look-up.
@@ -584,31 +650,41 @@ function addFromMemory(
   for (const k of known.keys()) {
     const space = k.indexOf(' ');
     const first = space < 0 ? k : k.slice(0, space);
-    firstWords.add(first);
+    if (space >= 0) {
+      let words = 1;
+      for (let i = space; i >= 0; i = k.indexOf(' ', i + 1)) words++;
+      firstWords.set(first, Math.max(words, firstWords.get(first) ?? 0));
+    }
     const c = first.charCodeAt(0);
     if (c < 128) lengths[c] = (lengths[c] as number) | lengthBit(first.length);
   }
-  segs.forEach(([a], k) => {
-    const w = words[k] as string[];
-    if (upper[k]) return;
-    for (let i = 0; i < w.length; i++) {
+  for (let k = 0; k < upper.length; k++) {
+    if (upper[k]) continue;
+    const b = segs[2 * k + 1] as number;
+    for (let i = segs[2 * k] as number; i < b; i++) {
       const word = w[i] as string;
       const c = word.charCodeAt(0);
-      if (labelled[a + i] || (c < 128 && ((lengths[c] as number) & lengthBit(word.length)) === 0)) continue;
-      if (!firstWords.has(word)) continue;
+      if (labelled[i] || (c < 128 && ((lengths[c] as number) & lengthBit(word.length)) === 0)) continue;
+      const most = firstWords.get(word) ?? (known.has(word) ? 1 : 0);
+      if (most === 0) continue;
       const lx = lexClass(word.toLowerCase());
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.
-      for (let len = Math.min(4, w.length - i); len >= 1; len--) {
+      for (let len = Math.min(4, b - i, most); len >= 1; len--) {
         const type = known.get(len === 1 ? word : w.slice(i, i + len).join(' '));
-        if (!type || anyLabelled(labelled, a + i, a + i + len)) continue;
-        names.push({ first: a + i, end: a + i + len, type, rule: 'entities/name-memory', confidence: 0.7 });
-        labelled.fill(1, a + i, a + i + len);
+        if (!type || anyLabelled(labelled, i, i + len)) continue;
+        names.push({ first: i, end: i + len, type, rule: 'entities/name-memory', confidence: 0.7 });
+        labelled.fill(1, i, i + len);
         i += len - 1;
         break;
       }
     }
-  });
+  }
+}
+
+/** The words `w[first..end)` joined by spaces; a word alone is not copied. */
+function joinWords(w: readonly string[], first: number, end: number): string {
+  return end - first === 1 ? (w[first] as string) : w.slice(first, end).join(' ');
 }
 
 function anyLabelled(labelled: Uint8Array, from: number, to: number): boolean {
@@ -620,13 +696,20 @@ function anyLabelled(labelled: Uint8Array, from: number, to: number): boolean {
  * "Magna" for "Magna International Inc.": the words before an organisation name's trailing
  * organisation words, when they are no place, people or title. One or two words.
  */
-function orgStem(parts: readonly string[], gazetteer: Gazetteer): string | undefined {
-  let end = parts.length;
-  while (end > 0 && isOrgHead((parts[end - 1] as string).toLowerCase())) end--;
-  if (end === 0 || end === parts.length || end > 2) return undefined;
-  const stem = parts.slice(0, end);
-  if (!stem.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return undefined;
-  const text = stem.join(' ');
+function orgStem(
+  w: readonly string[],
+  first: number,
+  last: number,
+  gazetteer: Gazetteer,
+): string | undefined {
+  let end = last;
+  while (end > first && isOrgHead((w[end - 1] as string).toLowerCase())) end--;
+  if (end === first || end === last || end - first > 2) return undefined;
+  for (let i = first; i < end; i++) {
+    const p = w[i] as string;
+    if (!TITLE_WORD.test(p) || lexClass(p.toLowerCase()) !== LexClass.None) return undefined;
+  }
+  const text = joinWords(w, first, end);
   const kind = gazetteer.kindOf(text);
   return kind === 'country' || kind === 'region' || kind === 'demonym' ? undefined : text;
 }
@@ -655,37 +738,44 @@ function refineTypes(
   codes: Uint8Array,
 ): NameSpan[] {
   const { source, tokens } = context.text;
-  return names.map((n) => {
+  return mapNames(names, (n) => {
     if (n.rule === 'entities/church') return n;
-    const text = source.slice(tokens.start(n.first), tokens.end(n.end - 1));
-    const lower = text.toLowerCase();
-    if (GROUPS.has(lower)) return { ...n, type: 'NORP' };
-    if (FEASTS.has(lower) || NEW_YEAR.test(lower)) return { ...n, type: 'EVENT' };
-    if (isLawName(w, n)) return { ...n, type: 'OTHER' };
+    const start = tokens.start(n.first);
+    const end = tokens.end(n.end - 1);
+    const text = source.slice(start, end);
+    if (GROUP_SHAPES.mayHoldText(source, start, end) || YEAR_END.test(text)) {
+      const lower = text.toLowerCase();
+      if (GROUPS.has(lower)) return withType(n, 'NORP');
+      if (FEASTS.has(lower) || NEW_YEAR.test(lower)) return withType(n, 'EVENT');
+    }
+    if (isLawName(w, n)) return withType(n, 'OTHER');
     const kind = kindOfName(gazetteer, text, source, tokens, w, n, codes[n.first] as number);
     if (!kind) {
-      if (isEventName(w, n)) return { ...n, type: 'EVENT' };
+      if (isEventName(w, n)) return withType(n, 'EVENT');
       // "Pirelli SpA", "Dow Chemical", "Patriotic Union of Kurdistan": an organisation word heads no
       // person's or place's name.
       if ((n.type === 'ORG' || n.type === 'LOC') && n.end - n.first > 1 && isFacilityName(w, n))
-        return { ...n, type: 'FAC' };
+        return withType(n, 'FAC');
       if (n.type === 'ORG' || n.type === 'FAC' || n.type === 'EVENT') return n;
       return orgHeaded(w, n) ? { ...n, type: 'ORG' } : n;
     }
-    if (kind === 'organisation') return { ...n, type: 'ORG' };
+    if (kind === 'organisation') return withType(n, 'ORG');
     // A place's exact name is the place, whoever the model took it for; a club named for its city is
     // recognised from a results table, after this.
     if (n.type === 'ORG' && (kind === 'country' || kind === 'city' || kind === 'region'))
-      return { ...n, type: 'GPE' };
+      return withType(n, 'GPE');
     // A person is called "Chechnya" far less often than the place; resolution still makes a lone
     // "Jordan" the person when "Michael Jordan" is in the story.
-    if (n.type === 'PERSON' && (kind === 'country' || kind === 'region')) return { ...n, type: 'GPE' };
+    if (n.type === 'PERSON' && (kind === 'country' || kind === 'region')) return withType(n, 'GPE');
     if (n.type !== 'GPE' && n.type !== 'LOC' && n.type !== 'NORP') return n;
-    if (kind === 'demonym') return { ...n, type: 'NORP' };
-    if (kind === 'location') return { ...n, type: 'LOC' };
-    return { ...n, type: 'GPE' };
+    if (kind === 'demonym') return withType(n, 'NORP');
+    if (kind === 'location') return withType(n, 'LOC');
+    return withType(n, 'GPE');
   });
 }
+
+/** `n` of type `type`: itself when it is of that type already. */
+const withType = (n: NameSpan, type: EntityType): NameSpan => (n.type === type ? n : { ...n, type });
 
 /**
  * The gazetteer's kind of the name `text` of `n`, asked with the code the features kept of its first word
@@ -768,7 +858,7 @@ export const recognizeEntities: Stage = {
       const end = tokens.end(n.end - 1);
       const text = source.slice(start, end);
       return {
-        id: `e${i + 1}`,
+        id: entityId(i),
         type: n.type,
         name: text,
         mentions: [{ start, end, text, kind: 'name' }],
@@ -778,3 +868,14 @@ export const recognizeEntities: Stage = {
     });
   },
 };
+
+/** The ids of the first entities, made once: every document names its entities e1, e2, ... */
+const ENTITY_IDS: string[] = [];
+const KEPT_IDS = 1 << 12;
+
+/** The id of entity `i` (from 0) of a document. */
+function entityId(i: number): string {
+  if (i >= KEPT_IDS) return `e${i + 1}`;
+  for (let k = ENTITY_IDS.length; k <= i; k++) ENTITY_IDS.push(`e${k + 1}`);
+  return ENTITY_IDS[i] as string;
+}
