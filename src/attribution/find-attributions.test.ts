@@ -913,8 +913,11 @@ table<[title: string, cue: string[], keep: boolean]>(
   [
     ['a reporting verb in the second piece', ['the', 'said'], true],
     ['a reporting verb inside a piece of several words', ['made', 'clear he said'], true],
+    ['a reporting verb after runs of white space', ['made  clear\n  said'], true],
+    ['a learned cue word ending a piece', ['in  the case'], true],
     ['negative: two one-word pieces with no cue word', ['the', 'debate'], false],
     ['negative: a piece of several words with no cue word', ['over the national debate'], false],
+    ['negative: runs of white space and no cue word', ['over \t the  debate'], false],
   ],
   ([title, cue, keep]) => {
     const report = { cue: cue.map(cueSpan), source: cueSpan('Smith') };

@@ -1,16 +1,17 @@
 import type { Entity, Quote } from '../document/analysis.js';
+import { keptArray } from '../document/kept.js';
 import { isSpaceCode, type Span, spanOf } from '../document/span.js';
-import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
+import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenFlag, TokenKind } from '../text/tokens.js';
 import { isReportingWord, SPEECH_VERB_SET } from './cue-lexicon.js';
-import { tagUnits, tokenForm } from './features.js';
+import { type TagUnit, tagUnits, tokenForm } from './features.js';
 import { isLowerFunctionWord } from './function-words.js';
-import { labelledReports } from './label-reports.js';
+import { type LabelledReport, labelledReports } from './label-reports.js';
 import { nearestSubject, openingParticipleSubject, sentenceSubject, trimSource } from './nearest-subject.js';
 import { findQuotedPassages, type QuotedPassage } from './quote-spans.js';
-import { groupRelations, relationOf, type TokenRange, type TokenRelation } from './relations.js';
+import { append, groupRelations, relationOf, type TokenRange, type TokenRelation } from './relations.js';
 import { SpeakerResolver } from './speakers.js';
 import { defaultTagger } from './tagger.js';
 import { defaultScorer } from './unit-scores.js';
@@ -28,9 +29,16 @@ interface Attribution {
   /** Relay sources found in the text, nearest first ("by the KCNA", ", the KCNA said"). */
   viaSources: Span[];
   speaker?: string;
-  via: string[];
+  via: readonly string[];
   rule: string;
+  /** The content as it was when the tagger found the report (a continued report's content grows later). */
+  readonly foundContent: Span[];
+  /** The next report the tagger found with its cue starting at the same place. */
+  sameCue: Attribution | undefined;
 }
+
+/** The relays of a report that names none: one list for all, never added to. */
+const NO_IDS: readonly string[] = [];
 
 /**
  * An attribution with every field set, in one order whatever rule found it: the later passes read
@@ -43,23 +51,48 @@ function attributionOf(
   viaSources: Span[],
   rule: string,
 ): Attribution {
-  return { cue, source, content, viaSources, speaker: undefined, via: [], rule };
+  return {
+    cue,
+    source,
+    content,
+    viaSources,
+    speaker: undefined,
+    via: NO_IDS,
+    rule,
+    foundContent: content,
+    sameCue: undefined,
+  };
 }
 
 const toSpan = (text: TextLayer, r: TokenRange): Span =>
   spanOf(text.source, text.tokens.start(r[0]), text.tokens.end(r[1] - 1));
 
-/** Token ranges to character spans, joining ranges that touch ("according" + "to"). */
-function spans(text: TextLayer, ranges: readonly TokenRange[]): Span[] {
-  if (ranges.length === 1) return [toSpan(text, ranges[0] as TokenRange)];
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: TokenRange[] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) out[out.length - 1] = [last[0], Math.max(last[1], r[1])];
-    else out.push(r);
+const byStart = (a: TokenRange, b: TokenRange) => a[0] - b[0];
+
+/**
+ * Token ranges to character spans, joining ranges that touch ("according" + "to"), each cue trimmed
+ * (`trimCue`) when `cue` is set. Ranges mostly come in order, and mostly one: they are sorted only
+ * when out of order, and the list is made at its size when it holds one span.
+ */
+function spans(text: TextLayer, ranges: readonly TokenRange[], cue = false): Span[] {
+  let sorted = ranges;
+  for (let k = 1; k < ranges.length; k++)
+    if ((ranges[k] as TokenRange)[0] < (ranges[k - 1] as TokenRange)[0]) {
+      sorted = [...ranges].sort(byStart);
+      break;
+    }
+  let out: Span[] | undefined;
+  for (let k = 0; k < sorted.length; ) {
+    const start = (sorted[k] as TokenRange)[0];
+    let end = (sorted[k] as TokenRange)[1];
+    for (k++; k < sorted.length && (sorted[k] as TokenRange)[0] <= end; k++)
+      end = Math.max(end, (sorted[k] as TokenRange)[1]);
+    const span = spanOf(text.source, text.tokens.start(start), text.tokens.end(end - 1));
+    const kept = cue ? trimCue(span) : span;
+    if (out) out.push(kept);
+    else out = [kept];
   }
-  return out.map((r) => toSpan(text, r));
+  return out ?? [];
 }
 
 /** PolNeAR counts the colon of "said:" in the cue; a quote's cue is the words alone. */
@@ -138,27 +171,34 @@ function reportMarks(count: number): typeof marks {
   return { spoken, sourced };
 }
 
+/**
+ * The first report found (of `first` and those found after it with the same cue start) with the cue
+ * and content offsets of `a`, as they were found.
+ */
+function sameAs(first: Attribution | undefined, a: Attribution): Attribution | undefined {
+  for (let b = first; b; b = b.sameCue)
+    if (sameOffsets(a.cue, b.cue) && sameOffsets(a.content, b.foundContent)) return b;
+  return undefined;
+}
+
 function tagAttributions(text: TextLayer, overBudget: () => boolean): Attribution[] {
   const scorer = defaultScorer();
   const found: Attribution[] = [];
   /**
-   * Reports by where their cue starts, in the order found, each with its cue and content as they were
-   * when found (a continued report's content grows later): a number key, not a string of offsets.
+   * The first report found by where its cue starts, the others linked from it in the order found: a
+   * number key, not a string of offsets.
    */
-  const byCue = new Map<number, { report: Attribution; cue: Span[]; content: Span[] }[]>();
+  const byCue = new Map<number, Attribution>();
   const keep = (a: Attribution) => {
     found.push(a);
     const at = a.cue[0]?.start ?? -1;
-    const entry = { report: a, cue: a.cue, content: a.content };
-    const same = byCue.get(at);
-    if (same) same.push(entry);
-    else byCue.set(at, [entry]);
+    let last = byCue.get(at);
+    if (!last) byCue.set(at, a);
+    else {
+      while (last.sameCue) last = last.sameCue;
+      last.sameCue = a;
+    }
   };
-  /** The first report found with the same cue and content offsets as `a`. */
-  const sameAs = (a: Attribution) =>
-    byCue
-      .get(a.cue[0]?.start ?? -1)
-      ?.find((b) => sameOffsets(a.cue, b.cue) && sameOffsets(a.content, b.content))?.report;
   let previous: TokenRelation | undefined;
   let previousAttribution: Attribution | undefined;
   const { spoken, sourced } = reportMarks(text.tokens.count);
@@ -166,9 +206,11 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
   // Made once: they read the unit number as it stands.
   const isSpoken = (i: number) => spoken[i] === unitNumber;
   const isTaken = (i: number) => spoken[i] === unitNumber || sourced[i] === unitNumber;
-  for (const unit of tagUnits(text)) {
+  const units = tagUnits(text);
+  for (let u = 0; u < units.length; u++) {
     // Past the time budget, what was found so far stands and the pipeline marks the analysis partial.
     if (overBudget()) break;
+    const unit = units[u] as TagUnit;
     const tags = scorer.tag(text, unit);
     if (!tags) continue;
     const before = previous?.content.length ?? 0;
@@ -179,33 +221,30 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
     // sourced. A sentence's subject may speak several of its cues ("X said ..., adding ..."): sources
     // stay open to it.
     unitNumber++;
-    for (const r of relations) {
-      for (const range of r.cue) spoken.fill(unitNumber, Math.max(range[0], 0), range[1]);
-      for (const range of r.content) spoken.fill(unitNumber, Math.max(range[0], 0), range[1]);
+    for (let k = 0; k < relations.length; k++) {
+      const r = relations[k] as TokenRelation;
+      markRanges(spoken, unitNumber, r.cue);
+      markRanges(spoken, unitNumber, r.content);
       if (r.source) sourced.fill(unitNumber, Math.max(r.source[0], 0), r.source[1]);
     }
-    const done: TokenRelation[] = [];
-    for (const r of relations) {
+    for (let k = 0; k < relations.length; k++) {
+      const r = relations[k] as TokenRelation;
       moveNameToSource(text, r);
       // The cue's sentence: the rules below move sources and contents, never the cue.
-      const sentence = text.sentences[text.sentenceAt(text.tokens.start((r.cue[0] as TokenRange)[0]))];
+      const cue = r.cue[0] as TokenRange;
+      const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
       const bounds: TokenRange | undefined = sentence && [sentence.firstToken, sentence.endToken];
       if (bounds) quotedBy(text, r, bounds);
-      if (!r.source) {
+      if (!r.source && bounds) {
+        // The relations before this one in the unit are done: a participle may share their source.
         const guess =
-          bounds &&
-          (nearestSubject(text, r.cue[0] as TokenRange, bounds, isTaken) ??
-            sentenceSubject(text, r.cue[0] as TokenRange, bounds, isSpoken));
+          nearestSubject(text, cue, bounds, isTaken) ??
+          sentenceSubject(text, cue, bounds, isSpoken) ??
+          participleSource(text, cue, bounds, relations, k) ??
+          openingParticipleSubject(text, cue, bounds, isSpoken);
         if (guess) r.source = guess;
-        else if (bounds) {
-          const shared =
-            participleSource(text, r.cue[0] as TokenRange, bounds, done) ??
-            openingParticipleSubject(text, r.cue[0] as TokenRange, bounds, isSpoken);
-          if (shared) r.source = shared;
-        }
       }
       if (r.source && agentless(text, r)) r.source = undefined;
-      done.push(r);
       const sentenceEnd = sentence?.endToken ?? text.tokens.count;
       const lastCue = r.cue[r.cue.length - 1] as TokenRange;
       const agent = byAgent(text, lastCue[1], sentenceEnd);
@@ -220,7 +259,7 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
       const chosen = inner ?? r;
       if (inner && r.source) viaSources.push(toSpan(text, r.source));
       const attribution = attributionOf(
-        spans(text, chosen.cue).map(trimCue),
+        spans(text, chosen.cue, true),
         spans(text, inner ? [...inner.content, ...r.content.slice(1)] : r.content),
         chosen.source ? toSpan(text, trimSource(text, chosen.source)) : undefined,
         viaSources,
@@ -230,7 +269,7 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
       if (inner && r.source)
         keep(
           attributionOf(
-            spans(text, r.cue).map(trimCue),
+            spans(text, r.cue, true),
             spans(text, r.content),
             toSpan(text, trimSource(text, r.source)),
             [],
@@ -239,10 +278,9 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
         );
       // "X said ..., the KCNA said" read as nested repeats the tagger's report of X: one report, with
       // the relays of both.
-      const same = sameAs(attribution);
+      const same = sameAs(byCue.get(attribution.cue[0]?.start ?? -1), attribution);
       if (same) {
-        for (const v of viaSources)
-          if (!same.viaSources.some((s) => s.start === v.start)) same.viaSources.push(v);
+        for (const v of viaSources) if (!sameStart(same.viaSources, v)) same.viaSources.push(v);
         continue;
       }
       keep(attribution);
@@ -252,6 +290,23 @@ function tagAttributions(text: TextLayer, overBudget: () => boolean): Attributio
   }
   return withClosingReports(text, found);
 }
+
+/** Marks the tokens of `ranges` with `value`. */
+function markRanges(marks: Int32Array, value: number, ranges: readonly TokenRange[]): void {
+  for (let k = 0; k < ranges.length; k++) {
+    const range = ranges[k] as TokenRange;
+    marks.fill(value, Math.max(range[0], 0), range[1]);
+  }
+}
+
+/** Whether one of `spans` starts where `span` does. */
+function sameStart(spans: readonly Span[], span: Span): boolean {
+  for (let k = 0; k < spans.length; k++) if ((spans[k] as Span).start === span.start) return true;
+  return false;
+}
+
+/** For a subject any token may hold. */
+const NONE_TAKEN = (_: number) => false;
 
 const BE = new Set(['be', 'been', 'being', 'is', 'was', 'were', 'are', "'s", "'re"]);
 
@@ -277,42 +332,111 @@ function agentless(text: TextLayer, r: TokenRelation): boolean {
 
 /**
  * "Trump defended the plan, saying ...", "she said ... and added": a participle after a comma, or a
- * reporting verb after "and", reports for the speaker of the report before it in the sentence.
+ * reporting verb after "and", reports for the speaker of the report before it in the sentence, of
+ * the unit's first `done` relations.
  */
 function participleSource(
   text: TextLayer,
   cue: TokenRange,
   sentence: TokenRange,
-  earlier: readonly TokenRelation[],
+  relations: readonly TokenRelation[],
+  done: number,
 ): TokenRange | undefined {
   const before = cue[0] - 1 > sentence[0] ? tokenForm(text, cue[0] - 1) : '';
   const form = tokenForm(text, cue[0]);
   if (!((before === ',' && form.endsWith('ing')) || (before === 'and' && isReportingWord(form))))
     return undefined;
-  for (let k = earlier.length - 1; k >= 0; k--) {
-    const r = earlier[k] as TokenRelation;
+  for (let k = done - 1; k >= 0; k--) {
+    const r = relations[k] as TokenRelation;
     const at = (r.cue[0] as TokenRange)[0];
     if (at < sentence[0] || at >= cue[0]) continue;
     if (r.source) return r.source;
   }
-  return sentenceSubject(text, cue, sentence, () => false);
+  return sentenceSubject(text, cue, sentence, NONE_TAKEN);
 }
 
-/** A span of a report's cue or content, with the report's place in its list. */
-interface ReportSpan {
-  readonly start: number;
-  readonly end: number;
-  readonly report: number;
+/**
+ * The cue (or content) spans of a list of reports by position, each with its report's place: sorted by
+ * start, with the running maximum of their ends, so the spans that overlap a range are found by binary
+ * search rather than a scan, which made long documents quadratic. In typed arrays kept for all
+ * documents and grown as needed, as an object per span costs more to make than the index is used; no
+ * question asked of it depends on the order of spans that start together.
+ */
+class ReportIndex {
+  private count = 0;
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  private maxEnd = new Int32Array(0);
+  private reports = new Int32Array(0);
+  /** The spans as read, by start with their place in the low bits, sorted. */
+  private keys = new Float64Array(0);
+  private readEnds = new Int32Array(0);
+  private readReports = new Int32Array(0);
+
+  /** Indexes the `part` spans of `reports`, in place of what it held. */
+  of(reports: readonly Attribution[], part: 'cue' | 'content'): this {
+    let n = 0;
+    for (let k = 0; k < reports.length; k++) n += (reports[k] as Attribution)[part].length;
+    if (this.starts.length < n) {
+      const size = Math.max(n, 2 * this.starts.length);
+      this.starts = new Int32Array(size);
+      this.ends = new Int32Array(size);
+      this.maxEnd = new Int32Array(size);
+      this.reports = new Int32Array(size);
+      this.keys = new Float64Array(size);
+      this.readEnds = new Int32Array(size);
+      this.readReports = new Int32Array(size);
+    }
+    const scale = 2 ** Math.ceil(Math.log2(n + 1));
+    const keys = this.keys.subarray(0, n);
+    let at = 0;
+    for (let k = 0; k < reports.length; k++) {
+      const spans = (reports[k] as Attribution)[part];
+      for (let j = 0; j < spans.length; j++) {
+        const c = spans[j] as Span;
+        keys[at] = c.start * scale + at;
+        this.readEnds[at] = c.end;
+        this.readReports[at] = k;
+        at++;
+      }
+    }
+    keys.sort();
+    let max = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i] as number;
+      const start = Math.floor(key / scale);
+      const from = key - start * scale;
+      const end = this.readEnds[from] as number;
+      this.starts[i] = start;
+      this.ends[i] = end;
+      this.reports[i] = this.readReports[from] as number;
+      max = Math.max(max, end);
+      this.maxEnd[i] = max;
+    }
+    this.count = n;
+    return this;
+  }
+
+  /** Whether `test` holds for the report of a span that shares a position with `[start, end)`. */
+  someOverlapping(start: number, end: number, test: (report: number) => boolean): boolean {
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.starts[mid] as number) < end) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0 && (this.maxEnd[i] as number) > start; i--)
+      if ((this.ends[i] as number) > start && test(this.reports[i] as number)) return true;
+    return false;
+  }
 }
 
-/** The cue (or content) spans of `reports` by position, each with its report's place. */
-function reportSpans(reports: readonly Attribution[], part: 'cue' | 'content'): SpanIndex<ReportSpan> {
-  const out: ReportSpan[] = [];
-  reports.forEach((a, report) => {
-    for (const c of a[part]) out.push({ start: c.start, end: c.end, report });
-  });
-  return new SpanIndex(out);
-}
+/** Two indexes, for cues and contents, kept for all documents: one document is read at a time. */
+const CUE_INDEX = new ReportIndex();
+const CONTENT_INDEX = new ReportIndex();
+
+const ANY = (_: number) => true;
 
 /**
  * News style's most common report, ", Kim noted." at the end of a sentence, read by rule where the
@@ -322,28 +446,36 @@ function reportSpans(reports: readonly Attribution[], part: 'cue' | 'content'): 
  * in its own sentence, before those still to come, so the lookups need only what `found` holds.
  */
 function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[] {
-  let cues: SpanIndex<ReportSpan> | undefined;
-  let contents: SpanIndex<ReportSpan> | undefined;
-  const dropped = new Uint8Array(found.length);
-  const live = (c: ReportSpan) => dropped[c.report] === 0;
-  const strong = (a: Attribution) => a.source !== undefined || hasCueWord(a.cue);
+  let cues: ReportIndex | undefined;
+  let contents: ReportIndex | undefined;
+  let dropped: Uint8Array | undefined;
+  const live = (report: number) => dropped?.[report] !== 1;
+  // A report over the clause stands unless it is weak: no source and no cue word.
+  const strong = (report: number) => {
+    const a = found[report] as Attribution;
+    return live(report) && (a.source !== undefined || hasCueWord(a.cue));
+  };
+  const drop = (report: number) => {
+    dropped ??= new Uint8Array(found.length);
+    dropped[report] = 1;
+    return false;
+  };
   const added: Attribution[] = [];
-  for (const sentence of text.sentences) {
+  for (let s = 0; s < text.sentences.length; s++) {
+    const sentence = text.sentences[s] as SentenceSpan;
     let k = sentence.endToken - 1;
     while (k > sentence.firstToken && text.tokens.kind(k) !== TokenKind.Word) k--;
     if (!SPEECH_VERB_SET.has(tokenForm(text, k))) continue;
     const cueStart = text.tokens.start(k);
-    cues ??= reportSpans(found, 'cue');
+    cues ??= CUE_INDEX.of(found, 'cue');
     if (cues.someOverlapping(cueStart, cueStart + 1, live)) continue;
-    const subject = nearestSubject(text, [k, k + 1], [sentence.firstToken, sentence.endToken], () => false);
+    const subject = nearestSubject(text, [k, k + 1], [sentence.firstToken, sentence.endToken], NONE_TAKEN);
     if (!subject || subject[0] - 1 <= sentence.firstToken || tokenForm(text, subject[0] - 1) !== ',')
       continue;
     const content = toSpan(text, [sentence.firstToken, subject[0] - 1]);
-    contents ??= reportSpans(found, 'content');
-    const holders = contents.overlapping(content.start, content.end).filter(live);
-    // A report over the clause stands unless it is weak: no source and no cue word.
-    if (holders.some((c) => strong(found[c.report] as Attribution))) continue;
-    for (const c of holders) dropped[c.report] = 1;
+    contents ??= CONTENT_INDEX.of(found, 'content');
+    if (contents.someOverlapping(content.start, content.end, strong)) continue;
+    contents.someOverlapping(content.start, content.end, drop);
     added.push(
       attributionOf(
         [toSpan(text, [k, k + 1])],
@@ -354,9 +486,21 @@ function withClosingReports(text: TextLayer, found: Attribution[]): Attribution[
       ),
     );
   }
-  const out = found.filter((_, k) => dropped[k] === 0);
+  if (added.length === 0) return inCueOrder(found);
+  const out = found.filter((_, k) => live(k));
   out.push(...added);
-  return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
+  return inCueOrder(out);
+}
+
+const cueStart = (a: Attribution) => a.cue[0]?.start ?? 0;
+const byCueStart = (a: Attribution, b: Attribution) => cueStart(a) - cueStart(b);
+
+/** `reports`, sorted in place by where their cues start (stably) when they are not in that order already. */
+function inCueOrder(reports: Attribution[]): Attribution[] {
+  for (let k = 1; k < reports.length; k++)
+    if (cueStart(reports[k] as Attribution) < cueStart(reports[k - 1] as Attribution))
+      return reports.sort(byCueStart);
+  return reports;
 }
 
 /** Reports set apart by punctuation alone (a label and a colon, a dash and a name) the tagger missed. */
@@ -369,18 +513,19 @@ function withLabelledReports(
   // `found` is in cue order already: with nothing to add, it stands as it is.
   if (labelled.length === 0) return found;
   const out = [...found];
-  const cues = reportSpans(found, 'cue');
+  const cues = CUE_INDEX.of(found, 'cue');
   // A labelled report's cue is one token, so one added before overlaps it only by starting where it does.
   const taken = new Set<number>();
-  for (const r of labelled) {
+  for (let k = 0; k < labelled.length; k++) {
+    const r = labelled[k] as LabelledReport;
     const cue = toSpan(text, r.cue);
-    if (taken.has(cue.start) || cues.someOverlapping(cue.start, cue.end)) continue;
+    if (taken.has(cue.start) || cues.someOverlapping(cue.start, cue.end, ANY)) continue;
     taken.add(cue.start);
     out.push(
       attributionOf([cue], [toSpan(text, r.content)], toSpan(text, r.source), [], 'attribution/labelled'),
     );
   }
-  return out.sort((a, b) => (a.cue[0]?.start ?? 0) - (b.cue[0]?.start ?? 0));
+  return inCueOrder(out);
 }
 
 /**
@@ -413,11 +558,16 @@ function quotedBy(text: TextLayer, r: TokenRelation, sentence: TokenRange): void
   let quoted = false;
   for (let i = cue[0]; i < cue[1]; i++) if (tokenForm(text, i) === 'quoted') quoted = true;
   if (!quoted || tokenForm(text, cue[1]) !== 'by') return;
-  const subject = nearestSubject(text, r.cue[0] as TokenRange, sentence, () => false);
+  const subject = nearestSubject(text, r.cue[0] as TokenRange, sentence, NONE_TAKEN);
   if (!subject || subject[1] > (r.cue[0] as TokenRange)[0]) return;
-  r.content = r.content
-    .map((c): TokenRange => (c[1] > subject[0] && c[0] < subject[0] ? [c[0], subject[0]] : c))
-    .filter((c) => c[1] > c[0] && !(c[0] >= subject[0] && c[1] <= subject[1]));
+  // In loops, not a map and a filter: closures over `subject` would cost every call its context.
+  const content: TokenRange[] = [];
+  for (let k = 0; k < r.content.length; k++) {
+    const range = r.content[k] as TokenRange;
+    const c: TokenRange = range[1] > subject[0] && range[0] < subject[0] ? [range[0], subject[0]] : range;
+    if (c[1] > c[0] && !(c[0] >= subject[0] && c[1] <= subject[1])) content.push(c);
+  }
+  r.content = content;
   r.source = subject;
 }
 
@@ -439,32 +589,42 @@ function resolveSpeakers(
   const publisher = context.document.meta.source?.toLowerCase();
   const source = context.text.source;
   let relay: string | undefined;
-  for (const a of attributions) {
+  for (let k = 0; k < attributions.length; k++) {
+    const a = attributions[k] as Attribution;
     if (a.source) {
       const id = resolver.resolve(a.source, source);
       if (id) a.speaker = id;
     }
-    // Most reports name no relay: one array, no pass over none.
-    const viaIds: string[] = [];
-    for (const s of a.viaSources) {
-      const id = resolver.resolve(s, source);
-      if (id !== undefined && id !== a.speaker && canRelay(resolver.entity(id))) viaIds.push(id);
+    // Most reports name no relay: no list for none.
+    let viaIds: string[] | undefined;
+    for (let j = 0; j < a.viaSources.length; j++) {
+      const id = resolver.resolve(a.viaSources[j] as Span, source);
+      if (id !== undefined && id !== a.speaker && canRelay(resolver.entity(id))) viaIds = append(viaIds, id);
     }
     const speaker = resolver.entity(a.speaker);
     const isRelay =
       speaker &&
       speaker.type !== 'PERSON' &&
       canRelay(speaker) &&
-      (RELAY_CUE.test(a.cue.map((c) => c.text).join(' ')) || resolver.isMedia(speaker.name));
-    if (viaIds.length === 0 && relay && speaker?.type === 'PERSON') viaIds.push(relay);
-    a.via =
-      viaIds.length > 0
-        ? viaIds.filter((id) => resolver.entity(id)?.name.toLowerCase() !== publisher)
-        : viaIds;
+      (RELAY_CUE.test(cueText(a.cue)) || resolver.isMedia(speaker.name));
+    if (!viaIds && relay && speaker?.type === 'PERSON') viaIds = [relay];
+    if (!viaIds) {
+      if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
+      continue;
+    }
+    const via: string[] = [];
+    for (let j = 0; j < viaIds.length; j++)
+      if (resolver.entity(viaIds[j])?.name.toLowerCase() !== publisher) via.push(viaIds[j] as string);
+    a.via = via;
     if (speaker && isRelay && speaker.name.toLowerCase() !== publisher) relay = speaker.id;
-    for (const id of viaIds) if (resolver.isMedia(resolver.entity(id)?.name ?? '')) relay = id;
+    for (let j = 0; j < viaIds.length; j++)
+      if (resolver.isMedia(resolver.entity(viaIds[j])?.name ?? '')) relay = viaIds[j];
   }
 }
+
+/** The words of a cue, its pieces joined by a space. */
+const cueText = (cue: readonly Span[]) =>
+  cue.length === 1 ? (cue[0] as Span).text : cue.map((c) => c.text).join(' ');
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) =>
   a.start < b.end && b.start < a.end;
@@ -490,7 +650,7 @@ function quoteOf(
 
 function contentLength(a: Attribution): number {
   let sum = 0;
-  for (const c of a.content) sum += c.end - c.start;
+  for (let k = 0; k < a.content.length; k++) sum += (a.content[k] as Span).end - (a.content[k] as Span).start;
   return sum;
 }
 
@@ -515,11 +675,18 @@ function hasSpace(s: string): boolean {
  * `learned`). Most cues are a single word, which needs no split.
  */
 function hasCueWord(cue: readonly Span[], learned?: ReadonlySet<string>): boolean {
-  for (const c of cue) {
-    const lower = c.text.toLowerCase();
-    if (hasSpace(lower)) {
-      for (const w of lower.split(/\s+/)) if (isReportingWord(w) || learned?.has(w)) return true;
-    } else if (isReportingWord(lower) || learned?.has(lower)) return true;
+  for (let k = 0; k < cue.length; k++) {
+    const lower = (cue[k] as Span).text.toLowerCase();
+    // The words as `split(/\s+/)` cuts them (an empty one where white space opens or closes the text),
+    // cut out in place: no list, and no string for a cue of one word.
+    let start = 0;
+    for (let j = 0; j <= lower.length; j++) {
+      if (j < lower.length && !isSpaceCode(lower.charCodeAt(j))) continue;
+      const w = start === 0 && j === lower.length ? lower : lower.slice(start, j);
+      if (isReportingWord(w) || learned?.has(w)) return true;
+      while (j + 1 < lower.length && isSpaceCode(lower.charCodeAt(j + 1))) j++;
+      start = j + 1;
+    }
   }
   return false;
 }
@@ -550,39 +717,62 @@ function wordCount(source: string, start: number, end: number): number {
   return letter ? words + 1 : words;
 }
 
-function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attributions: Attribution[]) {
-  const out: AttributedQuote[] = [];
+let firstReports = new Int32Array(0);
+
+/**
+ * Per sentence `s`, at `s + 1` (0 for what lies in none, as `sentenceAt` gives -1 there), the first of
+ * `reports` with a cue in it, -1 for none: a view of one array kept for all documents, grown as needed.
+ */
+function firstReportBySentence(text: TextLayer, reports: readonly Attribution[]): Int32Array {
+  const n = text.sentences.length + 1;
+  if (firstReports.length < n) firstReports = new Int32Array(Math.max(n, 2 * firstReports.length));
+  const first = firstReports.subarray(0, n);
+  first.fill(-1);
+  for (let k = 0; k < reports.length; k++) {
+    const cue = (reports[k] as Attribution).cue;
+    for (let c = 0; c < cue.length; c++) {
+      const s = text.sentenceAt((cue[c] as Span).start) + 1;
+      if (first[s] === -1) first[s] = k;
+    }
+  }
+  return first;
+}
+
+/** The quotes of the quoted passages, pushed on `out`. */
+function passageQuotes(
+  text: TextLayer,
+  passages: readonly QuotedPassage[],
+  attributions: Attribution[],
+  out: AttributedQuote[],
+): void {
   // Reports by the sentences their cues are in, and their contents by position, each in report order:
   // looked up per passage rather than scanned, which made long documents quadratic.
-  const bySentence = new Map<number, number>();
-  const contents: { start: number; end: number; report: number }[] = [];
-  attributions.forEach((a, k) => {
-    for (const c of a.cue) {
-      const s = text.sentenceAt(c.start);
-      if (!bySentence.has(s)) bySentence.set(s, k);
-    }
-    for (const c of a.content) contents.push({ start: c.start, end: c.end, report: k });
-  });
-  const contentIndex = new SpanIndex(contents);
-  let last: { passage: QuotedPassage; attribution: Attribution | undefined } | undefined;
-  for (const p of passages) {
+  const bySentence = firstReportBySentence(text, attributions);
+  const contentIndex = CONTENT_INDEX.of(attributions, 'content');
+  // The innermost report with a source holding a passage speaks it: "Kim said "X", the KCNA said" is
+  // Kim's quote. `holdsBetter` orders reports fully, so the order the contents are visited in is no matter.
+  let held = -1;
+  const hold = (report: number) => {
+    if (held < 0 || holdsBetter(attributions, report, held)) held = report;
+    return false;
+  };
+  let lastPassage: QuotedPassage | undefined;
+  let lastAttribution: Attribution | undefined;
+  for (let k = 0; k < passages.length; k++) {
+    const p = passages[k] as QuotedPassage;
     const sentence = text.sentenceAt(p.start);
-    const inSentence = Math.min(
-      bySentence.get(sentence) ?? Number.POSITIVE_INFINITY,
-      bySentence.get(text.sentenceAt(p.end - 1)) ?? Number.POSITIVE_INFINITY,
-    );
-    // The innermost report with a source holding a passage speaks it: "Kim said "X", the KCNA said" is
-    // Kim's quote.
-    let held = -1;
-    for (const c of contentIndex.overlapping(p.start, p.end))
-      if (held < 0 || holdsBetter(attributions, c.report, held)) held = c.report;
-    const holder = held >= 0 ? attributions[held] : attributions[inSentence];
+    const a = bySentence[sentence + 1] as number;
+    const b = bySentence[text.sentenceAt(p.end - 1) + 1] as number;
+    const inSentence = a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    held = -1;
+    contentIndex.someOverlapping(p.start, p.end, hold);
+    const holder = held >= 0 ? attributions[held] : inSentence >= 0 ? attributions[inSentence] : undefined;
     // A passage opening a paragraph right after a quotation carries on the same speaker's words.
     const continues =
       !holder &&
-      last &&
-      (last.passage.paragraph === p.paragraph || last.passage.paragraph + 1 === p.paragraph);
-    const attribution = holder ?? (continues ? last?.attribution : undefined);
+      lastPassage &&
+      (lastPassage.paragraph === p.paragraph || lastPassage.paragraph + 1 === p.paragraph);
+    const attribution = holder ?? (continues ? lastAttribution : undefined);
     const words = wordCount(text.source, p.start, p.end);
     // A short phrase in marks is someone's words only when a reporting word attributes it and it is
     // not part of the source itself ("the so-called "experts" were wrong").
@@ -610,9 +800,9 @@ function passageQuotes(text: TextLayer, passages: readonly QuotedPassage[], attr
         ? 'attribution/quote-continues'
         : 'attribution/unattributed';
     out.push(quoteOf(spanOf(text.source, p.start, p.end), kind, attribution, rule, attribution ? 0.8 : 0.5));
-    last = { passage: p, attribution };
+    lastPassage = p;
+    lastAttribution = attribution;
   }
-  return out;
 }
 
 const FRONTED = new Set(['which', 'what', 'whatever']);
@@ -659,6 +849,26 @@ export function credible(a: { cue: readonly Span[]; source?: Span }, cueWords: R
 }
 
 /**
+ * How much of `span` the first `count` of `quotes` cover: those of the quoted passages, in order and
+ * apart, so a search finds the first that may reach it and a walk the rest.
+ */
+function coveredBy(quotes: readonly AttributedQuote[], count: number, span: Span): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quotes[mid] as AttributedQuote).end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let covered = 0;
+  for (let k = lo; k < count && (quotes[k] as AttributedQuote).start < span.end; k++) {
+    const q = quotes[k] as AttributedQuote;
+    covered += Math.min(q.end, span.end) - Math.max(q.start, span.start);
+  }
+  return covered;
+}
+
+/**
  * Finds who said what: quoted passages from the quote marks, and attributions (source, cue, content)
  * from the learned tagger; resolves speakers to entities and records the relays words came through.
  * Reported speech without marks becomes an `indirect` quote over its content.
@@ -671,30 +881,29 @@ export const findAttributions: Stage = {
     const { text } = context;
     const passages = findQuotedPassages(text, (m) => context.report(m));
     const tagger = defaultTagger();
-    const attributions = withLabelledReports(
-      text,
-      passages,
-      tagAttributions(text, () => context.overBudget?.() ?? false).filter((a) =>
-        credible(a, tagger.cueWords),
-      ),
-    );
+    const tagged = tagAttributions(text, () => context.overBudget?.() ?? false);
+    // Those not credible dropped in place: the list is this stage's own.
+    let n = 0;
+    for (let k = 0; k < tagged.length; k++)
+      if (credible(tagged[k] as Attribution, tagger.cueWords)) tagged[n++] = tagged[k] as Attribution;
+    tagged.length = n;
+    const attributions = withLabelledReports(text, passages, tagged);
     const resolver = new SpeakerResolver(context.layers.entities);
     resolveSpeakers(context, attributions, resolver);
-    const quoted = passageQuotes(text, passages, attributions);
-    const indirect: AttributedQuote[] = [];
-    const quotedIndex = new SpanIndex(quoted);
-    for (const a of attributions) {
-      for (const c of a.content) {
-        const covered = quotedIndex
-          .overlapping(c.start, c.end)
-          .reduce((sum, q) => sum + Math.min(q.end, c.end) - Math.max(q.start, c.start), 0);
-        if (covered < 0.6 * (c.end - c.start) && !slightContent(text, c, a.cue[0]))
-          indirect.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
-      }
-    }
     // Quotations first: a reader (or scorer) looking for the quote over some words finds the quoted
     // words before the indirect report that contains them.
-    context.layers.quotes = [...quoted, ...indirect];
+    const quotes = keptArray<AttributedQuote>();
+    passageQuotes(text, passages, attributions, quotes);
+    const quoted = quotes.length;
+    for (let k = 0; k < attributions.length; k++) {
+      const a = attributions[k] as Attribution;
+      for (let j = 0; j < a.content.length; j++) {
+        const c = a.content[j] as Span;
+        if (coveredBy(quotes, quoted, c) < 0.6 * (c.end - c.start) && !slightContent(text, c, a.cue[0]))
+          quotes.push(quoteOf(c, 'indirect', a, a.rule, 0.6));
+      }
+    }
+    context.layers.quotes = quotes;
     context.layers.entities = resolver.all;
   },
 };

@@ -41,6 +41,7 @@ table<[name: string, media: boolean]>(
     ['Télévision Radio', true],
     ['negative: the National Intelligence Service', false],
     ['negative: the spy agency', false],
+    ['negative: Daily Security Digest', false],
     ['negative: Newsom', false],
     ['negative: Agencé', false],
   ],

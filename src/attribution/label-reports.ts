@@ -36,9 +36,9 @@ function paragraphEnd(text: TextLayer, i: number): number {
  * "WALLACE: Let's start ..." in a transcript and "Poll: Clinton and Trump tied" in a headline: a short
  * name opening a paragraph, then a colon, says the rest of the paragraph.
  */
-function colonReports(text: TextLayer): LabelledReport[] {
-  const out: LabelledReport[] = [];
-  for (const p of text.paragraphs) {
+function colonReports(text: TextLayer, out: LabelledReport[]): void {
+  for (let at = 0; at < text.paragraphs.length; at++) {
+    const p = text.paragraphs[at] as (typeof text.paragraphs)[number];
     let i = text.tokens.indexAt(p.start);
     if (i < 0 || i >= text.tokens.count) continue;
     if (text.tokens.kind(i) === TokenKind.Quote) i++;
@@ -54,13 +54,12 @@ function colonReports(text: TextLayer): LabelledReport[] {
     if (words < 2) continue;
     out.push({ source: [i, j], cue: [j, j + 1], content: [j + 1, end + 1] });
   }
-  return out;
 }
 
 /** "“Trump must stop ...” ― Carla Sanchez": a quotation signed after a dash, as in epigraphs and vox pops. */
-function signedQuotes(text: TextLayer, passages: readonly QuotedPassage[]): LabelledReport[] {
-  const out: LabelledReport[] = [];
-  for (const p of passages) {
+function signedQuotes(text: TextLayer, passages: readonly QuotedPassage[], out: LabelledReport[]): void {
+  for (let at = 0; at < passages.length; at++) {
+    const p = passages[at] as QuotedPassage;
     if (p.closeToken < 0) continue;
     let k = p.closeToken + 1;
     if (k < text.tokens.count && text.tokens.kind(k) === TokenKind.Punct && !DASHES.has(text.tokens.text(k)))
@@ -87,10 +86,12 @@ function signedQuotes(text: TextLayer, passages: readonly QuotedPassage[]): Labe
     if (!ends) continue;
     out.push({ source: [k + 1, e], cue: [k, k + 1], content: [p.openToken, p.closeToken + 1] });
   }
-  return out;
 }
 
 /** Reports a reporting verb does not introduce: transcript turns, labelled headlines, signed quotations. */
 export function labelledReports(text: TextLayer, passages: readonly QuotedPassage[]): LabelledReport[] {
-  return [...colonReports(text), ...signedQuotes(text, passages)];
+  const out: LabelledReport[] = [];
+  colonReports(text, out);
+  signedQuotes(text, passages, out);
+  return out;
 }

@@ -19,14 +19,20 @@ export interface QuotedPassage {
 // inside the closing mark ("...with Moscow," he said).
 const TRAILING = new Set([0x2c, 0x3b, 0x3a, 0x2e]);
 
-function trimPassage(source: string, start: number, end: number): [number, number] {
+/** Where a passage's words start: past the white space after the opening mark. */
+function passageStart(source: string, start: number, end: number): number {
   let s = start;
+  while (s < end && isSpaceCode(source.charCodeAt(s))) s++;
+  return s;
+}
+
+/** Where a passage's words end, from `passageStart`'s `s`: two numbers, not a pair made per passage. */
+function passageEnd(source: string, s: number, end: number): number {
   let e = end;
-  while (s < e && isSpaceCode(source.charCodeAt(s))) s++;
   while (e > s && isSpaceCode(source.charCodeAt(e - 1))) e--;
   if (e > s && TRAILING.has(source.charCodeAt(e - 1)) && source.charCodeAt(e - 2) !== 0x2e) e--;
   while (e > s && isSpaceCode(source.charCodeAt(e - 1))) e--;
-  return [s, e];
+  return e;
 }
 
 /**
@@ -44,7 +50,8 @@ export function findQuotedPassages(text: TextLayer, report: (m: Message) => void
   let paragraph = -1;
   const paragraphEnd = (i: number) => (i > 0 ? tokens.end(i - 1) : 0);
   const push = (closeToken: number, end: number) => {
-    const [s, e] = trimPassage(source, tokens.end(open), end);
+    const s = passageStart(source, tokens.end(open), end);
+    const e = passageEnd(source, s, end);
     if (e > s) passages.push({ start: s, end: e, openToken: open, closeToken, paragraph });
     open = -1;
   };

@@ -24,65 +24,143 @@ export const relationOf = (
   content: TokenRange[],
 ): TokenRelation => ({ cue, source, content, relayedBy: undefined });
 
-interface Run {
-  readonly part: 1 | 3 | 5;
-  readonly range: TokenRange;
-  readonly sentence: number;
-  /** A cue's pieces when it is discontinuous ("said ... in a statement"), the first its own range. */
-  fragments: TokenRange[] | undefined;
-}
+/**
+ * A unit's runs of tags, each a part (1 source, 3 cue, 5 content), its tokens and its sentence, and
+ * how they group into attributions: in arrays kept from unit to unit and grown as needed (a unit has
+ * at most one run, and one group, per token), as an object per run or group, and the arrays of each,
+ * cost more to make than the grouping itself. They hold until the next unit. Only what a relation
+ * keeps (its ranges and their lists) is made, each list at its size.
+ */
+class Runs {
+  count = 0;
+  part = new Uint8Array(0);
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  sentence = new Int32Array(0);
+  /** Per run, the group it went to (-1 none). */
+  group = new Int32Array(0);
+  /**
+   * Per group: the first and last of its cue runs (its cue runs are all the cue runs from one to the
+   * other, as a fragment joins the last group made), its source run (-1 none), its number of content
+   * runs and the first of them.
+   */
+  groups = 0;
+  firstCue = new Int32Array(0);
+  lastCue = new Int32Array(0);
+  source = new Int32Array(0);
+  contents = new Int32Array(0);
+  firstContent = new Int32Array(0);
 
-/** A cue and the runs that went to it: of its sources, only the nearest to the cue (the first of those as near). */
-interface Grouping {
-  readonly cue: TokenRange[];
-  readonly content: TokenRange[];
-  source: TokenRange | undefined;
-  readonly sentence: number;
-}
-
-function runs(tags: Uint8Array, unit: TagUnit): Run[] {
-  const out: Run[] = [];
-  let k = 0;
-  while (k < tags.length) {
-    const t = tags[k] as number;
-    if (t === 0) {
-      k++;
-      continue;
+  /** Reads the runs of `tags`, a unit's tags (at the start of the array), with no group yet. */
+  read(tags: Uint8Array, unit: TagUnit): void {
+    const n = unit.end - unit.first;
+    if (this.part.length < n) {
+      const size = Math.max(256, n * 2);
+      this.part = new Uint8Array(size);
+      this.start = new Int32Array(size);
+      this.end = new Int32Array(size);
+      this.sentence = new Int32Array(size);
+      this.group = new Int32Array(size);
+      this.firstCue = new Int32Array(size);
+      this.lastCue = new Int32Array(size);
+      this.source = new Int32Array(size);
+      this.contents = new Int32Array(size);
+      this.firstContent = new Int32Array(size);
     }
-    const part = (t % 2 === 1 ? t : t - 1) as 1 | 3 | 5;
-    let e = k + 1;
-    while (e < tags.length && tags[e] === part + 1) e++;
-    out.push({
-      part,
-      range: [unit.first + k, unit.first + e],
-      sentence: unit.sentenceOf[k] as number,
-      fragments: undefined,
-    });
-    k = e;
+    let count = 0;
+    let k = 0;
+    while (k < n) {
+      const t = tags[k] as number;
+      if (t === 0) {
+        k++;
+        continue;
+      }
+      const part = t % 2 === 1 ? t : t - 1;
+      let e = k + 1;
+      while (e < n && tags[e] === part + 1) e++;
+      this.part[count] = part;
+      this.start[count] = unit.first + k;
+      this.end[count] = unit.first + e;
+      this.sentence[count] = unit.sentenceOf[k] as number;
+      this.group[count] = -1;
+      count++;
+      k = e;
+    }
+    this.count = count;
+    this.groups = 0;
   }
-  return out;
+
+  /** Run `r`'s tokens as a range. */
+  range(r: number): TokenRange {
+    return [this.start[r] as number, this.end[r] as number];
+  }
+
+  /** Tokens between run `r` and `[start, end)`, 0 when they touch or overlap. */
+  gap(r: number, start: number, end: number): number {
+    return gapOf(this.start[r] as number, this.end[r] as number, start, end);
+  }
+
+  /** A group headed by cue run `r`. */
+  open(r: number): void {
+    const g = this.groups++;
+    this.group[r] = g;
+    this.firstCue[g] = r;
+    this.lastCue[g] = r;
+    this.source[g] = -1;
+    this.contents[g] = 0;
+  }
+
+  /** Group `g`'s cue ranges, its first run's then its fragments'. */
+  cueOf(g: number): TokenRange[] {
+    const first = this.firstCue[g] as number;
+    const last = this.lastCue[g] as number;
+    if (first === last) return [this.range(first)];
+    const out: TokenRange[] = [];
+    for (let r = first; r <= last; r++) if (this.part[r] === 3) out.push(this.range(r));
+    return out;
+  }
+
+  /** Group `g`'s content ranges, in order. */
+  contentOf(g: number): TokenRange[] {
+    const first = this.firstContent[g] as number;
+    if (this.contents[g] === 1) return [this.range(first)];
+    const out: TokenRange[] = [];
+    for (let r = first; r < this.count; r++)
+      if (this.part[r] === 5 && this.group[r] === g) out.push(this.range(r));
+    return out;
+  }
 }
 
-const gap = (a: TokenRange, b: TokenRange) => Math.max(0, a[0] - b[1], b[0] - a[1]);
+const RUNS = new Runs();
+
+/** Tokens between two ranges, 0 when they touch or overlap. */
+const gapOf = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
+  Math.max(0, aStart - bEnd, bStart - aEnd);
 
 /** Whether a source or content run lies between token `from` and token `to`. */
-function otherRunBetween(all: readonly Run[], from: number, to: number): boolean {
-  for (const r of all) if (r.part !== 3 && r.range[0] >= from && r.range[1] <= to) return true;
+function otherRunBetween(runs: Runs, from: number, to: number): boolean {
+  for (let r = 0; r < runs.count; r++)
+    if (runs.part[r] !== 3 && (runs.start[r] as number) >= from && (runs.end[r] as number) <= to) return true;
   return false;
 }
 
-/** The cue nearest `run`, those of its own sentence first; -1 when there is none. */
-function nearest(relations: readonly Grouping[], run: Run): number {
+/** The group whose cue is nearest run `run`, those of its own sentence first; -1 when there is none. */
+function nearest(runs: Runs, run: number): number {
+  const start = runs.start[run] as number;
+  const end = runs.end[run] as number;
+  const sentence = runs.sentence[run] as number;
   let best = -1;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < relations.length; i++) {
-    const r = relations[i] as Grouping;
+  for (let g = 0; g < runs.groups; g++) {
+    const first = runs.firstCue[g] as number;
+    const last = runs.lastCue[g] as number;
     let distance = Number.POSITIVE_INFINITY;
-    for (const c of r.cue) distance = Math.min(distance, gap(c, run.range));
-    const score = (r.sentence === run.sentence ? 0 : 10_000) + distance;
+    for (let c = first; c <= last; c++)
+      if (runs.part[c] === 3) distance = Math.min(distance, runs.gap(c, start, end));
+    const score = (runs.sentence[first] === sentence ? 0 : 10_000) + distance;
     if (score < bestScore) {
       bestScore = score;
-      best = i;
+      best = g;
     }
   }
   return best;
@@ -92,12 +170,36 @@ function nearest(relations: readonly Grouping[], run: Run): number {
  * "she said, referencing ...", "he said, adding ...": after a comma, a reporting word or a participle
  * opens a report of its own rather than continuing the cue before it.
  */
-function startsReport(text: TextLayer, before: TokenRange, next: TokenRange): boolean {
+function startsReport(text: TextLayer, beforeEnd: number, next: number): boolean {
   let comma = false;
-  for (let i = before[1]; i < next[0]; i++) if (tokenForm(text, i) === ',') comma = true;
-  const form = tokenForm(text, next[0]);
+  for (let i = beforeEnd; i < next; i++) if (tokenForm(text, i) === ',') comma = true;
+  const form = tokenForm(text, next);
   return comma && (isReportingWord(form) || form.endsWith('ing'));
 }
+
+/** `list` with `item` at its end: a list of one is made at its size, as most are. */
+export function append<T>(list: T[] | undefined, item: T): T[] {
+  if (!list) return [item];
+  list.push(item);
+  return list;
+}
+
+/** The last of `relations` with its cue in the sentence from token `first` and a piece of it before `end`. */
+function lastReportBefore(
+  relations: readonly TokenRelation[],
+  first: number,
+  end: number,
+): TokenRelation | undefined {
+  for (let k = relations.length - 1; k >= 0; k--) {
+    const o = relations[k] as TokenRelation;
+    if ((o.cue[0] as TokenRange)[0] < first) continue;
+    for (let c = 0; c < o.cue.length; c++) if ((o.cue[c] as TokenRange)[1] <= end) return o;
+  }
+  return undefined;
+}
+
+/** What a unit with no attribution gives: not frozen, so it reads as the lists made here do. */
+const NONE: readonly TokenRelation[] = [];
 
 /**
  * Joins the tagged spans of one unit into attributions. Each cue heads one; a source or content goes
@@ -111,89 +213,87 @@ export function groupRelations(
   unit: TagUnit,
   tags: Uint8Array,
   previous: TokenRelation | undefined,
-): TokenRelation[] {
-  const all = runs(tags, unit);
-  const cues: Run[] = [];
-  for (const run of all) {
-    if (run.part !== 3) continue;
-    const last = cues[cues.length - 1];
+): readonly TokenRelation[] {
+  const runs = RUNS;
+  runs.read(tags, unit);
+  const { part, start, end, group } = runs;
+  for (let r = 0; r < runs.count; r++) {
+    if (part[r] !== 3) continue;
+    // The run that heads the last cue: a fragment is measured from it.
+    const head = runs.groups > 0 ? (runs.firstCue[runs.groups - 1] as number) : -1;
     if (
-      last &&
-      last.sentence === run.sentence &&
-      !otherRunBetween(all, last.range[1], run.range[0]) &&
-      gap(last.range, run.range) <= 4 &&
-      !startsReport(text, last.range, run.range)
+      head >= 0 &&
+      runs.sentence[head] === runs.sentence[r] &&
+      !otherRunBetween(runs, end[head] as number, start[r] as number) &&
+      runs.gap(head, start[r] as number, end[r] as number) <= 4 &&
+      !startsReport(text, end[head] as number, start[r] as number)
     ) {
-      last.fragments ??= [last.range];
-      last.fragments.push(run.range);
-    } else cues.push(run);
+      group[r] = runs.groups - 1;
+      runs.lastCue[runs.groups - 1] = r;
+    } else runs.open(r);
   }
-  const relations = cues.map(
-    (cue): Grouping => ({
-      cue: cue.fragments ?? [cue.range],
-      content: [],
-      source: undefined,
-      sentence: cue.sentence,
-    }),
-  );
-  const orphans: TokenRange[] = [];
-  for (const run of all) {
-    if (run.part === 3) continue;
-    const i = nearest(relations, run);
-    const relation = relations[i];
-    if (!relation) {
-      if (run.part === 5) orphans.push(run.range);
-      continue;
-    }
-    if (run.part === 5) relation.content.push(run.range);
-    else {
-      const cueAt = relation.cue[0] as TokenRange;
-      if (!relation.source || gap(run.range, cueAt) < gap(relation.source, cueAt))
-        relation.source = run.range;
+  if (runs.groups === 0) {
+    // Contents with no cue in the unit carry on the previous unit's last attribution.
+    if (previous)
+      for (let r = 0; r < runs.count; r++) if (part[r] === 5) previous.content.push(runs.range(r));
+    return NONE;
+  }
+  for (let r = 0; r < runs.count; r++) {
+    if (part[r] === 3) continue;
+    const g = nearest(runs, r);
+    group[r] = g;
+    if (part[r] === 5) {
+      if (runs.contents[g] === 0) runs.firstContent[g] = r;
+      runs.contents[g] = (runs.contents[g] as number) + 1;
+    } else {
+      const cue = runs.firstCue[g] as number;
+      const s = runs.source[g] as number;
+      if (
+        s < 0 ||
+        runs.gap(r, start[cue] as number, end[cue] as number) <
+          runs.gap(s, start[cue] as number, end[cue] as number)
+      )
+        runs.source[g] = r;
     }
   }
-  if (orphans.length > 0 && previous && relations.length === 0) previous.content.push(...orphans);
-  const out: TokenRelation[] = [];
-  for (const r of relations) {
-    const cueAt = r.cue[0] as TokenRange;
-    const source = r.source;
-    if (r.content.length === 0) {
+  let out: TokenRelation[] | undefined;
+  for (let g = 0; g < runs.groups; g++) {
+    const cue = runs.cueOf(g);
+    const cueAt = cue[0] as TokenRange;
+    const s = runs.source[g] as number;
+    const source = s >= 0 ? runs.range(s) : undefined;
+    let content: TokenRange[];
+    if (runs.contents[g] === 0) {
       const according = accordingTo(text, cueAt);
       if (according) {
-        out.push(relationOf(r.cue, according.source, [according.content]));
+        out = append(out, relationOf(cue, according.source, [according.content]));
         continue;
       }
       const guess = source
-        ? clauseContent(text, cueAt, source, all)
-        : reportingCue(text, r.cue)
-          ? clauseContent(text, cueAt, undefined, all)
+        ? clauseContent(text, cueAt, source, runs)
+        : reportingCue(text, cue)
+          ? clauseContent(text, cueAt, undefined, runs)
           : undefined;
       if (guess === 'outer' && source) {
         // "X said ..., the KCNA said": the report before it in the same sentence (the nearest one) came
         // through this source; a report of an earlier sentence did not.
         const sentence = text.sentences[text.sentenceAt(text.tokens.start(cueAt[0]))];
-        const inner = sentence
-          ? out.findLast((o) => {
-              const at = (o.cue[0] as TokenRange)[0];
-              return at >= sentence.firstToken && o.cue.some((c) => c[1] <= source[0]);
-            })
-          : undefined;
+        const inner = sentence && out && lastReportBefore(out, sentence.firstToken, source[0]);
         if (inner) inner.relayedBy = source;
         // The relay's own report covers the clause too.
         if (sentence && source[0] - 1 > sentence.firstToken)
-          out.push(relationOf(r.cue, source, [[sentence.firstToken, source[0] - 1]]));
+          out = append(out, relationOf(cue, source, [[sentence.firstToken, source[0] - 1]]));
         continue;
       }
       if (!guess || guess === 'outer') continue;
-      r.content.push(guess);
-    }
-    const content = withoutFrontedPhrases(text, r.content, source);
+      content = withoutFrontedPhrases(text, [guess], source);
+    } else content = withoutFrontedPhrases(text, runs.contentOf(g), source);
     // A report whose only content was a fronted phrase ("At the event, he encouraged ...") reports nothing.
     if (content.length === 0) continue;
-    const clause = source && closingClause(text, cueAt, source, content, all);
-    out.push(relationOf(r.cue, source, clause ? [clause] : content));
+    const clause = source && closingClause(text, cueAt, source, content, runs);
+    out = append(out, relationOf(cue, source, clause ? [clause] : content));
   }
-  return out;
+  return out ?? NONE;
 }
 
 const PREPOSITIONS = new Set(
@@ -210,8 +310,13 @@ function withoutFrontedPhrases(
 ): TokenRange[] {
   if (!source) return content;
   for (let k = 0; k < content.length; k++)
-    if (frontedPhrase(text, content[k] as TokenRange, source))
-      return content.filter((c) => !frontedPhrase(text, c, source));
+    if (frontedPhrase(text, content[k] as TokenRange, source)) {
+      // A loop, not a filter: a closure over the arguments would cost every call its context.
+      const kept = content.slice(0, k);
+      for (let j = k + 1; j < content.length; j++)
+        if (!frontedPhrase(text, content[j] as TokenRange, source)) kept.push(content[j] as TokenRange);
+      return kept;
+    }
   return content;
 }
 
@@ -238,7 +343,7 @@ function closingClause(
   cue: TokenRange,
   source: TokenRange,
   content: readonly TokenRange[],
-  spans: readonly Run[],
+  runs: Runs,
 ): TokenRange | undefined {
   const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
   const comma = source[0] - 1;
@@ -249,17 +354,24 @@ function closingClause(
   let words = 0;
   for (let i = cue[1]; i < sentence.endToken; i++) if (!isPunct(text, i)) words++;
   if (words > 3) return undefined;
-  for (const r of spans)
-    if (r.part === 3 && r.range[0] < comma && sentence.firstToken < r.range[1]) return undefined;
+  for (let r = 0; r < runs.count; r++)
+    if (
+      runs.part[r] === 3 &&
+      (runs.start[r] as number) < comma &&
+      sentence.firstToken < (runs.end[r] as number)
+    )
+      return undefined;
   return [sentence.firstToken, comma];
 }
 
 /** A cue of reporting words ("said", "according to"): it attributes something even when its parts went untagged. */
-const reportingCue = (text: TextLayer, cue: readonly TokenRange[]) =>
-  cue.some((c) => {
-    for (let i = c[0]; i < c[1]; i++) if (isReportingWord(tokenForm(text, i))) return true;
-    return false;
-  });
+function reportingCue(text: TextLayer, cue: readonly TokenRange[]): boolean {
+  for (let c = 0; c < cue.length; c++) {
+    const range = cue[c] as TokenRange;
+    for (let i = range[0]; i < range[1]; i++) if (isReportingWord(tokenForm(text, i))) return true;
+  }
+  return false;
+}
 
 /** A token of these marks alone: `. , ; : ! ? — -`. Read from the source, so no string is made. */
 function isPunct(text: TextLayer, i: number): boolean {
@@ -283,6 +395,10 @@ function isPunct(text: TextLayer, i: number): boolean {
   return true;
 }
 
+/** Whether a comma stands before token `i`, past the sentence's first token `first`. */
+const commaBefore = (text: TextLayer, first: number, i: number) =>
+  i - 1 > first && text.tokens.text(i - 1) === ',';
+
 /**
  * The content of a cue the tagger gave a source but no content: the clause before ", officials
  * said" or the rest of the sentence after "X said", within the cue's sentence and clear of other spans.
@@ -291,19 +407,18 @@ function clauseContent(
   text: TextLayer,
   cue: TokenRange,
   source: TokenRange | undefined,
-  spans: readonly Run[],
+  runs: Runs,
 ): TokenRange | 'outer' | undefined {
   const sentence = text.sentences[text.sentenceAt(text.tokens.start(cue[0]))];
   if (!sentence) return undefined;
   const first = sentence.firstToken;
-  const commaBefore = (i: number) => i - 1 > first && text.tokens.text(i - 1) === ',';
   let range: [number, number];
   if (!source) {
-    if (commaBefore(cue[0])) range = [first, cue[0] - 1];
+    if (commaBefore(text, first, cue[0])) range = [first, cue[0] - 1];
     else if (cue[0] > first && cue[1] < sentence.endToken) range = [cue[1], sentence.endToken];
     else return undefined;
-  } else if (source[1] <= cue[0] && commaBefore(source[0])) range = [first, source[0] - 1];
-  else if (source[0] >= cue[1] && commaBefore(cue[0])) range = [first, cue[0] - 1];
+  } else if (source[1] <= cue[0] && commaBefore(text, first, source[0])) range = [first, source[0] - 1];
+  else if (source[0] >= cue[1] && commaBefore(text, first, cue[0])) range = [first, cue[0] - 1];
   else if (cue[1] < sentence.endToken && source[1] <= cue[0]) range = [cue[1], sentence.endToken];
   else return undefined;
   while (range[1] > range[0] && isPunct(text, range[1] - 1)) range[1]--;
@@ -311,10 +426,10 @@ function clauseContent(
   // Another source inside the clause is a tagging slip; a cue or content there is a report of its own.
   let inside = false;
   let cueInside = false;
-  for (const r of spans)
-    if (r.part !== 1 && r.range[0] < range[1] && range[0] < r.range[1]) {
+  for (let r = 0; r < runs.count; r++)
+    if (runs.part[r] !== 1 && (runs.start[r] as number) < range[1] && range[0] < (runs.end[r] as number)) {
       inside = true;
-      cueInside ||= r.part === 3;
+      cueInside ||= runs.part[r] === 3;
     }
   if (!inside) return range;
   return cueInside && range[0] === first ? 'outer' : undefined;

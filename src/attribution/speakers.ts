@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention } from '../document/analysis.js';
-import type { Span } from '../document/span.js';
+import { isBlankRange, type Span } from '../document/span.js';
 import { onlyFunctionWords } from './function-words.js';
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we', 'i', 'you']);
@@ -22,38 +22,66 @@ const MEDIA_WORDS = new Set(
 const NOT_MEDIA = new Set(['spy', 'intelligence', 'space', 'security']);
 
 /**
- * The words of a name, lower-cased: its runs of letters. A name in ASCII is read in place, its runs of
- * a-z cut out, with no regex; any other needs the Unicode one.
+ * A name's words are its runs of letters, lower-cased. A name in ASCII is read in place, its runs of a-z
+ * cut out one at a time with no regex and no list; any other needs the Unicode one.
  */
-function words(name: string): string[] {
-  const lower = name.toLowerCase();
-  const out: string[] = [];
+function isAscii(lower: string): boolean {
+  for (let j = 0; j < lower.length; j++) if (lower.charCodeAt(j) >= 0x80) return false;
+  return true;
+}
+
+const isLetter = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/** The words of a lower-cased name not in ASCII. */
+const unicodeWords = (lower: string) => lower.split(/[^\p{L}]+/u).filter(Boolean);
+
+/** `mediaWords` of the words of a lower-cased name in ASCII. */
+function asciiMediaWords(lower: string): boolean {
+  let media = false;
   let start = -1;
   for (let j = 0; j <= lower.length; j++) {
-    const c = j < lower.length ? lower.charCodeAt(j) : 0;
-    if (c >= 0x80) return lower.split(/[^\p{L}]+/u).filter(Boolean);
-    if (c >= 0x61 && c <= 0x7a) {
+    if (j < lower.length && isLetter(lower.charCodeAt(j))) {
       if (start < 0) start = j;
     } else if (start >= 0) {
-      out.push(lower.slice(start, j));
+      const w = lower.slice(start, j);
+      if (NOT_MEDIA.has(w)) return false;
+      media ||= MEDIA_WORDS.has(w);
       start = -1;
     }
   }
-  return out;
+  return media;
+}
+
+/** The last word of a lower-cased name in ASCII, '' when it has none. */
+function asciiLastWord(lower: string): string {
+  let end = lower.length;
+  while (end > 0 && !isLetter(lower.charCodeAt(end - 1))) end--;
+  let start = end;
+  while (start > 0 && isLetter(lower.charCodeAt(start - 1))) start--;
+  return lower.slice(start, end);
 }
 
 /** A source that relays others' words: a news outlet or state medium, never a spy agency's claim. */
 export function isMediaName(name: string): boolean {
-  return mediaWords(words(name));
+  const lower = name.toLowerCase();
+  return isAscii(lower) ? asciiMediaWords(lower) : mediaWords(unicodeWords(lower));
 }
 
 /** Words that name a medium, and none that name a spy agency or the like. */
-const mediaWords = (w: readonly string[]) =>
-  w.some((x) => MEDIA_WORDS.has(x)) && !w.some((x) => NOT_MEDIA.has(x));
+function mediaWords(w: readonly string[]): boolean {
+  let media = false;
+  for (let k = 0; k < w.length; k++) {
+    if (NOT_MEDIA.has(w[k] as string)) return false;
+    media ||= MEDIA_WORDS.has(w[k] as string);
+  }
+  return media;
+}
 
 /** A phrase whose head (its last word) makes it an organisation, or that names a medium. */
 function isOrgPhrase(phrase: string): boolean {
-  const w = words(phrase);
+  const lower = phrase.toLowerCase();
+  if (isAscii(lower)) return ORG_HEADS.has(asciiLastWord(lower)) || asciiMediaWords(lower);
+  const w = unicodeWords(lower);
   return ORG_HEADS.has(w[w.length - 1] ?? '') || mediaWords(w);
 }
 
@@ -67,6 +95,15 @@ function withoutBracket(source: Span): Span {
 }
 
 /**
+ * Scratch for the keys `ensureIndexed` sorts, kept for all documents and grown as needed: a typed array
+ * of more than a few numbers has its store outside the heap, which costs more to make than to sort.
+ */
+let sortKeys = new Float64Array(0);
+
+/** Room kept in the lists of mentions for those sources add: a document's few, mostly. */
+const ADDED_ROOM = 8;
+
+/**
  * Speakers as entities. A source span resolves to the entity with a mention at its head (the end of
  * the phrase: "leader Kim", not "South Korea" in "South Korea's spy agency"); a pronoun to the entity
  * the entity layer gave it, else to the last person who spoke; a source no entity covers becomes a new
@@ -76,27 +113,29 @@ export class SpeakerResolver {
   private readonly entities: readonly Entity[];
   private readonly byId = new Map<string, Entity>();
   /** Every mention and the entity it names, side by side: no pair object per mention. */
-  private readonly mentions: Mention[] = [];
-  private readonly owners: Entity[] = [];
+  private mentions: Mention[] = [];
+  /** How many of the slots of `mentions`, `owners` and `byStart` hold one. */
+  private count = 0;
+  private owners: Entity[] = [];
   /** Positions in `mentions`, sorted by mention start, and the longest mention: overlaps by search. */
-  private readonly byStart: number[] = [];
+  private byStart: number[] = [];
   private longest = 0;
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
-  private readonly made = new Map<string, Entity>();
+  private made: Map<string, Entity> | undefined;
   /** Entities this resolver made, in the order made, after those given. */
   private readonly created: Entity[] = [];
   /**
    * Mentions found for an entity, by its id, in the order found: joined to the entity once, in `all`,
    * rather than copying its mentions at each one.
    */
-  private readonly grown = new Map<string, Mention[]>();
+  private grown: Map<string, Mention[]> | undefined;
   lastPerson: string | undefined;
 
   /** Whether the lookups above hold the entities given: made on first use, as many documents name no source. */
   private indexed = false;
   /** `isMediaName` by name, as the relay rules ask it of the same few speakers again and again. */
-  private readonly media = new Map<string, boolean>();
+  private media: Map<string, boolean> | undefined;
 
   constructor(existing: readonly Entity[]) {
     this.entities = existing;
@@ -105,61 +144,102 @@ export class SpeakerResolver {
   private ensureIndexed(): void {
     if (this.indexed) return;
     this.indexed = true;
-    for (const e of this.entities) {
+    let n = 0;
+    for (let i = 0; i < this.entities.length; i++) n += (this.entities[i] as Entity).mentions.length;
+    // Filled by index, with room for the mentions sources add: pushed one by one, they would grow (and
+    // be copied) again and again.
+    const mentions = new Array<Mention>(n + ADDED_ROOM);
+    const owners = new Array<Entity>(n + ADDED_ROOM);
+    let at = 0;
+    for (let i = 0; i < this.entities.length; i++) {
+      const e = this.entities[i] as Entity;
       this.byId.set(e.id, e);
-      for (const mention of e.mentions) {
-        this.mentions.push(mention);
-        this.owners.push(e);
+      for (let j = 0; j < e.mentions.length; j++) {
+        const mention = e.mentions[j] as Mention;
+        mentions[at] = mention;
+        owners[at++] = e;
         this.longest = Math.max(this.longest, mention.end - mention.start);
       }
     }
+    this.mentions = mentions;
+    this.owners = owners;
+    this.count = n;
     // One sort rather than an insertion per mention, of numbers (start, then position in the low bits),
     // so equal starts stay in the order they were added.
-    const n = this.mentions.length;
     const scale = 2 ** Math.ceil(Math.log2(n + 1));
-    const keys = new Float64Array(n);
-    for (let k = 0; k < n; k++) keys[k] = (this.mentions[k] as Mention).start * scale + k;
+    if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
+    const keys = sortKeys.subarray(0, n);
+    for (let k = 0; k < n; k++) keys[k] = (mentions[k] as Mention).start * scale + k;
     keys.sort();
     // The low bits by subtraction: exact, as the scale is a power of two, and no call to fmod as `%` makes.
+    const order = new Array<number>(n + ADDED_ROOM);
     for (let k = 0; k < n; k++) {
       const key = keys[k] as number;
-      this.byStart.push(key - Math.floor(key / scale) * scale);
+      order[k] = key - Math.floor(key / scale) * scale;
     }
+    this.byStart = order;
   }
 
   private add(mention: Mention, entity: Entity): void {
-    const at = this.mentions.length;
-    this.mentions.push(mention);
-    this.owners.push(entity);
+    const at = this.count++;
+    if (at < this.mentions.length) {
+      this.mentions[at] = mention;
+      this.owners[at] = entity;
+    } else {
+      this.mentions.push(mention);
+      this.owners.push(entity);
+    }
     this.longest = Math.max(this.longest, mention.end - mention.start);
     const order = this.byStart;
     let lo = 0;
-    let hi = order.length;
+    let hi = at;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((this.mentions[order[mid] as number] as Mention).start <= mention.start) lo = mid + 1;
       else hi = mid;
     }
-    order.splice(lo, 0, at);
+    if (at === order.length) order.push(at);
+    for (let j = at; j > lo; j--) order[j] = order[j - 1] as number;
+    order[lo] = at;
   }
 
-  /** Positions in `mentions` of those sharing a position with `span`, in the order they were added. */
-  private overlapping(span: Span): number[] {
+  /**
+   * The position in `mentions` of the mention at the head of `source`, or -1: of those sharing a
+   * position with it, the first added that is `source` exactly, else the first that holds it, else the
+   * longest (the first added of those as long) that ends where it ends or before white space alone.
+   * One pass over them, with no list made.
+   */
+  private headOf(source: Span, text: string): number {
     const order = this.byStart;
+    const mentions = this.mentions;
     let lo = 0;
-    let hi = order.length;
+    let hi = this.count;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if ((this.mentions[order[mid] as number] as Mention).start < span.end) lo = mid + 1;
+      if ((mentions[order[mid] as number] as Mention).start < source.end) lo = mid + 1;
       else hi = mid;
     }
-    const found: number[] = [];
+    let exact = -1;
+    let holding = -1;
+    let ending = -1;
+    let endingLength = -1;
     for (let i = lo - 1; i >= 0; i--) {
-      const m = this.mentions[order[i] as number] as Mention;
-      if (m.start + this.longest <= span.start) break;
-      if (span.start < m.end) found.push(order[i] as number);
+      const k = order[i] as number;
+      const m = mentions[k] as Mention;
+      if (m.start + this.longest <= source.start) break;
+      if (source.start >= m.end) continue;
+      if (m.end === source.end && m.start === source.start && (exact < 0 || k < exact)) exact = k;
+      if (m.end >= source.end && m.start <= source.start && (holding < 0 || k < holding)) holding = k;
+      // A mention ending past `source` reads as ending before nothing but white space: it qualifies.
+      if (m.end === source.end || isBlankRange(text, m.end, source.end)) {
+        const length = m.end - m.start;
+        if (length > endingLength || (length === endingLength && k < ending)) {
+          ending = k;
+          endingLength = length;
+        }
+      }
     }
-    return found.sort((a, b) => a - b);
+    return exact >= 0 ? exact : holding >= 0 ? holding : ending;
   }
 
   /**
@@ -167,13 +247,14 @@ export class SpeakerResolver {
    * never edited, and the copy stands where the entity with its id first stands.
    */
   get all(): readonly Entity[] {
-    if (this.grown.size === 0 && this.created.length === 0) return this.entities;
+    const grown = this.grown;
+    if (!grown && this.created.length === 0) return this.entities;
     const out = [...this.entities, ...this.created];
-    if (this.grown.size === 0) return out;
+    if (!grown) return out;
     const done = new Set<string>();
     for (let i = 0; i < out.length; i++) {
       const id = (out[i] as Entity).id;
-      const more = this.grown.get(id);
+      const more = grown.get(id);
       if (!more || done.has(id)) continue;
       done.add(id);
       const e = this.byId.get(id) as Entity;
@@ -190,6 +271,7 @@ export class SpeakerResolver {
 
   /** `isMediaName(name)`, remembered for this document. */
   isMedia(name: string): boolean {
+    this.media ??= new Map();
     let media = this.media.get(name);
     if (media === undefined) {
       media = isMediaName(name);
@@ -201,27 +283,8 @@ export class SpeakerResolver {
   resolve(stated: Span, text: string): string | undefined {
     this.ensureIndexed();
     const source = withoutBracket(stated);
-    const inside = this.overlapping(source);
-    const mentions = this.mentions;
-    let head = inside.find((k) => {
-      const m = mentions[k] as Mention;
-      return m.end === source.end && m.start === source.start;
-    });
-    head ??= inside.find((k) => {
-      const m = mentions[k] as Mention;
-      return m.end >= source.end && m.start <= source.start;
-    });
-    head ??= inside
-      .filter((k) => {
-        const m = mentions[k] as Mention;
-        return m.end === source.end || text.slice(m.end, source.end).trim() === '';
-      })
-      .sort((a, b) => {
-        const ma = mentions[a] as Mention;
-        const mb = mentions[b] as Mention;
-        return mb.end - mb.start - (ma.end - ma.start);
-      })[0];
-    if (head !== undefined) return this.note(this.owners[head] as Entity);
+    const head = this.headOf(source, text);
+    if (head >= 0) return this.note(this.owners[head] as Entity);
     const lower = source.text.toLowerCase();
     if (PRONOUNS.has(lower)) {
       const person = PERSON_PRONOUNS.has(lower)
@@ -238,6 +301,7 @@ export class SpeakerResolver {
     const type: EntityType = isOrgPhrase(source.text) ? 'ORG' : 'PERSON';
     if (!/\p{L}/u.test(source.text)) return undefined;
     const key = lower.replace(/^(?:the|a|an)\s+/, '');
+    this.made ??= new Map();
     const known = this.made.get(key);
     const mention: Mention = { start: source.start, end: source.end, text: source.text, kind: 'nominal' };
     if (known) {
@@ -262,7 +326,7 @@ export class SpeakerResolver {
   /** With no speaker yet, a pronoun stands for the person named last before it. */
   private personBefore(offset: number): Entity | undefined {
     let best = -1;
-    for (let k = 0; k < this.mentions.length; k++) {
+    for (let k = 0; k < this.count; k++) {
       const m = this.mentions[k] as Mention;
       if (
         (this.owners[k] as Entity).type === 'PERSON' &&
@@ -276,6 +340,7 @@ export class SpeakerResolver {
 
   /** One more mention of `e`, joined to it in `all`: entities are never edited in place. */
   private grow(e: Entity, mention: Mention): void {
+    this.grown ??= new Map();
     const more = this.grown.get(e.id);
     if (more) more.push(mention);
     else this.grown.set(e.id, [mention]);

@@ -167,8 +167,9 @@ export class AttributionTagger {
   private tags = new Uint8Array(0);
 
   /**
-   * The best tag sequence for `n` tokens with emission scores `emissions[k * TAG_COUNT + tag]`, in an
-   * array the next call reuses: a typed array's own store costs more to make than a unit to decode.
+   * The best tag sequence for `n` tokens with emission scores `emissions[k * TAG_COUNT + tag]`, at the
+   * start of an array the next call reuses (it may run on past them): a typed array's own store, or a
+   * view of one, costs more to make than a unit to decode.
    */
   decode(emissions: Float64Array, n: number): Uint8Array {
     if (this.tags.length < n) {
@@ -176,7 +177,7 @@ export class AttributionTagger {
       this.path = new Float64Array(size * TAG_COUNT);
       this.tags = new Uint8Array(size);
     }
-    return bestPath(emissions, n, this.start, this.moves, this.path, this.tags.subarray(0, n));
+    return bestPath(emissions, n, this.start, this.moves, this.path, this.tags);
   }
 }
 

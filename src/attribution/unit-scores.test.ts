@@ -207,7 +207,7 @@ table<[title: string, text: string, tagged: boolean]>(
     const first = tagUnits(layer)[0] as TagUnit;
     const tags = new UnitScorer(defaultTagger()).tag(layer, first);
     assert.equal(tags !== undefined, tagged, `${title}: the first paragraph of "${text}"`);
-    if (tags) assert.equal(tags.length, first.end - first.first, `${title}: one tag per token`);
+    if (tags) assert.ok(tags.length >= first.end - first.first, `${title}: a tag for every token`);
   },
 );
 

@@ -369,7 +369,8 @@ export class UnitScorer {
     const id = this.count++;
     if (!isPacked) unpacked.set(id, ownString(form));
     slots[slot] = hw;
-    slots.set(formPack.subarray(SLOT_LENGTH), slot + SLOT_LENGTH);
+    // Copied one by one: a view to copy from would be made per word kept.
+    for (let j = SLOT_LENGTH; j < SLOT; j++) slots[slot + j] = formPack[j] as number;
     slots[slot + SLOT_ID] = id + 1;
     const hs = form.length > 5 ? hashText(stem(form)) | 0 : hw;
     const suffix = form.length > 3 ? hashText(form.slice(-3)) | 0 : hw;
@@ -454,8 +455,9 @@ export class UnitScorer {
   }
 
   /**
-   * The tags of a unit (in an array the next call reuses), or undefined when it holds no cue word and
-   * no quote mark: the tagger finds no attribution in such a paragraph, so it is not tagged.
+   * The tags of a unit (from the start of an array the next call reuses, which may run on past the
+   * unit), or undefined when it holds no cue word and no quote mark: the tagger finds no attribution
+   * in such a paragraph, so it is not tagged.
    */
   tag(text: TextLayer, unit: TagUnit): Uint8Array | undefined {
     const scores = this.emissions(text, unit);
