@@ -91,25 +91,29 @@ export class MentionIndex {
 
   constructor(entities: readonly Entity[]) {
     let n = 0;
-    for (const e of entities) n += e.mentions.length;
+    for (let k = 0; k < entities.length; k++) n += (entities[k] as Entity).mentions.length;
     // Sorted as numbers holding each start with the mention's place in its low bits (exact below 2^53):
     // the entities' mentions come entity by entity, and sorting them by comparing spans costs more than the
     // rest. Runs of equal starts, few and short ("South Korea" and "South Korea's spy agency"), are then
     // put in order of end.
     const scale = 2 ** Math.ceil(Math.log2(n + 1));
-    const keys: number[] = [];
+    // At its size, filled by index: pushed, it would grow (and copy) as it went.
+    const keys = new Array<number>(n);
     const mentions = new Array<Mention>(n);
     const owners = new Array<Entity>(n);
     let whole = true;
     let i = 0;
-    for (const e of entities)
-      for (const m of e.mentions) {
+    for (let k = 0; k < entities.length; k++) {
+      const e = entities[k] as Entity;
+      for (let j = 0; j < e.mentions.length; j++) {
+        const m = e.mentions[j] as Mention;
         mentions[i] = m;
         owners[i] = e;
-        keys.push(m.start * scale + i);
+        keys[i] = m.start * scale + i;
         whole &&= Number.isInteger(m.start) && m.start >= 0 && m.start * scale + n <= Number.MAX_SAFE_INTEGER;
         i++;
       }
+    }
     this.starts = new Array<number>(n);
     this.ends = new Array<number>(n);
     this.maxEnd = new Array<number>(n);
@@ -168,13 +172,20 @@ export class MentionIndex {
 
   /** The mentions that share at least one position with `[start, end)`, in span order. */
   overlapping(start: number, end: number): MentionRef[] {
-    const found: MentionRef[] = [];
-    for (let k = this.firstStartingAt(end) - 1; k >= 0 && (this.maxEnd[k] as number) > start; k--) {
+    // Counted first, then made at its size and filled from the back: no growing, no reversing.
+    const last = this.firstStartingAt(end) - 1;
+    let count = 0;
+    for (let k = last; k >= 0 && (this.maxEnd[k] as number) > start; k--) {
+      const m = this.mentions[k] as Mention;
+      if (m.end > start && m.start < end) count++;
+    }
+    const found = new Array<MentionRef>(count);
+    for (let k = last; count > 0; k--) {
       const m = this.mentions[k] as Mention;
       if (m.end > start && m.start < end)
-        found.push({ start: m.start, end: m.end, entity: this.owners[k] as Entity, kind: m.kind });
+        found[--count] = { start: m.start, end: m.end, entity: this.owners[k] as Entity, kind: m.kind };
     }
-    return found.reverse();
+    return found;
   }
 
   /**

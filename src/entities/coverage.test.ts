@@ -12,6 +12,8 @@ const draft = (first: number, end: number) => ({
   type: 'PERSON' as EntityType,
   rule: 'test',
   confidence: 1,
+  aliasOf: undefined,
+  cluster: undefined,
 });
 
 /** What the resolver kept before: a Map from token to the last draft over it. */

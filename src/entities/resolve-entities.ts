@@ -1,5 +1,5 @@
 import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
-import { keptArray } from '../document/kept.js';
+import { keptSlots } from '../document/kept.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { TokenFlag } from '../text/tokens.js';
@@ -10,32 +10,45 @@ import { byFirst, isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
 import { releaseTokenWords, tokenWords } from './token-words.js';
 
-/** A mention being resolved: token range, sentence, and the cluster it joins. */
-interface Draft {
-  first: number;
-  end: number;
-  kind: MentionKind;
-  type: EntityType;
-  rule: string;
-  confidence: number;
-  cluster?: Cluster;
-  /** The name this mention stands for (an acronym's expansion, "the North" for "North Korea"). */
-  aliasOf?: Draft;
+/**
+ * A mention being resolved: token range, sentence, and the cluster it joins. A class: every draft has one
+ * shape with `cluster` and `aliasOf` from birth, where an object literal would grow a property store to
+ * take the cluster it joins.
+ */
+class Draft {
+  constructor(
+    public first: number,
+    public end: number,
+    public kind: MentionKind,
+    public type: EntityType,
+    readonly rule: string,
+    readonly confidence: number,
+    /** The name this mention stands for (an acronym's expansion, "the North" for "North Korea"). */
+    public aliasOf: Draft | undefined = undefined,
+    public cluster: Cluster | undefined = undefined,
+  ) {}
 }
 
-interface Cluster {
-  drafts: Draft[];
-  type: EntityType;
-  /** Same-referent key for places and exact names: "country:KP", "name:ORG:Reuters". */
-  key?: string;
-  title?: string;
+/**
+ * A referent's drafts and what is known of it. A class: every cluster has one shape with all its fields
+ * from birth, where an object literal would grow a property store for the title, place or gender.
+ */
+class Cluster {
+  readonly drafts: Draft[] = [];
+  title: string | undefined = undefined;
   /**
    * Lower-cased role words of the title ("leader", "ambassador") for descriptions like "the North's
    * leader"; made with the first, as most clusters have none.
    */
-  roles?: Set<string>;
-  place?: Place;
-  gender?: 'm' | 'f';
+  roles: Set<string> | undefined = undefined;
+  place: Place | undefined = undefined;
+  gender: 'm' | 'f' | undefined = undefined;
+
+  constructor(
+    public type: EntityType,
+    /** Whether the cluster is a country's, its mentions joined by the country they name. */
+    readonly country = false,
+  ) {}
 }
 
 // Heads of descriptions that name an organisation of a place: "South Korea's spy agency".
@@ -168,6 +181,24 @@ function geoOf(place: Place, lat: number, lon: number): NonNullable<Entity['geo'
 }
 
 /**
+ * `list` sorted in place by `key`, stably: by insertion for the few dozen items of most lists, as the
+ * array's own sort first copies them to a work array of its own; else by that sort.
+ */
+function sortStably<T>(list: T[], key: (x: T) => number): T[] {
+  if (list.length > 64) return list.sort((a, b) => key(a) - key(b));
+  for (let k = 1; k < list.length; k++) {
+    const x = list[k] as T;
+    const at = key(x);
+    let j = k;
+    for (; j > 0 && key(list[j - 1] as T) > at; j--) list[j] = list[j - 1] as T;
+    list[j] = x;
+  }
+  return list;
+}
+
+const firstToken = (d: Draft) => d.first;
+
+/**
  * `added`, sorted by first token, merged into `drafts`, sorted too, where a stable sort of both one after
  * the other would put them: linear, where a sort of a long document's thousands of drafts is not.
  */
@@ -255,7 +286,7 @@ export class Coverage {
 }
 
 class Resolver {
-  private readonly drafts: Draft[] = [];
+  private drafts: Draft[] = [];
   private readonly clusters: Cluster[] = [];
   private readonly words: readonly string[];
   /** The tokens of each cue word, in order: the per-token passes visit these alone. */
@@ -382,8 +413,8 @@ class Resolver {
     c.drafts.push(d);
   }
 
-  private newCluster(d: Draft, key?: string): Cluster {
-    const c: Cluster = { drafts: [], type: d.type, key };
+  private newCluster(d: Draft, country = false): Cluster {
+    const c = new Cluster(d.type, country);
     this.clusters.push(c);
     this.join(d, c);
     return c;
@@ -411,7 +442,11 @@ class Resolver {
    */
   private readNames(): void {
     const { tokens } = this.context.text;
-    const read: Draft[] = [];
+    // Both arrays made at their size, filled by index: pushed, they would grow (and copy) as they went.
+    let total = 0;
+    for (const e of this.context.layers.entities) total += e.mentions.length;
+    const read = new Array<Draft>(total);
+    let n = 0;
     for (const e of this.context.layers.entities)
       for (const m of e.mentions) {
         const first = tokens.indexAt(m.start);
@@ -420,32 +455,27 @@ class Resolver {
         let last = m.end > m.start ? first : tokens.indexAt(m.end - 1);
         while (last < tokens.count && tokens.end(last) <= m.end - 1) last++;
         const end = last + 1;
-        if (first < end)
-          read.push({
-            first,
-            end,
-            kind: m.kind,
-            type: e.type,
-            rule: e.rule,
-            confidence: e.confidence ?? 0.5,
-          });
+        if (first < end) read[n++] = new Draft(first, end, m.kind, e.type, e.rule, e.confidence ?? 0.5);
       }
     // The drafts starting at each token as a list, 1 + index into `read`, each list in reading order.
     const head = new Int32Array(this.words.length);
-    const next = new Array<number>(read.length).fill(0);
-    for (let k = read.length - 1; k >= 0; k--) {
+    const next = new Array<number>(n).fill(0);
+    for (let k = n - 1; k >= 0; k--) {
       const first = (read[k] as Draft).first;
       next[k] = head[first] as number;
       head[first] = k + 1;
     }
+    const drafts = new Array<Draft>(n);
+    let at = 0;
     for (let t = 0; t < head.length; t++)
-      for (let k = head[t] as number; k > 0; k = next[k - 1] as number)
-        this.drafts.push(read[k - 1] as Draft);
+      for (let k = head[t] as number; k > 0; k = next[k - 1] as number) drafts[at++] = read[k - 1] as Draft;
+    this.drafts = drafts;
   }
 
   /** "Ambassador Alexandr Matsegora" as a name: the role is the title, not part of the name. */
   private trimTitles(): void {
-    for (const d of this.drafts) {
+    for (let nd = 0; nd < this.drafts.length; nd++) {
+      const d = this.drafts[nd] as Draft;
       if (d.type !== 'PERSON') continue;
       while (d.end - d.first > 1 && this.isTitle(d.first)) d.first++;
     }
@@ -457,7 +487,8 @@ class Resolver {
    */
   private shortForms(): void {
     const shorts: number[] = [];
-    for (const i of this.the) {
+    for (let nt = 0; nt < this.the.length; nt++) {
+      const i = this.the[nt] as number;
       if (i + 1 >= this.words.length) break;
       if (!this.isToken(i + 1, 'North') && !this.isToken(i + 1, 'South')) continue;
       if (!/^\p{Lu}/u.test(this.words[i + 2] ?? '')) shorts.push(i);
@@ -482,7 +513,8 @@ class Resolver {
         else covering.set(t, [d]);
       }
     };
-    for (const d of this.drafts) {
+    for (let nd = 0; nd < this.drafts.length; nd++) {
+      const d = this.drafts[nd] as Draft;
       cover(d);
       if (d.type !== 'GPE' || d.end - d.first !== 2 || d.kind !== 'name') continue;
       const w = this.words[d.first] as string;
@@ -501,15 +533,7 @@ class Resolver {
       if (!full) continue;
       for (const d of covering.get(i) ?? []) removed.add(d);
       for (const d of covering.get(i + 1) ?? []) removed.add(d);
-      const draft: Draft = {
-        first: i,
-        end: i + 2,
-        kind: 'alias',
-        type: 'GPE',
-        rule: 'entities/short-form',
-        confidence: 0.8,
-        aliasOf: full,
-      };
+      const draft = new Draft(i, i + 2, 'alias', 'GPE', 'entities/short-form', 0.8, full);
       added.push(draft);
       cover(draft);
     }
@@ -523,7 +547,8 @@ class Resolver {
   /** "Korean Central News Agency (KCNA)": KCNA is that agency wherever it appears. */
   private acronyms(): void {
     const definitions = new Map<string, Draft>();
-    for (const d of this.drafts) {
+    for (let nd = 0; nd < this.drafts.length; nd++) {
+      const d = this.drafts[nd] as Draft;
       if (d.kind !== 'name' || !this.isToken(d.end, '(') || !this.isToken(d.end + 2, ')')) continue;
       const acronym = this.words[d.end + 1] as string;
       if (!/^[A-Z][A-Z0-9&.-]*[A-Z0-9.]$/.test(acronym)) continue;
@@ -547,7 +572,8 @@ class Resolver {
     const single: (Draft | undefined)[] = new Array(uses.length).fill(undefined);
     let u = 0;
     const added: Draft[] = [];
-    for (const d of this.drafts) {
+    for (let nd = 0; nd < this.drafts.length; nd++) {
+      const d = this.drafts[nd] as Draft;
       while (u < uses.length && (uses[u] as number) < d.first) u++;
       for (let k = u; k < uses.length && (uses[k] as number) < d.end; k++) {
         taken[k] = 1;
@@ -563,15 +589,7 @@ class Resolver {
         existing.type = def.type;
         existing.aliasOf = def;
       } else if (taken[k] === 0) {
-        const draft: Draft = {
-          first: i,
-          end: i + 1,
-          kind: 'acronym',
-          type: def.type,
-          rule: 'entities/acronym',
-          confidence: 0.9,
-          aliasOf: def,
-        };
+        const draft = new Draft(i, i + 1, 'acronym', def.type, 'entities/acronym', 0.9, def);
         added.push(draft);
       }
     }
@@ -589,7 +607,7 @@ class Resolver {
    * given name after the full name, an organisation's leading words ("Northrop" for "Northrop Grumman").
    */
   private clusterNames(): void {
-    // Clusters by name and by country: the cluster keys without making a key string per mention.
+    // Clusters by name and by country, with no key string made per mention.
     const byName = new Map<string, Cluster>();
     const byCountry = new Map<string | undefined, Cluster>();
     // Persons with the order they became persons in, which breaks ties between equally near names.
@@ -629,7 +647,7 @@ class Resolver {
         join(d, c);
         return;
       }
-      const created = this.newCluster(d, `name:${name}`);
+      const created = this.newCluster(d);
       byName.set(name, created);
       if (created.type !== 'ORG') return;
       orgs.set(created, { order: orgs.size, draft: d, named: d.kind === 'name', name });
@@ -670,7 +688,7 @@ class Resolver {
           join(d, c);
           if (d.kind !== 'demonym') c.type = 'GPE';
         } else {
-          const created = this.newCluster(d, `country:${place.country}`);
+          const created = this.newCluster(d, true);
           created.place = this.gazetteer.country(place.country ?? '') ?? place;
           byCountry.set(place.country, created);
         }
@@ -709,7 +727,8 @@ class Resolver {
       named(d, text);
       if (place && d.cluster && !d.cluster.place) d.cluster.place = place;
     }
-    for (const d of this.drafts) {
+    for (let nd = 0; nd < this.drafts.length; nd++) {
+      const d = this.drafts[nd] as Draft;
       const alias = d.aliasOf;
       if (alias?.cluster) this.join(d, alias.cluster);
       else if (alias) this.newCluster(d);
@@ -721,7 +740,8 @@ class Resolver {
    * "leader Kim Jong-un". Titles, places and demonyms, joined by "to" or "of".
    */
   private titles(covered: Coverage): void {
-    for (const c of this.clusters) {
+    for (let nc = 0; nc < this.clusters.length; nc++) {
+      const c = this.clusters[nc] as Cluster;
       if (c.type !== 'PERSON') continue;
       for (const d of c.drafts) {
         if (d.kind !== 'name') continue;
@@ -795,20 +815,13 @@ class Resolver {
       const lw = this.lower(head);
       if (lw === undefined || covered.has(head)) continue;
       const start = this.isThe(owner.first - 1) ? owner.first - 1 : owner.first;
-      const draft: Draft = {
-        first: start,
-        end: head + 1,
-        kind: 'nominal',
-        type: 'PERSON',
-        rule: 'entities/description',
-        confidence: 0.6,
-      };
+      const draft = new Draft(start, head + 1, 'nominal', 'PERSON', 'entities/description', 0.6);
       if (ORG_HEADS.has(lw)) {
         draft.type = 'ORG';
         const text = this.text(draft).replace(/^the /i, '');
         const same = described.get(text);
         if (same) this.join(draft, same);
-        else described.set(text, this.newCluster(draft, `description:${text}`));
+        else described.set(text, this.newCluster(draft));
         added.push(draft);
       } else if (TITLES.has(lw)) {
         const holder = roleHolder(holders.get(lw), head);
@@ -833,14 +846,7 @@ class Resolver {
     if (/^\p{Lu}/u.test(this.words[i + 1] ?? '') || this.lower(i + 1) === 'of') return;
     const holder = roleHolder(holders.get(role), i);
     if (!holder) return;
-    const draft: Draft = {
-      first: i - 1,
-      end: i + 1,
-      kind: 'nominal',
-      type: 'PERSON',
-      rule: 'entities/description',
-      confidence: 0.5,
-    };
+    const draft = new Draft(i - 1, i + 1, 'nominal', 'PERSON', 'entities/description', 0.5);
     this.join(draft, holder.cluster);
     holder.first = Math.min(holder.first, draft.first);
     added.push(draft);
@@ -849,7 +855,8 @@ class Resolver {
   /** Titled persons by role, in cluster order, each with its first mention. */
   private roleHolders(): Map<string, RoleHolder[]> {
     const holders = new Map<string, RoleHolder[]>();
-    for (const c of this.clusters) {
+    for (let nc = 0; nc < this.clusters.length; nc++) {
+      const c = this.clusters[nc] as Cluster;
       if (c.type !== 'PERSON' || !c.roles) continue;
       const holder = { cluster: c, first: firstOf(c) };
       for (const role of c.roles) {
@@ -871,13 +878,29 @@ class Resolver {
     const covered = this.covering();
     // Each person's mentions as (token, sentence, weight), pronouns added as they are resolved.
     const persons = this.clusters.filter((c) => c.type === 'PERSON');
-    const marks = persons.map((c) =>
-      c.drafts.map((d) => {
+    let total = 0;
+    for (const c of persons) total += c.drafts.length;
+    // As numbers by mark, at their size: an object per mention would outlive scavenges in a long document.
+    const person = new Array<number>(total).fill(0);
+    const at = new Array<number>(total).fill(0);
+    const sentences = new Array<number>(total).fill(0);
+    const weights = new Array<number>(total).fill(1.5);
+    let id = 0;
+    for (let k = 0; k < persons.length; k++)
+      for (const d of (persons[k] as Cluster).drafts) {
         const sentence = this.sentenceOf(d.first);
-        return { at: d.first, sentence, weight: this.opensSentence(d, sentence) ? 1.5 : 1 };
-      }),
-    );
-    const window = new SalienceWindow(marks);
+        person[id] = k;
+        at[id] = d.first;
+        sentences[id] = sentence;
+        weights[id++] = this.opensSentence(d, sentence) ? 1.5 : 1;
+      }
+    const window = new SalienceWindow({
+      persons: persons.length,
+      person,
+      at,
+      sentence: sentences,
+      weight: weights,
+    });
     const added: Draft[] = [];
     for (const i of this.gendered) {
       const gender = this.cues[i] === Cue.Male ? 'm' : 'f';
@@ -900,15 +923,7 @@ class Resolver {
       const cluster = persons[best];
       if (!cluster) continue;
       cluster.gender ??= gender;
-      const draft: Draft = {
-        first: i,
-        end: i + 1,
-        kind: 'pronoun',
-        type: 'PERSON',
-        rule: 'entities/pronoun',
-        confidence: 0.6,
-        cluster,
-      };
+      const draft = new Draft(i, i + 1, 'pronoun', 'PERSON', 'entities/pronoun', 0.6, undefined, cluster);
       added.push(draft);
       window.add(best, { at: i, sentence, weight: this.opensSentence(draft, sentence) ? 1.5 : 1 });
     }
@@ -960,15 +975,9 @@ class Resolver {
       }
       const cluster = found?.cluster;
       if (!cluster) continue;
-      added.push({
-        first: i,
-        end: i + 1,
-        kind: 'pronoun',
-        type: cluster.type,
-        rule: 'entities/plural-pronoun',
-        confidence: 0.5,
-        cluster,
-      });
+      added.push(
+        new Draft(i, i + 1, 'pronoun', cluster.type, 'entities/plural-pronoun', 0.5, undefined, cluster),
+      );
     }
     for (const d of added) {
       (d.cluster as Cluster).drafts.push(d);
@@ -1031,36 +1040,44 @@ class Resolver {
 
   private entities(): Entity[] {
     const { tokens, source } = this.context.text;
-    const live: { c: Cluster; first: number }[] = [];
-    for (const c of this.clusters) if (c.drafts.length > 0) live.push({ c, first: firstOf(c) });
-    live.sort((a, b) => a.first - b.first);
-    return live.map(({ c }, k): Entity => {
+    // The live clusters' numbers, sorted (stably) by their first token: numbers, not a record per cluster.
+    const live: Cluster[] = [];
+    const firsts: number[] = [];
+    const order: number[] = [];
+    for (let nc = 0; nc < this.clusters.length; nc++) {
+      const c = this.clusters[nc] as Cluster;
+      if (c.drafts.length === 0) continue;
+      order.push(live.length);
+      live.push(c);
+      firsts.push(firstOf(c));
+    }
+    sortStably(order, (n) => firsts[n] as number);
+    return order.map((n, k): Entity => {
+      const c = live[n] as Cluster;
       // in place: nothing reads a cluster's drafts in join order after this
-      const drafts = byFirst(c.drafts);
-      const mentions = keptArray<Mention>();
-      const names: Draft[] = [];
+      const drafts = sortStably(c.drafts, firstToken);
+      // Filled by index at its size: pushed, it would grow (and copy) as it went.
+      const mentions = keptSlots<Mention>(drafts.length) as Mention[];
+      let names = 0;
       // The longest name, the earliest of those (the drafts are in text order), and its text.
       let best: Draft | undefined;
       let bestText = '';
       let confidence = Number.NEGATIVE_INFINITY;
-      for (const d of drafts) {
+      for (let m = 0; m < drafts.length; m++) {
+        const d = drafts[m] as Draft;
         const start = tokens.start(d.first);
         const end = tokens.end(d.end - 1);
         const text = source.slice(start, end);
-        mentions.push(new ResolvedMention(start, end, text, d.kind));
+        mentions[m] = new ResolvedMention(start, end, text, d.kind);
         confidence = Math.max(confidence, d.confidence);
         if (d.kind !== 'name') continue;
-        names.push(d);
+        names++;
         if (!best || d.end - d.first > best.end - best.first) {
           best = d;
           bestText = text;
         }
       }
-      let type: EntityType = c.key?.startsWith('country:')
-        ? names.length
-          ? 'GPE'
-          : 'NORP'
-        : this.majorityType(c, names);
+      let type: EntityType = c.country ? (names > 0 ? 'GPE' : 'NORP') : this.majorityType(c, drafts, names);
       if (type === 'PERSON' && this.loneName(c, drafts)) type = 'ORG';
       else if ((type === 'LOC' || type === 'GPE') && !this.known(c, best && bestText) && this.speaks(drafts))
         type = 'ORG';
@@ -1135,13 +1152,21 @@ class Resolver {
     );
   }
 
-  private majorityType(c: Cluster, names: Draft[]): EntityType {
-    if (names.length === 0) return c.type;
+  /** The type of most of the cluster's name mentions (`names` of its `drafts`), by their words. */
+  private majorityType(c: Cluster, drafts: readonly Draft[], names: number): EntityType {
+    if (names === 0) return c.type;
     // Most clusters' names have one type, which wins without a count.
-    const first = (names[0] as Draft).type;
-    if (names.every((d) => d.type === first)) return first;
+    let first: EntityType | undefined;
+    let one = true;
+    for (const d of drafts) {
+      if (d.kind !== 'name') continue;
+      first ??= d.type;
+      if (d.type !== first) one = false;
+    }
+    if (one) return first as EntityType;
     const votes = new Map<EntityType, number>();
-    for (const d of names) votes.set(d.type, (votes.get(d.type) ?? 0) + d.end - d.first);
+    for (const d of drafts)
+      if (d.kind === 'name') votes.set(d.type, (votes.get(d.type) ?? 0) + d.end - d.first);
     // The most votes; a tie goes to the type voted for first.
     let type = c.type;
     let most = Number.NEGATIVE_INFINITY;
@@ -1155,7 +1180,7 @@ class Resolver {
 }
 
 // The entity layer is kept by its batch until every stage is done: its objects are class instances and
-// its arrays come from `keptArray`, which V8 does not allocate old (see document/kept.ts).
+// its arrays come from `keptSlots`, which V8 does not allocate old (see document/kept.ts).
 class ResolvedMention implements Mention {
   constructor(
     readonly start: number,

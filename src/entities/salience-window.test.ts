@@ -2,7 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
-import { HORIZON, type Mark, SalienceWindow } from './salience-window.js';
+import { HORIZON, type Mark, type Marks, SalienceWindow } from './salience-window.js';
+
+/** Each person's marks, as the window takes them: by mark number, person after person. */
+function byNumber(marks: readonly (readonly Mark[])[]): Marks {
+  const flat = marks.flatMap((list, person) => list.map((m) => ({ ...m, person })));
+  return {
+    persons: marks.length,
+    person: flat.map((m) => m.person),
+    at: flat.map((m) => m.at),
+    sentence: flat.map((m) => m.sentence),
+    weight: flat.map((m) => m.weight),
+  };
+}
 
 /** The plain computation the window must match to the bit: every mark of the person, rescanned. */
 function plainScore(marks: readonly Mark[], at: number, sentence: number): number | undefined {
@@ -39,6 +51,13 @@ table(
       expected: [[1, 0.7 ** 2]],
     },
     {
+      name: 'a person with no mention yet is no candidate, and keeps its number',
+      marks: [[], [mark(1, 0)]],
+      at: 6,
+      sentence: 0,
+      expected: [[1, 1]],
+    },
+    {
       name: 'a mention beyond the horizon does not count',
       marks: [[mark(0, 0)], [mark(3, 1)]],
       at: 500,
@@ -47,7 +66,7 @@ table(
     },
   ],
   ({ marks, at, sentence, expected }) => {
-    const window = new SalienceWindow(marks);
+    const window = new SalienceWindow(byNumber(marks));
     const got = window.candidates(at, sentence).map((k) => [k, window.score(k)]);
     assert.deepEqual(got, expected, `candidates and scores at token ${at} of sentence ${sentence}`);
   },
@@ -84,7 +103,7 @@ test('SalienceWindow: the same candidates and scores, to the bit, as rescanning 
     });
   fc.assert(
     fc.property(input, ({ sentenceOf, marks, sweep }) => {
-      const window = new SalienceWindow(marks);
+      const window = new SalienceWindow(byNumber(marks));
       const plain = marks.map((list) => [...list]);
       for (const p of sweep) {
         const sentence = sentenceOf[p.at] as number;

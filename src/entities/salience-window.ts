@@ -5,6 +5,19 @@ export interface Mark {
   readonly weight: number;
 }
 
+/**
+ * Persons' initial marks as parallel arrays by mark number, person after person, each person's marks in
+ * summing order: a long document's thousands as numbers, not an object each.
+ */
+export interface Marks {
+  /** How many persons there are: some may have no mark. */
+  readonly persons: number;
+  readonly person: ArrayLike<number>;
+  readonly at: ArrayLike<number>;
+  readonly sentence: ArrayLike<number>;
+  readonly weight: ArrayLike<number>;
+}
+
 // How far back, in sentences, a pronoun may reach for its person. 0.7 ** 40 is below 1e-6: an older
 // mention cannot tip a comparison between persons seen recently, and a person not named for forty
 // sentences is not what a news pronoun means. The bound keeps the work per pronoun constant in a long
@@ -67,9 +80,9 @@ interface Held {
  * sweep.
  */
 export class SalienceWindow {
-  private readonly person: number[] = [];
-  private readonly sentences: number[] = [];
-  private readonly weights: number[] = [];
+  private readonly person: ArrayLike<number>;
+  private readonly sentences: ArrayLike<number>;
+  private readonly weights: ArrayLike<number>;
   /** The initial marks by position, the order they enter and leave the window in, and their tokens. */
   private readonly byPosition: number[];
   private readonly positions: number[];
@@ -82,27 +95,23 @@ export class SalienceWindow {
   private leftInitial = 0;
   private leftAdded = 0;
 
-  /** `marks`: each person's mentions in summing order. */
-  constructor(marks: readonly (readonly Mark[])[]) {
-    let total = 0;
+  /** `marks`: read, not copied; they must not change while the window is used. */
+  constructor(marks: Marks) {
+    const { person, at } = marks;
+    this.person = person;
+    this.sentences = marks.sentence;
+    this.weights = marks.weight;
+    const total = person.length;
     let lastAt = 0;
-    for (const list of marks)
-      for (const m of list) {
-        total++;
-        lastAt = Math.max(lastAt, m.at);
-      }
+    for (let id = 0; id < total; id++) lastAt = Math.max(lastAt, at[id] as number);
     // A counting sort by token: linear, where a sort of a long document's marks is not. Marks at one token
     // share their sentence, so enter and leave together, in whatever order. A typed array: it is as long
     // as the document, which a plain one would have allocated on pages of its own.
     const starts = new Int32Array(lastAt + 2);
-    this.held = marks.map((list, person) => {
-      for (const m of list) {
-        this.person.push(person);
-        this.sentences.push(m.sentence);
-        this.weights.push(m.weight);
-        (starts[m.at + 1] as number)++;
-      }
-      return {
+    for (let id = 0; id < total; id++) (starts[(at[id] as number) + 1] as number)++;
+    this.held = [];
+    for (let p = 0; p < marks.persons; p++)
+      this.held.push({
         inside: [],
         later: [],
         laterFrom: 0,
@@ -111,18 +120,15 @@ export class SalienceWindow {
         scoredVersion: -1,
         scoredSentence: -1,
         score: 0,
-      };
-    });
-    for (let at = 1; at < starts.length; at++) (starts[at] as number) += starts[at - 1] as number;
+      });
+    for (let k = 1; k < starts.length; k++) (starts[k] as number) += starts[k - 1] as number;
     this.byPosition = new Array<number>(total).fill(0);
     this.positions = new Array<number>(total).fill(0);
-    let id = 0;
-    for (const list of marks)
-      for (const m of list) {
-        const k = (starts[m.at] as number)++;
-        this.byPosition[k] = id++;
-        this.positions[k] = m.at;
-      }
+    for (let id = 0; id < total; id++) {
+      const k = (starts[at[id] as number] as number)++;
+      this.byPosition[k] = id;
+      this.positions[k] = at[id] as number;
+    }
   }
 
   private count(person: number, held: Held, by: number): void {
