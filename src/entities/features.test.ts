@@ -15,7 +15,6 @@ import {
   KEYED_GROUPS,
   KEYS_PER_WORD,
   keyEpoch,
-  tokenText,
   WORD_IDS,
   wordShape,
   writeGroup,
@@ -461,16 +460,3 @@ table(
   ([word, from, to]) =>
     assert.equal(hashRange(word, from, to, 4), hashText(word.slice(from, to), 4), `${word} [${from}, ${to})`),
 );
-
-test("token texts: the tokens' own texts, whether the word table holds the words or not", () => {
-  const { words, layer } = tokenWordsOf('Rare Qwzxv saw Qwzxv and qwzxv in Seoul, after Qwzxvq.');
-  const { tokens } = layer;
-  for (let i = 0; i < tokens.count; i++)
-    assert.equal(tokenText(tokens, i), words[i], `token ${i}, new words`);
-  new CaseMemory(undefined, tokens.count).observe(words, false, tokens);
-  // Now held by the table: the same texts.
-  for (let i = 0; i < tokens.count; i++) assert.equal(tokenText(tokens, i), words[i], `token ${i}, held`);
-  // Negative: a word of the same letters in another case, or one letter more, is another word.
-  assert.equal(tokenText(tokens, 5), 'qwzxv', 'the lower-case word stays itself');
-  assert.equal(tokenText(tokens, tokens.count - 2), 'Qwzxvq', 'the longer word stays itself');
-});

@@ -422,28 +422,6 @@ export function hashRange(s: string, from: number, to: number, seed: number): nu
 }
 
 /**
- * The text of token `i`: the word table's string when it holds the word, so that the words the
- * documents repeat are not made again for each (`tokenWords`), and compare equal to the table's at once.
- */
-export function tokenText(tokens: TokenStore, i: number): string {
-  const wh = tokens.hash(i) | 0;
-  const mask = (slots.length >> 1) - 1;
-  for (let s = wh & mask; slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
-    if (slots[2 * s] !== wh) continue;
-    const w = wordsById[slots[2 * s + 1] as number] as string;
-    if (holdsText(tokens.source, tokens.start(i), tokens.end(i), w)) return w;
-  }
-  return tokens.text(i);
-}
-
-/** Whether `source` holds `w` over `[start, end)`. */
-function holdsText(source: string, start: number, end: number, w: string): boolean {
-  if (end - start !== w.length) return false;
-  for (let k = 0; k < w.length; k++) if (source.charCodeAt(start + k) !== w.charCodeAt(k)) return false;
-  return true;
-}
-
-/**
  * The ids of the words `words[from..to)` into `out` from `row`; with `tokens`, `words[i]` is the text of
  * token `i`, whose hash is read from it. Most words are found at the first slot they hash to: that slot
  * is read for every word before any is compared, so that the cache misses of the words overlap rather

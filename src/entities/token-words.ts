@@ -1,6 +1,5 @@
 import { keptSlots } from '../document/kept.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { tokenText } from './features.js';
 
 const WORDS = new WeakMap<TextLayer, readonly string[]>();
 
@@ -9,10 +8,10 @@ export function tokenWords(text: TextLayer): readonly string[] {
   let words = WORDS.get(text);
   if (!words) {
     const { tokens } = text;
-    // Kept until resolve-entities is done with them (see kept.ts); the words the recognizer's word table
-    // holds are its strings, made once for all documents.
+    // Kept until resolve-entities is done with them (see kept.ts). Cut from the text: finding the word
+    // table's own string for each instead was slower, slices of short words being cheap to make.
     const out = keptSlots<string>(tokens.count);
-    for (let i = 0; i < tokens.count; i++) out[i] = tokenText(tokens, i);
+    for (let i = 0; i < tokens.count; i++) out[i] = tokens.text(i);
     words = out as string[];
     WORDS.set(text, words);
   }
