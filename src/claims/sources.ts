@@ -1,5 +1,5 @@
 import type { Entity, Mention, Quote } from '../document/analysis.js';
-import { SpanIndex } from '../document/span-index.js';
+import { firstAtLeast, SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
@@ -158,16 +158,8 @@ export class MentionIndex {
     }
   }
 
-  /** Index of the first mention whose start is at least `offset`. */
   private firstStartingAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtLeast(this.starts, offset);
   }
 
   /** The mentions that share at least one position with `[start, end)`, in span order. */

@@ -53,6 +53,18 @@ export function inSpanOrder<T extends Bounds>(items: readonly T[]): T[] {
  * a range are found by binary search instead of a scan: stages ask this once per token or trigger, and
  * a scan would make long documents quadratic.
  */
+/** Index of the first of the ascending `starts` that is at least `offset` (`starts.length` when none is). */
+export function firstAtLeast(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((starts[mid] as number) < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class SpanIndex<T extends Bounds> {
   private readonly items: readonly T[];
   // Bounds copied out of the items into flat arrays: searching a long document's spans then reads
@@ -79,16 +91,8 @@ export class SpanIndex<T extends Bounds> {
     }
   }
 
-  /** Index of the first item whose start is at least `offset`. */
   private firstStartingAt(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstAtLeast(this.starts, offset);
   }
 
   /** Items that share at least one position with `[start, end)`, in start order. */
