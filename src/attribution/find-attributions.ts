@@ -1,6 +1,7 @@
 import type { Entity, Quote } from '../document/analysis.js';
 import { keptArray } from '../document/kept.js';
 import { isSpaceCode, type Span, spanOf } from '../document/span.js';
+import { firstAtLeast } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
@@ -419,14 +420,11 @@ class ReportIndex {
 
   /** Whether `test` holds for the report of a span that shares a position with `[start, end)`. */
   someOverlapping(start: number, end: number, test: (report: number) => boolean): boolean {
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((this.starts[mid] as number) < end) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0 && (this.maxEnd[i] as number) > start; i--)
+    for (
+      let i = firstAtLeast(this.starts, end, this.count) - 1;
+      i >= 0 && (this.maxEnd[i] as number) > start;
+      i--
+    )
       if ((this.ends[i] as number) > start && test(this.reports[i] as number)) return true;
     return false;
   }

@@ -1,4 +1,5 @@
 import type { Entity, Mention, Quote } from '../document/analysis.js';
+import { sortStably } from '../document/sort-stably.js';
 import { firstAtLeast, SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
@@ -54,24 +55,6 @@ export interface MentionRef {
   readonly kind: string;
 }
 
-/**
- * `keys` ascending, in place: by insertion for the few dozen mentions of most documents, where a typed
- * array's sort would first allocate its memory outside the heap, which costs more than the sort; else by
- * the array's own sort.
- */
-function sortNumbers(keys: number[]): void {
-  if (keys.length > 64) {
-    keys.sort((a, b) => a - b);
-    return;
-  }
-  for (let k = 1; k < keys.length; k++) {
-    const key = keys[k] as number;
-    let j = k;
-    for (; j > 0 && (keys[j - 1] as number) > key; j--) keys[j] = keys[j - 1] as number;
-    keys[j] = key;
-  }
-}
-
 /** Mentions in span order: start, then end, then their order in the entity layer. */
 const bySpan = (starts: readonly number[], ends: readonly number[]) => (a: number, b: number) =>
   (starts[a] as number) - (starts[b] as number) || (ends[a] as number) - (ends[b] as number) || a - b;
@@ -120,7 +103,7 @@ export class MentionIndex {
     this.mentions = new Array<Mention>(n);
     this.owners = new Array<Entity>(n);
     let order = keys;
-    if (whole) sortNumbers(keys);
+    if (whole) sortStably(keys, (key) => key);
     else {
       // Spans too far out for such numbers: sorted by comparing them.
       const starts = mentions.map((m) => m.start);

@@ -53,10 +53,10 @@ export function inSpanOrder<T extends Bounds>(items: readonly T[]): T[] {
  * a range are found by binary search instead of a scan: stages ask this once per token or trigger, and
  * a scan would make long documents quadratic.
  */
-/** Index of the first of the ascending `starts` that is at least `offset` (`starts.length` when none is). */
-export function firstAtLeast(starts: readonly number[], offset: number): number {
+/** Index of the first of the first `count` ascending `starts` that is at least `offset` (`count` when none is). */
+export function firstAtLeast(starts: ArrayLike<number>, offset: number, count = starts.length): number {
   let lo = 0;
-  let hi = starts.length;
+  let hi = count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if ((starts[mid] as number) < offset) lo = mid + 1;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DatelineError } from '../document/errors.js';
+import { lengthBit } from '../text/word-shapes.js';
 
 /** models/gazetteer.json as train/build-gazetteer.ts writes it. */
 export interface GazetteerData {
@@ -120,9 +121,6 @@ const KINDS: readonly (PlaceKind | undefined)[] = [
 ];
 
 const plural = (demonym: string) => (/[nirk]$/.test(demonym) ? `${demonym}s` : undefined);
-
-/** A word length as one bit of a 32-bit set (all lengths past 31 share the last), to filter words before a look-up. */
-export const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
 /** Cities by column: each becomes a Place only when a lookup finds it. */
 interface CityColumns {

@@ -1,7 +1,7 @@
 import type { Entity, EntityType } from '../document/analysis.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { TokenFlag, type TokenStore } from '../text/tokens.js';
-import { WordShapes } from '../text/word-shapes.js';
+import { lengthBit, WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
   extractFeatures,
@@ -11,14 +11,7 @@ import {
   KEYS_PER_WORD,
   keyEpoch,
 } from './features.js';
-import {
-  defaultGazetteer,
-  GazClass,
-  type Gazetteer,
-  lengthBit,
-  PHRASE_LENGTHS,
-  type PlaceKind,
-} from './gazetteer.js';
+import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS, type PlaceKind } from './gazetteer.js';
 import { ENTITY_TYPES, endOfSpan, OUTSIDE, typeOf } from './labels.js';
 import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';

@@ -1,5 +1,6 @@
 import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
 import { keptSlots } from '../document/kept.js';
+import { sortStably } from '../document/sort-stably.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { TokenFlag } from '../text/tokens.js';
@@ -178,22 +179,6 @@ function geoOf(place: Place, lat: number, lon: number): NonNullable<Entity['geo'
   if (place.country) geo.country = place.country;
   geo.ref = place.ref ?? (place.kind === 'country' ? `iso3166:${place.country}` : `name:${place.name}`);
   return geo;
-}
-
-/**
- * `list` sorted in place by `key`, stably: by insertion for the few dozen items of most lists, as the
- * array's own sort first copies them to a work array of its own; else by that sort.
- */
-function sortStably<T>(list: T[], key: (x: T) => number): T[] {
-  if (list.length > 64) return list.sort((a, b) => key(a) - key(b));
-  for (let k = 1; k < list.length; k++) {
-    const x = list[k] as T;
-    const at = key(x);
-    let j = k;
-    for (; j > 0 && key(list[j - 1] as T) > at; j--) list[j] = list[j - 1] as T;
-    list[j] = x;
-  }
-  return list;
 }
 
 const firstToken = (d: Draft) => d.first;

@@ -6,7 +6,8 @@ function slot(code: number): number {
   return k >= 0 && k < 26 ? k : 26;
 }
 
-const lengthBit = (length: number) => 1 << Math.min(length, 31);
+/** A word's length as one bit of a 32-bit set, all lengths past 31 sharing the last: the filters' tables hold these. */
+export const lengthBit = (length: number) => 1 << Math.min(length, 31);
 const NONE = 0x20; // stands for a missing letter: its slot is 26, as for any non-letter
 
 /**
