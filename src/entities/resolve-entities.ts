@@ -1,14 +1,16 @@
 import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
+import { DatelineError } from '../document/errors.js';
 import { keptSlots } from '../document/kept.js';
 import { sortStably } from '../document/sort-stably.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
-import { TokenFlag } from '../text/tokens.js';
+import { hashText, TOKEN_HASH_SEED, TokenFlag } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { byFirst, isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
+import { ScratchInts } from './scratch-ints.js';
 import { releaseTokenWords, tokenWords } from './token-words.js';
 
 /**
@@ -97,8 +99,34 @@ const CUES = new Map<string, number>([
   ["'s", Cue.Possessive],
   ['\u2019s', Cue.Possessive],
 ]);
-/** Most words are no cue word: their shape tells so before a look-up. */
-const CUE_SHAPES = new WordShapes(CUES.keys());
+/** `word` in every casing of its ASCII letters: "he", "He", "hE", "HE". */
+function casings(word: string): string[] {
+  let out = [''];
+  for (const c of word) {
+    const cases = new Set([c.toLowerCase(), c.toUpperCase()]);
+    out = out.flatMap((head) => [...cases].map((x) => head + x));
+  }
+  return out;
+}
+
+/**
+ * The cue words by the hash the tokenizer gives each casing of them (as a signed number, which a Map
+ * keys without a string's hashing), to find a token's cue from its hash: one read for most tokens,
+ * where the word's shape takes several, and a look-up by number for the rest. No token lower-cases to a
+ * cue word but these casings: outside ASCII only the Kelvin sign and "İ" lower-case to ASCII letters,
+ * and no cue word has a "k", while "İ" becomes "i" and a dot.
+ */
+const CUE_WORDS = new Map<number, string>();
+/** A bit for each hash in CUE_WORDS: most tokens have none, and are told so without the Map. */
+const CUE_HASHES = new Uint32Array(1 << 11);
+for (const word of CUES.keys())
+  for (const casing of casings(word)) {
+    const h = hashText(casing, TOKEN_HASH_SEED) | 0;
+    // Two casings of different words with one hash would need a list: there are none.
+    if (CUE_WORDS.has(h)) throw new DatelineError('INTERNAL', `cue words share the hash of "${casing}"`);
+    CUE_WORDS.set(h, word);
+    CUE_HASHES[(h >>> 5) & 2047] = (CUE_HASHES[(h >>> 5) & 2047] as number) | (1 << (h & 31));
+  }
 
 interface Holder {
   first: number;
@@ -203,8 +231,6 @@ export function mergeByFirst(drafts: Draft[], added: readonly Draft[]): void {
   }
 }
 
-const NO_CLUSTERS: ReadonlySet<Cluster> = new Set();
-
 /** Whether the words of `name` after `start`, which it continues, are all organisation heads ("Inc."). */
 function endsInOrgHeads(name: string, start: string): boolean {
   return name
@@ -237,21 +263,28 @@ function roleHolder(holders: readonly RoleHolder[] | undefined, at: number): Rol
   return best;
 }
 
+// Working arrays by token, one for each use (see ScratchInts).
+const COVERING = new ScratchInts();
+const CUES_AT = new ScratchInts();
+const STARTING = new ScratchInts();
+const SENTENCE_AT = new ScratchInts();
+const ENDING = new ScratchInts();
+const OPENINGS = new ScratchInts();
+const NOUNS = new ScratchInts();
+
 /**
  * The draft over each token, the last in draft order where drafts overlap, as a Map by token would hold
- * it: an array by token, since a long document has tens of thousands, which a coverage hands on to the
- * next one (see `previous`). A typed array: one the size of a long document's tokens, made as a plain
- * array, is allocated on pages of its own in the heap, which costs more than filling it. It reads the
- * drafts from the array given, uncopied: that array must not change while the coverage is asked.
+ * it: an array by token, since a long document has tens of thousands. A scratch array: a coverage is
+ * valid until the next one is made, which takes over its memory. It reads the drafts from the array
+ * given, uncopied: that array must not change while the coverage is asked.
  */
 export class Coverage {
   private readonly drafts: readonly Draft[];
   private readonly at: Int32Array;
 
-  /** `previous`: a coverage of the same text no longer asked, whose array this one takes over. */
-  constructor(drafts: readonly Draft[], tokens: number, previous?: Coverage) {
+  constructor(drafts: readonly Draft[], tokens: number) {
     this.drafts = drafts;
-    const at = previous?.at.length === tokens ? previous.at.fill(0) : new Int32Array(tokens);
+    const at = COVERING.take(tokens);
     // Drafts are a few tokens each: a loop costs less than a call to `fill` per draft.
     for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k] as Draft;
@@ -280,28 +313,23 @@ class Resolver {
   /** He/she and they pronouns outside quotations, in order: those inside speak from the speaker's side. */
   private readonly gendered: number[] = [];
   private readonly plural: number[] = [];
-  /** The tokens in capitals ("KCNA"), which acronyms are looked up among. */
-  private readonly capitals: number[] = [];
   /** Each token's cue (Cue.None for most): rules ask of tokens anywhere whether they are one. */
-  private readonly cues: Uint8Array;
-  private coverage: Coverage | undefined;
+  private readonly cues: Int32Array;
   private sentenceAt: Int32Array | undefined;
-  /** By sentence, as `opensSentence` finds them: the first token past its titles, and its first comma. */
-  private openings: number[] | undefined;
+  /** By sentence, as `opensSentence` finds them: its first token, the first past its titles, its first comma. */
+  private openings: Int32Array | undefined;
 
   constructor(
     private readonly context: StageContext,
     private readonly gazetteer: Gazetteer,
   ) {
     this.words = tokenWords(context.text);
-    this.cues = new Uint8Array(this.words.length);
+    this.cues = CUES_AT.take(this.words.length);
     // Whether a pronoun is inside a quotation, from the quote marks up to it: few tokens are either.
     const marks = context.text.tokens.quoteMarks;
     let mark = 0;
     let inQuote = false;
-    const { tokens } = context.text;
     for (let i = 0; i < this.words.length; i++) {
-      if (tokens.has(i, TokenFlag.AllCaps)) this.capitals.push(i);
       const cue = this.cueAt(i);
       if (cue === Cue.None) continue;
       this.cues[i] = cue;
@@ -319,10 +347,20 @@ class Resolver {
   }
 
   private cueAt(i: number): number {
-    if (!CUE_SHAPES.mayHoldToken(this.context.text.tokens, i)) return Cue.None;
-    const w = this.words[i] as string;
-    // the word itself first: cue words are mostly written in lower case, which then needs no copy
-    return CUES.get(w) ?? CUES.get(w.toLowerCase()) ?? Cue.None;
+    const { tokens } = this.context.text;
+    const h = tokens.hash(i) | 0;
+    if ((((CUE_HASHES[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return Cue.None;
+    const word = CUE_WORDS.get(h);
+    if (word === undefined) return Cue.None;
+    // Another word of the same hash is told apart by its characters, each the cue word's in either case.
+    const start = tokens.start(i);
+    if (tokens.end(i) - start !== word.length) return Cue.None;
+    for (let k = 0; k < word.length; k++) {
+      const c = tokens.source.charCodeAt(start + k);
+      const w = word.charCodeAt(k);
+      if (c !== w && !(w >= 0x61 && w <= 0x7a && c === w - 0x20)) return Cue.None;
+    }
+    return CUES.get(word) as number;
   }
 
   /** Whether token `i` of the text joins a title's words: "to", "of". */
@@ -373,7 +411,7 @@ class Resolver {
   private sentenceOf(token: number): number {
     let sentenceAt = this.sentenceAt;
     if (!sentenceAt) {
-      sentenceAt = new Int32Array(this.words.length).fill(-1);
+      sentenceAt = SENTENCE_AT.take(this.words.length, -1);
       const { sentences } = this.context.text;
       for (let k = 0; k < sentences.length; k++) {
         const s = sentences[k] as (typeof sentences)[number];
@@ -389,8 +427,7 @@ class Resolver {
    * done with it); the one this returned before is no longer valid.
    */
   private covering(): Coverage {
-    this.coverage = new Coverage(this.drafts, this.words.length, this.coverage);
-    return this.coverage;
+    return new Coverage(this.drafts, this.words.length);
   }
 
   private join(d: Draft, c: Cluster): void {
@@ -443,7 +480,7 @@ class Resolver {
         if (first < end) read[n++] = new Draft(first, end, m.kind, e.type, e.rule, e.confidence ?? 0.5);
       }
     // The drafts starting at each token as a list, 1 + index into `read`, each list in reading order.
-    const head = new Int32Array(this.words.length);
+    const head = STARTING.take(this.words.length);
     const next = new Array<number>(n).fill(0);
     for (let k = n - 1; k >= 0; k--) {
       const first = (read[k] as Draft).first;
@@ -547,10 +584,7 @@ class Resolver {
       definitions.set(acronym, d);
     }
     if (definitions.size === 0) return;
-    // The tokens spelling a defined acronym, in order. An acronym has two capital letters and no small
-    // one (the checks above): a token the tokenizer flags so, which the first pass listed; other words need
-    // no lookup, nor a read of the word.
-    const uses = this.capitals.filter((i) => definitions.has(this.words[i] as string));
+    const uses = this.spellings(definitions);
     // Whether a draft covers each use, and the first one-word draft there: the drafts are sorted by first
     // token, so one sweep over both finds them, with nothing made per token of a long document.
     const taken = new Uint8Array(uses.length);
@@ -579,6 +613,19 @@ class Resolver {
       }
     }
     mergeByFirst(this.drafts, added);
+  }
+
+  /**
+   * The tokens spelling a defined acronym, in order. An acronym has two capital letters and no small one
+   * (see `acronyms`): a token the tokenizer flags so; other words need no look-up. A method of its own:
+   * it is compiled for its loop over a long document's tokens, which few documents reach.
+   */
+  private spellings(definitions: ReadonlyMap<string, Draft>): number[] {
+    const { tokens } = this.context.text;
+    const uses: number[] = [];
+    for (let i = 0; i < this.words.length; i++)
+      if (tokens.has(i, TokenFlag.AllCaps) && definitions.has(this.words[i] as string)) uses.push(i);
+    return uses;
   }
 
   /** The gazetteer's place for `d` (whose text is `text`, when the caller has it) typed `type`. */
@@ -638,14 +685,13 @@ class Resolver {
       orgs.set(created, { order: orgs.size, draft: d, named: d.kind === 'name', name });
       file(created, name);
     };
-    // Full names first, so that a bare surname finds its person even before the full name appears.
+    // Full names first, so that a bare surname finds its person even before the full name appears. Aliases
+    // join what they stand for afterwards.
     const full: Draft[] = [];
     const lone: Draft[] = [];
-    for (const d of this.drafts) (d.end - d.first === 1 ? lone : full).push(d);
+    for (const d of this.drafts) if (!d.aliasOf) (d.end - d.first === 1 ? lone : full).push(d);
     const order = byFirst(full).concat(byFirst(lone));
     for (const d of order) {
-      const alias = d.aliasOf;
-      if (alias) continue;
       const text = this.text(d);
       const place = this.placeOf(d, d.type, text);
       // A word of a person's full name, alone, is that person: "Dole" after "Bob Dole" is no French town.
@@ -685,14 +731,16 @@ class Resolver {
       // The earliest organisation whose name continues this one.
       let longer: Cluster | undefined;
       let longerOrder = Number.POSITIVE_INFINITY;
-      for (const c of orgsByWord.get(firstWord(text)) ?? NO_CLUSTERS) {
-        const org = orgs.get(c);
-        if (!org || org.order > longerOrder || !continues(org.name, text)) continue;
-        if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !(byHead && endsInOrgHeads(org.name, text)))
-          continue;
-        longer = c;
-        longerOrder = org.order;
-      }
+      const sameFirst = orgsByWord.get(firstWord(text));
+      if (sameFirst)
+        for (const c of sameFirst) {
+          const org = orgs.get(c);
+          if (!org || org.order > longerOrder || !continues(org.name, text)) continue;
+          if (d.type === 'ORG' ? this.gazetteer.lookup(text) : !(byHead && endsInOrgHeads(org.name, text)))
+            continue;
+          longer = c;
+          longerOrder = org.order;
+        }
       if (longer) {
         d.kind = 'alias';
         d.type = 'ORG';
@@ -928,7 +976,10 @@ class Resolver {
     // The draft ending at each token, the last in draft order where several do, as its index + 1: an
     // array by token, not a Map, which a long document's thousands of drafts would grow into a hash table.
     const drafts = this.drafts;
-    const ending = new Int32Array(this.words.length);
+    const ending = ENDING.take(this.words.length);
+    // Whether each token is a plural noun (1) or not (2), once asked: the scans back from one "they" and
+    // from the next cover the same tokens.
+    const nouns = NOUNS.take(this.words.length);
     const demonymEnds = new Set<number>();
     for (let k = 0; k < drafts.length; k++) {
       const d = drafts[k] as Draft;
@@ -955,7 +1006,12 @@ class Resolver {
           // A place, a single national's word or a thing named: it is no "they", nor is what precedes.
           break;
         }
-        if (this.pluralNoun(j, demonymEnds) || this.cues[j] === Cue.Plural) break;
+        let noun = nouns[j] as number;
+        if (noun === 0) {
+          noun = this.pluralNoun(j, demonymEnds) ? 1 : 2;
+          nouns[j] = noun;
+        }
+        if (noun === 1 || this.cues[j] === Cue.Plural) break;
         j--;
       }
       const cluster = found?.cluster;
@@ -981,7 +1037,9 @@ class Resolver {
   private pluralNoun(i: number, demonymEnds: ReadonlySet<number>): boolean {
     const w = this.words[i] as string;
     if (PLURAL_NOUNS.has(w)) return true;
-    if (!/^\p{Ll}{3,}s$/u.test(w) || /(ss|us|is)$/.test(w)) return false;
+    // Most words do not end in "s": the patterns need not read them.
+    if (w.charCodeAt(w.length - 1) !== 0x73 || !/^\p{Ll}{3,}s$/u.test(w) || /(ss|us|is)$/.test(w))
+      return false;
     // "Palestinian officials": a nationality word before it makes it a noun, not a verb ("Hamas says").
     if (demonymEnds.has(i)) return true;
     for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
@@ -997,14 +1055,16 @@ class Resolver {
    * phrase and its comma.
    */
   private opensSentence(d: Draft, sentence: number): boolean {
-    const s = this.context.text.sentences[sentence];
-    if (!s) return false;
-    // Where the titles opening the sentence end and its first comma, found once per sentence: each person's
-    // mention asks. A comma told from the source, not from the words: each word read is a string object
-    // elsewhere in memory, which a long document no longer holds in the cache.
-    this.openings ??= new Array<number>(2 * this.context.text.sentences.length).fill(-1);
+    if (sentence < 0) return false;
+    // The sentence's first token, where the titles opening it end and its first comma, found once per
+    // sentence: each person's mention asks. Numbers side by side, where the sentence's own record is an
+    // object elsewhere in memory, as is each word: a long document no longer holds those in the cache.
+    // A comma is told from the source, not from the words, for the same reason.
+    this.openings ??= OPENINGS.take(3 * this.context.text.sentences.length, -1);
     const openings = this.openings;
-    if ((openings[2 * sentence] as number) < 0) {
+    const at = 3 * sentence;
+    if ((openings[at] as number) < 0) {
+      const s = this.context.text.sentences[sentence] as (typeof this.context.text.sentences)[number];
       let first = s.firstToken;
       while (first < s.endToken && this.isTitle(first)) first++;
       const { tokens, source } = this.context.text;
@@ -1014,13 +1074,15 @@ class Resolver {
         !(tokens.end(comma) === tokens.start(comma) + 1 && source.charCodeAt(tokens.start(comma)) === 0x2c)
       )
         comma++;
-      openings[2 * sentence] = first;
-      openings[2 * sentence + 1] = comma;
+      openings[at] = s.firstToken;
+      openings[at + 1] = first;
+      openings[at + 2] = comma;
     }
-    if ((openings[2 * sentence] as number) >= d.first) return true;
-    const comma = openings[2 * sentence + 1] as number;
+    if ((openings[at + 1] as number) >= d.first) return true;
+    const comma = openings[at + 2] as number;
     if (comma < d.first) return comma === d.first - 1 || this.isThe(d.first - 1);
-    return this.isThe(s.firstToken) && d.first === s.firstToken + 1;
+    const firstToken = openings[at] as number;
+    return this.isThe(firstToken) && d.first === firstToken + 1;
   }
 
   private entities(): Entity[] {

@@ -1,3 +1,5 @@
+import { ScratchInts } from './scratch-ints.js';
+
 /** A mention counted towards a person's salience: its token, sentence and weight. */
 export interface Mark {
   readonly at: number;
@@ -23,6 +25,9 @@ export interface Marks {
 // sentences is not what a news pronoun means. The bound keeps the work per pronoun constant in a long
 // document (a 200 KB one otherwise compared every person it names at every pronoun).
 export const HORIZON = 40;
+
+/** The counting sort's array by token (see ScratchInts). */
+const STARTS = new ScratchInts();
 
 // 0.7 ** d for every distance inside the horizon, computed as the sum's terms were, so scores keep their bits.
 const DECAY = Array.from({ length: HORIZON }, (_, d) => 0.7 ** d);
@@ -105,9 +110,9 @@ export class SalienceWindow {
     let lastAt = 0;
     for (let id = 0; id < total; id++) lastAt = Math.max(lastAt, at[id] as number);
     // A counting sort by token: linear, where a sort of a long document's marks is not. Marks at one token
-    // share their sentence, so enter and leave together, in whatever order. A typed array: it is as long
-    // as the document, which a plain one would have allocated on pages of its own.
-    const starts = new Int32Array(lastAt + 2);
+    // share their sentence, so enter and leave together, in whatever order. A scratch array: it is as long
+    // as the document, and used only here.
+    const starts = STARTS.take(lastAt + 2);
     for (let id = 0; id < total; id++) (starts[(at[id] as number) + 1] as number)++;
     this.held = [];
     for (let p = 0; p < marks.persons; p++)
