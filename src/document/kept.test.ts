@@ -4,7 +4,7 @@ import { keptArray, keptSlots } from './kept.js';
 
 table(
   'keptSlots gives n packed slots holding undefined',
-  [[0], [1], [5], [1000], [3], [20_000]] as const,
+  [[0], [1], [5], [1000], [3], [16_384], [16_385], [20_000], [50_000]] as const,
   ([n]) => {
     const slots = keptSlots<string>(n);
     assert.equal(slots.length, n, 'as many slots as asked');
@@ -14,6 +14,20 @@ table(
     );
     // `every` skips holes, which a sparse array would have: `in` finds them.
     for (let i = 0; i < n; i++) assert.ok(i in slots, `slot ${i} is no hole`);
+  },
+);
+
+table(
+  'slots written in one array do not show in the next',
+  [[10], [16_384], [40_000]] as const,
+  ([n]) => {
+    const first = keptSlots<string>(n);
+    first.fill('taken');
+    const next = keptSlots<string>(n);
+    assert.ok(
+      next.every((s) => s === undefined),
+      'the next array holds undefined only',
+    );
   },
 );
 

@@ -10,7 +10,7 @@
 /** An empty array, to push a document's items on. */
 export const keptArray = <T>(): T[] => Array.of<T>();
 
-/** Up to this many slots are cut from `UNDEFINED`; a longer document's are pushed one by one. */
+/** Up to this many slots are cut from `UNDEFINED`; a longer document's are joined from whole cuts. */
 const MAX_CUT = 1 << 14;
 /** Slots holding `undefined`, grown to the most asked up to MAX_CUT: copying them is the quickest fill. */
 let UNDEFINED = Array.of<undefined>();
@@ -20,15 +20,16 @@ let UNDEFINED = Array.of<undefined>();
  * (`Array.from({ length: n })` reads each index of its argument, several times slower).
  */
 export function keptSlots<T>(n: number): (T | undefined)[] {
-  if (n > MAX_CUT) {
-    const slots = Array.of<T | undefined>();
-    for (let i = 0; i < n; i++) slots.push(undefined);
-    return slots;
-  }
-  if (UNDEFINED.length < n) {
+  if (UNDEFINED.length < Math.min(n, MAX_CUT)) {
     const grown = UNDEFINED.slice();
     while (grown.length < Math.min(MAX_CUT, Math.max(n, 2 * grown.length))) grown.push(undefined);
     UNDEFINED = grown;
   }
-  return UNDEFINED.slice(0, n);
+  if (n <= MAX_CUT) return UNDEFINED.slice(0, n);
+  // Copies of the whole cut, joined and cut back: a push per slot costs a long document's first stage
+  // to ask for them a millisecond.
+  const copies = new Array<undefined[]>(Math.ceil(n / MAX_CUT) - 1).fill(UNDEFINED);
+  const slots: (T | undefined)[] = UNDEFINED.concat(...copies);
+  slots.length = n;
+  return slots;
 }
