@@ -380,3 +380,84 @@ test("model decode: given keys, each word's word-pair features are its own, live
     assert.deepEqual([...out], expected, live ? 'live words' : 'all words');
   }
 });
+
+test('model decode: given keys, the keyed caches change no label, whatever collides in them', () => {
+  // Keys that name the groups' buckets: each keyed group's features follow from its key, the few-valued
+  // group's from its two keys (or are any, with no keys: -1). Few slots per cache, and few keys:
+  // the words of a sentence take each other's slots all the time, misses among them.
+  const bits = 4;
+  const hash = (...parts: number[]) => parts.reduce((h, x) => Math.imul(h ^ x, 0x9e3779b1) >>> 0, 7) >>> 28;
+  const word = fc.record({
+    keys: fc.array(fc.integer({ min: 0, max: 40 }), { minLength: KEYED_GROUPS, maxLength: KEYED_GROUPS }),
+    few: fc.option(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.integer({ min: 0, max: 5 }))),
+    loose: fc.array(fc.integer({ min: 0, max: (1 << bits) - 1 }), {
+      minLength: FEATURES_PER_TOKEN,
+      maxLength: FEATURES_PER_TOKEN,
+    }),
+  });
+  const setup = fc.record({
+    weights: fc.array(fc.integer({ min: -40, max: 40 }), {
+      minLength: (1 << bits) * L,
+      maxLength: (1 << bits) * L,
+    }),
+    trans: fc.array(fc.integer({ min: -40, max: 40 }), { minLength: (L + 1) * L, maxLength: (L + 1) * L }),
+    sentences: fc.array(fc.array(word, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 6 }),
+  });
+  fc.assert(
+    fc.property(setup, ({ weights, trans, sentences }) => {
+      const keyed = EntityModel.fromWeights(bits, 0.5, Int16Array.from(weights), Int16Array.from(trans), 1);
+      const plain = EntityModel.fromWeights(bits, 0.5, Int16Array.from(weights), Int16Array.from(trans));
+      for (const words of sentences) {
+        const n = words.length;
+        const features = new Uint32Array(n * FEATURES_PER_TOKEN);
+        const keys = new Int32Array(n * KEYS_PER_WORD);
+        words.forEach((w, i) => {
+          const at = i * FEATURES_PER_TOKEN;
+          features.set(w.loose, at);
+          FEATURE_GROUPS.forEach((group, g) => {
+            for (const f of group)
+              if (g < KEYED_GROUPS) features[at + f] = hash(g, w.keys[g] as number, f);
+              else if (w.few) features[at + f] = hash(g, ...w.few, f);
+          });
+          keys.set(w.keys, i * KEYS_PER_WORD);
+          keys.set(w.few ?? [-1, 0], i * KEYS_PER_WORD + KEYED_GROUPS);
+        });
+        const expected = new Uint8Array(n);
+        plain.decode(features, n, expected);
+        const out = new Uint8Array(n);
+        keyed.decode(features, n, out, undefined, { keys, epoch: 0 });
+        assert.deepEqual([...out], [...expected]);
+      }
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test('model decode: a sentence longer than the work areas made so far decodes as a plain search', () => {
+  const model = tiny();
+  const buckets = Array.from({ length: 1500 }, (_, i) => [0, 1, 2, 2, 0, 0, 1, 0][i % 8] as number);
+  const expected = buckets.map((b, i) =>
+    b === 0 ? OUTSIDE : b === 1 ? begin(P) : buckets[i - 1] ? inside(P) : 0,
+  );
+  const out = new Uint8Array(buckets.length);
+  model.decode(featuresFor(buckets), buckets.length, out);
+  assert.deepEqual([...out], expected);
+});
+
+test('model decode: a sentence longer than the kernel takes at once decodes as one search', () => {
+  // 10,000 words: past the kernel's window of 4,096 words, which is cut after a word not searched when
+  // there is one, and inside a run of searched words when there is none.
+  const model = tiny();
+  const buckets = Array.from({ length: 10_000 }, (_, i) => [0, 1, 2, 2, 0, 0, 1, 0][i % 8] as number);
+  const expected = buckets.map((b, i) =>
+    b === 0 ? OUTSIDE : b === 1 ? begin(P) : buckets[i - 1] ? inside(P) : 0,
+  );
+  const features = featuresFor(buckets);
+  const everyWord = new Uint8Array(buckets.length);
+  model.decode(features, buckets.length, everyWord);
+  assert.deepEqual([...everyWord], expected, 'every word searched: the windows cut runs');
+  const live = Uint8Array.from(buckets, (b) => (b === 0 ? 0 : 1));
+  const liveOnly = new Uint8Array(buckets.length);
+  model.decode(features, buckets.length, liveOnly, live);
+  assert.deepEqual([...liveOnly], expected, 'the words not searched: the windows end after one');
+});

@@ -3,18 +3,29 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
 import {
+  CONSTANTS_BYTES,
+  type DecoderKernel,
+  decoderKernel,
+  EMIT_BYTES,
+  LABEL_AT,
+  ROW_BYTES,
+  SLOT_BYTES,
+  writeConstants,
+} from './decoder-kernel.js';
+import {
   FEATURE_GROUPS,
   FEATURES_PER_TOKEN,
   type GroupKeys,
-  KEY_WORD_SHIFT,
   KEYED_GROUPS,
   KEYS_PER_WORD,
   writeGroup,
 } from './features.js';
 import { allowed, LABEL_COUNT, OUTSIDE } from './labels.js';
+import { newMemory, PAGE, type WasmMemory } from './wasm-module.js';
 
 const L = LABEL_COUNT;
-// The emission sums and the Viterbi search below are written out label by label, for speed.
+// The Viterbi search below (the trainer's, and the one the decoder's kernel follows step for step) is
+// written out label by label, for speed.
 if (L !== 17) throw new DatelineError('INTERNAL', 'entity model: the decoder is written for 17 labels');
 const F = FEATURES_PER_TOKEN;
 /**
@@ -22,6 +33,12 @@ const F = FEATURES_PER_TOKEN;
  * in the keyed groups' cache: 13 MB in all for a decoder given keys.
  */
 const CACHE_BITS = 14;
+/**
+ * The most words the kernel takes at once (its work areas then stay under 5 MB): a longer sentence is
+ * decoded in windows, cut after a word not searched, where the search splits anyway; only a run of
+ * searched words longer than this, which no text but a hostile one has, is cut inside.
+ */
+const WINDOW = 4096;
 const GROUP_COUNT = FEATURE_GROUPS.length;
 /** Feature indexes group after group, then those in no group. */
 const ORDER = new Uint8Array(F);
@@ -215,22 +232,10 @@ export function viterbi(
 }
 
 /**
- * What `prefetch` read, summed and kept in an object the engine cannot prove unread, so that it keeps
- * the reads.
+ * What `sumGroup` read ahead, summed and kept in an object the engine cannot prove unread, so that it
+ * keeps the reads.
  */
 const readAhead = { sum: 0 };
-
-/** Where keyed group `g`'s cache slot for key `key` starts: the slot of the word the key names. */
-function keyedSlot(key: number, g: number, cacheBits: number): number {
-  const word = (key >>> (KEY_WORD_SHIFT[g] as number)) & ((2 << cacheBits) - 1);
-  return (word * KEYED_GROUPS + g) * (1 + L);
-}
-
-/** Where the few-valued group's cache slot for keys `first` and `second` starts. */
-function fewSlot(first: number, second: number, cacheBits: number): number {
-  const h = Math.imul(Math.imul(first, 0x9e3779b1) ^ second, 0x85ebca6b);
-  return (h >>> (32 - cacheBits)) * (2 + L);
-}
 
 /** Set bits in a 32-bit word. */
 function popcount(x: number): number {
@@ -249,44 +254,86 @@ function popcount(x: number): number {
  * File layout (gzip of): u32 magic "DLNE", u8 version, u8 bits, u8 labels, u8 features per token,
  * f32 scale, i16[(L + 1) * L] transitions (last row: start), u32[2^bits / 32] bitmap of used buckets,
  * i16[used * L] their weights.
+ *
+ * The emission sums and the search run in a WebAssembly kernel (decoder-kernel.ts), over one memory
+ * that holds the kernel's constants, the packed weights and the keyed sum caches, then its work areas
+ * (which grow with the longest sentence): each row of weights or sums in the kernel's label order
+ * (`LABEL_AT`), so that its vectors take them as they lie.
  */
 export class EntityModel {
   readonly bits: number;
   readonly scale: number;
   readonly trans: Int16Array;
-  private emit = new Float64Array(0);
   /**
    * Each feature group's cache slots, made when first used: each slot the buckets of the group's
    * features (-1: empty), then their summed weights, side by side so that a look-up touches one place.
+   * For `decode` given no keys; the sums are copied to the kernel's memory (`ownSums`).
    */
   private readonly bucketCaches: (Int32Array | undefined)[] = [];
   /**
-   * The same for the groups named by keys (`GroupKeys`): for each word id (modulo the slots), its
-   * keyed groups side by side, each a key, then the sums. One key compares faster than the buckets,
-   * and the groups a word gives its own and its neighbours' features lie together in memory.
+   * The same for the groups named by keys (`GroupKeys`), in the kernel's memory: for each word id
+   * (modulo the slots), its keyed groups side by side, each a key, then the sums (the kernel's `locate`
+   * finds them). One key compares faster than the buckets, and the groups a word gives its own and its
+   * neighbours' features lie together in memory.
    */
-  private keyedCache: Int32Array | undefined;
+  private keyedCache = new Int32Array(0);
   /**
-   * The few-valued group's cache, when keys name its values: each slot its two keys, then the sums; one
-   * slot more, past the others, for the sums of values that no keys name.
+   * The few-valued group's cache, when keys name its values: each slot its two keys, then the sums (a
+   * hash of the keys picks it); values that no keys name are summed afresh.
    */
-  private fewCache: Int32Array | undefined;
+  private fewCache = new Int32Array(0);
   /** The epoch of the keys in `keyedCache` and `fewCache`: keys of another name other words. */
   private keyedEpoch = -1;
-  /** Where the word-pair features of each word of the sentence decoded have their weights (`prefetch`). */
-  private pairAt = new Int32Array(0);
   /** Where the weights of each feature of the group `sumGroup` sums are. */
   private readonly groupRows = new Int32Array(F);
-  /** Each group's cache for the words decoded now. */
-  private readonly caches: Int32Array[] = [];
   private readonly cacheBits: number;
   private readonly table: Float64Array;
   /**
    * For each 32-bucket word of the bitmap of used buckets: the word, then the count of used buckets
    * before it (side by side, one memory read).
    */
-  private readonly index: Uint32Array;
-  private readonly packed: Int16Array;
+  private index = new Uint32Array(0);
+  /** The used buckets' weights, each row in the kernel's label order (`LABEL_AT`). */
+  private packed = new Int16Array(0);
+  private readonly weightCount: number;
+  private readonly memory: WasmMemory;
+  private readonly kernel: DecoderKernel;
+  /** Byte offsets in `memory` of the index, the weights and the keyed caches (after the constants). */
+  private readonly indexAt: number;
+  private readonly weightsAt: number;
+  private readonly keyedAt: number;
+  private readonly fewAt: number;
+  /** Where the work areas start (`reserve`), after the tables. */
+  private readonly workAt: number;
+  /** Words the work areas hold. */
+  private capacity = 0;
+  /**
+   * Byte offsets of the work areas: each word's slot (the byte addresses of its six group sums, then of
+   * its two word-pair features' weights, -1 for none); its emission scores, Viterbi scores and back
+   * pointers, and label (`decodeRun`); its own group sums (`ownSums`); copies of its keys, features
+   * and live mark; the misses of `locate` and where their sums are to be kept.
+   */
+  private slotsAt = 0;
+  private emitAt = 0;
+  private scoreAt = 0;
+  private backAt = 0;
+  private labelsAt = 0;
+  private ownAt = 0;
+  private keysAt = 0;
+  private featuresAt = 0;
+  private liveAt = 0;
+  private missesAt = 0;
+  private keepAt = 0;
+  private slots = new Int32Array(0);
+  private labels = new Uint8Array(0);
+  /** Group sums of a word of its own, GROUP_COUNT rows of L a word: those not cached. */
+  private ownSums = new Int32Array(0);
+  private keys = new Int32Array(0);
+  private features = new Uint32Array(0);
+  private live = new Uint8Array(0);
+  private misses = new Int32Array(0);
+  /** The misses of the sentence decoded now (`locate`). */
+  private missCount = 0;
 
   private constructor(
     bits: number,
@@ -301,11 +348,11 @@ export class EntityModel {
     this.scale = scale;
     this.trans = trans;
     this.table = transitionTable(trans, scale);
-    this.index = new Uint32Array(used.length * 2);
+    const index = new Uint32Array(used.length * 2);
     let count = 0;
     for (let word = 0; word < used.length; word++) {
-      this.index[2 * word] = used[word] as number;
-      this.index[2 * word + 1] = count;
+      index[2 * word] = used[word] as number;
+      index[2 * word + 1] = count;
       count += popcount(used[word] as number);
     }
     if (
@@ -314,7 +361,63 @@ export class EntityModel {
       trans.length !== (L + 1) * L
     )
       throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
-    this.packed = packed;
+    const align = (bytes: number) => (bytes + 63) & ~63;
+    this.indexAt = CONSTANTS_BYTES;
+    this.weightsAt = align(this.indexAt + index.byteLength);
+    this.keyedAt = align(this.weightsAt + packed.byteLength);
+    this.fewAt = align(this.keyedAt + ((KEYED_GROUPS * (1 + L)) << (cacheBits + 3)));
+    this.workAt = align(this.fewAt + (1 << cacheBits) * (2 + L) * 4);
+    this.memory = newMemory(Math.ceil(this.workAt / PAGE));
+    this.kernel = decoderKernel(this.memory);
+    writeConstants(this.memory.buffer, 0, this.table, BEST_MOVE);
+    this.weightCount = packed.length;
+    this.reserve(256);
+    this.index.set(index);
+    const rows = this.packed;
+    for (let at = 0; at < packed.length; at += L)
+      for (let k = 0; k < L; k++) rows[at + k] = packed[at + (LABEL_AT[k] as number)] as number;
+  }
+
+  /**
+   * Work areas for sentences of `n` words, past the tables: the memory grows (its views then read
+   * nothing and are made anew) to twice the words, so that it seldom does.
+   */
+  private reserve(n: number): void {
+    if (n <= this.capacity) return;
+    const words = Math.min(WINDOW, Math.max(n, 2 * this.capacity));
+    let at = this.workAt;
+    // The kernel reads up to a vector past a word's emissions and scores: 16 bytes to spare after each.
+    const take = (bytes: number) => {
+      const start = at;
+      at = (at + bytes + 16 + 63) & ~63;
+      return start;
+    };
+    this.slotsAt = take(words * SLOT_BYTES);
+    this.emitAt = take(words * EMIT_BYTES);
+    this.scoreAt = take(words * ROW_BYTES);
+    this.backAt = take(words * ROW_BYTES);
+    this.labelsAt = take(words);
+    this.ownAt = take(words * GROUP_COUNT * L * 4);
+    this.keysAt = take(words * KEYS_PER_WORD * 4);
+    this.featuresAt = take(words * F * 4);
+    this.liveAt = take(words);
+    this.missesAt = take(words * SLOT_BYTES);
+    this.keepAt = take(words * SLOT_BYTES);
+    const pages = Math.ceil(at / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (pages > 0) this.memory.grow(pages);
+    this.capacity = words;
+    const buffer = this.memory.buffer;
+    this.index = new Uint32Array(buffer, this.indexAt, 2 * Math.ceil((1 << this.bits) / 32));
+    this.packed = new Int16Array(buffer, this.weightsAt, this.weightCount);
+    this.keyedCache = new Int32Array(buffer, this.keyedAt, (KEYED_GROUPS * (1 + L)) << (this.cacheBits + 1));
+    this.fewCache = new Int32Array(buffer, this.fewAt, (1 << this.cacheBits) * (2 + L));
+    this.slots = new Int32Array(buffer, this.slotsAt, words * (SLOT_BYTES / 4));
+    this.labels = new Uint8Array(buffer, this.labelsAt, words);
+    this.ownSums = new Int32Array(buffer, this.ownAt, words * GROUP_COUNT * L);
+    this.keys = new Int32Array(buffer, this.keysAt, words * KEYS_PER_WORD);
+    this.features = new Uint32Array(buffer, this.featuresAt, words * F);
+    this.live = new Uint8Array(buffer, this.liveAt, words);
+    this.misses = new Int32Array(buffer, this.missesAt, words * (SLOT_BYTES / 4));
   }
 
   /** A model from the whole table, `weights[bucket * L + label]`; `cacheBits` sizes its group caches. */
@@ -353,7 +456,8 @@ export class EntityModel {
     const all = new Int16Array((1 << this.bits) * L);
     for (let b = 0; b < 1 << this.bits; b++) {
       const at = this.packedAt(b);
-      if (at >= 0) all.set(this.packed.subarray(at, at + L), b * L);
+      if (at >= 0)
+        for (let k = 0; k < L; k++) all[b * L + (LABEL_AT[k] as number)] = this.packed[at + k] as number;
     }
     return all;
   }
@@ -399,48 +503,6 @@ export class EntityModel {
     return keyAt + size;
   }
 
-  /**
-   * `groupSum` for a keyed group, whose key `key` names its buckets, of word `i`; with `lazy`, its
-   * features are written only when the sum is not cached.
-   */
-  private keyedSum(
-    features: Uint32Array,
-    i: number,
-    g: number,
-    key: number,
-    cache: Int32Array,
-    lazy: boolean,
-  ): number {
-    const keyAt = keyedSlot(key, g, this.cacheBits);
-    if (cache[keyAt] !== key) {
-      cache[keyAt] = key;
-      if (lazy) writeGroup(i, g);
-      this.sumGroup(features, i * F, g, cache, keyAt + 1);
-    }
-    return keyAt + 1;
-  }
-
-  /** `keyedSum` for the few-valued group, whose keys `first` and `second` name its buckets. */
-  private fewSum(
-    features: Uint32Array,
-    i: number,
-    first: number,
-    second: number,
-    cache: Int32Array,
-    lazy: boolean,
-  ): number {
-    let keyAt = (1 << this.cacheBits) * (2 + L);
-    if (first >= 0) {
-      keyAt = fewSlot(first, second, this.cacheBits);
-      if (cache[keyAt] === first && cache[keyAt + 1] === second) return keyAt + 2;
-      cache[keyAt] = first;
-      cache[keyAt + 1] = second;
-    }
-    if (lazy) writeGroup(i, GROUP_COUNT - 1);
-    this.sumGroup(features, i * F, GROUP_COUNT - 1, cache, keyAt + 2);
-    return keyAt + 2;
-  }
-
   /** Writes the summed weights of group `g` of the features at `from` into `cache` at `at`. */
   private sumGroup(features: Uint32Array, from: number, g: number, cache: Int32Array, at: number): void {
     const w = this.packed;
@@ -474,16 +536,13 @@ export class EntityModel {
     return cache;
   }
 
-  /** The keyed groups' cache, emptied with `fewCache` when the keys are of another epoch than theirs. */
-  private keyedCacheFor(epoch: number): Int32Array {
-    if (!this.keyedCache) this.keyedCache = new Int32Array((KEYED_GROUPS * (1 + L)) << (this.cacheBits + 1));
-    if (!this.fewCache) this.fewCache = new Int32Array(((1 << this.cacheBits) + 1) * (2 + L));
+  /** Empties the keyed groups' caches when the keys are of another epoch than theirs. */
+  private emptyForEpoch(epoch: number): void {
     if (epoch !== this.keyedEpoch) {
       this.keyedCache.fill(-1);
       this.fewCache.fill(-1);
       this.keyedEpoch = epoch;
     }
-    return this.keyedCache;
   }
 
   /**
@@ -493,178 +552,177 @@ export class EntityModel {
    * (from there too), the keyed groups' and the few-valued group's sums are cached by key.
    */
   decode(features: Uint32Array, n: number, out: Uint8Array, live?: Uint8Array, keys?: GroupKeys): void {
-    if (keys) this.prefetch(features, n, live, keys);
-    if (!live) {
-      this.emissions(features, 0, n, keys);
-      viterbi(this.emit, n, this.table, out);
+    for (let from = 0; from < n; ) {
+      let to = Math.min(n, from + WINDOW);
+      if (to < n && live) {
+        let cut = to;
+        while (cut > from && live[cut - 1]) cut--;
+        if (cut > from) to = cut;
+      }
+      this.decodeWindow(features, from, to, out, live, keys);
+      from = to;
+    }
+  }
+
+  /** `decode` of the words `[from, to)` of a sentence, at most WINDOW; those before are labelled. */
+  private decodeWindow(
+    features: Uint32Array,
+    from: number,
+    to: number,
+    out: Uint8Array,
+    live?: Uint8Array,
+    keys?: GroupKeys,
+  ): void {
+    this.reserve(to - from);
+    this.locate(features, from, to, live, keys);
+    // The label before a run: none at the sentence's start, else the one given to the word before.
+    const before = (i: number) => (i === 0 ? L : (out[i - 1] as number));
+    if (!live) this.search(from, to, from, out, before(from), false);
+    else {
+      // Each run of live words is labelled on its own between the O labels of the words around it: when
+      // the full search labels those words O too, it splits there into the same runs.
+      let i = from;
+      while (i < to) {
+        if (!live[i]) {
+          out[i++] = OUTSIDE;
+          continue;
+        }
+        let end = i + 1;
+        while (end < to && live[end]) end++;
+        this.search(i, end, from, out, before(i), end < to);
+        i = end;
+      }
+    }
+    // Only now are the missed sums kept in the caches: kept as found, one could take a cache slot from
+    // which a word before it reads its sums.
+    if (keys && this.missCount > 0)
+      this.kernel.keep(this.missCount, this.missesAt, this.keepAt, this.keysAt, this.ownAt);
+  }
+
+  /**
+   * Fills the slot of every word of a sentence that `decode` searches: where its group sums are, and its
+   * word-pair features' weights. With keys, the kernel looks the sums up in the keyed caches for every
+   * word in one tight loop: they are megabytes and a sentence's slots lie far apart, so that loop has
+   * many of their reads in flight at once, and the search then finds them in the processor's caches.
+   * The sums it misses are summed into the words' own rows.
+   */
+  private locate(
+    features: Uint32Array,
+    from: number,
+    to: number,
+    live: Uint8Array | undefined,
+    keys?: GroupKeys,
+  ): void {
+    if (!keys) {
+      this.locatePlain(features, from, to, live);
       return;
     }
-    // Each run of live words is labelled on its own between the O labels of the words around it: when
-    // the full search labels those words O too, it splits there into the same runs.
-    let i = 0;
-    while (i < n) {
-      if (!live[i]) {
-        out[i++] = OUTSIDE;
-        continue;
+    const n = to - from;
+    this.emptyForEpoch(keys.epoch);
+    // What the kernel reads of the words: their keys, and the word-pair features of those searched.
+    const keyValues = keys.keys;
+    const ownKeys = this.keys;
+    const keysFrom = from * KEYS_PER_WORD;
+    for (let k = 0; k < n * KEYS_PER_WORD; k++) ownKeys[k] = keyValues[keysFrom + k] as number;
+    const ownFeatures = this.features;
+    const ownLive = this.live;
+    for (let i = 0; i < n; i++) {
+      const searched = live?.[from + i] !== 0;
+      ownLive[i] = searched ? 1 : 0;
+      if (searched)
+        for (let k = GROUP_START[GROUP_COUNT] as number; k < F; k++) {
+          const at = i * F + (ORDER[k] as number);
+          ownFeatures[at] = features[from * F + at] as number;
+        }
+    }
+    const misses = this.kernel.locate(
+      n,
+      this.liveAt,
+      this.keysAt,
+      this.featuresAt,
+      this.slotsAt,
+      this.missesAt,
+      this.keepAt,
+      this.keyedAt,
+      this.fewAt,
+      this.weightsAt,
+      this.indexAt,
+      this.cacheBits,
+    );
+    this.missCount = misses;
+    if (misses === 0) return;
+    // The features of the groups missed (extracted lazy, written only now).
+    for (let m = 0; m < misses; m++) {
+      const slot = this.misses[m] as number;
+      const i = slot >>> 3;
+      const g = slot & 7;
+      if (keys.lazy) writeGroup(from + i, g);
+      for (let k = GROUP_START[g] as number; k < (GROUP_START[g + 1] as number); k++) {
+        const at = i * F + (ORDER[k] as number);
+        ownFeatures[at] = features[from * F + at] as number;
       }
-      let end = i + 1;
-      while (end < n && live[end]) end++;
-      this.emissions(features, i, end, keys);
-      viterbi(this.emit, end - i, this.table, out, i, i === 0 ? L : OUTSIDE, end < n);
-      i = end;
+    }
+    this.kernel.sumMisses(
+      misses,
+      this.missesAt,
+      this.featuresAt,
+      this.slotsAt,
+      this.ownAt,
+      this.weightsAt,
+      this.indexAt,
+      0,
+    );
+  }
+
+  /** `locate` without keys: each group's sum comes from its bucket cache, copied into the word's rows. */
+  private locatePlain(features: Uint32Array, from: number, to: number, live: Uint8Array | undefined): void {
+    const slots = this.slots;
+    const ungrouped = GROUP_START[GROUP_COUNT] as number;
+    for (let i = 0; i < to - from; i++) {
+      if (live && !live[from + i]) continue;
+      const slot = i * (SLOT_BYTES / 4);
+      const own = i * GROUP_COUNT * L;
+      for (let g = 0; g < GROUP_COUNT; g++) {
+        const cache = this.bucketCache(g);
+        const at = this.groupSum(features, (from + i) * F, g, cache);
+        this.ownSums.set(cache.subarray(at, at + L), own + g * L);
+        slots[slot + g] = this.ownAt + 4 * (own + g * L);
+      }
+      for (let k = ungrouped; k < F; k++) {
+        const b = this.packedAt(features[(from + i) * F + (ORDER[k] as number)] as number);
+        slots[slot + GROUP_COUNT + k - ungrouped] = b < 0 ? -1 : this.weightsAt + 2 * b;
+      }
     }
   }
 
   /**
-   * Reads, for every word of a sentence that `decode` searches, the cache slots and weight rows its
-   * emission sums will read, and keeps where its word-pair features' weights are (`pairAt`). Those
-   * tables are megabytes and the slots they hold for the words of a sentence lie far apart: read one
-   * word after another with the sums, each miss waits for the last, while this tight loop has many in
-   * flight at once, and the sums then find them in the processor's caches.
+   * Labels the words `[first, end)` of a sentence, whose slots `locate` filled from word `from`, into
+   * `out`: the kernel sums and searches. `after`: the label before them (L: none); `beforeOutside`: an O
+   * follows them.
    */
-  private prefetch(features: Uint32Array, n: number, live: Uint8Array | undefined, keys: GroupKeys): void {
-    const pairs = F - (GROUP_START[GROUP_COUNT] as number);
-    if (this.pairAt.length < n * pairs)
-      this.pairAt = new Int32Array(Math.max(n * pairs, this.pairAt.length * 2));
-    const pairAt = this.pairAt;
-    const keyed = this.keyedCacheFor(keys.epoch);
-    const few = this.fewCache as Int32Array;
-    const keyValues = keys.keys;
-    const w = this.packed;
-    let sum = 0;
-    for (let i = 0; i < n; i++) {
-      if (live && !live[i]) continue;
-      const k = i * KEYS_PER_WORD;
-      // A slot's first and last numbers: a slot is longer than a cache line.
-      for (let g = 0; g < KEYED_GROUPS; g++) {
-        const keyAt = keyedSlot(keyValues[k + g] as number, g, this.cacheBits);
-        sum += (keyed[keyAt] as number) + (keyed[keyAt + L] as number);
-      }
-      const first = keyValues[k + KEYED_GROUPS] as number;
-      if (first >= 0) {
-        const keyAt = fewSlot(first, keyValues[k + KEYED_GROUPS + 1] as number, this.cacheBits);
-        sum += (few[keyAt] as number) + (few[keyAt + L + 1] as number);
-      }
-      for (let p = 0; p < pairs; p++) {
-        const b = this.packedAt(features[i * F + (ORDER[F - pairs + p] as number)] as number);
-        pairAt[i * pairs + p] = b;
-        if (b >= 0) sum += (w[b] as number) + (w[b + L - 1] as number);
-      }
-    }
-    readAhead.sum = sum;
-  }
-
-  /** Emission scores of the words `[first, end)` of a sentence into `emit`, from its start. */
-  private emissions(features: Uint32Array, first: number, end: number, keys?: GroupKeys): void {
+  private search(
+    first: number,
+    end: number,
+    from: number,
+    out: Uint8Array,
+    after: number,
+    beforeOutside: boolean,
+  ): void {
     const n = end - first;
-    if (this.emit.length < n * L) this.emit = new Float64Array(Math.max(n * L, this.emit.length * 2));
-    const emit = this.emit;
-    const w = this.packed;
-    const keyValues = keys?.keys;
-    const lazy = keys?.lazy === true;
-    const caches = this.caches;
-    const keyed = keys ? this.keyedCacheFor(keys.epoch) : undefined;
-    const few = GROUP_COUNT - 1;
-    for (let g = 0; g < few; g++) caches[g] = keyed && g < KEYED_GROUPS ? keyed : this.bucketCache(g);
-    caches[few] = keyed ? (this.fewCache as Int32Array) : this.bucketCache(few);
-    const scale = this.scale;
-    const ungrouped = GROUP_START[GROUP_COUNT] as number;
-    const pairAt = this.pairAt;
-    for (let i = 0; i < n; i++) {
-      const from = (first + i) * F;
-      // One local per label: the sums stay in registers.
-      let a0 = 0;
-      let a1 = 0;
-      let a2 = 0;
-      let a3 = 0;
-      let a4 = 0;
-      let a5 = 0;
-      let a6 = 0;
-      let a7 = 0;
-      let a8 = 0;
-      let a9 = 0;
-      let a10 = 0;
-      let a11 = 0;
-      let a12 = 0;
-      let a13 = 0;
-      let a14 = 0;
-      let a15 = 0;
-      let a16 = 0;
-      const k = (first + i) * KEYS_PER_WORD;
-      for (let g = 0; g < GROUP_COUNT; g++) {
-        const sums = caches[g] as Int32Array;
-        const at = !keyValues
-          ? this.groupSum(features, from, g, sums)
-          : g < KEYED_GROUPS
-            ? this.keyedSum(features, first + i, g, keyValues[k + g] as number, sums, lazy)
-            : this.fewSum(
-                features,
-                first + i,
-                keyValues[k + g] as number,
-                keyValues[k + g + 1] as number,
-                sums,
-                lazy,
-              );
-        a0 += sums[at + 0] as number;
-        a1 += sums[at + 1] as number;
-        a2 += sums[at + 2] as number;
-        a3 += sums[at + 3] as number;
-        a4 += sums[at + 4] as number;
-        a5 += sums[at + 5] as number;
-        a6 += sums[at + 6] as number;
-        a7 += sums[at + 7] as number;
-        a8 += sums[at + 8] as number;
-        a9 += sums[at + 9] as number;
-        a10 += sums[at + 10] as number;
-        a11 += sums[at + 11] as number;
-        a12 += sums[at + 12] as number;
-        a13 += sums[at + 13] as number;
-        a14 += sums[at + 14] as number;
-        a15 += sums[at + 15] as number;
-        a16 += sums[at + 16] as number;
-      }
-      for (let k = ungrouped; k < F; k++) {
-        const b = keyValues
-          ? (pairAt[(first + i) * (F - ungrouped) + k - ungrouped] as number)
-          : this.packedAt(features[from + (ORDER[k] as number)] as number);
-        if (b < 0) continue;
-        a0 += w[b + 0] as number;
-        a1 += w[b + 1] as number;
-        a2 += w[b + 2] as number;
-        a3 += w[b + 3] as number;
-        a4 += w[b + 4] as number;
-        a5 += w[b + 5] as number;
-        a6 += w[b + 6] as number;
-        a7 += w[b + 7] as number;
-        a8 += w[b + 8] as number;
-        a9 += w[b + 9] as number;
-        a10 += w[b + 10] as number;
-        a11 += w[b + 11] as number;
-        a12 += w[b + 12] as number;
-        a13 += w[b + 13] as number;
-        a14 += w[b + 14] as number;
-        a15 += w[b + 15] as number;
-        a16 += w[b + 16] as number;
-      }
-      const base = i * L;
-      emit[base + 0] = a0 * scale;
-      emit[base + 1] = a1 * scale;
-      emit[base + 2] = a2 * scale;
-      emit[base + 3] = a3 * scale;
-      emit[base + 4] = a4 * scale;
-      emit[base + 5] = a5 * scale;
-      emit[base + 6] = a6 * scale;
-      emit[base + 7] = a7 * scale;
-      emit[base + 8] = a8 * scale;
-      emit[base + 9] = a9 * scale;
-      emit[base + 10] = a10 * scale;
-      emit[base + 11] = a11 * scale;
-      emit[base + 12] = a12 * scale;
-      emit[base + 13] = a13 * scale;
-      emit[base + 14] = a14 * scale;
-      emit[base + 15] = a15 * scale;
-      emit[base + 16] = a16 * scale;
-    }
+    this.kernel.decodeRun(
+      this.slotsAt + (first - from) * SLOT_BYTES,
+      n,
+      this.emitAt,
+      this.scoreAt,
+      this.backAt,
+      this.labelsAt,
+      0,
+      after,
+      beforeOutside ? 1 : 0,
+      this.scale,
+    );
+    const labels = this.labels;
+    for (let i = 0; i < n; i++) out[first + i] = labels[i] as number;
   }
 
   toBuffer(): Buffer {
@@ -677,7 +735,10 @@ export class EntityModel {
     header.writeFloatLE(this.scale, 8);
     const bytes = (a: Int16Array | Uint32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
     const used = this.index.filter((_, k) => k % 2 === 0);
-    const body = Buffer.concat([header, bytes(this.trans), bytes(used), bytes(this.packed)]);
+    const weights = new Int16Array(this.weightCount);
+    for (let at = 0; at < weights.length; at += L)
+      for (let k = 0; k < L; k++) weights[at + (LABEL_AT[k] as number)] = this.packed[at + k] as number;
+    const body = Buffer.concat([header, bytes(this.trans), bytes(used), bytes(weights)]);
     return gzipSync(body, { level: 9 });
   }
 
@@ -689,18 +750,26 @@ export class EntityModel {
     if (raw.readUInt8(6) !== L || raw.readUInt8(7) !== FEATURES_PER_TOKEN)
       throw new DatelineError('INTERNAL', 'entity model: labels or features differ from this code');
     const scale = raw.readFloatLE(8);
-    // Copied out of the decompressed buffer: typed arrays need aligned offsets, and the copies let it go.
     const transEnd = 12 + (L + 1) * L * 2;
     const usedEnd = transEnd + Math.ceil((1 << bits) / 32) * 4;
     if (raw.length < usedEnd || (raw.length - usedEnd) % (2 * L) !== 0)
       throw new DatelineError('INTERNAL', 'entity model: weight table sizes do not match its header');
+    // The transitions are kept: copied out of the decompressed buffer, which can then go. The bitmap and
+    // the weights are read once, into the kernel's memory: where the buffer's offsets are aligned, as
+    // typed arrays need, they are read in place rather than copied (megabytes more at load otherwise).
     const copy = (from: number, to: number) => new Uint8Array(raw.subarray(from, to)).buffer;
+    const aligned = (raw.byteOffset & 3) === 0;
+    const at = raw.byteOffset;
     return new EntityModel(
       bits,
       scale,
       new Int16Array(copy(12, transEnd)),
-      new Uint32Array(copy(transEnd, usedEnd)),
-      new Int16Array(copy(usedEnd, raw.length)),
+      aligned
+        ? new Uint32Array(raw.buffer, at + transEnd, (usedEnd - transEnd) >> 2)
+        : new Uint32Array(copy(transEnd, usedEnd)),
+      aligned
+        ? new Int16Array(raw.buffer, at + usedEnd, (raw.length - usedEnd) >> 1)
+        : new Int16Array(copy(usedEnd, raw.length)),
     );
   }
 }
