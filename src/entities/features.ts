@@ -81,13 +81,19 @@ export const CaseSeen = {
 } as const;
 
 const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
+/** Every CaseSeen bit, below this shift in a slot of the case memory. */
+const SEEN_BITS = 31;
+const CASE_SHIFT = 5;
 
 export class CaseMemory {
-  /** The case bits seen, by the id of the lower-case word (open addressing: `keys` -1 where free). */
-  private keys: Int32Array;
-  private bits: Uint8Array;
+  /**
+   * The case bits seen, by the id of the lower-case word: open addressing, each slot the id shifted left
+   * by CASE_SHIFT and the bits (-1 where free), so that a look-up reads one array, not two (a long
+   * story's table outgrows the nearest cache).
+   */
+  private slots: Int32Array;
   private size = 0;
-  /** The generation of the ids in `keys`, and its lower-case words by id, to find their ids again. */
+  /** The generation of the ids in `slots`, and its lower-case words by id, to find their ids again. */
   private keyGeneration = tableGeneration;
   private keyNames = lowerNames;
   /**
@@ -108,8 +114,7 @@ export class CaseMemory {
   ) {
     // A story has about half as many distinct words as words: as many slots keep the table half full.
     const slots = Math.max(512, 2 ** Math.ceil(Math.log2(Math.max(words, 1))));
-    this.keys = new Int32Array(slots).fill(-1);
-    this.bits = new Uint8Array(slots);
+    this.slots = new Int32Array(slots).fill(-1);
     this.ids = new Int32Array(words);
     this.kept = new Uint8Array(words);
   }
@@ -167,46 +172,47 @@ export class CaseMemory {
   /** The case bits seen of the lower-case word whose id is `lower`. */
   seenOf(lower: number): number {
     this.sync();
-    const mask = this.keys.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     for (let s = lower & mask; ; s = (s + 1) & mask) {
-      const key = this.keys[s] as number;
-      if (key === lower) return this.bits[s] as number;
-      if (key < 0) return 0;
+      const slot = slots[s] as number;
+      if (slot < 0) return 0;
+      if (slot >>> CASE_SHIFT === lower) return slot & SEEN_BITS;
     }
   }
 
   private add(lower: number, bit: number): void {
     this.sync();
-    const keys = this.keys;
-    const mask = keys.length - 1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
     let s = lower & mask;
-    while (keys[s] !== lower && (keys[s] as number) >= 0) s = (s + 1) & mask;
-    if (keys[s] === lower) {
-      this.bits[s] = (this.bits[s] as number) | bit;
-      return;
-    }
-    keys[s] = lower;
-    this.bits[s] = bit;
-    if (++this.size * 2 > keys.length) this.rebuild(keys.length * 2);
+    for (; (slots[s] as number) >= 0; s = (s + 1) & mask)
+      if ((slots[s] as number) >>> CASE_SHIFT === lower) {
+        slots[s] = (slots[s] as number) | bit;
+        return;
+      }
+    slots[s] = (lower << CASE_SHIFT) | bit;
+    if (++this.size * 2 > slots.length) this.rebuild(slots.length * 2);
   }
 
   /** Takes the ids of the current word table, when it was cleared since the memory last looked. */
   private sync(): void {
-    if (this.keyGeneration !== tableGeneration) this.rebuild(this.keys.length);
+    if (this.keyGeneration !== tableGeneration) this.rebuild(this.slots.length);
   }
 
   /** Moves the entries into `capacity` slots, under their lower-case words' current ids. */
   private rebuild(capacity: number): void {
-    const { keys, bits, keyNames } = this;
+    const { slots, keyNames } = this;
     const cleared = this.keyGeneration !== tableGeneration;
-    this.keys = new Int32Array(capacity).fill(-1);
-    this.bits = new Uint8Array(capacity);
+    this.slots = new Int32Array(capacity).fill(-1);
     this.size = 0;
     this.keyGeneration = tableGeneration;
     this.keyNames = lowerNames;
-    for (let s = 0; s < keys.length; s++) {
-      const key = keys[s] as number;
-      if (key >= 0) this.add(cleared ? lowerIdOf(keyNames[key] as string) : key, bits[s] as number);
+    for (let s = 0; s < slots.length; s++) {
+      const slot = slots[s] as number;
+      if (slot < 0) continue;
+      const key = slot >>> CASE_SHIFT;
+      this.add(cleared ? lowerIdOf(keyNames[key] as string) : key, slot & SEEN_BITS);
     }
   }
 
@@ -325,7 +331,7 @@ const OWN_AT = Uint8Array.of(2, 3, 4, 5, 6, 7, 8, 9, 10, 3, 11, 12, 6, 7, 13, 9)
 const LOWER = 14;
 /**
  * The word's lexical class (5 bits), BEARS_NAME and the id of its shape (SHAPE_KEYS at most: the word's
- * own bits, OWN_BITS), then its code in the gazetteer last used (WordCode, 5 bits), valid when the bits
+ * own bits, OWN_BITS), then its code in the gazetteer last used (WordCode, 6 bits), valid when the bits
  * above hold `gazetteerSeen`.
  */
 const CLASSES = 15;
@@ -335,7 +341,7 @@ const BEARS_NAME = 32;
 const SHAPE_SHIFT = 6;
 const OWN_BITS = (1 << 16) - 1;
 const GAZ_SHIFT = 16;
-const SEEN_SHIFT = 21;
+const SEEN_SHIFT = 22;
 /** `gazetteerSeen` starts again from 1 below this, the codes seen of every word forgotten. */
 const MAX_SEEN = 1 << (32 - SEEN_SHIFT);
 
@@ -495,7 +501,7 @@ function gazCode(id: number, w: string, gazetteer: Gazetteer): number {
   }
   const at = id * STRIDE;
   const classes = table[at + CLASSES] as number;
-  if (classes >>> SEEN_SHIFT === gazetteerSeen) return (classes >>> GAZ_SHIFT) & 31;
+  if (classes >>> SEEN_SHIFT === gazetteerSeen) return (classes >>> GAZ_SHIFT) & 63;
   const code = gazetteer.code(w);
   table[at + CLASSES] = (gazetteerSeen << SEEN_SHIFT) | (code << GAZ_SHIFT) | (classes & OWN_BITS);
   return code;
@@ -563,6 +569,13 @@ export interface FeatureOptions {
    * at the words' indexes; not written for a sentence with no `live` word.
    */
   codes?: Uint8Array;
+  /** The words' lexical classes (LexClass, of the words as written), written at the words' indexes. */
+  lexes?: Uint8Array;
+  /**
+   * `Gazetteer.phraseAt` of the words where the gazetteer's classes asked it (see `Gazetteer.classes`),
+   * written at the words' indexes; not written for a sentence in capitals or with no `live` word.
+   */
+  phrases?: Int32Array;
   /** The groups' keys of the words given features, `keys[i * KEYS_PER_WORD + g]` (see `GroupKeys`). */
   keys?: Int32Array;
   /** Only the ungrouped features are written: the groups' are left to `writeGroup`. */
@@ -589,7 +602,8 @@ export function extractFeatures(
   out: Uint32Array,
   options: FeatureOptions = {},
 ): void {
-  const { live, codes: codesOut, keys, lazy = false, tokens, from = 0, to = words.length } = options;
+  const { live, codes: codesOut, lexes, phrases, keys, lazy = false, tokens } = options;
+  const { from = 0, to = words.length } = options;
   const upperMode = options.upperMode ?? isUpperSentence(words, from, to);
   const n = to - from;
   ensure(n);
@@ -597,6 +611,7 @@ export function extractFeatures(
   const known = tokens !== undefined && memory.idsOf(from, to, rows);
   if (!known) wordIds(words, from, to, rows, 0, tokens);
   for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
+  if (lexes) for (let i = 0; i < n; i++) lexes[from + i] = lexOf(rows[i] as number);
   // A sentence with no word to search (one in twenty) needs no more: its words are all O.
   if (live && !markLive(n, upperMode, live)) return;
   // In capitals, the gazetteer is asked about the words in title case.
@@ -615,7 +630,7 @@ export function extractFeatures(
     n,
     upperMode
       ? gazetteer.classes(titled, gazBuffer, codes, 0, n)
-      : gazetteer.classes(words, gazBuffer, codes, from, to),
+      : gazetteer.classes(words, gazBuffer, codes, from, to, phrases),
     32 - bits,
     upperMode ? 1 : 0,
     out,

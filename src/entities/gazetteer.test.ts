@@ -117,22 +117,44 @@ table(
     ['the New York Times said Paris and Gloria'],
     ['North Korean and South Korean troops'],
     ['North by northwest'],
+    // "_" joins two words into one token: a phrase goes on across a token holding a space.
+    ["the Democratic People's_Republic of Korea"],
+    ['Hong Kong and Sri Lanka'],
   ] as const,
   ([sentence]) => {
     const gazetteer = defaultGazetteer();
-    const words = sentence.split(' ');
+    const words = sentence.split(' ').map((w) => w.replace('_', ' '));
     const codes = words.map((w) => gazetteer.code(w));
-    const fromCodes = gazetteer.classes(words, new Uint8Array(words.length + 3).fill(9), codes);
+    const phrases = new Int32Array(words.length).fill(-1);
+    const fromCodes = gazetteer.classes(
+      words,
+      new Uint8Array(words.length + 3).fill(9),
+      codes,
+      0,
+      words.length,
+      phrases,
+    );
     assert.deepEqual([...fromCodes.subarray(0, words.length)], [...gazetteer.classes(words)], sentence);
+    // The phrases kept are phraseAt's, at each word that may start one longer than itself and is no
+    // inner word of one; none elsewhere.
+    for (let i = 0; i < words.length; i++) {
+      const starts = ((codes[i] as number) & WordCode.Prefix) !== 0 && (fromCodes[i] as number) < 8;
+      const expected = starts ? gazetteer.phraseAt(words, i, codes[i] as number) : -1;
+      assert.equal(phrases[i], expected, `phrase kept at ${words[i]} in ${sentence}`);
+    }
   },
 );
 
 table(
-  'gazetteer codes: class as a whole phrase, start of a longer one, given name',
+  'gazetteer codes: class as a whole phrase, start of a longer one, given name, later word of a phrase',
   [
     ['Pyongyang', GazClass.BigCity],
-    ['North', WordCode.Prefix],
-    ['Gloria', WordCode.FirstName],
+    ['North', WordCode.Prefix | WordCode.Continues],
+    ['Stephen', WordCode.FirstName],
+    ['Gloria', WordCode.FirstName | WordCode.Continues],
+    // "Sri Lanka", "Hong Kong": words that only go on a phrase.
+    ['Lanka', WordCode.Continues],
+    ['Kong', WordCode.Continues],
     // Negative: a word that is none of these has no code.
     ['Matsegora', 0],
   ] as const,

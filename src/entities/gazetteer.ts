@@ -96,12 +96,16 @@ export const WordCode = {
   /** The word starts a longer phrase. */
   Prefix: 8,
   FirstName: 16,
+  /** Some phrase goes on with the word as one of its later words (CONTINUES). */
+  Continues: 32,
 } as const;
 const CLASS_MASK = WordCode.Class;
 const PREFIX = WordCode.Prefix;
 const FIRST_NAME = WordCode.FirstName;
 /** In a key's entry: some phrase goes on with the key as one of its later words. */
 const CONTINUES = 16;
+/** An entry's CONTINUES this far left is its code's WordCode.Continues. */
+const CONTINUES_TO_CODE = 1;
 /** In a key's entry, above its flags: the index of the place the key names, when its class is set. */
 const PLACE_SHIFT = 5;
 /** `longest` packs a match as its entry times this plus its length in words; `phraseAt` its class. */
@@ -249,7 +253,10 @@ export class Gazetteer {
     const given =
       (c >= 128 || ((this.firstNameLengths[c] as number) & lengthBit(word.length)) !== 0) &&
       this.firstNames.has(word);
-    return ((this.entries.get(word) ?? 0) & (CLASS_MASK | PREFIX)) | (given ? FIRST_NAME : 0);
+    const entry = this.entries.get(word) ?? 0;
+    return (
+      (entry & (CLASS_MASK | PREFIX)) | ((entry & CONTINUES) << CONTINUES_TO_CODE) | (given ? FIRST_NAME : 0)
+    );
   }
 
   /** The place a whole name denotes: "North Korea", "Pyongyang", "North Korean" (demonym). */
@@ -303,16 +310,24 @@ export class Gazetteer {
    * weighs only the class spares one for each capitalised city name.
    */
   phraseAt(words: readonly string[], i: number, code: number, end = words.length): number {
-    const m = this.longest(words, i, code, end);
-    return m === 0 ? 0 : (Math.floor(m / LENGTHS) & CLASS_MASK) * LENGTHS + (m % LENGTHS);
+    return phraseOf(this.longest(words, i, code, end));
   }
 
   /**
    * The longest phrase at words[i] as its entry times LENGTHS plus its length, or 0. `first` is the first
    * word's entry, or its code when the caller weighs only the match's class: the code holds the entry's
-   * class and PREFIX bits, and spares looking the word up again.
+   * class and PREFIX bits, and spares looking the word up again. `codes`, when the caller has them, are
+   * the words' codes from `words[codeFrom]` on: the words after the first are asked of them rather than
+   * looked up.
    */
-  private longest(words: readonly string[], i: number, first: number, end = words.length): number {
+  private longest(
+    words: readonly string[],
+    i: number,
+    first: number,
+    end = words.length,
+    codes?: ArrayLike<number>,
+    codeFrom = 0,
+  ): number {
     if ((first & (CLASS_MASK | PREFIX)) === 0) return 0;
     let best = first & CLASS_MASK ? first * LENGTHS + 1 : 0;
     if ((first & PREFIX) === 0) return best;
@@ -321,6 +336,8 @@ export class Gazetteer {
     let n = 2;
     if (i + 1 >= end) return best;
     const second = words[i + 1] as string;
+    // Most words after a phrase's first word go on no phrase: their code says so without a look-up.
+    if (codes && !this.goesOn(second, codes[i + 1 - codeFrom] as number)) return best;
     // Words with no space make a two-word key: its entry is the first word's follower's.
     if (!key.includes(' ') && !second.includes(' ')) {
       entry = this.pairs.get(key)?.get(second) ?? 0;
@@ -331,13 +348,23 @@ export class Gazetteer {
     }
     for (; n <= this.maxWords && i + n <= end && entry & PREFIX; n++) {
       const next = words[i + n - 1] as string;
-      // A word with no space ends every key it closes: no phrase or prefix, unless some phrase goes on so.
-      if (((this.entries.get(next) ?? 0) & CONTINUES) === 0 && !next.includes(' ')) break;
+      const code = codes
+        ? (codes[i + n - 1 - codeFrom] as number)
+        : ((this.entries.get(next) ?? 0) & CONTINUES) << CONTINUES_TO_CODE;
+      if (!this.goesOn(next, code)) break;
       key = `${key} ${next}`;
       entry = this.entries.get(key) ?? 0;
       if (entry & CLASS_MASK) best = entry * LENGTHS + n;
     }
     return best;
+  }
+
+  /**
+   * Whether a key may go on with the word of code `code` (`code(word)`): a word with no space ends every
+   * key it closes, no phrase or prefix, unless some phrase goes on so.
+   */
+  private goesOn(word: string, code: number): boolean {
+    return (code & WordCode.Continues) !== 0 || word.includes(' ');
   }
 
   /** The place of a phrase's entry, a city made from its columns. */
@@ -361,7 +388,9 @@ export class Gazetteer {
   /**
    * Gazetteer class of each word of `words[from..to)` (GazClass, plus 8 when inside rather than at the
    * start of a phrase), for the recognizer's features; written into `out` from 0 when given (length >=
-   * to - from), from the words' codes (from 0 too) when the caller has them.
+   * to - from), from the words' codes (from 0 too) when the caller has them. `phrases`, when given, takes
+   * `phraseAt(words, i, code, to)` at each `i` where a phrase longer than the word could start, for the
+   * caller to ask no more.
    */
   classes(
     words: readonly string[],
@@ -369,6 +398,7 @@ export class Gazetteer {
     codes?: ArrayLike<number>,
     from = 0,
     to = words.length,
+    phrases?: Int32Array,
   ): Uint8Array {
     out.fill(0, 0, to - from);
     for (let i = from; i < to; ) {
@@ -378,7 +408,8 @@ export class Gazetteer {
         out[i++ - from] = code & CLASS_MASK;
         continue;
       }
-      const m = this.longest(words, i, code, to);
+      const m = this.longest(words, i, code, to, codes, from);
+      if (phrases) phrases[i] = phraseOf(m);
       if (m === 0) {
         i++;
         continue;
@@ -392,6 +423,10 @@ export class Gazetteer {
     return out;
   }
 }
+
+/** `phraseAt`'s number for `longest`'s. */
+const phraseOf = (m: number): number =>
+  m === 0 ? 0 : (Math.floor(m / LENGTHS) & CLASS_MASK) * LENGTHS + (m % LENGTHS);
 
 let shared: Gazetteer | undefined;
 

@@ -1,3 +1,5 @@
+import { WordShapes } from '../text/word-shapes.js';
+
 /** Word classes the recognizer and the resolver share, as small integers for features. */
 export const LexClass = {
   None: 0,
@@ -86,6 +88,15 @@ export function lexClass(lower: string): number {
   return CLASSES.get(lower) ?? LexClass.None;
 }
 
+const CLASS_SHAPES = new WordShapes(CLASSES.keys());
+
+/** `lexClass(word.toLowerCase())`: most words, of no class, are passed by their shape without lower-casing. */
+export function lexClassOf(word: string): number {
+  return word !== '' && CLASS_SHAPES.mayHoldText(word, 0, word.length)
+    ? (CLASSES.get(word.toLowerCase()) ?? LexClass.None)
+    : LexClass.None;
+}
+
 /** The lower-case words of one class (LexClass). */
 export function wordsOfClass(c: number): string[] {
   return [...CLASSES].filter(([, k]) => k === c).map(([w]) => w);
@@ -95,3 +106,20 @@ export function wordsOfClass(c: number): string[] {
 export const NAME_STOP = new Set(
   words('the a an his her its their our this that these those mr. mrs. ms. dr. said says according'),
 );
+
+/**
+ * Lower-case words asked of in any case (`has`): most words are passed by their shape, without
+ * lower-casing.
+ */
+export class CaselessWords {
+  private readonly shapes: WordShapes;
+
+  constructor(private readonly words: ReadonlySet<string>) {
+    this.shapes = new WordShapes(words);
+  }
+
+  /** Whether `word`, lower-cased, is one of the words. */
+  has(word: string): boolean {
+    return word !== '' && this.shapes.mayHoldText(word, 0, word.length) && this.words.has(word.toLowerCase());
+  }
+}

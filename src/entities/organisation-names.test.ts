@@ -250,6 +250,27 @@ table(
     ['the Reuters agency', [[1, 2, 'ORG']], ['Reuters/ORG']],
     // Negative: lower-case words before "newspaper" name nothing.
     ['a local newspaper said', [], []],
+    // Several press words in a story: each name found among the others, kept in order; a long name
+    // running over the run before a press word leaves it as it is.
+    [
+      'Paris told the Le Monde daily and the Pravda newspaper , Moscow said',
+      [
+        [0, 1, 'GPE'],
+        [4, 5, 'PERSON'],
+        [11, 12, 'GPE'],
+      ],
+      ['Paris/GPE', 'Le Monde/ORG', 'Pravda/ORG', 'Moscow/GPE'],
+    ],
+    ['the Big Sun Daily Times daily wrote', [[2, 6, 'ORG']], ['Sun Daily Times daily/ORG']],
+    // The names inside the run give way to it, in whatever order they came.
+    [
+      'the Big Sun Daily Times daily said',
+      [
+        [2, 4, 'PERSON'],
+        [1, 2, 'ORG'],
+      ],
+      ['Big Sun Daily Times/ORG'],
+    ],
   ] as const,
   ([text, given, expected]) => {
     const w = text.split(' ');

@@ -1,7 +1,9 @@
 import type { EntityType } from '../document/analysis.js';
+import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
 import type { Gazetteer } from './gazetteer.js';
-import { LexClass, lexClass, wordsOfClass } from './lexicon.js';
+import { CaselessWords, LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
+import { WordHashes } from './token-words.js';
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const UPPER_START = /^\p{Lu}/u;
@@ -40,6 +42,7 @@ const COMPANY_FORMS = new Set(
     ' ',
   ),
 );
+const CASELESS_COMPANY_FORMS = new CaselessWords(COMPANY_FORMS);
 
 // The lexicon's organisation words and the trades in one set: a rule asks of most words it weighs.
 const ORG_HEADS = new Set([...wordsOfClass(LexClass.OrgWord), ...TRADE_WORDS]);
@@ -47,6 +50,13 @@ const ORG_HEADS = new Set([...wordsOfClass(LexClass.OrgWord), ...TRADE_WORDS]);
 /** A word that ends an organisation's name: the lexicon's organisation words and trades. */
 export function isOrgHead(lower: string): boolean {
   return ORG_HEADS.has(lower);
+}
+
+const CASELESS_ORG_HEADS = new CaselessWords(ORG_HEADS);
+
+/** `isOrgHead(word.toLowerCase())`, most words passed without lower-casing. */
+export function isOrgHeadWord(word: string): boolean {
+  return CASELESS_ORG_HEADS.has(word);
 }
 
 /**
@@ -97,6 +107,8 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
   // Made at the first join: most lists have none, and are passed on as they are.
   let out: FoundName[] | undefined;
   const sorted = byFirst(names.slice());
+  // `reachOf(sorted)`, made at the first name weighed for a join.
+  let ends: Int32Array | undefined;
   for (let k = 0; k < sorted.length; k++) {
     const n = sorted[k] as FoundName;
     // The cheap tests first: the last word is lower-cased only before "of", "for" or "on".
@@ -118,13 +130,18 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
       end - at < 5 &&
       isCapitalised(w[end] as string) &&
       HAS_LOWER.test(w[end] as string) &&
-      !DATE_WORDS.has(lexClass((w[end] as string).toLowerCase()))
+      !DATE_WORDS.has(lexClassOf(w[end] as string))
     )
       end++;
-    // The run may stop inside a name found already; the join takes all of that name.
-    for (const m of sorted) if (m.first < end && m.end > end && m.first >= at) end = m.end;
-    const person = sorted.some((m) => m.type === 'PERSON' && m.first < end && m.end > at);
-    if (end === at || person) {
+    // The run may stop inside a name found already; the join takes all of that name. Only the names
+    // from `at` on can, met in order: `end` only grows, and a name past it ends the search.
+    const from = firstFrom(sorted, at);
+    for (let j = from; j < sorted.length && (sorted[j] as FoundName).first < end; j++) {
+      const m = sorted[j] as FoundName;
+      if (m.end > end) end = m.end;
+    }
+    ends ??= reachOf(sorted);
+    if (end === at || personWithin(sorted, from, at, end, ends)) {
       out?.push(n);
       continue;
     }
@@ -133,6 +150,78 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
     while (k + 1 < sorted.length && (sorted[k + 1] as FoundName).first < end) k++;
   }
   return out ?? sorted;
+}
+
+/** The index of the first of `names` (sorted by first token) that starts at `first` or after. */
+function firstFrom(names: readonly { first: number }[], first: number): number {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((names[mid] as { first: number }).first < first) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The furthest end of `sorted[0..k]` at `k`: names that start before a token and may run over it are
+ * found going back from it, as far as this is past the token.
+ */
+function reachOf(sorted: readonly FoundName[]): Int32Array {
+  const out = new Int32Array(sorted.length);
+  let reach = 0;
+  for (let k = 0; k < sorted.length; k++) {
+    reach = Math.max(reach, (sorted[k] as FoundName).end);
+    out[k] = reach;
+  }
+  return out;
+}
+
+/**
+ * Whether a person's name of `sorted` overlaps tokens `[at, end)`; `from` is `firstFrom(sorted, at)`,
+ * `reach` `reachOf(sorted)`.
+ */
+function personWithin(
+  sorted: readonly FoundName[],
+  from: number,
+  at: number,
+  end: number,
+  reach: Int32Array,
+): boolean {
+  for (let j = from; j < sorted.length && (sorted[j] as FoundName).first < end; j++)
+    if ((sorted[j] as FoundName).type === 'PERSON') return true;
+  for (let j = from - 1; j >= 0 && (reach[j] as number) > at; j--) {
+    const m = sorted[j] as FoundName;
+    if (m.type === 'PERSON' && m.end > at) return true;
+  }
+  return false;
+}
+
+/**
+ * Names kept sorted by first token, as `byFirst` would leave them, and their longest length: the names
+ * that may touch a run of words are found by bisection, not by a scan of every name (a long story has
+ * thousands, and acronyms and press words all through).
+ */
+class SortedNames {
+  readonly names: FoundName[];
+  private longest = 0;
+
+  constructor(names: readonly FoundName[]) {
+    this.names = byFirst(names.slice());
+    for (const n of names) this.longest = Math.max(this.longest, n.end - n.first);
+  }
+
+  /** The index of the first name that may run over tokens from `first` on. */
+  from(first: number): number {
+    return firstFrom(this.names, first - this.longest);
+  }
+
+  /** Adds `n` after the names of its first token, where sorting the names with it pushed last would. */
+  add(n: FoundName): void {
+    this.names.splice(firstFrom(this.names, n.first + 1), 0, n);
+    this.longest = Math.max(this.longest, n.end - n.first);
+  }
 }
 
 const LINKS = new Set(['of', 'for', 'and', 'the', 'in', 'on', 'de', 'du', 'des', 'la', 'le', '&', 'to']);
@@ -176,35 +265,68 @@ function spelledFrom(w: readonly string[], end: number, acronym: string): number
  * the words the acronym spells are one name, however the model cut them. An organisation unless the
  * gazetteer knows the whole as a place ("United Arab Emirates (UAE)").
  */
-export function acronymNames(w: readonly string[], names: FoundName[], gazetteer: Gazetteer): FoundName[] {
-  let out = names;
+export function acronymNames(
+  w: readonly string[],
+  names: FoundName[],
+  gazetteer: Gazetteer,
+  tokens?: TokenStore,
+): FoundName[] {
+  // Copied at the first acronym that spells words, which few stories have.
+  let out: SortedNames | undefined;
   // The words between are weighed apart: a loop whose variables closures capture costs an allocation
-  // per word.
-  for (let i = 1; i + 2 < w.length; i++)
-    if (w[i] === '(' && w[i + 2] === ')') out = acronymNameAt(w, i, out, gazetteer);
-  return byFirst(out);
+  // per word. With `tokens` (whose texts `w` holds), most words are passed on their hash.
+  for (let i = 1; i + 2 < w.length; i++) {
+    if (
+      (tokens && (tokens.hash(i) !== OPEN_HASH || tokens.hash(i + 2) !== CLOSE_HASH)) ||
+      w[i] !== '(' ||
+      w[i + 2] !== ')'
+    )
+      continue;
+    const first = spelledBefore(w, i);
+    if (first < 0) continue;
+    out ??= new SortedNames(names);
+    acronymNameAt(w, i, first, out, gazetteer);
+  }
+  return out ? out.names : byFirst(names);
 }
 
-/** `acronymNames` for the acronym in parentheses at `i`: `names`, or the names with the one it spells. */
+const OPEN_HASH = hashText('(', TOKEN_HASH_SEED);
+const CLOSE_HASH = hashText(')', TOKEN_HASH_SEED);
+
+/** The first of two words or more before the acronym in parentheses at `i` that it spells, or -1. */
+function spelledBefore(w: readonly string[], i: number): number {
+  const acronym = (w[i + 1] as string).replace(/\./g, '');
+  if (!/^\p{Lu}{2,8}$/u.test(acronym)) return -1;
+  const first = spelledFrom(w, i, acronym);
+  return first < 0 || i - first < 2 ? -1 : first;
+}
+
+/**
+ * `acronymNames` for the acronym in parentheses at `i` that spells the words from `first`: the names
+ * touching them give way to the name they make, unless one is that name already.
+ */
 function acronymNameAt(
   w: readonly string[],
   i: number,
-  names: FoundName[],
+  first: number,
+  out: SortedNames,
   gazetteer: Gazetteer,
-): FoundName[] {
-  const acronym = (w[i + 1] as string).replace(/\./g, '');
-  if (!/^\p{Lu}{2,8}$/u.test(acronym)) return names;
-  const first = spelledFrom(w, i, acronym);
-  if (first < 0 || i - first < 2) return names;
-  const touching = names.filter((n) => n.first < i && n.end > first);
-  if (touching.some((n) => n.first === first && n.end === i)) return names;
-  const start = Math.min(first, ...touching.map((n) => n.first));
+): void {
+  const names = out.names;
+  const lo = out.from(first);
+  const hi = firstFrom(names, i);
+  let start = first;
+  for (let k = lo; k < hi; k++) {
+    const n = names[k] as FoundName;
+    if (n.end <= first) continue;
+    if (n.first === first && n.end === i) return;
+    start = Math.min(start, n.first);
+  }
   const kind = gazetteer.kindOf(w.slice(start, i).join(' '));
   const type: EntityType =
     kind === 'country' || kind === 'city' || kind === 'region' ? 'GPE' : kind === 'location' ? 'LOC' : 'ORG';
-  const out = names.filter((n) => !touching.includes(n));
-  out.push({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
-  return out;
+  for (let k = hi - 1; k >= lo; k--) if ((names[k] as FoundName).end > first) names.splice(k, 1);
+  out.add({ first: start, end: i, type, rule: 'entities/acronym-name', confidence: 0.85 });
 }
 
 // Roles that stand between an organisation and a person's name: "Cofinec CEO Stephen Frater",
@@ -252,8 +374,7 @@ export function splitJoinedNames(
       let cut = -1;
       for (let t = first + 1; t < end - 1 && cut < 0; t++) {
         const word = w[t] as string;
-        if ((word === 'and' || word === ',') && COMPANY_FORMS.has((w[t - 1] as string).toLowerCase()))
-          cut = t;
+        if ((word === 'and' || word === ',') && CASELESS_COMPANY_FORMS.has(w[t - 1] as string)) cut = t;
         else if (
           word === 'and' &&
           isKnownPlace(w, t + 1, end, gazetteer) &&
@@ -304,8 +425,9 @@ export function isPlainName(w: readonly string[], first: number, end: number, ga
   if (end - first < 2 || end - first > 3) return false;
   for (let i = first; i < end; i++) {
     const word = w[i] as string;
+    if (!PLAIN_NAME_WORD.test(word)) return false;
     const lower = word.toLowerCase();
-    if (!PLAIN_NAME_WORD.test(word) || lexClass(lower) !== LexClass.None) return false;
+    if (lexClass(lower) !== LexClass.None) return false;
     if (isOrgHead(lower) || BUILDINGS.has(lower)) return false;
     if (gazetteer.kindOf(word)) return false;
   }
@@ -323,17 +445,22 @@ function personAfterOrganisation(
   end: number,
   gazetteer: Gazetteer,
 ): number {
-  for (const k of [end - 2, end - 3]) {
-    if (k <= first || !isPlainName(w, k, end, gazetteer)) continue;
-    const before = (w[k - 1] as string).toLowerCase();
-    if (isOrgHead(before) || (gazetteer.isFirstName(w[k] as string) && orgBefore(w, first, k))) return k;
+  // What comes before the person first: it rules out most names without asking the gazetteer.
+  for (let k = end - 2; k >= end - 3; k--) {
+    if (k <= first) continue;
+    if (
+      (isOrgHeadWord(w[k - 1] as string) ||
+        (gazetteer.isFirstName(w[k] as string) && orgBefore(w, first, k))) &&
+      isPlainName(w, k, end, gazetteer)
+    )
+      return k;
   }
   return -1;
 }
 
 /** An organisation word among the words: they name an organisation. */
 function orgBefore(w: readonly string[], first: number, end: number): boolean {
-  for (let i = first; i < end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return true;
+  for (let i = first; i < end; i++) if (isOrgHeadWord(w[i] as string)) return true;
   return false;
 }
 
@@ -345,29 +472,29 @@ function isKnownPlace(w: readonly string[], first: number, end: number, gazettee
 
 // Words after a publication's or agency's name: "the Sun newspaper", "Itar-Tass news agency".
 const PRESS_WORDS = new Set(['newspaper', 'newspapers', 'magazine', 'weekly', 'daily', 'agency']);
-const PRESS_SHAPES = new WordShapes(PRESS_WORDS);
+const PRESS_HASHES = new WordHashes(PRESS_WORDS);
 
 /**
  * A capitalised name right before "newspaper", "magazine", "daily" or "news agency" is the
  * publication or agency: an organisation, whatever the model took it for ("Hong Kong Standard").
- * "Daily" only when no name follows it ("the Moscow daily Segodnya" names Segodnya).
+ * "Daily" only when no name follows it ("the Moscow daily Segodnya" names Segodnya). `tokens`, when
+ * given, are those whose texts `w` holds.
  */
-export function pressNames(w: readonly string[], names: FoundName[]): FoundName[] {
+export function pressNames(w: readonly string[], names: FoundName[], tokens?: TokenStore): FoundName[] {
   // Copied at the first press word, which few stories have.
-  let out: FoundName[] | undefined;
-  // The press words are weighed apart, as in `acronymNames`.
+  let out: SortedNames | undefined;
+  // The press words are weighed apart, as in `acronymNames`; most words are passed on their hash.
   for (let i = 1; i < w.length; i++) {
-    const word = w[i] as string;
-    if (PRESS_SHAPES.mayHoldText(word, 0, word.length) && PRESS_WORDS.has(word)) {
-      out ??= names.slice();
+    if (PRESS_HASHES.mayHoldWord(w, i, tokens) && PRESS_WORDS.has(w[i] as string)) {
+      out ??= new SortedNames(names);
       pressNameAt(w, i, out);
     }
   }
-  return out ? byFirst(out) : names;
+  return out ? out.names : names;
 }
 
 /** `pressNames` for the press word at `i`: adds the name it makes a publication's to `out`. */
-function pressNameAt(w: readonly string[], i: number, out: FoundName[]): void {
+function pressNameAt(w: readonly string[], i: number, out: SortedNames): void {
   const word = w[i] as string;
   if (word === 'agency' && w[i - 1] !== 'news') return;
   if ((word === 'daily' || word === 'weekly') && isCapitalised(w[i + 1] ?? '')) return;
@@ -375,13 +502,27 @@ function pressNameAt(w: readonly string[], i: number, out: FoundName[]): void {
   let first = end;
   while (first > 0 && isCapitalised(w[first - 1] as string) && !POSSESSIVE.test(w[first - 1] as string))
     first--;
-  while (first < end && lexClass((w[first] as string).toLowerCase()) === LexClass.Function) first++;
-  if (first === end || out.some((n) => n.first < end && n.end > first && (n.first < first || n.end > end)))
-    return;
-  const inside = out.filter((n) => n.first >= first && n.end <= end);
-  if (inside.length === 1 && inside[0]?.first === first && inside[0].type === 'ORG') return;
-  for (const n of inside) out.splice(out.indexOf(n), 1);
-  out.push({ first, end, type: 'ORG', rule: 'entities/press-name', confidence: 0.75 });
+  while (first < end && lexClassOf(w[first] as string) === LexClass.Function) first++;
+  if (first === end) return;
+  const names = out.names;
+  const lo = out.from(first);
+  const hi = firstFrom(names, end + 1);
+  let inside = 0;
+  let only: FoundName | undefined;
+  for (let k = lo; k < hi; k++) {
+    const n = names[k] as FoundName;
+    if (n.first < end && n.end > first && (n.first < first || n.end > end)) return;
+    if (n.first >= first && n.end <= end) {
+      inside++;
+      only = n;
+    }
+  }
+  if (inside === 1 && only?.first === first && only.type === 'ORG') return;
+  for (let k = hi - 1; k >= lo; k--) {
+    const n = names[k] as FoundName;
+    if (n.first >= first && n.end <= end) names.splice(k, 1);
+  }
+  out.add({ first, end, type: 'ORG', rule: 'entities/press-name', confidence: 0.75 });
 }
 
 // Titles that only a person bears: "Ambassador Hamdullah Mohib", "King Norodom Sihanouk", "Ms Bauchtman".
@@ -391,6 +532,7 @@ const PERSON_TITLES = new Set(
     ' ',
   ),
 );
+const CASELESS_PERSON_TITLES = new CaselessWords(PERSON_TITLES);
 
 /**
  * A name the model read with a person's title in front ("Ambassador Mohib" as one organisation) is the
@@ -399,20 +541,15 @@ const PERSON_TITLES = new Set(
  */
 export function titledPersons(w: readonly string[], names: readonly FoundName[]): FoundName[] {
   return mapNames(names, (n) => {
-    if (n.end - n.first < 2 || !PERSON_TITLES.has((w[n.first] as string).toLowerCase())) return n;
+    if (n.end - n.first < 2 || !CASELESS_PERSON_TITLES.has(w[n.first] as string)) return n;
     // "Emeritus Professor John Burrows": every title in front goes.
     let first = n.first + 1;
-    while (first < n.end && PERSON_TITLES.has((w[first] as string).toLowerCase())) first++;
+    while (first < n.end && CASELESS_PERSON_TITLES.has(w[first] as string)) first++;
     if (first === n.end) return n;
     for (let i = first; i < n.end; i++) {
       const word = w[i] as string;
-      const lx = lexClass(word.toLowerCase());
-      if (
-        !isCapitalised(word) ||
-        isOrgHead(word.toLowerCase()) ||
-        lx === LexClass.FacWord ||
-        lx === LexClass.LocWord
-      )
+      const lx = lexClassOf(word);
+      if (!isCapitalised(word) || isOrgHeadWord(word) || lx === LexClass.FacWord || lx === LexClass.LocWord)
         return n;
     }
     return { ...n, first, type: 'PERSON', rule: 'entities/titled-person' };
@@ -439,8 +576,8 @@ export function personVotes(
     if (n.type === 'PERSON' || n.end - n.first < 2 || n.end - n.first > 3) return n;
     if ((votes.get(w[n.end - 1] as string) ?? 0) <= 0) return n;
     const parts = w.slice(n.first, n.end);
-    if (!parts.every((p) => TITLE_WORD.test(p) && lexClass(p.toLowerCase()) === LexClass.None)) return n;
-    if (parts.some((p) => isOrgHead(p.toLowerCase())) || gazetteer.kindOf(parts.join(' '))) return n;
+    if (!parts.every((p) => TITLE_WORD.test(p) && lexClassOf(p) === LexClass.None)) return n;
+    if (parts.some((p) => isOrgHeadWord(p)) || gazetteer.kindOf(parts.join(' '))) return n;
     return { ...n, type: 'PERSON', rule: 'entities/person-vote' };
   });
 }

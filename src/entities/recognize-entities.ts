@@ -1,7 +1,8 @@
 import type { Entity, EntityType } from '../document/analysis.js';
+import { firstAtLeast } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
-import { TokenFlag, type TokenStore } from '../text/tokens.js';
-import { lengthBit, WordShapes } from '../text/word-shapes.js';
+import type { TokenStore } from '../text/tokens.js';
+import { WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
   extractFeatures,
@@ -11,16 +12,23 @@ import {
   KEYS_PER_WORD,
   keyEpoch,
 } from './features.js';
-import { defaultGazetteer, GazClass, type Gazetteer, PHRASE_LENGTHS, type PlaceKind } from './gazetteer.js';
+import {
+  defaultGazetteer,
+  GazClass,
+  type Gazetteer,
+  PHRASE_LENGTHS,
+  type PlaceKind,
+  WordCode,
+} from './gazetteer.js';
 import { ENTITY_TYPES, endOfSpan, OUTSIDE, typeOf } from './labels.js';
-import { LexClass, lexClass, NAME_STOP } from './lexicon.js';
+import { CaselessWords, LexClass, lexClass, lexClassOf, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
   BUILDINGS,
   byFirst,
   isCapitalised,
-  isOrgHead,
+  isOrgHeadWord,
   isPlainName,
   joinOfNames,
   mapNames,
@@ -29,7 +37,7 @@ import {
   splitJoinedNames,
   titledPersons,
 } from './organisation-names.js';
-import { tokenWords } from './token-words.js';
+import { tokenWords, WordHashes } from './token-words.js';
 
 /** A recognised name: token range in the document and its type; `rule` says which step found it. */
 export interface NameSpan {
@@ -43,6 +51,8 @@ export interface NameSpan {
 const STAGE = 'entities/recognize-entities';
 /** No gazetteer code kept for the word as written (WordCode values are below it). */
 const NO_CODE = 255;
+/** A word with none of these bits in its code starts no gazetteer phrase (NO_CODE has them all). */
+const STARTS_PHRASE = WordCode.Class | WordCode.Prefix;
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const TRAILING_MARK = /^(['\u2019]s|[-,.:;"'(])$/i;
@@ -58,25 +68,27 @@ const NEW_YEAR = /(^| )new year$/;
 
 /**
  * Runs of tokens the model labels together: sentences, also cut at line breaks (headlines, datelines).
- * Run k is tokens `[out[2k], out[2k + 1])`.
+ * Run k is tokens `[out[2k], out[2k + 1])`. The breaks are the tokens that start a line, which the
+ * tokenizer listed in order: found for each sentence rather than by reading every token's flags.
  */
 function segments(context: StageContext): Int32Array {
   const { tokens, sentences } = context.text;
+  const lines = tokens.lineStarts;
   let count = 0;
   for (const s of sentences) {
-    if (s.firstToken < s.endToken) count++;
-    for (let i = s.firstToken + 1; i < s.endToken; i++) if (tokens.has(i, TokenFlag.NewlineBefore)) count++;
+    if (s.firstToken < s.endToken)
+      count += 1 + firstAtLeast(lines, s.endToken) - firstAtLeast(lines, s.firstToken + 1);
   }
   const out = new Int32Array(2 * count);
   let k = 0;
   for (const s of sentences) {
     let from = s.firstToken;
-    for (let i = s.firstToken + 1; i < s.endToken; i++) {
-      if (tokens.has(i, TokenFlag.NewlineBefore)) {
-        out[k++] = from;
-        out[k++] = i;
-        from = i;
-      }
+    for (let l = firstAtLeast(lines, s.firstToken + 1); l < lines.length; l++) {
+      const i = lines[l] as number;
+      if (i >= s.endToken) break;
+      out[k++] = from;
+      out[k++] = i;
+      from = i;
     }
     if (from < s.endToken) {
       out[k++] = from;
@@ -123,7 +135,12 @@ export function recognizeNames(
   // and the place types (NO_CODE where no features were extracted, or of the words in title case).
   const codes = new Uint8Array(tokens.count).fill(NO_CODE);
   // Told afresh for each sentence; one object each for the document.
-  const options: FeatureOptions = { live, codes, keys, tokens, lazy: true, from: 0, to: 0 };
+  // The lexical class of each word, kept from the features for the rules (NO_CODE where none were
+  // extracted).
+  const lexes = new Uint8Array(tokens.count).fill(NO_CODE);
+  // The gazetteer's phrases where the features asked for them (-1 elsewhere), for its own pass.
+  const phrases = new Int32Array(tokens.count).fill(-1);
+  const options: FeatureOptions = { live, codes, lexes, phrases, keys, tokens, lazy: true, from: 0, to: 0 };
   const groupKeys = { keys, epoch: 0, lazy: true };
   for (let k = 0; k < count; k++) {
     // Past the time budget, the names found so far stand and the pipeline marks the analysis partial.
@@ -172,12 +189,13 @@ export function recognizeNames(
   }
   const names = titledPersons(all, splitJoinedNames(all, describedPersons(all, found, gazetteer), gazetteer));
   for (const n of names) labelled.fill(1, n.first, n.end);
-  addFromGazetteer(gazetteer, all, segs, upper, names, labelled, codes);
-  addFromMemory(all, segs, upper, names, labelled, gazetteer);
-  addFacilities(all, segs, upper, names, labelled);
+  addFromGazetteer(gazetteer, all, segs, upper, names, labelled, codes, phrases);
+  addFromMemory(tokens, all, segs, upper, names, labelled, gazetteer);
+  addFacilities(all, segs, upper, names, labelled, lexes);
   const voted = personVotes(all, names, gazetteer);
-  const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer));
+  const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer, tokens), tokens);
   const typed = craftNames(
+    tokens,
     all,
     joinDemonymOrgs(
       all,
@@ -207,24 +225,54 @@ const CRAFT_BEFORE = new Set(
   'ship vessel yacht frigate destroyer submarine tanker ferry spacecraft browser'.split(' '),
 );
 const CRAFT_AFTER = new Set('rover spacecraft orbiter lander probe telescope browser'.split(' '));
+const CRAFT_BEFORE_HASHES = new WordHashes(CRAFT_BEFORE);
+const CRAFT_AFTER_HASHES = new WordHashes(CRAFT_AFTER);
 
 /**
  * Ships, spacecraft and browsers are things, no organisations or places (CoNLL's MISC): every mention
  * of a name that one mention shows to be craft. A name the gazetteer knows ("NASA rover") owns the craft.
  */
-function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
+function craftNames(
+  tokens: TokenStore,
+  w: readonly string[],
+  names: NameSpan[],
+  gazetteer: Gazetteer,
+): NameSpan[] {
   const craft = new Set<string>();
+  // The lengths of the craft's names: most names, of other lengths, are not joined to be looked up.
+  const lengths = new Set<number>();
   for (const n of names) {
-    // The craft words first: few names have one, and the name's text is made for those alone.
-    if (n.type === 'OTHER' || !(CRAFT_BEFORE.has(w[n.first - 1] ?? '') || CRAFT_AFTER.has(w[n.end] ?? '')))
+    // The craft words first: few names have one, and the name's text is made for those alone. Most
+    // words are passed on their hash.
+    const before = n.first > 0 && CRAFT_BEFORE_HASHES.mayHold(tokens.hash(n.first - 1));
+    const after = n.end < w.length && CRAFT_AFTER_HASHES.mayHold(tokens.hash(n.end));
+    if (
+      n.type === 'OTHER' ||
+      !(
+        (before && CRAFT_BEFORE.has(w[n.first - 1] as string)) ||
+        (after && CRAFT_AFTER.has(w[n.end] as string))
+      )
+    )
       continue;
     const text = w.slice(n.first, n.end).join(' ');
-    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) craft.add(text);
+    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) {
+      craft.add(text);
+      lengths.add(text.length);
+    }
   }
   if (craft.size === 0) return names;
   return mapNames(names, (n) =>
-    craft.has(w.slice(n.first, n.end).join(' ')) ? { ...n, type: 'OTHER', rule: 'entities/craft' } : n,
+    lengths.has(joinedLength(w, n.first, n.end)) && craft.has(w.slice(n.first, n.end).join(' '))
+      ? { ...n, type: 'OTHER', rule: 'entities/craft' }
+      : n,
   );
+}
+
+/** The length of `w[first..end)` joined by spaces. */
+function joinedLength(w: readonly string[], first: number, end: number): number {
+  let length = end - first - 1;
+  for (let i = first; i < end; i++) length += (w[i] as string).length;
+  return length;
 }
 
 /**
@@ -240,7 +288,7 @@ function describedPersons(w: readonly string[], names: NameSpan[], gazetteer: Ga
 }
 
 /** Titles that take their office's field after "of" or "for": "Secretary of State", "Minister for Education". */
-const OFFICE_TITLES = new Set('secretary undersecretary minister commissioner'.split(' '));
+const OFFICE_TITLES = new CaselessWords(new Set('secretary undersecretary minister commissioner'.split(' ')));
 
 /**
  * "Secretary of State", "Undersecretary for Education": the field is part of the title, no organisation.
@@ -256,7 +304,7 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
       n.end - n.first === 1 &&
       n.type !== 'PERSON' &&
       isCapitalised(w[n.end] ?? '') &&
-      OFFICE_TITLES.has((w[n.end] as string).toLowerCase()) &&
+      OFFICE_TITLES.has(w[n.end] as string) &&
       !gazetteer.kindOf(w[n.first] as string)
     ) {
       out ??= names.slice(0, k);
@@ -266,7 +314,7 @@ function titleOffices(w: readonly string[], names: NameSpan[], gazetteer: Gazett
     if (
       n.type === 'PERSON' ||
       (link !== 'of' && link !== 'for') ||
-      !OFFICE_TITLES.has((w[n.first - 2] ?? '').toLowerCase()) ||
+      !OFFICE_TITLES.has(w[n.first - 2] ?? '') ||
       gazetteer.kindOf(w[n.first] as string)
     ) {
       out?.push(n);
@@ -444,7 +492,7 @@ function mayBeTableRow(w: readonly string[], a: number, b: number): boolean {
   for (let i = a; i < b; i++) if (NUMBER_LIKE.test(w[i] as string) && DIGIT.test(w[i] as string)) numbers++;
   if (numbers < 2 || numbers < (b - a) / 3) return false;
   for (let i = a; i < b; i++) {
-    const lx = lexClass((w[i] as string).toLowerCase());
+    const lx = lexClassOf(w[i] as string);
     if (lx === LexClass.Month || lx === LexClass.Weekday) return false;
   }
   return true;
@@ -488,10 +536,7 @@ function joinDemonymOrgs(w: readonly string[], names: NameSpan[]): NameSpan[] {
     const last = out ? out[out.length - 1] : names[k - 1];
     if (last && last.type === 'NORP' && n.type === 'ORG' && last.end === n.first) {
       const head = w[n.end - 1] as string;
-      if (
-        (lexClass(head.toLowerCase()) === LexClass.OrgWord && isCapitalised(head)) ||
-        n.rule === 'entities/church'
-      ) {
+      if ((lexClassOf(head) === LexClass.OrgWord && isCapitalised(head)) || n.rule === 'entities/church') {
         out ??= names.slice(0, k);
         out[out.length - 1] = { ...n, first: last.first };
         continue;
@@ -511,6 +556,7 @@ function addFromGazetteer(
   names: NameSpan[],
   labelled: Uint8Array,
   codes: Uint8Array,
+  phrases: Int32Array,
 ): void {
   // The name over each token (1 + its index in `names`), so that overlaps are found without a scan.
   const owner = new Int32Array(labelled.length);
@@ -523,13 +569,13 @@ function addFromGazetteer(
     if (upper[k]) continue;
     const b = segs[2 * k + 1] as number;
     for (let i = segs[2 * k] as number; i < b; i++) {
-      if (!isCapitalised(w[i] as string)) continue;
-      const m = gazetteer.phraseAt(
-        w,
-        i,
-        codes[i] !== NO_CODE ? (codes[i] as number) : gazetteer.code(w[i] as string),
-        b,
-      );
+      // Most words start no phrase, which their code kept says without reading them.
+      const kept = codes[i] as number;
+      if ((kept & STARTS_PHRASE) === 0 || !isCapitalised(w[i] as string)) continue;
+      const m =
+        (phrases[i] as number) >= 0
+          ? (phrases[i] as number)
+          : gazetteer.phraseAt(w, i, kept !== NO_CODE ? kept : gazetteer.code(w[i] as string), b);
       const cls = Math.floor(m / PHRASE_LENGTHS);
       if (cls !== GazClass.Country && cls !== GazClass.Demonym && cls !== GazClass.Organisation) continue;
       const type: EntityType =
@@ -569,6 +615,10 @@ function addPhrase(
   labelled.fill(1, from, to);
 }
 
+/** The lexical class of word `i`: the one the features kept (`lexes`), else found. */
+const lexAt = (w: readonly string[], i: number, lexes: Uint8Array): number =>
+  lexes[i] !== NO_CODE ? (lexes[i] as number) : lexClassOf(w[i] as string);
+
 /**
  * "Sappyol Street", "Fisht Stadium": capitalised words the model left out, closed by a capitalised
  * facility word, name the street or building.
@@ -579,20 +629,21 @@ function addFacilities(
   upper: Uint8Array,
   names: NameSpan[],
   labelled: Uint8Array,
+  lexes: Uint8Array,
 ): void {
   for (let k = 0; k < upper.length; k++) {
     if (upper[k]) continue;
     const a = segs[2 * k] as number;
     const b = segs[2 * k + 1] as number;
     for (let i = a + 1; i < b; i++) {
-      const word = w[i] as string;
-      if (labelled[i] || !isCapitalised(word) || lexClass(word.toLowerCase()) !== LexClass.FacWord) continue;
+      // The class first: it is kept for most words, which are then passed without reading them.
+      if (labelled[i] || lexAt(w, i, lexes) !== LexClass.FacWord || !isCapitalised(w[i] as string)) continue;
       let first = i;
       while (
         first > a &&
         !labelled[first - 1] &&
         TITLE_WORD.test(w[first - 1] as string) &&
-        lexClass((w[first - 1] as string).toLowerCase()) === LexClass.None
+        lexAt(w, first - 1, lexes) === LexClass.None
       )
         first--;
       if (first === i) continue;
@@ -607,6 +658,7 @@ function addFacilities(
  * once "KCNA" is an organisation, every "KCNA" is.
  */
 function addFromMemory(
+  tokens: TokenStore,
   w: readonly string[],
   segs: Int32Array,
   upper: Uint8Array,
@@ -636,10 +688,10 @@ function addFromMemory(
   // The first words of the names of more than one word, each with the most words a name it starts may
   // have (its spaces and one): longer keys are not made for a word that starts only one-word names.
   const firstWords = new Map<string, number>();
-  // The lengths of the first words that start with each ASCII character, as bits (all lengths past 31
-  // in the last): most words, in lower case or of another length than the names' first words, are
-  // passed over on their first character and length, without a look-up.
-  const lengths = new Uint32Array(128);
+  // A bit for each word a look-up may find, by the low bits of its hash, the tokenizer's: most words
+  // are passed over on the hash it kept, without reading the word. Whole keys of more than one word
+  // too, in case a token holds a space.
+  MEMORY_WORDS.clear();
   for (const k of known.keys()) {
     const space = k.indexOf(' ');
     const first = space < 0 ? k : k.slice(0, space);
@@ -647,20 +699,19 @@ function addFromMemory(
       let words = 1;
       for (let i = space; i >= 0; i = k.indexOf(' ', i + 1)) words++;
       firstWords.set(first, Math.max(words, firstWords.get(first) ?? 0));
+      MEMORY_WORDS.add(k);
     }
-    const c = first.charCodeAt(0);
-    if (c < 128) lengths[c] = (lengths[c] as number) | lengthBit(first.length);
+    MEMORY_WORDS.add(first);
   }
   for (let k = 0; k < upper.length; k++) {
     if (upper[k]) continue;
     const b = segs[2 * k + 1] as number;
     for (let i = segs[2 * k] as number; i < b; i++) {
+      if (labelled[i] || !MEMORY_WORDS.mayHold(tokens.hash(i))) continue;
       const word = w[i] as string;
-      const c = word.charCodeAt(0);
-      if (labelled[i] || (c < 128 && ((lengths[c] as number) & lengthBit(word.length)) === 0)) continue;
       const most = firstWords.get(word) ?? (known.has(word) ? 1 : 0);
       if (most === 0) continue;
-      const lx = lexClass(word.toLowerCase());
+      const lx = lexClassOf(word);
       if (lx === LexClass.Title || lx === LexClass.Function) continue;
       // Longest known name starting here, up to four words.
       for (let len = Math.min(4, b - i, most); len >= 1; len--) {
@@ -674,6 +725,9 @@ function addFromMemory(
     }
   }
 }
+
+/** `addFromMemory`'s filter of the words a look-up may find, made afresh for each document. */
+const MEMORY_WORDS = new WordHashes();
 
 /** The words `w[first..end)` joined by spaces; a word alone is not copied. */
 function joinWords(w: readonly string[], first: number, end: number): string {
@@ -696,11 +750,11 @@ function orgStem(
   gazetteer: Gazetteer,
 ): string | undefined {
   let end = last;
-  while (end > first && isOrgHead((w[end - 1] as string).toLowerCase())) end--;
+  while (end > first && isOrgHeadWord(w[end - 1] as string)) end--;
   if (end === first || end === last || end - first > 2) return undefined;
   for (let i = first; i < end; i++) {
     const p = w[i] as string;
-    if (!TITLE_WORD.test(p) || lexClass(p.toLowerCase()) !== LexClass.None) return undefined;
+    if (!TITLE_WORD.test(p) || lexClassOf(p) !== LexClass.None) return undefined;
   }
   const text = joinWords(w, first, end);
   const kind = gazetteer.kindOf(text);
@@ -711,7 +765,7 @@ function orgStem(
 function orgHeaded(w: readonly string[], n: NameSpan): boolean {
   if (n.end - n.first < 2) return false;
   for (let i = n.first; i < n.end; i++)
-    if ((i === n.end - 1 || w[i + 1] === 'of') && isOrgHead((w[i] as string).toLowerCase())) return true;
+    if ((i === n.end - 1 || w[i + 1] === 'of') && isOrgHeadWord(w[i] as string)) return true;
   return false;
 }
 
@@ -802,19 +856,21 @@ function isFacilityName(w: readonly string[], n: NameSpan): boolean {
   for (let i = n.first + 1; i < n.end - 1; i++) if ((w[i] as string) === 'of') head = i - 1;
   const lower = (w[head] as string).toLowerCase();
   if (lexClass(lower) !== LexClass.FacWord && !BUILDINGS.has(lower)) return false;
-  for (let i = n.first; i < n.end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHeadWord(w[i] as string)) return false;
   return true;
 }
 
 // Heads of names of happenings: "Overseas Military Operations", "Gulf War", "World Cup".
-const EVENT_HEADS = new Set(
-  'operation operations war wars campaign offensive summit election elections games olympics championship championships cup open festival conference fair expo exhibition tournament marathon'.split(
-    ' ',
+const EVENT_HEADS = new CaselessWords(
+  new Set(
+    'operation operations war wars campaign offensive summit election elections games olympics championship championships cup open festival conference fair expo exhibition tournament marathon'.split(
+      ' ',
+    ),
   ),
 );
 
 // Heads of names of laws and treaties: "Clean Air Act", "Treaty of Rome" (CoNLL's MISC).
-const LAW_HEADS = new Set('act treaty accord accords protocol amendment'.split(' '));
+const LAW_HEADS = new CaselessWords(new Set('act treaty accord accords protocol amendment'.split(' ')));
 
 /** A law's or treaty's name: a law word at its end or before "of", and no organisation word. */
 function isLawName(w: readonly string[], n: NameSpan): boolean {
@@ -823,18 +879,17 @@ function isLawName(w: readonly string[], n: NameSpan): boolean {
   for (let i = n.first + 1; i < n.end - 1 && !head; i++)
     if ((w[i] as string) === 'of') head = isLawHead(w[i - 1] as string);
   if (!head) return false;
-  for (let i = n.first; i < n.end; i++) if (isOrgHead((w[i] as string).toLowerCase())) return false;
+  for (let i = n.first; i < n.end; i++) if (isOrgHeadWord(w[i] as string)) return false;
   return true;
 }
 
-const isLawHead = (word: string) => isCapitalised(word) && LAW_HEADS.has(word.toLowerCase());
+const isLawHead = (word: string) => isCapitalised(word) && LAW_HEADS.has(word);
 
 /** A name headed by an event word, with no organisation word in it ("Ministry of War" is no war). */
 function isEventName(w: readonly string[], n: NameSpan): boolean {
   if (n.type === 'PERSON' || n.type === 'EVENT' || n.end - n.first < 2) return false;
-  if (!EVENT_HEADS.has((w[n.end - 1] as string).toLowerCase())) return false;
-  for (let i = n.first; i < n.end - 1; i++)
-    if (lexClass((w[i] as string).toLowerCase()) === LexClass.OrgWord) return false;
+  if (!EVENT_HEADS.has(w[n.end - 1] as string)) return false;
+  for (let i = n.first; i < n.end - 1; i++) if (lexClassOf(w[i] as string) === LexClass.OrgWord) return false;
   return true;
 }
 
