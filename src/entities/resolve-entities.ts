@@ -11,7 +11,7 @@ import { TITLES } from './lexicon.js';
 import { byFirst, isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
 import { ScratchInts } from './scratch-ints.js';
-import { releaseTokenWords, tokenWords } from './token-words.js';
+import { releaseTokenWords, tokenWords, WordHashes } from './token-words.js';
 
 /**
  * A mention being resolved: token range, sentence, and the cluster it joins. A class: every draft has one
@@ -117,15 +117,15 @@ function casings(word: string): string[] {
  * and no cue word has a "k", while "İ" becomes "i" and a dot.
  */
 const CUE_WORDS = new Map<number, string>();
-/** A bit for each hash in CUE_WORDS: most tokens have none, and are told so without the Map. */
-const CUE_HASHES = new Uint32Array(1 << 11);
+/** The hashes in CUE_WORDS: most tokens have none, and are told so without the Map. */
+const CUE_HASHES = new WordHashes();
 for (const word of CUES.keys())
   for (const casing of casings(word)) {
     const h = hashText(casing, TOKEN_HASH_SEED) | 0;
     // Two casings of different words with one hash would need a list: there are none.
     if (CUE_WORDS.has(h)) throw new DatelineError('INTERNAL', `cue words share the hash of "${casing}"`);
     CUE_WORDS.set(h, word);
-    CUE_HASHES[(h >>> 5) & 2047] = (CUE_HASHES[(h >>> 5) & 2047] as number) | (1 << (h & 31));
+    CUE_HASHES.add(casing);
   }
 
 interface Holder {
@@ -349,7 +349,7 @@ class Resolver {
   private cueAt(i: number): number {
     const { tokens } = this.context.text;
     const h = tokens.hash(i) | 0;
-    if ((((CUE_HASHES[(h >>> 5) & 2047] as number) >>> (h & 31)) & 1) === 0) return Cue.None;
+    if (!CUE_HASHES.mayHold(h)) return Cue.None;
     const word = CUE_WORDS.get(h);
     if (word === undefined) return Cue.None;
     // Another word of the same hash is told apart by its characters, each the cue word's in either case.
