@@ -17,19 +17,15 @@ table(
   },
 );
 
-table(
-  'slots written in one array do not show in the next',
-  [[10], [16_384], [40_000]] as const,
-  ([n]) => {
-    const first = keptSlots<string>(n);
-    first.fill('taken');
-    const next = keptSlots<string>(n);
-    assert.ok(
-      next.every((s) => s === undefined),
-      'the next array holds undefined only',
-    );
-  },
-);
+table('slots written in one array do not show in the next', [[10], [16_384], [40_000]] as const, ([n]) => {
+  const first = keptSlots<string>(n);
+  first.fill('taken');
+  const next = keptSlots<string>(n);
+  assert.ok(
+    next.every((s) => s === undefined),
+    'the next array holds undefined only',
+  );
+});
 
 table('keptArray gives a new empty array each time', [['twice']] as const, () => {
   const a = keptArray<number>();
