@@ -64,10 +64,10 @@ export function proposal(
   spec: TimeSpec,
   confidence = 0.9,
 ): Proposal {
-  const a = c.tokens.at(first);
-  const b = c.tokens.at(last - 1);
-  if (!a || !b) throw new Error(`time/grammar: empty proposal from ${rule}`);
-  return { start: a.start, end: b.end, first, last, rule, spec, confidence };
+  // offsets read in place: no token is made for them
+  if (first < 0 || first >= c.tokens.length || last < 1 || last > c.tokens.length)
+    throw new Error(`time/grammar: empty proposal from ${rule}`);
+  return { start: c.tokens.start(first), end: c.tokens.end(last - 1), first, last, rule, spec, confidence };
 }
 
 export const fixed = (

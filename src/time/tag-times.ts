@@ -36,7 +36,7 @@ import type {
   TimeResult,
 } from './result.js';
 import { findQuotes, splitSentences } from './segments.js';
-import { Kind, ShapeSet, type Tokens, tokenize, tokensOf, touches, WordTable } from './tokens.js';
+import { Kind, ShapeSet, TokenRoom, type Tokens, tokenize, tokensOf, touches, WordTable } from './tokens.js';
 
 export type { TimeResult } from './result.js';
 
@@ -179,11 +179,15 @@ function byStart<T extends { readonly start: number }>(spans: readonly T[]): rea
   return spans;
 }
 
+/** The columns each text's tokens leave to the next (the results hold no token). */
+const ROOM = new TokenRoom();
+
 /** Every time expression of `text`, resolved: the rich results (stated/implied parts, anchors). */
 export function tagTimeResults(text: string, options: TagOptions = {}): TimeResult[] {
   const store = options.tokens;
   if (store && store.source !== text) throw new DatelineError('OPTION_INVALID', 'tokens of another text');
-  const tokens = store ? tokensOf(store) : tokenize(text);
+  // the tokens are let go when the results are made, so their columns can serve the next text
+  const tokens = store ? tokensOf(store, ROOM) : tokenize(text);
   const quotes = options.quotes ? byStart(options.quotes) : findQuotes(text);
   const sentences =
     options.sentences ?? splitSentences(text, new Set(options.quotes ? [] : quotes.map((q) => q.end)));

@@ -3,7 +3,17 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
-import { Kind, ShapeSet, type Tokens, tokenize, tokensOf, touches, WordTable, wordSet } from './tokens.js';
+import {
+  Kind,
+  ShapeSet,
+  TokenRoom,
+  type Tokens,
+  tokenize,
+  tokensOf,
+  touches,
+  WordTable,
+  wordSet,
+} from './tokens.js';
 
 const texts = (tokens: Tokens): string[] =>
   Array.from({ length: tokens.length }, (_, i) => tokens.at(i)?.text ?? '');
@@ -101,6 +111,23 @@ test('tokensOf agrees with tokenize on any text', () => {
     }),
     { numRuns: 2000 },
   );
+});
+
+test('tokensOf with a room: texts one after another, shorter and longer, each get their own tokens', () => {
+  const room = new TokenRoom();
+  const row = [
+    'On Oct. 24, 2025, the U.S. said',
+    'a',
+    // more tokens than the columns left by the texts before: they grow, and the room keeps the larger
+    `${'x, '.repeat(400)}\u2014 done`,
+    'A380s iPhone MARCH 5th 1980s',
+  ];
+  for (const text of row)
+    assert.deepEqual(
+      columns(tokensOf(new TextLayer(text).tokens, room)),
+      columns(tokenize(text)),
+      `tokens of ${JSON.stringify(text.slice(0, 40))} after the texts before it in the room`,
+    );
 });
 
 test('tokenize: a long text (past the first guess of its token count) keeps every offset', () => {

@@ -322,9 +322,9 @@ for (let c = 0; c < CLASS.length; c++) {
 
 /**
  * Token offsets and codes being filled. The three arrays are views of one buffer: each buffer costs an
- * allocation outside the heap and a sweep after it, and every text makes one.
+ * allocation outside the heap and a sweep after it, and every text makes one (unless it is lent one).
  */
-class Columns {
+export class Columns {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
   readonly codes: Int32Array;
@@ -344,6 +344,17 @@ class Columns {
   }
 }
 
+/** Tokens up to this many leave their columns to the next text: a longer text's are let go. */
+const ROOM_BOUND = 1 << 15;
+
+/**
+ * Columns that one text's tokens leave to the next text's (see `tokensOf`): a caller that tags texts one
+ * after another and keeps no tokens past a text spares a buffer outside the heap per text.
+ */
+export class TokenRoom {
+  columns: Columns | undefined = undefined;
+}
+
 /** Tokens of one text being made, from its characters or taken from the text layer's tokens. */
 class Builder {
   private columns: Columns;
@@ -352,16 +363,67 @@ class Builder {
   constructor(
     private readonly text: string,
     capacity: number,
+    lent: Columns | undefined,
   ) {
-    this.columns = new Columns(capacity);
+    this.columns = lent && lent.capacity >= capacity ? lent : new Columns(capacity);
   }
 
-  add(start: number, end: number, code: number): void {
-    if (this.count === this.columns.capacity) this.columns = this.columns.grown();
-    const k = this.count++;
-    this.columns.starts[k] = start;
-    this.columns.ends[k] = end;
-    this.columns.codes[k] = code;
+  /** Leaves the columns to `room` for the next text's tokens, unless they are past its bound. */
+  leave(room: TokenRoom): void {
+    if (this.columns.capacity <= ROOM_BOUND) room.columns = this.columns;
+  }
+
+  /**
+   * Takes the tokens of `store` (see `tokensOf`): most as they are, their code from the store's flags and
+   * their first and last characters; the others, and the gaps that are not one " ", from their characters.
+   */
+  take(store: TokenStore): void {
+    const text = this.text;
+    let { starts, ends, codes } = this.columns;
+    let count = this.count;
+    let from = 0; // the text before it has its tokens
+    for (let t = 0; t < store.count; t++) {
+      const start = store.start(t);
+      const end = store.end(t);
+      if (start > from && !(start === from + 1 && text.charCodeAt(from) === 32)) {
+        this.count = count;
+        this.scan(from, start);
+        count = this.count;
+        ({ starts, ends, codes } = this.columns);
+      }
+      from = end;
+      const flags = store.flags(t);
+      const first = text.charCodeAt(start);
+      let code: number;
+      if ((flags & TokenFlag.AsciiRun) !== 0) {
+        const last = text.charCodeAt(end - 1);
+        code =
+          (flags & TokenFlag.AsciiLetter) !== 0
+            ? (shapeOf(end - start, first | 32, last | 32) << SHAPE_SHIFT) |
+              ((flags & TokenFlag.AsciiUpper) !== 0 ? 0 : PLAIN) |
+              ASCII |
+              Kind.Word
+            : (shapeOf(end - start, first, last) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number;
+      } else if (end === start + 1 && first < 128)
+        code = (shapeOf(1, first, first) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct;
+      else {
+        this.count = count;
+        this.scan(start, end);
+        count = this.count;
+        ({ starts, ends, codes } = this.columns);
+        continue;
+      }
+      if (count === this.columns.capacity) {
+        this.columns = this.columns.grown();
+        ({ starts, ends, codes } = this.columns);
+      }
+      starts[count] = start;
+      ends[count] = end;
+      codes[count] = code;
+      count++;
+    }
+    this.count = count;
+    this.scan(from, text.length);
   }
 
   /** Tokenizes the characters from `from` to `to`, which must not cut a token of the whole text. */
@@ -423,7 +485,7 @@ class Builder {
 export function tokenize(text: string): Tokens {
   // a token takes at least one character and all but the last one a space after it: most texts need a
   // quarter of their length, and the arrays double when one needs more
-  const b = new Builder(text, (text.length >> 2) + 16);
+  const b = new Builder(text, (text.length >> 2) + 16, undefined);
   b.scan(0, text.length);
   return b.tokens();
 }
@@ -434,34 +496,10 @@ export function tokenize(text: string): Tokens {
  * alone or digits alone, or of one ASCII mark, is one token here too. Other tokens, and the spaces between
  * tokens other than one " ", are tokenized from their characters.
  */
-export function tokensOf(store: TokenStore): Tokens {
-  const text = store.source;
-  const b = new Builder(text, store.count + (store.count >> 3) + 16);
-  let from = 0; // the text before it has its tokens
-  for (let t = 0; t < store.count; t++) {
-    const start = store.start(t);
-    const end = store.end(t);
-    if (start > from && !(start === from + 1 && text.charCodeAt(from) === 32)) b.scan(from, start);
-    from = end;
-    const flags = store.flags(t);
-    const first = text.charCodeAt(start);
-    if ((flags & TokenFlag.AsciiRun) !== 0) {
-      const last = text.charCodeAt(end - 1);
-      b.add(
-        start,
-        end,
-        (flags & TokenFlag.AsciiLetter) !== 0
-          ? (shapeOf(end - start, first | 32, last | 32) << SHAPE_SHIFT) |
-              ((flags & TokenFlag.AsciiUpper) !== 0 ? 0 : PLAIN) |
-              ASCII |
-              Kind.Word
-          : (shapeOf(end - start, first, last) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Number,
-      );
-    } else if (end === start + 1 && first < 128)
-      b.add(start, end, (shapeOf(1, first, first) << SHAPE_SHIFT) | PLAIN | ASCII | Kind.Punct);
-    else b.scan(start, end);
-  }
-  b.scan(from, text.length);
+export function tokensOf(store: TokenStore, room?: TokenRoom): Tokens {
+  const b = new Builder(store.source, store.count + (store.count >> 3) + 16, room?.columns);
+  b.take(store);
+  if (room) b.leave(room);
   return b.tokens();
 }
 
