@@ -1,9 +1,9 @@
 import type { EntityType } from '../document/analysis.js';
 import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
+import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
 import type { Gazetteer } from './gazetteer.js';
 import { CaselessWords, LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
-import { WordHashes } from './token-words.js';
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const UPPER_START = /^\p{Lu}/u;

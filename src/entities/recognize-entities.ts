@@ -2,6 +2,7 @@ import type { Entity, EntityType } from '../document/analysis.js';
 import { firstAtLeast } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TokenStore } from '../text/tokens.js';
+import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
@@ -37,7 +38,7 @@ import {
   splitJoinedNames,
   titledPersons,
 } from './organisation-names.js';
-import { tokenWords, WordHashes } from './token-words.js';
+import { tokenWords } from './token-words.js';
 
 /** A recognised name: token range in the document and its type; `rule` says which step found it. */
 export interface NameSpan {

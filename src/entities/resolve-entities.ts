@@ -5,13 +5,14 @@ import { sortStably } from '../document/sort-stably.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
 import { hashText, TOKEN_HASH_SEED, TokenFlag } from '../text/tokens.js';
+import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { byFirst, isOrgHead } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
 import { ScratchInts } from './scratch-ints.js';
-import { releaseTokenWords, tokenWords, WordHashes } from './token-words.js';
+import { releaseTokenWords, tokenWords } from './token-words.js';
 
 /**
  * A mention being resolved: token range, sentence, and the cluster it joins. A class: every draft has one

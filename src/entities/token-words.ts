@@ -1,6 +1,5 @@
 import { keptSlots } from '../document/kept.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
 
 const WORDS = new WeakMap<TextLayer, readonly string[]>();
 
@@ -26,39 +25,4 @@ export function tokenWords(text: TextLayer): readonly string[] {
  */
 export function releaseTokenWords(text: TextLayer): void {
   WORDS.delete(text);
-}
-
-/**
- * A filter of words by their hash as the tokenizer keeps it (`TokenStore.hash`), a bit for each value of
- * its low 16 bits: a rule that looks for a few words in every token passes over most tokens on the hash,
- * read in a row, without reading their texts. Never false for a word added.
- */
-export class WordHashes {
-  private readonly bits = new Int32Array(1 << 11);
-
-  constructor(words: Iterable<string> = []) {
-    for (const w of words) this.add(w);
-  }
-
-  add(word: string): void {
-    const h = hashText(word, TOKEN_HASH_SEED);
-    this.bits[(h >>> 5) & 2047] = (this.bits[(h >>> 5) & 2047] as number) | (1 << (h & 31));
-  }
-
-  clear(): void {
-    this.bits.fill(0);
-  }
-
-  /** False when the word of hash `hash` is surely none of the words added. */
-  mayHold(hash: number): boolean {
-    return ((this.bits[(hash >>> 5) & 2047] as number) & (1 << (hash & 31))) !== 0;
-  }
-
-  /**
-   * `mayHold` for word `i` of `w`, the texts of `tokens` when given (`tokenWords`): the hash is then
-   * read rather than computed.
-   */
-  mayHoldWord(w: readonly string[], i: number, tokens: TokenStore | undefined): boolean {
-    return this.mayHold(tokens ? tokens.hash(i) : hashText(w[i] as string, TOKEN_HASH_SEED));
-  }
 }

@@ -8,7 +8,7 @@ import {
   PRONOUNS,
 } from '../claims/words.js';
 import { TokenFlag, TokenKind, type TokenStore } from '../text/tokens.js';
-import { WordShapes } from '../text/word-shapes.js';
+import { TokenTable } from '../text/word-hashes.js';
 import { NOUN_CONTEXT, NOUNS, PHRASES, type TriggerSense, VERBS } from './taxonomy.js';
 import { VERB_FORMS, type VerbForm, verbForm } from './verbs.js';
 
@@ -21,6 +21,7 @@ interface WordSenses {
 
 /** What a word can do as a trigger: start a multiword trigger, trigger alone (`senses`), or both. */
 interface TriggerWord {
+  readonly word: string;
   readonly phrases: readonly PhraseRest[] | undefined;
   readonly senses: WordSenses | undefined;
 }
@@ -48,7 +49,7 @@ const PHRASES_BY_FIRST: ReadonlyMap<string, readonly PhraseRest[]> = (() => {
 })();
 
 /** Every word that starts a phrase or has a noun or verb sense, so that a word is judged by one lookup. */
-const TRIGGER_WORDS: ReadonlyMap<string, TriggerWord> = (() => {
+const TRIGGER_WORDS: TokenTable<TriggerWord> = (() => {
   const words = new Map<string, TriggerWord>();
   for (const w of [
     ...NOUN_CONTEXT.keys(),
@@ -61,9 +62,9 @@ const TRIGGER_WORDS: ReadonlyMap<string, TriggerWord> = (() => {
     const noun = NOUN_CONTEXT.get(w) ?? NOUNS.get(w);
     const senses = noun || verb ? { noun, form, verb } : undefined;
     const phrases = PHRASES_BY_FIRST.get(w);
-    if (senses || phrases) words.set(w, { phrases, senses });
+    if (senses || phrases) words.set(w, { word: w, phrases, senses });
   }
-  return words;
+  return new TokenTable(words);
 })();
 
 /** The phrase of `rests` the tokens after `i` (up to `to`) go on with, longest first. */
@@ -82,9 +83,6 @@ function phraseAt(
   }
   return undefined;
 }
-
-/** Most words trigger nothing: their shape tells so before a lookup. */
-const TRIGGER_SHAPES = new WordShapes(TRIGGER_WORDS.keys());
 
 /** One event trigger found in the text: tokens `[first, end)`, its type, and how it was read. */
 export interface TriggerMatch {
@@ -166,19 +164,19 @@ export function findTriggers(
   const out: TriggerMatch[] = [];
   let i = from;
   while (i < to) {
-    // Names, and words whose shape no trigger word has, start nothing. `skip` is asked only where a
-    // trigger could start: most words are none, and it searches indexes.
-    if (
-      tokens.kind(i) !== TokenKind.Word ||
-      (i > from && tokens.has(i, TokenFlag.Capitalised)) ||
-      !TRIGGER_SHAPES.mayHoldToken(tokens, i)
-    ) {
+    // Names, and words no trigger starts with, start nothing. `skip` is asked only where a trigger could
+    // start: most words are none, and it searches indexes.
+    const word =
+      tokens.kind(i) !== TokenKind.Word || (i > from && tokens.has(i, TokenFlag.Capitalised))
+        ? undefined
+        : TRIGGER_WORDS.get(tokens, i);
+    if (!word) {
       i++;
       continue;
     }
-    const w = tokens.lower(i);
-    const word = TRIGGER_WORDS.get(w);
-    const phrase = word?.phrases && phraseAt(tokens, word.phrases, i, to);
+    // the table's own string: the lookups below find its hash made
+    const w = word.word;
+    const phrase = word.phrases && phraseAt(tokens, word.phrases, i, to);
     if (phrase) {
       if (skip(tokens.start(i), tokens.end(i))) {
         i++;
@@ -190,7 +188,7 @@ export function findTriggers(
       i = end;
       continue;
     }
-    const senses = word?.senses;
+    const senses = word.senses;
     if (!senses || skip(tokens.start(i), tokens.end(i))) {
       i++;
       continue;
