@@ -162,12 +162,13 @@ export function placeOf(
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const m of mentions) {
     if (!PLACE_TYPES.has(m.entity.type) || m.start < clause.start || m.end > clause.end) continue;
+    // Distance first: a long clause holds many places, and only those near the trigger are read.
+    const distance = m.start >= trigger.end ? m.start - trigger.end : (trigger.start - m.end) * 2;
+    if (distance > 70) continue;
     const k = tokens.indexAt(m.start);
     let p = k - 1;
     while (p >= 0 && (DETERMINERS.has(tokens.lower(p)) || tokens.lower(p) === 'city')) p--;
     if (p < 0 || !PLACE_PREPOSITIONS.has(tokens.lower(p))) continue;
-    const distance = m.start >= trigger.end ? m.start - trigger.end : (trigger.start - m.end) * 2;
-    if (distance > 70) continue;
     // Among mentions at the same place the outermost one: "Pyongyang" of "Pyongyang's Taesong district".
     if (distance < bestDistance) {
       best = m;
@@ -212,20 +213,26 @@ export function subjectMention(
   let best: MentionRef | undefined;
   for (const m of mentions) {
     if (m.start < clauseStart || m.end > limit || !AGENT_TYPES.has(m.entity.type)) continue;
+    // Near the verb first: a long clause holds many mentions, and the checks below read up to the verb.
+    const after = tokens.indexAt(m.end);
+    if (k - after > PLAIN_GAP) continue;
     const first = tokens.indexAt(m.start);
     const prev = first > 0 ? tokens.lower(first - 1) : '';
     if (OBJECT_PREPOSITIONS.has(prev)) continue;
     // Nothing but an apostrophe-s phrase, titles or adverbs between the mention and the verb.
     if (commaInside(tokens.source, m.end, limit)) continue;
-    if (!plainGap(tokens, tokens.indexAt(m.end), k)) continue;
+    if (!plainGap(tokens, after, k)) continue;
     if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
   }
   return best;
 }
 
+/** The most tokens between a subject and its verb. */
+const PLAIN_GAP = 8;
+
 /** Between a subject and its verb: no other verb, relative word or clause break. */
 function plainGap(tokens: TokenStore, a: number, b: number): boolean {
-  if (b - a > 8) return false;
+  if (b - a > PLAIN_GAP) return false;
   for (let k = a; k < b; k++) {
     const w = tokens.lower(k);
     if (w === 'who' || w === 'which' || w === 'that' || w === ';') return false;
