@@ -98,10 +98,11 @@ export class WeightTable {
    * features of a text are not in the model, and this small bitmap (128 KB, in cache) says so
    * without touching the large table.
    */
-  private readonly present = new Int32Array(1 << 15);
-  private readonly mask: number;
+  readonly present = new Int32Array(1 << 15);
+  /** The slot mask of the low bits of a key. */
+  readonly mask: number;
   /** Where the slot of zeros past the table's end starts its weights: a feature the model lacks weighs that. */
-  private readonly absent: number;
+  readonly absent: number;
 
   constructor(keys: Uint32Array, weights: Int16Array) {
     let capacity = 1024;
@@ -148,8 +149,9 @@ export class AttributionTagger {
   readonly weights: WeightTable;
   /** What one step of an int16 weight is worth: a token's score for a tag is its weights' sum times this. */
   readonly scale: number;
-  private readonly start: readonly number[];
-  private readonly moves: Moves;
+  /** The start scores and the transitions as the decoders read them (`movesOf`). */
+  readonly start: readonly number[];
+  readonly moves: Moves;
   readonly cueWords: ReadonlySet<string>;
 
   constructor(model: TaggerModel) {
@@ -163,7 +165,7 @@ export class AttributionTagger {
   }
 
   /** Scratch for the decoder, grown as needed: a document is tagged one unit at a time. */
-  private path = new Float64Array(0);
+  private lattice = new Float64Array(0);
   private tags = new Uint8Array(0);
 
   /**
@@ -172,12 +174,22 @@ export class AttributionTagger {
    * view of one, costs more to make than a unit to decode.
    */
   decode(emissions: Float64Array, n: number): Uint8Array {
-    if (this.tags.length < n) {
-      const size = Math.max(n, 256) * 2;
-      this.path = new Float64Array(size * TAG_COUNT);
-      this.tags = new Uint8Array(size);
-    }
-    return bestPath(emissions, n, this.start, this.moves, this.path, this.tags);
+    if (this.lattice.length < n * TAG_COUNT)
+      this.lattice = new Float64Array(Math.max(n, 256) * 2 * TAG_COUNT);
+    return bestPath(emissions, n, this.start, this.moves, this.lattice, this.tagsFor(n));
+  }
+
+  /**
+   * The best tag sequence read back from the scores of a forward pass made elsewhere (`readPath`), into
+   * the array `decode` returns.
+   */
+  path(score: Float64Array, n: number): Uint8Array {
+    return readPath(score, n, this.moves.all, this.tagsFor(n));
+  }
+
+  private tagsFor(n: number): Uint8Array {
+    if (this.tags.length < n) this.tags = new Uint8Array(Math.max(n, 256) * 2);
+    return this.tags;
   }
 }
 
@@ -191,7 +203,7 @@ const BARRIER = Float64Array.from({ length: TAG_COUNT * TAG_COUNT }, (_, i) =>
  * outside and each begin tag (0, 1, 3, 5) by that tag's place in that list, then the tag they come
  * from (`open[j * TAG_COUNT + from]`), as the decoder reads them.
  */
-interface Moves {
+export interface Moves {
   readonly all: Float64Array;
   readonly open: Float64Array;
 }
@@ -309,6 +321,16 @@ function bestPath(
     score[at + 5] = s5 = t5;
     score[at + 6] = s6 = t6;
   }
+  return readPath(score, n, moves, tags);
+}
+
+/**
+ * The path of `bestPath` from the scores of its forward pass, `score[k * TAG_COUNT + tag]` the best
+ * score of a path to `tag` at token `k`, with the transition scores `moves` (`Moves.all`).
+ */
+function readPath(score: Float64Array, n: number, moves: Float64Array, tags: Uint8Array): Uint8Array {
+  const T = TAG_COUNT;
+  if (n === 0) return tags;
   let best = 0;
   for (let t = 1; t < T; t++)
     if ((score[(n - 1) * T + t] as number) > (score[(n - 1) * T + best] as number)) best = t;

@@ -149,6 +149,30 @@ test('the scorer gives the same scores when it keeps fewer words than a unit hol
   );
 });
 
+test("the scorer's tags are the decoder's over its scores", () => {
+  const tagger = defaultTagger();
+  const scorer = new UnitScorer(tagger);
+  fc.assert(
+    fc.property(news, (text) => {
+      const layer = new TextLayer(text);
+      for (const unit of tagUnits(layer)) {
+        const n = unit.end - unit.first;
+        const scores = scorer.emissions(layer, unit)?.slice(0, n * TAG_COUNT);
+        const tags = scorer.tag(layer, unit)?.slice(0, n);
+        assert.deepEqual(tags, scores && tagger.decode(scores, n).slice(0, n), `"${text}"`);
+      }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('the scorer gives the scores of the plain reading for a unit longer than its window of rows', () => {
+  // Some 9,000 tokens in one paragraph: the kernel sums them in three windows.
+  const text = 'Kim said the plan, "which works," would work. '.repeat(750);
+  const found = disagreement(new UnitScorer(defaultTagger()), text);
+  assert.equal(found, undefined, found);
+});
+
 // Forms with the hash (FNV-1a) of a word the model knows, and its length: only the comparison of
 // their characters tells them apart. Each row has a scorer of its own, so the word it meets first
 // is the one it keeps first.

@@ -1,6 +1,7 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { hashText, ownString, TokenKind } from '../text/tokens.js';
+import { newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
   BEGIN_FORM,
@@ -14,6 +15,15 @@ import {
   type TagUnit,
   tokenForm,
 } from './features.js';
+import {
+  INT16_ROWS,
+  MOVES_BYTES,
+  ROWS,
+  SCORE_BYTES,
+  type ScoreKernel,
+  scoreKernel,
+  writeMoves,
+} from './score-kernel.js';
 import { type AttributionTagger, defaultTagger, TAG_COUNT, type WeightTable } from './tagger.js';
 
 const T = TAG_COUNT;
@@ -139,6 +149,14 @@ const BUCKETS = 7;
  */
 const WORD_LIMIT = 3 << 14;
 
+/** The tokens whose rows `sum` names before the kernel sums them: the rows take a bounded area. */
+const ROW_WINDOW = 4096;
+
+/** The sizes of the sum tables, in int32. */
+const PLACE_SIZE = 4 * 2 * 2 * BUCKETS * BUCKETS * T;
+const NEAR_SIZE = NEARS * NEARS * 2 * T;
+const SHAPES_SIZE = SHAPES * SHAPES * SHAPES * T;
+
 /**
  * The tagger's emission scores for a unit, the same as summing the weights of `unitFeatures`'s hashes,
  * at a fraction of the cost. The templates that depend on one word alone are summed once per word
@@ -149,13 +167,32 @@ const WORD_LIMIT = 3 << 14;
  */
 export class UnitScorer {
   private readonly weights: WeightTable;
-  private readonly table: Int16Array;
+  /**
+   * The kernel (score-kernel.ts) and its memory, which holds, in this order: the moves of its Viterbi
+   * pass, the sum tables below, a copy of the model's weight table and its bitmap (the kernel finds
+   * the weights of word pairs itself), the word records, and the work areas of a unit. The arrays
+   * here are views of it, made again whenever it grows (`layOut`).
+   */
+  private readonly memory: WasmMemory;
+  private readonly kernel: ScoreKernel;
+  /** Byte addresses in `memory`. */
+  private readonly placeAt = MOVES_BYTES;
+  private readonly nearAt = this.placeAt + 4 * PLACE_SIZE;
+  private readonly shapesAt = this.nearAt + 4 * NEAR_SIZE;
+  private readonly tableAt = this.shapesAt + 4 * SHAPES_SIZE;
+  private readonly recordsAt: number;
+  private hashesAt = 0;
+  private rowsAt = 0;
+  private scoresAt = 0;
+  private latticeAt = 0;
+  /** The weight table, for the templates summed in JavaScript. */
+  private table = new Int16Array(0);
   /** Sums for templates 0, 13, 15, 16, 22, 23, 24: a token's place in its sentence and quotation. */
-  private readonly place = new Int32Array(4 * 2 * 2 * BUCKETS * BUCKETS * T);
+  private place = new Int32Array(0);
   /** Sums for templates 17 to 21: the distances to the nearest cue words, with the quotation. */
-  private readonly near = new Int32Array(NEARS * NEARS * 2 * T);
+  private near = new Int32Array(0);
   /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
-  private readonly shapes = new Int32Array(SHAPES * SHAPES * SHAPES * T);
+  private shapes = new Int32Array(0);
 
   /** How many words are kept, with ids from 0, and their records, read as int16 (`sums`) and int32 (`meta`). */
   private count = 0;
@@ -186,7 +223,16 @@ export class UnitScorer {
     private readonly wordLimit = WORD_LIMIT,
   ) {
     this.weights = tagger.weights;
-    this.table = tagger.weights.table;
+    const { table, present, mask, absent } = tagger.weights;
+    // Past the table, the row the kernel reads of its last slot runs 2 bytes on.
+    const presentAt = this.tableAt + 2 * table.length + 16;
+    this.recordsAt = presentAt + 4 * present.length;
+    this.memory = newMemory(Math.ceil(this.recordsAt / PAGE));
+    this.kernel = scoreKernel(this.memory, { table: this.tableAt, present: presentAt, mask, absent });
+    writeMoves(this.memory.buffer, 0, tagger.moves, tagger.start);
+    new Int16Array(this.memory.buffer, this.tableAt, table.length).set(table);
+    new Int32Array(this.memory.buffer, presentAt, present.length).set(present);
+    this.layOut();
     for (let has = 0; has < 4; has++)
       for (let q = 0; q < 2; q++)
         for (let first = 0; first < 2; first++)
@@ -224,6 +270,35 @@ export class UnitScorer {
     this.allocate(Math.max(wordLimit, FIXED_FORMS.length));
   }
 
+  /**
+   * Places the records (`room` words) and the work areas (`capacity` tokens) past the tables, grows
+   * the memory to hold them, and makes every view of it again. The records' contents are not kept:
+   * it runs before `forget`, or with none kept yet. A memory does not shrink: it keeps what the
+   * longest unit met took (some 360 bytes a token of it: records, and room for twice its hashes, scores
+   * and Viterbi pass), as the arrays it replaces kept theirs; the rows take a bounded window.
+   */
+  private layOut(): void {
+    const c = this.capacity;
+    this.hashesAt = this.recordsAt + this.room * RECORD_INT32 * 4;
+    this.rowsAt = this.hashesAt + (c + 4) * 4;
+    this.scoresAt = this.rowsAt + Math.min(c, ROW_WINDOW) * ROWS * 4;
+    this.latticeAt = this.scoresAt + c * SCORE_BYTES + 8;
+    const end = this.latticeAt + c * SCORE_BYTES;
+    const pages = Math.ceil(end / PAGE) - this.memory.buffer.byteLength / PAGE;
+    if (pages > 0) this.memory.grow(pages);
+    const { buffer } = this.memory;
+    this.place = new Int32Array(buffer, this.placeAt, PLACE_SIZE);
+    this.near = new Int32Array(buffer, this.nearAt, NEAR_SIZE);
+    this.shapes = new Int32Array(buffer, this.shapesAt, SHAPES_SIZE);
+    this.table = new Int16Array(buffer, this.tableAt, this.weights.table.length);
+    this.sums = new Int16Array(buffer, this.recordsAt, this.room * RECORD_INT16);
+    this.meta = new Int32Array(buffer, this.recordsAt, this.room * RECORD_INT32);
+    this.tokenHashes = new Int32Array(buffer, this.hashesAt, c + 4);
+    this.rows = new Int32Array(buffer, this.rowsAt, Math.min(c, ROW_WINDOW) * ROWS);
+    this.scores = new Float64Array(buffer, this.scoresAt, c * T);
+    this.lattice = new Float64Array(buffer, this.latticeAt, c * T);
+  }
+
   /** Adds the weights of template `template` with value `value` to `into[at..at + T)`. */
   private add(into: Int32Array, at: number, template: number, value: number): void {
     const w = this.weights.find(mixHash32(SEEDS[template] as number, value));
@@ -232,10 +307,8 @@ export class UnitScorer {
 
   /** Room for `words` words, with none kept but `FIXED_FORMS`; at most three in four hash slots are used. */
   private allocate(words: number): void {
-    const buffer = new ArrayBuffer(words * RECORD_INT32 * 4);
-    this.sums = new Int16Array(buffer);
-    this.meta = new Int32Array(buffer);
     this.room = words;
+    this.layOut();
     let slots = 1;
     while (slots * 3 < words * 4) slots *= 2;
     this.slots = new Int32Array(slots * SLOT);
@@ -416,11 +489,14 @@ export class UnitScorer {
 
   /**
    * Scratch per unit, grown as needed. `tokenIds[k + 2]` is token k's word and `tokenHashes[k + 2]`
-   * the hash of its form, with two words of margin.
+   * the hash of its form, with two words of margin; the hashes, the rows (`ROWS` a token, for a window
+   * of tokens), the scores and those of the Viterbi pass are in the kernel's memory.
    */
   private capacity = 0;
   private tokenIds = new Int32Array(0);
   private tokenHashes = new Int32Array(0);
+  private rows = new Int32Array(0);
+  private lattice = new Float64Array(0);
   /** Per token, its length or what `findWords` does with it (`FOUND`, `BY_STRING`), and its pack. */
   private lengths = new Int32Array(0);
   private packs = new Int32Array(0);
@@ -432,15 +508,13 @@ export class UnitScorer {
   private rightWord = new Int32Array(0);
   private sentenceHas = new Uint8Array(0);
   private scores = new Float64Array(0);
-  /** Per token, where `findPairs` found the weights of templates 6, 7, 27 and 28. */
-  private pairRows = new Int32Array(0);
 
   private reserve(n: number): void {
     if (n <= this.capacity) return;
     const c = Math.max(256, n * 2);
     this.capacity = c;
+    this.layOut();
     this.tokenIds = new Int32Array(c + 4);
-    this.tokenHashes = new Int32Array(c + 4);
     this.lengths = new Int32Array(c);
     this.packs = new Int32Array(c * PACK_WORDS);
     this.shapeCodes = new Uint8Array(c + 2);
@@ -450,8 +524,6 @@ export class UnitScorer {
     this.leftWord = new Int32Array(c);
     this.rightWord = new Int32Array(c);
     this.sentenceHas = new Uint8Array(c);
-    this.scores = new Float64Array(c * T);
-    this.pairRows = new Int32Array(c * 4);
   }
 
   /**
@@ -460,8 +532,10 @@ export class UnitScorer {
    * in such a paragraph, so it is not tagged.
    */
   tag(text: TextLayer, unit: TagUnit): Uint8Array | undefined {
-    const scores = this.emissions(text, unit);
-    return scores && this.tagger.decode(scores, unit.end - unit.first);
+    if (!this.emissions(text, unit)) return undefined;
+    const n = unit.end - unit.first;
+    this.kernel.forward(n, this.scoresAt, this.latticeAt, 0);
+    return this.tagger.path(this.lattice, n);
   }
 
   /**
@@ -549,34 +623,12 @@ export class UnitScorer {
   }
 
   /**
-   * Where the weights of the templates of word pairs and triples (6, 7, 27, 28) start in `table` for
-   * each token, into `pairRows[4 * k ..]`: looked up in a loop of their own, apart from the sums, so
-   * that neither keeps the other's many values live and the lookups, often cache misses, overlap.
+   * The scores of a unit's tokens: what depends on a token's place, its cue words and its shapes is
+   * found here, as the rows the kernel sums, which it does for each window of `ROW_WINDOW` tokens.
    */
-  private findPairs(n: number): void {
-    const { tokenHashes: hashes, weights, pairRows } = this;
-    const seed6 = (SEEDS[6] as number) | 0;
-    const seed7 = (SEEDS[7] as number) | 0;
-    const seed27 = (SEEDS[27] as number) | 0;
-    const seed28 = (SEEDS[28] as number) | 0;
-    // Template 6 hashes the word before a token with it; that of the token with the word after it
-    // (template 7, `next`) is the next token's.
-    let pair = mixHash32(hashes[1] as number, hashes[2] as number);
-    for (let k = 0; k < n; k++) {
-      const wordBefore = hashes[k + 1] as number;
-      const wordAfter = hashes[k + 3] as number;
-      const next = mixHash32(hashes[k + 2] as number, wordAfter);
-      pairRows[4 * k] = weights.find(mixHash32(seed6, pair));
-      pairRows[4 * k + 1] = weights.find(mixHash32(seed7, next));
-      pairRows[4 * k + 2] = weights.find(mixHash32(seed27, mixHash32(wordBefore, wordAfter)));
-      pairRows[4 * k + 3] = weights.find(mixHash32(seed28, mixHash32(pair, wordAfter)));
-      pair = next;
-    }
-  }
-
   private sum(text: TextLayer, unit: TagUnit, n: number): void {
     const ids = this.tokenIds;
-    const { sums, meta, place, near, shapes, table, weights, scores, shapeCodes, quoted, pairRows } = this;
+    const { meta, weights, shapeCodes, quoted, rows, recordsAt, tableAt } = this;
     const { left, right, leftWord, rightWord, sentenceHas } = this;
     const { sentenceOf } = unit;
     const sentenceFirst = sentenceOf[0] as number;
@@ -591,7 +643,6 @@ export class UnitScorer {
     let lastRightWord = -1;
     let lastRight = -1;
     let w32 = 0;
-    this.findPairs(n);
     // The bounds of the token's sentence (`tagUnits` numbers only sentences there are), read when the
     // sentence changes.
     let s = -1;
@@ -629,7 +680,7 @@ export class UnitScorer {
           (shapeCodes[k + 2] as number)) *
         T;
       const stemHash = meta[id * RECORD_INT32 + STEM] as number;
-      // Weights of templates 25, 26, 31 and 32 (zeros where the model lacks them), and those `findPairs` found.
+      // Weights of templates 25, 26, 31 and 32 (zeros where the model lacks them).
       const w25 =
         lc === 0
           ? (meta[id * RECORD_INT32 + NO_CUE_LEFT] as number)
@@ -638,10 +689,6 @@ export class UnitScorer {
         rc === 0
           ? (meta[id * RECORD_INT32 + NO_CUE_RIGHT] as number)
           : weights.find(mixHash32(seed26, mixHash32(stemHash, rc)));
-      const w6 = pairRows[4 * k] as number;
-      const w7 = pairRows[4 * k + 1] as number;
-      const w27 = pairRows[4 * k + 2] as number;
-      const w28 = pairRows[4 * k + 3] as number;
       // The same cue word at the same distance class as for the token before: the same weights.
       if (leftWord[k] !== lastLeftWord || lc !== lastLeft) {
         lastLeftWord = leftWord[k] as number;
@@ -653,26 +700,30 @@ export class UnitScorer {
         lastRight = rc;
         w32 = weights.find(mixHash32(seed32, mixHash32(lastRightWord, rc)));
       }
-      const at = k * T;
-      for (let t = 0; t < T; t++) {
-        const sum =
-          (sums[self + t] as number) +
-          (sums[before + t] as number) +
-          (sums[after + t] as number) +
-          (sums[before2 + t] as number) +
-          (sums[after2 + t] as number) +
-          (place[pl + t] as number) +
-          (near[nr + t] as number) +
-          (shapes[sh + t] as number) +
-          (table[w6 + t] as number) +
-          (table[w7 + t] as number) +
-          (table[w25 + t] as number) +
-          (table[w26 + t] as number) +
-          (table[w27 + t] as number) +
-          (table[w28 + t] as number) +
-          (table[w31 + t] as number) +
-          (table[w32 + t] as number);
-        scores[at + t] = sum * scale;
+      // The rows the kernel sums, as byte addresses, in score-kernel.ts's order (the int16 ones first).
+      const r = (k % ROW_WINDOW) * ROWS;
+      rows[r] = recordsAt + 2 * self;
+      rows[r + 1] = recordsAt + 2 * before;
+      rows[r + 2] = recordsAt + 2 * after;
+      rows[r + 3] = recordsAt + 2 * before2;
+      rows[r + 4] = recordsAt + 2 * after2;
+      rows[r + 5] = tableAt + 2 * w25;
+      rows[r + 6] = tableAt + 2 * w26;
+      rows[r + 7] = tableAt + 2 * w31;
+      rows[r + 8] = tableAt + 2 * w32;
+      rows[r + INT16_ROWS] = this.placeAt + 4 * pl;
+      rows[r + INT16_ROWS + 1] = this.nearAt + 4 * nr;
+      rows[r + INT16_ROWS + 2] = this.shapesAt + 4 * sh;
+      if (k % ROW_WINDOW === ROW_WINDOW - 1 || k === n - 1) {
+        const from = k - (k % ROW_WINDOW);
+        const { scoresAt, hashesAt } = this;
+        this.kernel.sumRows(
+          k + 1 - from,
+          this.rowsAt,
+          scoresAt + from * SCORE_BYTES,
+          scale,
+          hashesAt + 4 * from,
+        );
       }
     }
   }

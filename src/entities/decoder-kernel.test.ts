@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
+import { newMemory, PAGE } from '../wasm/wasm-module.js';
 import {
   CONSTANTS_BYTES,
   decoderKernel,
@@ -14,7 +15,6 @@ import {
 } from './decoder-kernel.js';
 import { LABEL_COUNT, OUTSIDE } from './labels.js';
 import { transitionTable, viterbi } from './model.js';
-import { newMemory, PAGE } from './wasm-module.js';
 
 const L = LABEL_COUNT;
 /** `transitionTable`'s rows of each label's best move. */

@@ -1,13 +1,5 @@
 import { DatelineError } from '../document/errors.js';
 import {
-  FEATURE_GROUPS,
-  FEATURES_PER_TOKEN,
-  KEY_WORD_SHIFT,
-  KEYED_GROUPS,
-  KEYS_PER_WORD,
-} from './features.js';
-import { LABEL_COUNT, OUTSIDE } from './labels.js';
-import {
   encodeModule,
   F64,
   I32,
@@ -16,7 +8,15 @@ import {
   V128,
   type WasmFunction,
   type WasmMemory,
-} from './wasm-module.js';
+} from '../wasm/wasm-module.js';
+import {
+  FEATURE_GROUPS,
+  FEATURES_PER_TOKEN,
+  KEY_WORD_SHIFT,
+  KEYED_GROUPS,
+  KEYS_PER_WORD,
+} from './features.js';
+import { LABEL_COUNT, OUTSIDE } from './labels.js';
 
 /**
  * The entity decoder's inner loops in WebAssembly (model.ts drives them): finding each word's cached

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
+import { newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import {
   CONSTANTS_BYTES,
   type DecoderKernel,
@@ -21,7 +22,6 @@ import {
   writeGroup,
 } from './features.js';
 import { allowed, LABEL_COUNT, OUTSIDE } from './labels.js';
-import { newMemory, PAGE, type WasmMemory } from './wasm-module.js';
 
 const L = LABEL_COUNT;
 // The Viterbi search below (the trainer's, and the one the decoder's kernel follows step for step) is

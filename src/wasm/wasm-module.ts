@@ -1,8 +1,9 @@
 /**
- * A small WebAssembly encoder: enough of the binary format to write the entity decoder's kernel
- * (decoder-kernel.ts) from readable code at load time, with no toolchain and no committed binary. A
- * module here imports one memory (`env.mem`) and exports its functions by name; a function body is a
- * list of instructions, each the bytes `op` makes. Only the instructions the kernel uses are named.
+ * A small WebAssembly encoder: enough of the binary format to write the kernels of the entity decoder
+ * (entities/decoder-kernel.ts) and the attribution scorer (attribution/score-kernel.ts) from readable
+ * code at load time, with no toolchain and no committed binary. A module here imports one memory
+ * (`env.mem`) and exports its functions by name; a function body is a list of instructions, each the
+ * bytes `op` makes. Only the instructions the kernels use are named.
  */
 
 /** Value types. */
@@ -49,6 +50,7 @@ export const op = {
   if: () => [0x04, 0x40],
   else: () => [0x05],
   end: () => [0x0b],
+  br: (depth: number) => [0x0c, ...uleb(depth)],
   brIf: (depth: number) => [0x0d, ...uleb(depth)],
   call: (func: number) => [0x10, ...uleb(func)],
   select: () => [0x1b],
@@ -64,6 +66,7 @@ export const op = {
   f64Load: (offset = 0) => [0x2b, ...memarg(3, offset)],
   i32Load8U: (offset = 0) => [0x2d, ...memarg(0, offset)],
   i32Load16S: (offset = 0) => [0x2e, ...memarg(1, offset)],
+  i32Load16U: (offset = 0) => [0x2f, ...memarg(1, offset)],
   i32Store: (offset = 0) => [0x36, ...memarg(2, offset)],
   f64Store: (offset = 0) => [0x39, ...memarg(3, offset)],
   i32Store8: (offset = 0) => [0x3a, ...memarg(0, offset)],
@@ -85,6 +88,7 @@ export const op = {
   i32Shl: () => [0x74],
   i32ShrU: () => [0x76],
   f64Add: () => [0xa0],
+  f64Max: () => [0xa5],
   f64Mul: () => [0xa2],
   f64ConvertI32S: () => [0xb7],
   v128Load: (offset = 0) => simd(0x00, ...memarg(4, offset)),
@@ -94,11 +98,15 @@ export const op = {
   i8x16Shuffle: (lanes: readonly number[]) => simd(0x0d, ...lanes),
   i32x4Splat: () => simd(0x11),
   f64x2Splat: () => simd(0x14),
+  f64x2ExtractLane: (lane: number) => simd(0x21, lane),
+  f64x2ReplaceLane: (lane: number) => simd(0x22, lane),
   f64x2Gt: () => simd(0x4a),
   v128Bitselect: () => simd(0x52),
   i32x4Add: () => simd(0xae),
   f64x2Add: () => simd(0xf0),
   f64x2Mul: () => simd(0xf2),
+  /** `a < b ? b : a` lane by lane: one instruction, where `f64x2.max` adds NaN and zero-sign cases. */
+  f64x2Pmax: () => simd(0xf7),
   /** The two low 32-bit lanes, as doubles. */
   f64x2ConvertLowI32x4S: () => simd(0xfe),
 };
