@@ -1,5 +1,6 @@
 import { DatelineError } from '../document/errors.js';
 import {
+  compile,
   encodeModule,
   F64,
   I32,
@@ -10,7 +11,7 @@ import {
   type WasmMemory,
 } from '../wasm/wasm-module.js';
 import { SEEDS } from './features.js';
-import { type Moves, TAG_COUNT } from './tagger.js';
+import { allowed, type Moves, TAG_COUNT } from './tagger.js';
 
 /**
  * The attribution tagger's inner loops in WebAssembly (unit-scores.ts drives them): the emission sums
@@ -72,7 +73,8 @@ export function writeMoves(
     m[4 * T + j] = all[move] as number;
   });
   for (let t = 0; t < T; t++)
-    m[4 * T + 6 + t] = t === 0 || t % 2 === 1 ? (start[t] as number) : Number.NEGATIVE_INFINITY;
+    // A unit opens with the tags that may follow an outside one.
+    m[4 * T + 6 + t] = allowed(0, t) ? (start[t] as number) : Number.NEGATIVE_INFINITY;
 }
 
 const { get, set, tee, i32 } = op;
@@ -279,5 +281,8 @@ export interface ScoreKernel {
 
 /** The kernel over `memory`, with the weight table where `layout` says. */
 export function scoreKernel(memory: WasmMemory, layout: TableLayout): ScoreKernel {
-  return instantiate(encodeModule([sumRows(layout), forward()], 1), memory) as unknown as ScoreKernel;
+  return instantiate(
+    compile(encodeModule([sumRows(layout), forward()], 1)),
+    memory,
+  ) as unknown as ScoreKernel;
 }

@@ -1,7 +1,7 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { hashText, ownString, TokenKind } from '../text/tokens.js';
-import { newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
+import { growTo, newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
   BEGIN_FORM,
@@ -185,14 +185,6 @@ export class UnitScorer {
   private rowsAt = 0;
   private scoresAt = 0;
   private latticeAt = 0;
-  /** The weight table, for the templates summed in JavaScript. */
-  private table = new Int16Array(0);
-  /** Sums for templates 0, 13, 15, 16, 22, 23, 24: a token's place in its sentence and quotation. */
-  private place = new Int32Array(0);
-  /** Sums for templates 17 to 21: the distances to the nearest cue words, with the quotation. */
-  private near = new Int32Array(0);
-  /** Sums for templates 11 and 29: the shapes of a token and of its neighbours. */
-  private shapes = new Int32Array(0);
 
   /** How many words are kept, with ids from 0, and their records, read as int16 (`sums`) and int32 (`meta`). */
   private count = 0;
@@ -233,6 +225,13 @@ export class UnitScorer {
     new Int16Array(this.memory.buffer, this.tableAt, table.length).set(table);
     new Int32Array(this.memory.buffer, presentAt, present.length).set(present);
     this.layOut();
+    // The sum tables, which the kernel reads by address: templates 0, 13, 15, 16, 22, 23 and 24 (a
+    // token's place in its sentence and quotation), 17 to 21 (the distances to the nearest cue words,
+    // with the quotation), 11 and 29 (the shapes of a token and of its neighbours).
+    const { buffer } = this.memory;
+    const place = new Int32Array(buffer, this.placeAt, PLACE_SIZE);
+    const near = new Int32Array(buffer, this.nearAt, NEAR_SIZE);
+    const shapes = new Int32Array(buffer, this.shapesAt, SHAPES_SIZE);
     for (let has = 0; has < 4; has++)
       for (let q = 0; q < 2; q++)
         for (let first = 0; first < 2; first++)
@@ -240,30 +239,30 @@ export class UnitScorer {
             for (let fromEnd = 0; fromEnd < BUCKETS; fromEnd++) {
               const at = placeAt(has, q, first, fromStart, fromEnd);
               const cueHere = has & 1;
-              this.add(this.place, at, 0, 0);
-              this.add(this.place, at, 13, q);
-              this.add(this.place, at, 15, fromStart);
-              this.add(this.place, at, 16, fromEnd);
-              this.add(this.place, at, 22, has);
-              this.add(this.place, at, 23, cueHere * 2 + q);
-              this.add(this.place, at, 24, first * 2 + cueHere);
+              this.add(place, at, 0, 0);
+              this.add(place, at, 13, q);
+              this.add(place, at, 15, fromStart);
+              this.add(place, at, 16, fromEnd);
+              this.add(place, at, 22, has);
+              this.add(place, at, 23, cueHere * 2 + q);
+              this.add(place, at, 24, first * 2 + cueHere);
             }
     for (const left of NEAR_VALUES)
       for (const right of NEAR_VALUES)
         for (let q = 0; q < 2; q++) {
           const at = nearAt(left, right, q);
-          this.add(this.near, at, 17, left);
-          this.add(this.near, at, 18, right);
-          this.add(this.near, at, 19, left * 64 + right);
-          this.add(this.near, at, 20, left * 2 + q);
-          this.add(this.near, at, 21, right * 2 + q);
+          this.add(near, at, 17, left);
+          this.add(near, at, 18, right);
+          this.add(near, at, 19, left * 64 + right);
+          this.add(near, at, 20, left * 2 + q);
+          this.add(near, at, 21, right * 2 + q);
         }
     SHAPE_VALUES.forEach((a, ca) => {
       SHAPE_VALUES.forEach((b, cb) => {
         SHAPE_VALUES.forEach((c, cc) => {
           const at = ((ca * SHAPES + cb) * SHAPES + cc) * T;
-          this.add(this.shapes, at, 11, b);
-          this.add(this.shapes, at, 29, (a * 32 + b) * 32 + c);
+          this.add(shapes, at, 11, b);
+          this.add(shapes, at, 29, (a * 32 + b) * 32 + c);
         });
       });
     });
@@ -284,13 +283,7 @@ export class UnitScorer {
     this.scoresAt = this.rowsAt + Math.min(c, ROW_WINDOW) * ROWS * 4;
     this.latticeAt = this.scoresAt + c * SCORE_BYTES + 8;
     const end = this.latticeAt + c * SCORE_BYTES;
-    const pages = Math.ceil(end / PAGE) - this.memory.buffer.byteLength / PAGE;
-    if (pages > 0) this.memory.grow(pages);
-    const { buffer } = this.memory;
-    this.place = new Int32Array(buffer, this.placeAt, PLACE_SIZE);
-    this.near = new Int32Array(buffer, this.nearAt, NEAR_SIZE);
-    this.shapes = new Int32Array(buffer, this.shapesAt, SHAPES_SIZE);
-    this.table = new Int16Array(buffer, this.tableAt, this.weights.table.length);
+    const buffer = growTo(this.memory, end);
     this.sums = new Int16Array(buffer, this.recordsAt, this.room * RECORD_INT16);
     this.meta = new Int32Array(buffer, this.recordsAt, this.room * RECORD_INT32);
     this.tokenHashes = new Int32Array(buffer, this.hashesAt, c + 4);
@@ -301,8 +294,9 @@ export class UnitScorer {
 
   /** Adds the weights of template `template` with value `value` to `into[at..at + T)`. */
   private add(into: Int32Array, at: number, template: number, value: number): void {
+    const { table } = this.weights;
     const w = this.weights.find(mixHash32(SEEDS[template] as number, value));
-    for (let t = 0; t < T; t++) into[at + t] = (into[at + t] as number) + (this.table[w + t] as number);
+    for (let t = 0; t < T; t++) into[at + t] = (into[at + t] as number) + (table[w + t] as number);
   }
 
   /** Room for `words` words, with none kept but `FIXED_FORMS`; at most three in four hash slots are used. */

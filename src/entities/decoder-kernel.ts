@@ -1,5 +1,6 @@
 import { DatelineError } from '../document/errors.js';
 import {
+  compile,
   encodeModule,
   F64,
   I32,
@@ -517,7 +518,7 @@ export type DecodeRun = (
   scale: number,
 ) => void;
 
-let bytes: Uint8Array | undefined;
+let compiled: object | undefined;
 
 export interface DecoderKernel {
   readonly decodeRun: DecodeRun;
@@ -527,12 +528,12 @@ export interface DecoderKernel {
 }
 
 /**
- * The kernel over `memory`, the module encoded once. Its loads read up to a vector past a word's 17
+ * The kernel over `memory`, the module encoded and compiled once. Its loads read up to a vector past a word's 17
  * emissions and scores, so those areas need 16 bytes to spare past their last word.
  */
 export function decoderKernel(memory: WasmMemory): DecoderKernel {
-  bytes ??= encodeModule([emissions(), viterbi(), decodeRun(), locate(), sumMisses(), keep()], 1);
-  const exports = instantiate(bytes, memory);
+  compiled ??= compile(encodeModule([emissions(), viterbi(), decodeRun(), locate(), sumMisses(), keep()], 1));
+  const exports = instantiate(compiled, memory);
   return {
     decodeRun: exports.decodeRun as DecodeRun,
     locate: exports.locate as Locate,

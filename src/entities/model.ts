@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatelineError } from '../document/errors.js';
-import { newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
+import { growTo, newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import {
   CONSTANTS_BYTES,
   type DecoderKernel,
@@ -231,12 +231,6 @@ export function viterbi(
   }
 }
 
-/**
- * What `sumGroup` read ahead, summed and kept in an object the engine cannot prove unread, so that it
- * keeps the reads.
- */
-const readAhead = { sum: 0 };
-
 /** Set bits in a 32-bit word. */
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
@@ -284,10 +278,7 @@ export class EntityModel {
   private fewCache = new Int32Array(0);
   /** The epoch of the keys in `keyedCache` and `fewCache`: keys of another name other words. */
   private keyedEpoch = -1;
-  /** Where the weights of each feature of the group `sumGroup` sums are. */
-  private readonly groupRows = new Int32Array(F);
   private readonly cacheBits: number;
-  private readonly table: Float64Array;
   /**
    * For each 32-bucket word of the bitmap of used buckets: the word, then the count of used buckets
    * before it (side by side, one memory read).
@@ -347,7 +338,6 @@ export class EntityModel {
     this.bits = bits;
     this.scale = scale;
     this.trans = trans;
-    this.table = transitionTable(trans, scale);
     const index = new Uint32Array(used.length * 2);
     let count = 0;
     for (let word = 0; word < used.length; word++) {
@@ -369,7 +359,7 @@ export class EntityModel {
     this.workAt = align(this.fewAt + (1 << cacheBits) * (2 + L) * 4);
     this.memory = newMemory(Math.ceil(this.workAt / PAGE));
     this.kernel = decoderKernel(this.memory);
-    writeConstants(this.memory.buffer, 0, this.table, BEST_MOVE);
+    writeConstants(this.memory.buffer, 0, transitionTable(trans, scale), BEST_MOVE);
     this.weightCount = packed.length;
     this.reserve(256);
     this.index.set(index);
@@ -403,10 +393,8 @@ export class EntityModel {
     this.liveAt = take(words);
     this.missesAt = take(words * SLOT_BYTES);
     this.keepAt = take(words * SLOT_BYTES);
-    const pages = Math.ceil(at / PAGE) - this.memory.buffer.byteLength / PAGE;
-    if (pages > 0) this.memory.grow(pages);
+    const buffer = growTo(this.memory, at);
     this.capacity = words;
-    const buffer = this.memory.buffer;
     this.index = new Uint32Array(buffer, this.indexAt, 2 * Math.ceil((1 << this.bits) / 32));
     this.packed = new Int16Array(buffer, this.weightsAt, this.weightCount);
     this.keyedCache = new Int32Array(buffer, this.keyedAt, (KEYED_GROUPS * (1 + L)) << (this.cacheBits + 1));
@@ -508,19 +496,9 @@ export class EntityModel {
     const w = this.packed;
     const first = GROUP_START[g] as number;
     const size = (GROUP_START[g + 1] as number) - first;
-    // Where each feature's weights are, and a read of them, before any is summed: the rows lie far apart,
-    // and their reads overlap rather than wait on each other (a sum not cached is mostly a new word's).
-    const rows = this.groupRows;
-    let sum = 0;
-    for (let k = 0; k < size; k++) {
-      const b = this.packedAt(features[from + (ORDER[first + k] as number)] as number);
-      rows[k] = b;
-      if (b >= 0) sum += (w[b] as number) + (w[b + L - 1] as number);
-    }
-    readAhead.sum = sum;
     cache.fill(0, at, at + L);
     for (let k = 0; k < size; k++) {
-      const b = rows[k] as number;
+      const b = this.packedAt(features[from + (ORDER[first + k] as number)] as number);
       if (b >= 0)
         for (let y = 0; y < L; y++) cache[at + y] = (cache[at + y] as number) + (w[b + y] as number);
     }

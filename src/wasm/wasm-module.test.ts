@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from '../../test/table.js';
-import { encodeModule, I32, instantiate, newMemory, op, sleb, uleb } from './wasm-module.js';
+import { compile, encodeModule, I32, instantiate, newMemory, op, sleb, uleb } from './wasm-module.js';
 
 table(
   'wasm module: LEB128 numbers as the binary format writes them',
@@ -24,7 +24,7 @@ test('wasm module: an encoded function runs over the memory it is given', () => 
   // store(address, value + 1000): locals 0 and 1 are its parameters.
   const body = [op.get(0), op.get(1), op.i32(1000), op.i32Add(), op.i32Store()];
   const exports = instantiate(
-    encodeModule([{ name: 'store', params: [I32, I32], locals: [], body, exported: true }], 1),
+    compile(encodeModule([{ name: 'store', params: [I32, I32], locals: [], body, exported: true }], 1)),
     memory,
   );
   (exports.store as (at: number, value: number) => void)(64, -7);
@@ -37,5 +37,5 @@ test('wasm module: a body whose types do not check is refused when compiled', ()
     [{ name: 'bad', params: [I32], locals: [], body: [op.get(0), op.i32Add()], exported: true }],
     1,
   );
-  assert.throws(() => instantiate(bytes, newMemory(1)), /CompileError|type|operand/i);
+  assert.throws(() => instantiate(compile(bytes), newMemory(1)), /CompileError|type|operand/i);
 });

@@ -176,7 +176,22 @@ export function newMemory(pages: number): WasmMemory {
   return new WebAssembly.Memory({ initial: pages });
 }
 
-/** The exported functions of a module over `memory`. */
-export function instantiate(bytes: Uint8Array, memory: WasmMemory): Record<string, unknown> {
-  return new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: memory } }).exports;
+/**
+ * `memory` grown to hold at least `bytes`, and its buffer: growing replaces it, so that views made of
+ * the one before are then empty and must be made again.
+ */
+export function growTo(memory: WasmMemory, bytes: number): ArrayBuffer {
+  const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
+  if (pages > 0) memory.grow(pages);
+  return memory.buffer;
+}
+
+/** A module compiled from its binary (`encodeModule`), to instantiate over as many memories as asked. */
+export function compile(bytes: Uint8Array): object {
+  return new WebAssembly.Module(bytes);
+}
+
+/** The exported functions of a compiled module over `memory`. */
+export function instantiate(module: object, memory: WasmMemory): Record<string, unknown> {
+  return new WebAssembly.Instance(module, { env: { mem: memory } }).exports;
 }
