@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { table } from '../../test/table.js';
-import { CaselessWords, LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
+import { CaselessWords } from '../text/word-shapes.js';
+import { LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
 
 table(
   'lexicon: word classes, the earlier class winning for words in two lists',

@@ -106,20 +106,3 @@ export function wordsOfClass(c: number): string[] {
 export const NAME_STOP = new Set(
   words('the a an his her its their our this that these those mr. mrs. ms. dr. said says according'),
 );
-
-/**
- * Lower-case words asked of in any case (`has`): most words are passed by their shape, without
- * lower-casing.
- */
-export class CaselessWords {
-  private readonly shapes: WordShapes;
-
-  constructor(private readonly words: ReadonlySet<string>) {
-    this.shapes = new WordShapes(words);
-  }
-
-  /** Whether `word`, lower-cased, is one of the words. */
-  has(word: string): boolean {
-    return word !== '' && this.shapes.mayHoldText(word, 0, word.length) && this.words.has(word.toLowerCase());
-  }
-}

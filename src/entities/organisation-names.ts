@@ -1,9 +1,9 @@
 import type { EntityType } from '../document/analysis.js';
 import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
 import { WordHashes } from '../text/word-hashes.js';
-import { WordShapes } from '../text/word-shapes.js';
+import { CaselessWords } from '../text/word-shapes.js';
 import type { Gazetteer } from './gazetteer.js';
-import { CaselessWords, LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
+import { LexClass, lexClass, lexClassOf, wordsOfClass } from './lexicon.js';
 
 // Patterns the rules test word by word, made once: a literal in a loop makes an object per test.
 const UPPER_START = /^\p{Lu}/u;
@@ -153,7 +153,7 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
 }
 
 /** The index of the first of `names` (sorted by first token) that starts at `first` or after. */
-function firstFrom(names: readonly { first: number }[], first: number): number {
+export function firstFrom(names: readonly { first: number }[], first: number): number {
   let lo = 0;
   let hi = names.length;
   while (lo < hi) {
@@ -338,11 +338,10 @@ const ROLES = new Set(
   ),
 );
 
-const ROLE_SHAPES = new WordShapes(ROLES);
+const CASELESS_ROLES = new CaselessWords(ROLES);
 
-/** A role's word in any case; most words are passed by their shape, without lower-casing. */
-const isRole = (word: string) =>
-  ROLE_SHAPES.mayHoldText(word, 0, word.length) && ROLES.has(word.toLowerCase());
+/** A role's word in any case. */
+const isRole = (word: string) => CASELESS_ROLES.has(word);
 
 /** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
 function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {

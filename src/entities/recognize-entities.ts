@@ -1,9 +1,10 @@
 import type { Entity, EntityType } from '../document/analysis.js';
+import { ScratchInts } from '../document/scratch-ints.js';
 import { firstAtLeast } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TokenStore } from '../text/tokens.js';
 import { WordHashes } from '../text/word-hashes.js';
-import { WordShapes } from '../text/word-shapes.js';
+import { CaselessWords, WordShapes } from '../text/word-shapes.js';
 import {
   CaseMemory,
   extractFeatures,
@@ -22,12 +23,13 @@ import {
   WordCode,
 } from './gazetteer.js';
 import { ENTITY_TYPES, endOfSpan, OUTSIDE, typeOf } from './labels.js';
-import { CaselessWords, LexClass, lexClass, lexClassOf, NAME_STOP } from './lexicon.js';
+import { LexClass, lexClass, lexClassOf, NAME_STOP } from './lexicon.js';
 import { defaultModel, type EntityModel } from './model.js';
 import {
   acronymNames,
   BUILDINGS,
   byFirst,
+  firstFrom,
   isCapitalised,
   isOrgHeadWord,
   isPlainName,
@@ -99,6 +101,9 @@ function segments(context: StageContext): Int32Array {
   return out;
 }
 
+/** The gazetteer's phrase found at each token, by document (see ScratchInts). */
+const PHRASES = new ScratchInts();
+
 // A sentence's features, labels, live words and group keys, reused from sentence to sentence and
 // document to document.
 let features = new Uint32Array(256 * FEATURES_PER_TOKEN);
@@ -140,7 +145,7 @@ export function recognizeNames(
   // extracted).
   const lexes = new Uint8Array(tokens.count).fill(NO_CODE);
   // The gazetteer's phrases where the features asked for them (-1 elsewhere), for its own pass.
-  const phrases = new Int32Array(tokens.count).fill(-1);
+  const phrases = PHRASES.take(tokens.count, -1);
   const options: FeatureOptions = { live, codes, lexes, phrases, keys, tokens, lazy: true, from: 0, to: 0 };
   const groupKeys = { keys, epoch: 0, lazy: true };
   for (let k = 0; k < count; k++) {
@@ -196,7 +201,6 @@ export function recognizeNames(
   const voted = personVotes(all, names, gazetteer);
   const joined = pressNames(all, acronymNames(all, joinOfNames(all, voted), gazetteer, tokens), tokens);
   const typed = craftNames(
-    tokens,
     all,
     joinDemonymOrgs(
       all,
@@ -207,11 +211,8 @@ export function recognizeNames(
   return tableRows(all, segs, datelines(all, segs, gazetteer, typed), gazetteer);
 }
 
-// Most words are passed by their shape, without lower-casing.
-const NAME_STOP_SHAPES = new WordShapes(NAME_STOP);
-
-const isNameStop = (word: string) =>
-  NAME_STOP_SHAPES.mayHoldText(word, 0, word.length) && NAME_STOP.has(word.toLowerCase());
+const NAME_STOPS = new CaselessWords(NAME_STOP);
+const isNameStop = (word: string) => NAME_STOPS.has(word);
 
 /** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
 function isNameLike(w: readonly string[], first: number, end: number): boolean {
@@ -226,54 +227,30 @@ const CRAFT_BEFORE = new Set(
   'ship vessel yacht frigate destroyer submarine tanker ferry spacecraft browser'.split(' '),
 );
 const CRAFT_AFTER = new Set('rover spacecraft orbiter lander probe telescope browser'.split(' '));
-const CRAFT_BEFORE_HASHES = new WordHashes(CRAFT_BEFORE);
-const CRAFT_AFTER_HASHES = new WordHashes(CRAFT_AFTER);
 
 /**
  * Ships, spacecraft and browsers are things, no organisations or places (CoNLL's MISC): every mention
  * of a name that one mention shows to be craft. A name the gazetteer knows ("NASA rover") owns the craft.
  */
-function craftNames(
-  tokens: TokenStore,
-  w: readonly string[],
-  names: NameSpan[],
-  gazetteer: Gazetteer,
-): NameSpan[] {
+function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
   const craft = new Set<string>();
-  // The lengths of the craft's names: most names, of other lengths, are not joined to be looked up.
-  const lengths = new Set<number>();
   for (const n of names) {
-    // The craft words first: few names have one, and the name's text is made for those alone. Most
-    // words are passed on their hash.
-    const before = n.first > 0 && CRAFT_BEFORE_HASHES.mayHold(tokens.hash(n.first - 1));
-    const after = n.end < w.length && CRAFT_AFTER_HASHES.mayHold(tokens.hash(n.end));
+    // The craft words first: few names have one, and the name's text is made for those alone.
     if (
       n.type === 'OTHER' ||
       !(
-        (before && CRAFT_BEFORE.has(w[n.first - 1] as string)) ||
-        (after && CRAFT_AFTER.has(w[n.end] as string))
+        (n.first > 0 && CRAFT_BEFORE.has(w[n.first - 1] as string)) ||
+        (n.end < w.length && CRAFT_AFTER.has(w[n.end] as string))
       )
     )
       continue;
     const text = w.slice(n.first, n.end).join(' ');
-    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) {
-      craft.add(text);
-      lengths.add(text.length);
-    }
+    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) craft.add(text);
   }
   if (craft.size === 0) return names;
   return mapNames(names, (n) =>
-    lengths.has(joinedLength(w, n.first, n.end)) && craft.has(w.slice(n.first, n.end).join(' '))
-      ? { ...n, type: 'OTHER', rule: 'entities/craft' }
-      : n,
+    craft.has(w.slice(n.first, n.end).join(' ')) ? { ...n, type: 'OTHER', rule: 'entities/craft' } : n,
   );
-}
-
-/** The length of `w[first..end)` joined by spaces. */
-function joinedLength(w: readonly string[], first: number, end: number): number {
-  let length = end - first - 1;
-  for (let i = first; i < end; i++) length += (w[i] as string).length;
-  return length;
 }
 
 /**
@@ -448,15 +425,9 @@ function tableRows(
     const b = segs[k + 1] as number;
     if (!mayBeTableRow(w, a, b)) continue;
     const covered = new Uint8Array(b - a);
-    // `out` is sorted by first token: only the names from the row's start on can lie in it.
-    let lo = 0;
-    let hi = names.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((out[mid] as NameSpan).first < a) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < names.length && (out[i] as NameSpan).first < b; i++) {
+    // `names` is sorted by first token (and `out` holds them at the same places, retyped): only the names
+    // from the row's start on can lie in it.
+    for (let i = firstFrom(names, a); i < names.length && (out[i] as NameSpan).first < b; i++) {
       const s = out[i] as NameSpan;
       if (s.end > b) continue;
       covered.fill(1, s.first - a, s.end - a);

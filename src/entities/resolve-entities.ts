@@ -1,6 +1,7 @@
 import type { Entity, EntityType, Mention, MentionKind, Writable } from '../document/analysis.js';
 import { DatelineError } from '../document/errors.js';
 import { keptSlots } from '../document/kept.js';
+import { ScratchInts } from '../document/scratch-ints.js';
 import { sortStably } from '../document/sort-stably.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
@@ -9,9 +10,8 @@ import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
-import { byFirst, isOrgHead } from './organisation-names.js';
+import { byFirst, isOrgHeadWord } from './organisation-names.js';
 import { SalienceWindow } from './salience-window.js';
-import { ScratchInts } from './scratch-ints.js';
 import { releaseTokenWords, tokenWords } from './token-words.js';
 
 /**
@@ -237,7 +237,7 @@ function endsInOrgHeads(name: string, start: string): boolean {
   return name
     .slice(start.length + 1)
     .split(' ')
-    .every((x) => isOrgHead(x.toLowerCase()));
+    .every(isOrgHeadWord);
 }
 
 /** Whether `name` is `start` and more words: "Northrop Grumman" continues "Northrop", without a copy. */

@@ -1,4 +1,4 @@
-import { ScratchInts } from './scratch-ints.js';
+import { ScratchInts } from '../document/scratch-ints.js';
 
 /** A mention counted towards a person's salience: its token, sentence and weight. */
 export interface Mark {

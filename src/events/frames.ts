@@ -232,7 +232,6 @@ const PLAIN_GAP = 8;
 
 /** Between a subject and its verb: no other verb, relative word or clause break. */
 function plainGap(tokens: TokenStore, a: number, b: number): boolean {
-  if (b - a > PLAIN_GAP) return false;
   for (let k = a; k < b; k++) {
     const w = tokens.lower(k);
     if (w === 'who' || w === 'which' || w === 'that' || w === ';') return false;

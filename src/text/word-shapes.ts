@@ -64,3 +64,20 @@ export class WordShapes {
     return (e | f) >= 0x80 || ((this.middles[slot(e) * 27 + slot(f)] as number) & bit) !== 0;
   }
 }
+
+/**
+ * Lower-case words asked of in any case (`has`): most words are passed by their shape, without
+ * lower-casing.
+ */
+export class CaselessWords {
+  private readonly shapes: WordShapes;
+
+  constructor(private readonly words: ReadonlySet<string>) {
+    this.shapes = new WordShapes(words);
+  }
+
+  /** Whether `word`, lower-cased, is one of the words. */
+  has(word: string): boolean {
+    return word !== '' && this.shapes.mayHoldText(word, 0, word.length) && this.words.has(word.toLowerCase());
+  }
+}
