@@ -114,11 +114,15 @@ export class SpeakerResolver {
   private readonly byId = new Map<string, Entity>();
   /** Every mention and the entity it names, side by side: no pair object per mention. */
   private mentions: Mention[] = [];
-  /** How many of the slots of `mentions`, `owners` and `byStart` hold one. */
+  /** How many of the slots of `mentions` and `owners` hold one. */
   private count = 0;
   private owners: Entity[] = [];
-  /** Positions in `mentions`, sorted by mention start, and the longest mention: overlaps by search. */
+  /**
+   * Positions in `mentions` sorted by mention start, those given and those added apart, and the longest
+   * mention: overlaps by search. Added to the given ones, each source would move all those after it.
+   */
   private byStart: number[] = [];
+  private addedByStart: number[] = [];
   private longest = 0;
   private added = 0;
   /** Entities this resolver made, by their name without a leading article: "the KCNA" twice is one. */
@@ -172,7 +176,7 @@ export class SpeakerResolver {
     for (let k = 0; k < n; k++) keys[k] = (mentions[k] as Mention).start * scale + k;
     keys.sort();
     // The low bits by subtraction: exact, as the scale is a power of two, and no call to fmod as `%` makes.
-    const order = new Array<number>(n + ADDED_ROOM);
+    const order = new Array<number>(n);
     for (let k = 0; k < n; k++) {
       const key = keys[k] as number;
       order[k] = key - Math.floor(key / scale) * scale;
@@ -190,17 +194,16 @@ export class SpeakerResolver {
       this.owners.push(entity);
     }
     this.longest = Math.max(this.longest, mention.end - mention.start);
-    const order = this.byStart;
+    const order = this.addedByStart;
     let lo = 0;
-    let hi = at;
+    let hi = order.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if ((this.mentions[order[mid] as number] as Mention).start <= mention.start) lo = mid + 1;
       else hi = mid;
     }
-    if (at === order.length) order.push(at);
-    for (let j = at; j > lo; j--) order[j] = order[j - 1] as number;
-    order[lo] = at;
+    if (lo === order.length) order.push(at);
+    else order.splice(lo, 0, at);
   }
 
   /**
@@ -210,32 +213,35 @@ export class SpeakerResolver {
    * One pass over them, with no list made.
    */
   private headOf(source: Span, text: string): number {
-    const order = this.byStart;
     const mentions = this.mentions;
-    let lo = 0;
-    let hi = this.count;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((mentions[order[mid] as number] as Mention).start < source.end) lo = mid + 1;
-      else hi = mid;
-    }
     let exact = -1;
     let holding = -1;
     let ending = -1;
     let endingLength = -1;
-    for (let i = lo - 1; i >= 0; i--) {
-      const k = order[i] as number;
-      const m = mentions[k] as Mention;
-      if (m.start + this.longest <= source.start) break;
-      if (source.start >= m.end) continue;
-      if (m.end === source.end && m.start === source.start && (exact < 0 || k < exact)) exact = k;
-      if (m.end >= source.end && m.start <= source.start && (holding < 0 || k < holding)) holding = k;
-      // A mention ending past `source` reads as ending before nothing but white space: it qualifies.
-      if (m.end === source.end || isBlankRange(text, m.end, source.end)) {
-        const length = m.end - m.start;
-        if (length > endingLength || (length === endingLength && k < ending)) {
-          ending = k;
-          endingLength = length;
+    // The choice goes by position in `mentions`, not by the order met: each list is searched alike.
+    for (let list = 0; list < 2; list++) {
+      const order = list === 0 ? this.byStart : this.addedByStart;
+      let lo = 0;
+      let hi = order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((mentions[order[mid] as number] as Mention).start < source.end) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo - 1; i >= 0; i--) {
+        const k = order[i] as number;
+        const m = mentions[k] as Mention;
+        if (m.start + this.longest <= source.start) break;
+        if (source.start >= m.end) continue;
+        if (m.end === source.end && m.start === source.start && (exact < 0 || k < exact)) exact = k;
+        if (m.end >= source.end && m.start <= source.start && (holding < 0 || k < holding)) holding = k;
+        // A mention ending past `source` reads as ending before nothing but white space: it qualifies.
+        if (m.end === source.end || isBlankRange(text, m.end, source.end)) {
+          const length = m.end - m.start;
+          if (length > endingLength || (length === endingLength && k < ending)) {
+            ending = k;
+            endingLength = length;
+          }
         }
       }
     }
