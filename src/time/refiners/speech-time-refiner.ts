@@ -88,6 +88,18 @@ export interface SpeechTime {
   readonly index?: number;
 }
 
+/** The first of `dated` that passes `after`, which holds from some place on. */
+function firstDated(dated: readonly DatedMention[], after: (d: DatedMention) => boolean): number {
+  let lo = 0;
+  let hi = dated.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (after(dated[mid] as DatedMention)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /**
  * `sentenceOf(offset)`: the sentence index of a character offset. `dated`: the day-level dates found
  * outside quotations, in text order. `inQuote(offset)`: whether an offset lies inside a quotation.
@@ -106,9 +118,11 @@ export function speechTime(
   // 1. a date in the quote's own sentence, nearest the quote
   let best: DatedMention | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const d of dated) {
-    const sd = sentenceOf(d.start);
-    if (sd < s || sd > sEnd) continue;
+  // `dated` is in text order, so the dates of a run of sentences are a run of it, found by bisection:
+  // a long story has a date and a quotation in most paragraphs.
+  for (let i = firstDated(dated, (d) => sentenceOf(d.start) >= s); i < dated.length; i++) {
+    const d = dated[i] as DatedMention;
+    if (sentenceOf(d.start) > sEnd) break;
     const distance = d.start < quote.start ? quote.start - d.start : d.start - quote.end;
     if (distance < bestDistance) {
       best = d;
@@ -130,8 +144,10 @@ export function speechTime(
     for (let j = s - 1; j >= Math.max(0, s - 10); j--) {
       const sentence = c.sentences[j];
       if (!sentence) continue;
-      const inSentence = dated.filter((d) => d.start >= sentence.start && d.start < sentence.end);
-      if (inSentence.length === 0) continue;
+      const from = firstDated(dated, (d) => d.start >= sentence.start);
+      let to = from;
+      while (to < dated.length && (dated[to] as DatedMention).start < sentence.end) to++;
+      if (to === from) continue;
       let mentions = false;
       for (let k = firstTokenAt(c, sentence.start); k < tokens.length && !mentions; k++) {
         if (tokens.end(k) > sentence.end) break;
@@ -139,8 +155,8 @@ export function speechTime(
         mentions = noun !== undefined && nouns.has(noun) && !inQuote(tokens.start(k));
       }
       if (!mentions) continue;
-      const last = inSentence[inSentence.length - 1];
-      if (last) return { day: last.day, index: last.index };
+      const last = dated[to - 1] as DatedMention;
+      return { day: last.day, index: last.index };
     }
   }
   return {};
