@@ -1,10 +1,12 @@
-import type { Entity, EntityType } from '../document/analysis.js';
+import type { Entity, EntityType, Mention } from '../document/analysis.js';
+import { keptSlots } from '../document/kept.js';
 import { ScratchInts } from '../document/scratch-ints.js';
 import { firstAtLeast } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TokenStore } from '../text/tokens.js';
 import { WordHashes } from '../text/word-hashes.js';
 import { CaselessWords, WordShapes } from '../text/word-shapes.js';
+import { EntityRecord, MentionRecord } from './entity-records.js';
 import {
   CaseMemory,
   extractFeatures,
@@ -234,6 +236,8 @@ const CRAFT_AFTER = new Set('rover spacecraft orbiter lander probe telescope bro
  */
 function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazetteer): NameSpan[] {
   const craft = new Set<string>();
+  // Their first words: a long article names some craft, and its other names are told apart by a word.
+  const firsts = new Set<string>();
   for (const n of names) {
     // The craft words first: few names have one, and the name's text is made for those alone.
     if (
@@ -245,11 +249,15 @@ function craftNames(w: readonly string[], names: NameSpan[], gazetteer: Gazettee
     )
       continue;
     const text = w.slice(n.first, n.end).join(' ');
-    if (!gazetteer.kindOf(text) && !CAPITALS.test(text)) craft.add(text);
+    if (gazetteer.kindOf(text) || CAPITALS.test(text)) continue;
+    craft.add(text);
+    firsts.add(w[n.first] as string);
   }
   if (craft.size === 0) return names;
   return mapNames(names, (n) =>
-    craft.has(w.slice(n.first, n.end).join(' ')) ? { ...n, type: 'OTHER', rule: 'entities/craft' } : n,
+    firsts.has(w[n.first] as string) && craft.has(w.slice(n.first, n.end).join(' '))
+      ? { ...n, type: 'OTHER', rule: 'entities/craft' }
+      : n,
   );
 }
 
@@ -873,19 +881,17 @@ export const recognizeEntities: Stage = {
   run(context) {
     const { tokens, source } = context.text;
     const names = recognizeNames(context);
-    context.layers.entities = names.map((n, i): Entity => {
+    const entities = keptSlots<Entity>(names.length) as Entity[];
+    for (let i = 0; i < names.length; i++) {
+      const n = names[i] as NameSpan;
       const start = tokens.start(n.first);
       const end = tokens.end(n.end - 1);
       const text = source.slice(start, end);
-      return {
-        id: entityId(i),
-        type: n.type,
-        name: text,
-        mentions: [{ start, end, text, kind: 'name' }],
-        rule: n.rule,
-        confidence: n.confidence,
-      };
-    });
+      // `Array.of`, not a literal: see kept.ts.
+      const mentions = Array.of<Mention>(new MentionRecord(start, end, text, 'name'));
+      entities[i] = new EntityRecord(entityId(i), n.type, text, mentions, n.rule, n.confidence);
+    }
+    context.layers.entities = entities;
   },
 };
 

@@ -8,6 +8,7 @@ import { QuoteRole } from '../text/quote-marks.js';
 import { hashText, TOKEN_HASH_SEED, TokenFlag } from '../text/tokens.js';
 import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
+import { EntityRecord, MentionRecord } from './entity-records.js';
 import { defaultGazetteer, type Gazetteer, type Place } from './gazetteer.js';
 import { TITLES } from './lexicon.js';
 import { byFirst, isOrgHeadWord } from './organisation-names.js';
@@ -1116,7 +1117,7 @@ class Resolver {
         const start = tokens.start(d.first);
         const end = tokens.end(d.end - 1);
         const text = source.slice(start, end);
-        mentions[m] = new ResolvedMention(start, end, text, d.kind);
+        mentions[m] = new MentionRecord(start, end, text, d.kind);
         confidence = Math.max(confidence, d.confidence);
         if (d.kind !== 'name') continue;
         names++;
@@ -1147,7 +1148,7 @@ class Resolver {
             ? bestText
             : (mentions[0]?.text ?? '');
       // Optional fields set after the others, in the same order, and with no objects to spread.
-      const entity: Writable<Entity> = new ResolvedEntity(
+      const entity: Writable<Entity> = new EntityRecord(
         `e${k + 1}`,
         type,
         name,
@@ -1225,29 +1226,6 @@ class Resolver {
       }
     return type;
   }
-}
-
-// The entity layer is kept by its batch until every stage is done: its objects are class instances and
-// its arrays come from `keptSlots`, which V8 does not allocate old (see document/kept.ts).
-class ResolvedMention implements Mention {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    readonly kind: MentionKind,
-  ) {}
-}
-
-/** Optional fields (title, geo) are set after construction, only when present, as the output lists them. */
-class ResolvedEntity implements Entity {
-  constructor(
-    readonly id: string,
-    readonly type: EntityType,
-    readonly name: string,
-    readonly mentions: readonly Mention[],
-    readonly rule: string,
-    readonly confidence: number,
-  ) {}
 }
 
 /**
