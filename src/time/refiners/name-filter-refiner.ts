@@ -23,7 +23,21 @@ function isSentenceStart(c: RefineContext, i: number): boolean {
       prev.text === ':')
   )
     return true;
-  return c.sentences.some((s) => s.start === c.tokens.at(i)?.start);
+  return opensSentence(c, c.tokens.at(i)?.start);
+}
+
+/** Whether a sentence starts at `offset`: by bisection, the sentences being in order. */
+function opensSentence(c: RefineContext, offset: number | undefined): boolean {
+  if (offset === undefined) return false;
+  const sentences = c.sentences;
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sentences[mid] as (typeof sentences)[number]).start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return sentences[lo]?.start === offset;
 }
 
 /** Relative days and units ("this week", "last night") that a title capitalizes: ABC's "This Week". */
@@ -35,8 +49,7 @@ function isTitle(c: RefineContext, p: Proposal): boolean {
   for (let i = p.first; i < p.last; i++) if (!c.tokens.capitalized(i)) return false;
   const prev = c.tokens.at(p.first - 1);
   if (!prev || prev.text === '.' || prev.text === '?' || prev.text === '!') return false;
-  const start = c.tokens.at(p.first)?.start;
-  return !c.sentences.some((s) => s.start === start);
+  return !opensSentence(c, c.tokens.at(p.first)?.start);
 }
 
 export const nameFilterRefiner: Refiner = {
