@@ -5,6 +5,7 @@ import {
   type Claim,
   type Entity,
   type Event,
+  type Mention,
   type Quote,
   type Time,
 } from '../document/analysis.js';
@@ -208,8 +209,13 @@ function keepValid<T>(
   layer: string,
   messages: Message[],
 ): T[] {
-  const kept: T[] = [];
-  for (const item of items) {
+  let k = 0;
+  while (k < items.length && !invalid(items[k] as T)) k++;
+  // All valid, as they should be: the layer itself, which no stage writes to after the last one.
+  if (k === items.length) return items as T[];
+  const kept = items.slice(0, k);
+  for (; k < items.length; k++) {
+    const item = items[k] as T;
     const bad = invalid(item);
     if (bad)
       messages.push(
@@ -224,11 +230,16 @@ function keepValid<T>(
   return kept;
 }
 
-/** The first of `spans` that breaks the invariant. */
-function firstInvalid(source: string, ...spans: (Span | undefined)[]): Span | undefined {
-  for (const s of spans) if (s && !validSpan(source, s)) return s;
+/** The first of `mentions` that breaks the invariant. */
+function invalidMention(source: string, mentions: readonly Mention[]): Mention | undefined {
+  for (let k = 0; k < mentions.length; k++)
+    if (!validSpan(source, mentions[k] as Mention)) return mentions[k] as Mention;
   return undefined;
 }
+
+/** `span` when it breaks the invariant. */
+const invalidSpan = (source: string, span: Span | undefined): Span | undefined =>
+  span && !validSpan(source, span) ? span : undefined;
 
 function toAnalysis(
   doc: SourceDocument,
@@ -247,16 +258,16 @@ function toAnalysis(
       text: source.slice(s.start, s.end),
       paragraph: s.paragraph,
     })),
-    entities: keepValid(
-      layers.entities,
-      (e) => e.mentions.find((m) => !validSpan(source, m)),
-      'entity',
+    entities: keepValid(layers.entities, (e) => invalidMention(source, e.mentions), 'entity', messages),
+    times: keepValid(layers.times, (t) => invalidSpan(source, t), 'time', messages),
+    quotes: keepValid(
+      layers.quotes,
+      (q) => invalidSpan(source, q) ?? invalidSpan(source, q.cue),
+      'quote',
       messages,
     ),
-    times: keepValid(layers.times, (t) => firstInvalid(source, t), 'time', messages),
-    quotes: keepValid(layers.quotes, (q) => firstInvalid(source, q, q.cue), 'quote', messages),
-    claims: keepValid(layers.claims, (c) => firstInvalid(source, c), 'claim', messages),
-    events: keepValid(layers.events, (e) => firstInvalid(source, e.trigger), 'event', messages),
+    claims: keepValid(layers.claims, (c) => invalidSpan(source, c), 'claim', messages),
+    events: keepValid(layers.events, (e) => invalidSpan(source, e.trigger), 'event', messages),
     messages,
     ...(partial ? { partial: true } : {}),
   };
