@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
 import { contextFor } from '../../test/stage-context.js';
 import { table } from '../../test/table.js';
-import { clauseEnd, clauseStart } from './clauses.js';
+import { ClauseBounds, clauseEnd, clauseStart } from './clauses.js';
 
 /** The text of the clause around the first token reading `word`. */
 function clauseOf(text: string, word: string): string {
@@ -42,3 +44,49 @@ table(
   ] as const,
   ([, text, word, want]) => assert.equal(clauseOf(text, word), want, `the clause of "${word}"`),
 );
+
+test('ClauseBounds gives clauseStart and clauseEnd of every token asked, in any order', () =>
+  fc.assert(
+    fc.property(
+      fc.array(
+        fc.constantFrom(
+          'troops',
+          'fired',
+          'said',
+          'that',
+          'and',
+          'but',
+          'which',
+          ',',
+          ';',
+          ':',
+          '--',
+          '\u2014',
+          '"',
+          '-',
+          '5',
+        ),
+        { minLength: 1, maxLength: 40 },
+      ),
+      fc.array(fc.nat(), { maxLength: 30 }),
+      fc.nat(),
+      (words, asks, cut) => {
+        const { tokens } = contextFor(words.join(' '), {}).text;
+        const from = cut % tokens.count;
+        const bounds = new ClauseBounds(tokens, from, tokens.count);
+        for (const ask of asks) {
+          const i = from + (ask % (tokens.count - from));
+          assert.equal(
+            bounds.start(i),
+            clauseStart(tokens, i, from),
+            `start of token ${i} in ${words.join(' ')}`,
+          );
+          assert.equal(
+            bounds.end(i),
+            clauseEnd(tokens, i, tokens.count),
+            `end of token ${i} in ${words.join(' ')}`,
+          );
+        }
+      },
+    ),
+  ));

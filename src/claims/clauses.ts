@@ -194,19 +194,95 @@ export function clauseStart(tokens: TokenStore, i: number, from: number): number
 
 /** The end (exclusive) of the clause holding token `i`: the next comma, semicolon, quote or dash. */
 export function clauseEnd(tokens: TokenStore, i: number, end: number): number {
-  for (let k = i + 1; k < end; k++) {
-    const kind = tokens.kind(k);
-    if (kind === TokenKind.Quote) return k;
-    // The marks that end a clause are neither words nor numbers: those are passed over unread.
-    if (kind === TokenKind.Word || kind === TokenKind.Number) continue;
-    const mark = markAt(tokens, k);
-    if (mark === 0x2c || mark === 0x3b || mark === 0x3a || mark === 0x2014 || mark === DOUBLE_HYPHEN)
-      return k;
-  }
-  // Leave out the sentence's final punctuation.
+  for (let k = i + 1; k < end; k++) if (endsClause(tokens, k)) return k;
+  return trailing(tokens, i, end);
+}
+
+/** Whether token `k` ends the clause before it: a quote mark, comma, semicolon, colon or dash. */
+function endsClause(tokens: TokenStore, k: number): boolean {
+  const kind = tokens.kind(k);
+  if (kind === TokenKind.Quote) return true;
+  // The marks that end a clause are neither words nor numbers: those are passed over unread.
+  if (kind === TokenKind.Word || kind === TokenKind.Number) return false;
+  const mark = markAt(tokens, k);
+  return mark === 0x2c || mark === 0x3b || mark === 0x3a || mark === 0x2014 || mark === DOUBLE_HYPHEN;
+}
+
+/** The end of a clause that runs to `end`, leaving out the sentence's final punctuation. */
+function trailing(tokens: TokenStore, i: number, end: number): number {
   let e = end;
   while (e > i + 1 && tokens.kind(e - 1) !== TokenKind.Word && tokens.kind(e - 1) !== TokenKind.Number) e--;
   return e;
+}
+
+/**
+ * `clauseStart` and `clauseEnd` over one sentence's tokens [from, to), for many tokens of it: the marks
+ * that open and end clauses are found by one scan that goes on where the last ask left it, and looked up
+ * by bisection. A long sentence with a figure or a trigger every few words would otherwise be read
+ * again from the token asked about to the next mark, or back to the last one, at every ask.
+ */
+export class ClauseBounds {
+  /** Tokens before this one are scanned for openings; `openings` holds those found, ascending. */
+  private openScanned: number;
+  private readonly openings: number[] = [];
+  /** Likewise for the marks that end a clause. */
+  private endScanned: number;
+  private readonly ends: number[] = [];
+
+  constructor(
+    private readonly tokens: TokenStore,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.openScanned = from;
+    this.endScanned = from;
+  }
+
+  /** `clauseStart(tokens, i, from)`. */
+  start(i: number): number {
+    const { tokens, from, openings } = this;
+    // A comma opens a clause only before a token inside the range asked about, so the token just before
+    // `i` is tested on its own; an opening before it opens one for every later token too.
+    for (; this.openScanned < i - 1; this.openScanned++)
+      if (opensClause(tokens, this.openScanned, this.openScanned + 2)) openings.push(this.openScanned);
+    let opening = i - 1 >= from && opensClause(tokens, i - 1, i) ? i - 1 : -1;
+    if (opening < 0) {
+      const k = lastBelow(openings, i - 1);
+      if (k >= 0) opening = openings[k] as number;
+    }
+    if (opening < from) return from;
+    let s = opening + 1;
+    while (
+      s < i &&
+      (tokens.lower(s) === 'that' || CONJUNCTIONS.has(tokens.lower(s)) || tokens.lower(s) === ',')
+    )
+      s++;
+    return s;
+  }
+
+  /** `clauseEnd(tokens, i, to)`. */
+  end(i: number): number {
+    const { tokens, to, ends } = this;
+    // On until a mark past `i` is known, or the range ends: every mark before `endScanned` is in `ends`.
+    while (this.endScanned < to && !((ends[ends.length - 1] ?? -1) > i)) {
+      const k = this.endScanned++;
+      if (endsClause(tokens, k)) ends.push(k);
+    }
+    const next = lastBelow(ends, i + 1) + 1;
+    return next < ends.length ? (ends[next] as number) : trailing(tokens, i, to);
+  }
+}
+
+/** The place in ascending `list` of its last item below `x`, or -1. */
+function lastBelow(list: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** True for modal or "to" before the main verb: "will send", "plans to send". */

@@ -2,17 +2,10 @@ import type { Certainty, Claim, Time } from '../document/analysis.js';
 import { SpanIndex } from '../document/span-index.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import type { TokenStore } from '../text/tokens.js';
-import {
-  clauseEnd,
-  clauseStart,
-  subjectBefore,
-  type VerbGroup,
-  verbGroupAfter,
-  verbGroupBefore,
-} from './clauses.js';
+import { ClauseBounds, subjectBefore, type VerbGroup, verbGroupAfter, verbGroupBefore } from './clauses.js';
 import { certaintyIn, negatedIn } from './hedges.js';
 import { findQuantities, type Quantity } from './quantities.js';
-import { attributionAt, type MentionIndex, type MentionRef, mentionIndex } from './sources.js';
+import { attributionAt, type MentionIndex, mentionIndex } from './sources.js';
 
 const RULE = 'claims/find-claims';
 
@@ -41,7 +34,8 @@ interface PlacedTime {
 
 /**
  * The as-of time of a claim: a time stated in its clause, nearest the anchor (the earliest in the layer
- * on a tie), else the publication date.
+ * on a tie), else the publication date. Those within TIME_REACH of the anchor are tried first: one
+ * farther cannot be nearer, and a clause running to the end of a long sentence holds many.
  */
 function asOf(
   context: StageContext,
@@ -50,15 +44,35 @@ function asOf(
   end: number,
   anchor: number,
 ): string | undefined {
+  let best = nearestTime(
+    times.overlapping(Math.max(start, anchor - TIME_REACH), Math.min(end, anchor + TIME_REACH)),
+    start,
+    end,
+    anchor,
+  );
+  if (!best || Math.abs(best.start - anchor) >= TIME_REACH)
+    best = nearestTime(times.overlapping(start, end), start, end, anchor);
+  if (best) return best.time.id;
+  return context.document.meta.published ?? context.document.dateline?.date;
+}
+
+const TIME_REACH = 1000;
+
+/** Of `times`, the one inside [start, end) nearest `anchor`, the earliest in the layer on a tie. */
+function nearestTime(
+  times: readonly PlacedTime[],
+  start: number,
+  end: number,
+  anchor: number,
+): PlacedTime | undefined {
   let best: PlacedTime | undefined;
-  for (const t of times.overlapping(start, end)) {
+  for (const t of times) {
     if (t.start < start || t.end > end || t.time.type === 'SET') continue;
     const distance = Math.abs(t.start - anchor);
     const bestDistance = best ? Math.abs(best.start - anchor) : Number.POSITIVE_INFINITY;
     if (!best || distance < bestDistance || (distance === bestDistance && t.order < best.order)) best = t;
   }
-  if (best) return best.time.id;
-  return context.document.meta.published ?? context.document.dateline?.date;
+  return best;
 }
 
 /** A test every item passes, made once rather than by `someOverlapping`'s default at every call. */
@@ -100,19 +114,19 @@ function claimsOf(context: StageContext): Claim[] {
     if (context.overBudget?.()) break;
     const from = sentence.firstToken;
     const to = sentence.endToken;
-    let mentions: readonly MentionRef[] | undefined;
+    let clauses: ClauseBounds | undefined;
     for (const q of findQuantities(tokens, from, to, insideTime)) {
       const reading = readPredicate(tokens, q, from, to);
       if (!reading) continue;
       allMentions ??= mentionIndex(context.layers.entities);
-      mentions ??= allMentions.overlapping(sentence.start, sentence.end);
+      clauses ??= new ClauseBounds(tokens, from, to);
       const { group, subject } = reading;
       const firstToken = Math.min(group.first, q.firstToken);
       const lastToken = Math.max(group.main, q.endToken - 1);
-      const start = clauseStart(tokens, firstToken, from);
-      const end = clauseEnd(tokens, lastToken, to);
+      const start = clauses.start(firstToken);
+      const end = clauses.end(lastToken);
       const span = { start: tokens.start(start), end: tokens.end(end - 1) };
-      const who = attributionAt(context, mentions, tokens.start(q.firstToken), tokens.end(q.endToken - 1));
+      const who = attributionAt(context, allMentions, tokens.start(q.firstToken), tokens.end(q.endToken - 1));
       let certainty = certaintyIn(tokens, start, Math.max(group.main, q.endToken));
       const cueWord = who.cue?.text.toLowerCase() ?? '';
       const cueCertainty = CUE_CERTAINTY.get(cueWord);

@@ -141,8 +141,28 @@ export class MentionIndex {
     }
   }
 
-  private firstStartingAt(offset: number): number {
+  /** The place in span order of the first mention starting at or after `offset`; `size` when none does. */
+  firstStartingAt(offset: number): number {
     return firstAtLeast(this.starts, offset);
+  }
+
+  get size(): number {
+    return this.starts.length;
+  }
+
+  startAt(k: number): number {
+    return this.starts[k] as number;
+  }
+
+  /** The mention at place `k` in span order. */
+  refAt(k: number): MentionRef {
+    const m = this.mentions[k] as Mention;
+    return { start: m.start, end: m.end, entity: this.owners[k] as Entity, kind: m.kind };
+  }
+
+  /** `overlapping(start, end)` within `[from, to)` as well: a window of the mentions meeting a sentence. */
+  within(from: number, to: number, start: number, end: number): MentionRef[] {
+    return this.overlapping(Math.max(from, start), Math.min(to, end));
   }
 
   /** The mentions that share at least one position with `[start, end)`, in span order. */
@@ -233,7 +253,7 @@ function gapHolds(text: string, from: number, to: number): boolean {
  * On a tie the longest mention wins: "South Korea's spy agency" over "South Korea".
  */
 function speakerAt(
-  mentions: readonly MentionRef[],
+  index: MentionIndex,
   cueStart: number,
   cueEnd: number,
   sentenceStart: number,
@@ -241,14 +261,18 @@ function speakerAt(
   text: string,
 ): MentionRef | undefined {
   let best: MentionRef | undefined;
-  for (const m of mentions) {
+  // Only a mention ending at most 30 characters before the cue can speak before it.
+  for (const m of index.within(sentenceStart, sentenceEnd, cueStart - 31, cueStart + 1)) {
     if (m.end > cueStart || m.start < sentenceStart || !SPEAKER_TYPES.has(m.entity.type)) continue;
     if (cueStart - m.end > 30 || gapHolds(text, m.end, cueStart)) continue;
     if (!best || m.end > best.end || (m.end === best.end && m.start < best.start)) best = m;
   }
   if (best) return best;
-  for (const m of mentions) {
-    if (m.start < cueEnd || m.end > sentenceEnd || !SPEAKER_TYPES.has(m.entity.type)) continue;
+  // After the cue, in span order from it, until a gap ends the search: read one at a time from the index,
+  // as a long sentence holds thousands.
+  for (let k = index.firstStartingAt(cueEnd); k < index.size && index.startAt(k) < sentenceEnd; k++) {
+    const m = index.refAt(k);
+    if (m.end > sentenceEnd || !SPEAKER_TYPES.has(m.entity.type)) continue;
     // Cut out only a gap long enough to matter: trimming makes none longer.
     if (m.start - cueEnd > 12 && text.slice(cueEnd, m.start).trim().length > 12) break;
     if (!best || m.end - m.start > best.end - best.start) best = m;
@@ -267,7 +291,7 @@ const indexQuotes = (quotes: readonly Quote[]) => new SpanIndex(quotes);
 let lastSpoken:
   | {
       readonly sentence: object;
-      readonly mentions: readonly MentionRef[];
+      readonly mentions: MentionIndex;
       readonly first: number;
       readonly according: boolean;
       readonly attribution: Attribution;
@@ -281,7 +305,7 @@ let lastSpoken:
  */
 export function attributionAt(
   context: StageContext,
-  mentions: readonly MentionRef[],
+  mentions: MentionIndex,
   start: number,
   end: number,
 ): Attribution {
@@ -317,9 +341,9 @@ export function attributionAt(
     text: text.slice(tokens.start(cue.first), tokens.end(cue.last)),
   };
   const speaker = cue.according
-    ? mentions.find(
-        (m) => m.start >= cueSpan.end && m.start - cueSpan.end <= 6 && SPEAKER_TYPES.has(m.entity.type),
-      )
+    ? mentions
+        .within(sentence.start, sentence.end, cueSpan.end - 1, cueSpan.end + 7)
+        .find((m) => m.start >= cueSpan.end && m.start - cueSpan.end <= 6 && SPEAKER_TYPES.has(m.entity.type))
     : speakerAt(mentions, cueSpan.start, cueSpan.end, sentence.start, sentence.end, text);
   const attribution = speaker ? { source: speaker.entity.id, cue: cueSpan } : { cue: cueSpan };
   lastSpoken = { sentence, mentions, first: cue.first, according: cue.according, attribution };
@@ -362,6 +386,21 @@ function cuesOf(tokens: TokenStore, first: number, endToken: number): SentenceCu
 }
 
 /**
+ * The first place in `list` from `from` whose item passes `test`, which holds from some place on;
+ * `list.length` if none.
+ */
+function firstWhere(list: readonly number[], test: (item: number) => boolean, from = 0): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid] as number)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
  * A reporting cue whose content holds [start, end): a verb before it in the same sentence with no
  * quotation between, "according to" anywhere, or a verb after it ending the sentence.
  */
@@ -374,13 +413,13 @@ export function findCue(
 ): { first: number; last: number; according: boolean } | undefined {
   const cues = cuesOf(tokens, first, endToken);
   if (cues.according >= 0) return { first: cues.according, last: cues.according + 1, according: true };
-  let before: number | undefined;
-  let after: number | undefined;
-  for (const i of cues.verbs) {
-    if (tokens.end(i) <= start) before = i;
-    else if (tokens.start(i) >= end && after === undefined) after = i;
-  }
+  // The verbs are in order, their ends and starts too: the last ending by `start` and the first after
+  // it starting at `end` or later are found by bisection, as a long sentence may hold hundreds.
+  const verbs = cues.verbs;
+  const past = firstWhere(verbs, (i) => tokens.end(i) > start);
+  const before = verbs[past - 1];
   if (before !== undefined) return { first: before, last: before, according: false };
+  const after = verbs[firstWhere(verbs, (i) => tokens.start(i) >= end, past)];
   if (after !== undefined) return { first: after, last: after, according: false };
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { clauseEnd, clauseStart, subjectBefore } from '../claims/clauses.js';
+import { ClauseBounds, subjectBefore } from '../claims/clauses.js';
 import { attributionAt, type MentionRef, mentionIndex } from '../claims/sources.js';
 import type { Entity, Event, Mention, Time, Writable } from '../document/analysis.js';
 import type { Span } from '../document/span.js';
@@ -10,6 +10,7 @@ import {
   attendeesIn,
   groupStart,
   isPassive,
+  type MentionsNear,
   type Modality,
   modalityOf,
   objectMention,
@@ -63,14 +64,18 @@ function addParticipant(list: Participant[], role: string, entity: string): void
   if (!list.some((p) => p.entity === entity && p.role === role)) list.push({ role, entity });
 }
 
-/** An earlier event a definite noun refers back to: same head noun or family, within four sentences. */
+/**
+ * An earlier event a definite noun refers back to: same head noun or family, within four sentences.
+ * `before`: how many of `drafts` are of earlier sentences, the sentence's own coming after them.
+ */
 function antecedentOf(
   drafts: readonly Draft[],
+  before: number,
   head: string,
   type: string,
   sentence: number,
 ): Draft | undefined {
-  for (let k = drafts.length - 1; k >= 0; k--) {
+  for (let k = before - 1; k >= 0; k--) {
     const d = drafts[k] as Draft;
     if (sentence - d.sentence > 12) return undefined;
     if (d.sentence === sentence) continue;
@@ -100,7 +105,7 @@ function supportVerb(tokens: TokenStore, t: TriggerMatch, from: number): number 
 /** The entity owning a noun by "'s" just before it: "North Korea's deployment". */
 function possessor(
   tokens: TokenStore,
-  mentions: readonly MentionRef[],
+  near: MentionsNear,
   t: TriggerMatch,
   from: number,
 ): MentionRef | undefined {
@@ -108,7 +113,9 @@ function possessor(
     const w = tokens.lower(k);
     if (w === "'s" || w === '\u2019s') {
       const end = tokens.end(k - 1);
-      return mentions.filter((m) => m.end === end).sort((a, b) => a.start - b.start)[0];
+      return near(end - 1, end + 1)
+        .filter((m) => m.end === end)
+        .sort((a, b) => a.start - b.start)[0];
     }
   }
   return undefined;
@@ -122,6 +129,9 @@ const holdsInName = (m: Mention, entity: Entity, start: number, end: number) =>
   m.kind === 'name' &&
   entity.type !== 'EVENT' &&
   m.end - m.start > end - start;
+/** How far from a trigger, in characters, its time is sought before the whole sentence is. */
+const TIME_REACH = 2000;
+
 /** A test every item passes, made once rather than by `someOverlapping`'s default at every call. */
 const always = () => true;
 
@@ -166,16 +176,17 @@ function eventsOf(context: StageContext): Event[] {
     // Without a trigger a sentence makes no event and lends its time to none.
     if (triggers.length === 0) return;
     if (triggers.length > found) triggers.sort(byFirst);
-    const mentions = allMentions.overlapping(s.start, s.end);
-    const sentenceTimes = timeIndex.overlapping(s.start, s.end);
+    const near: MentionsNear = (start, end) => allMentions.within(s.start, s.end, start, end);
+    const clauses = new ClauseBounds(tokens, from, to);
+    let sentenceTimes: readonly Time[] | undefined;
     const made: Draft[] = [];
     let referent: Draft | undefined;
     // The attendees a sentence names, read once for all its gathering triggers.
     let attendees: readonly string[] | undefined;
     for (const t of triggers) {
       const first = t.pos === 'verb' ? groupStart(tokens, t.first, from) : t.first;
-      const cs = clauseStart(tokens, first, from);
-      const ce = clauseEnd(tokens, t.end - 1, to);
+      const cs = clauses.start(first);
+      const ce = clauses.end(t.end - 1);
       const clause = { start: tokens.start(cs), end: tokens.end(ce - 1) };
       const trigger = { start: tokens.start(t.first), end: tokens.end(t.end - 1) };
       const head = tokens.lower(t.end - 1);
@@ -185,7 +196,7 @@ function eventsOf(context: StageContext): Event[] {
       if (verbAt !== undefined) {
         // A verb trigger's group was found above.
         const groupFirst = t.pos === 'verb' ? first : groupStart(tokens, verbAt, from);
-        const subject = subjectMention(tokens, mentions, groupFirst, clause.start);
+        const subject = subjectMention(tokens, near, groupFirst, clause.start);
         const passive = isPassive(tokens, groupFirst, verbAt);
         const attending = support !== undefined && verbForm(tokens.lower(support))?.lemma === 'attend';
         if (subject)
@@ -199,29 +210,45 @@ function eventsOf(context: StageContext): Event[] {
           if (text) addParticipant(participants, agentRole(t.type), text);
         }
         if (t.pos === 'verb') {
-          const object = objectMention(tokens, mentions, t.end, to);
+          const object = objectMention(tokens, near, t.end, to);
           if (object && !passive) addParticipant(participants, patientRole(t.type), object.entity.id);
           if (passive && tokens.lower(t.end) === 'by') {
-            const by = objectMention(tokens, mentions, t.end + 1, to);
+            const by = objectMention(tokens, near, t.end + 1, to);
             if (by) addParticipant(participants, agentRole(t.type), by.entity.id);
           }
         }
       }
       if (t.pos === 'noun') {
-        const owner = possessor(tokens, mentions, t, from);
+        const owner = possessor(tokens, near, t, from);
         if (owner) addParticipant(participants, agentRole(t.type), owner.entity.id);
       }
       if (GATHERINGS.has(familyOf(t.type)) || t.type === 'event') {
-        attendees ??= attendeesIn(tokens, mentions, from, to);
+        attendees ??= attendeesIn(tokens, near, from, to);
         for (const id of attendees) addParticipant(participants, 'attendee', id);
       }
       const quote = quotes.containing(trigger.start, trigger.end)[0];
-      const time = timeOf(tokens, sentenceTimes, trigger, clause, s, quote);
-      const place = placeOf(tokens, mentions, trigger, clause);
+      // The times near the trigger first: one farther scores more than TIME_REACH, so a best nearer stands.
+      let time = timeOf(
+        tokens,
+        timeIndex.overlapping(
+          Math.max(s.start, trigger.start - TIME_REACH),
+          Math.min(s.end, trigger.end + TIME_REACH),
+        ),
+        trigger,
+        clause,
+        s,
+        quote,
+        TIME_REACH,
+      );
+      if (!time) {
+        sentenceTimes ??= timeIndex.overlapping(s.start, s.end);
+        time = timeOf(tokens, sentenceTimes, trigger, clause, s, quote);
+      }
+      const place = placeOf(tokens, near, trigger, clause);
       const definite = t.pos === 'noun' && t.first > from && DEFINITE.has(tokens.lower(t.first - 1));
       const antecedent =
         definite && (ANAPHORS.has(head) || t.type !== 'event')
-          ? antecedentOf(drafts, head, t.type, si)
+          ? antecedentOf(drafts, drafts.length - made.length, head, t.type, si)
           : undefined;
       if (antecedent) {
         // One event told twice: the later mention fills what the first left open.
@@ -233,7 +260,7 @@ function eventsOf(context: StageContext): Event[] {
       }
       if (t.type === 'event') continue;
       // Who tells it and how sure it is matter only to an event of its own.
-      const who = attributionAt(context, mentions, trigger.start, trigger.end);
+      const who = attributionAt(context, allMentions, trigger.start, trigger.end);
       let modality = modalityOf(tokens, t, first, from);
       if (modality === 'actual' && who.source) modality = 'reported';
       const draft: Draft = {

@@ -122,7 +122,8 @@ function ownedByCue(tokens: TokenStore, t: Time): boolean {
 
 /**
  * The time of an event: a time of the same clause, else of the same sentence, nearest to the trigger;
- * times a reporting verb owns do not count. Within a quotation only its own times count.
+ * times a reporting verb owns do not count. Within a quotation only its own times count. With `reach`,
+ * `times` are those nearer than it, and a best that scores `reach` or more is none: one farther might win.
  */
 export function timeOf(
   tokens: TokenStore,
@@ -131,6 +132,7 @@ export function timeOf(
   clause: { start: number; end: number },
   sentence: { start: number; end: number },
   quote?: { start: number; end: number },
+  reach = Number.POSITIVE_INFINITY,
 ): Time | undefined {
   let best: Time | undefined;
   let bestScore = Number.POSITIVE_INFINITY;
@@ -148,19 +150,26 @@ export function timeOf(
       bestScore = score;
     }
   }
-  return best;
+  return bestScore < reach ? best : undefined;
 }
+
+/**
+ * The mentions of a sentence that meet `[start, end)`, in span order: each rule asks for the few near
+ * its trigger, as a long sentence holds thousands.
+ */
+export type MentionsNear = (start: number, end: number) => readonly MentionRef[];
 
 /** A place after "in/at" near the trigger, or fronted before it ("In Seoul, ..."), within the clause. */
 export function placeOf(
   tokens: TokenStore,
-  mentions: readonly MentionRef[],
+  near: MentionsNear,
   trigger: { start: number; end: number },
   clause: { start: number; end: number },
 ): string | undefined {
   let best: MentionRef | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const m of mentions) {
+  // Those within the distance below: 70 characters after the trigger, 35 before it.
+  for (const m of near(trigger.start - 36, trigger.end + 71)) {
     if (!PLACE_TYPES.has(m.entity.type) || m.start < clause.start || m.end > clause.end) continue;
     // Distance first: a long clause holds many places, and only those near the trigger are read.
     const distance = m.start >= trigger.end ? m.start - trigger.end : (trigger.start - m.end) * 2;
@@ -205,13 +214,17 @@ function commaInside(text: string, from: number, to: number): boolean {
 /** The entity mention that is the subject before token `k` in the clause (nearest, not after a preposition). */
 export function subjectMention(
   tokens: TokenStore,
-  mentions: readonly MentionRef[],
+  near: MentionsNear,
   k: number,
   clauseStart: number,
 ): MentionRef | undefined {
   const limit = tokens.start(k);
   let best: MentionRef | undefined;
-  for (const m of mentions) {
+  // A mention ending before token k - PLAIN_GAP - 1 starts is more than PLAIN_GAP tokens from the verb.
+  for (const m of near(
+    k > PLAIN_GAP ? tokens.start(k - PLAIN_GAP - 1) - 1 : Number.NEGATIVE_INFINITY,
+    limit + 1,
+  )) {
     if (m.start < clauseStart || m.end > limit || !AGENT_TYPES.has(m.entity.type)) continue;
     // Near the verb first: a long clause holds many mentions, and the checks below read up to the verb.
     const after = tokens.indexAt(m.end);
@@ -244,7 +257,7 @@ function plainGap(tokens: TokenStore, a: number, b: number): boolean {
 /** The entity right after a verb (its object): within three tokens, past determiners. */
 export function objectMention(
   tokens: TokenStore,
-  mentions: readonly MentionRef[],
+  near: MentionsNear,
   end: number,
   to: number,
 ): MentionRef | undefined {
@@ -253,7 +266,7 @@ export function objectMention(
     k++;
   if (k >= to) return undefined;
   const at = tokens.start(k);
-  return mentions.find((m) => m.start === at && AGENT_TYPES.has(m.entity.type));
+  return near(at - 1, at + 1).find((m) => m.start === at && AGENT_TYPES.has(m.entity.type));
 }
 
 /** Passive voice: a form of "be" before a participle trigger. */
@@ -265,12 +278,7 @@ export function isPassive(tokens: TokenStore, first: number, trigger: number): b
 }
 
 /** "with leader Kim Jong-un and other key officials present", "attended by X": attendees in a sentence. */
-export function attendeesIn(
-  tokens: TokenStore,
-  mentions: readonly MentionRef[],
-  from: number,
-  to: number,
-): string[] {
+export function attendeesIn(tokens: TokenStore, near: MentionsNear, from: number, to: number): string[] {
   const out: string[] = [];
   for (let i = from; i < to; i++) {
     // Lower-casing keeps the length of a word that becomes "with" or "attended": others need no copy.
@@ -293,6 +301,7 @@ export function attendeesIn(
     if (end < 0) continue;
     const a = tokens.start(i);
     const b = tokens.start(end);
+    const mentions = near(a, b + 1);
     for (const m of mentions)
       if (m.start > a && m.end <= b && m.entity.type === 'PERSON') out.push(m.entity.id);
     if (w === 'attended')
