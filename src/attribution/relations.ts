@@ -50,6 +50,9 @@ class Runs {
   source = new Int32Array(0);
   contents = new Int32Array(0);
   firstContent = new Int32Array(0);
+  /** Per group its last content run so far, and per content run the next of its group (-1 none). */
+  lastContent = new Int32Array(0);
+  nextContent = new Int32Array(0);
 
   /** Reads the runs of `tags`, a unit's tags (at the start of the array), with no group yet. */
   read(tags: Uint8Array, unit: TagUnit): void {
@@ -66,6 +69,8 @@ class Runs {
       this.source = new Int32Array(size);
       this.contents = new Int32Array(size);
       this.firstContent = new Int32Array(size);
+      this.lastContent = new Int32Array(size);
+      this.nextContent = new Int32Array(size);
     }
     let count = 0;
     let k = 0;
@@ -120,13 +125,21 @@ class Runs {
     return out;
   }
 
+  /** Content run `r` joins group `g`, after those it has. */
+  addContent(g: number, r: number): void {
+    if (this.contents[g] === 0) this.firstContent[g] = r;
+    else this.nextContent[this.lastContent[g] as number] = r;
+    this.lastContent[g] = r;
+    this.nextContent[r] = -1;
+    this.contents[g] = (this.contents[g] as number) + 1;
+  }
+
   /** Group `g`'s content ranges, in order. */
   contentOf(g: number): TokenRange[] {
     const first = this.firstContent[g] as number;
     if (this.contents[g] === 1) return [this.range(first)];
     const out: TokenRange[] = [];
-    for (let r = first; r < this.count; r++)
-      if (this.part[r] === 5 && this.group[r] === g) out.push(this.range(r));
+    for (let r = first; r >= 0; r = this.nextContent[r] as number) out.push(this.range(r));
     return out;
   }
 }
@@ -139,31 +152,68 @@ const gapOf = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
 
 /** Whether a source or content run lies between token `from` and token `to`. */
 function otherRunBetween(runs: Runs, from: number, to: number): boolean {
-  for (let r = 0; r < runs.count; r++)
-    if (runs.part[r] !== 3 && (runs.start[r] as number) >= from && (runs.end[r] as number) <= to) return true;
+  // The runs are in token order: those starting at `from` or later, up to `to`, by bisection.
+  let lo = 0;
+  let hi = runs.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((runs.start[mid] as number) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let r = lo; r < runs.count && (runs.start[r] as number) <= to; r++)
+    if (runs.part[r] !== 3 && (runs.end[r] as number) <= to) return true;
   return false;
 }
 
-/** The group whose cue is nearest run `run`, those of its own sentence first; -1 when there is none. */
+/**
+ * The group whose cue is nearest run `run`, those of its own sentence first; -1 when there is none; the
+ * first group on a tie. The groups' cues come in token order, each group's between its first and last
+ * cue run: from those around the run outwards, a group's span is no nearer than the one before it, and
+ * a span farther than the best score so far holds no better cue.
+ */
 function nearest(runs: Runs, run: number): number {
   const start = runs.start[run] as number;
   const end = runs.end[run] as number;
-  const sentence = runs.sentence[run] as number;
+  let lo = 0;
+  let hi = runs.groups;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((runs.start[runs.firstCue[mid] as number] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
   let best = -1;
   let bestScore = Number.POSITIVE_INFINITY;
-  for (let g = 0; g < runs.groups; g++) {
-    const first = runs.firstCue[g] as number;
-    const last = runs.lastCue[g] as number;
-    let distance = Number.POSITIVE_INFINITY;
-    for (let c = first; c <= last; c++)
-      if (runs.part[c] === 3) distance = Math.min(distance, runs.gap(c, start, end));
-    const score = (runs.sentence[first] === sentence ? 0 : 10_000) + distance;
-    if (score < bestScore) {
+  const consider = (g: number) => {
+    const score = groupScore(runs, g, run);
+    if (score < bestScore || (score === bestScore && g < best)) {
       bestScore = score;
       best = g;
     }
-  }
+  };
+  for (let g = lo - 1; g >= 0 && spanGap(runs, g, start, end) <= bestScore; g--) consider(g);
+  for (let g = lo; g < runs.groups && spanGap(runs, g, start, end) <= bestScore; g++) consider(g);
   return best;
+}
+
+/** Tokens between group `g`'s cue runs, first to last, and `[start, end)`. */
+const spanGap = (runs: Runs, g: number, start: number, end: number) =>
+  gapOf(
+    runs.start[runs.firstCue[g] as number] as number,
+    runs.end[runs.lastCue[g] as number] as number,
+    start,
+    end,
+  );
+
+/** How far group `g`'s cue is from run `run`: its nearest cue run's gap, 10,000 more from another sentence. */
+function groupScore(runs: Runs, g: number, run: number): number {
+  const start = runs.start[run] as number;
+  const end = runs.end[run] as number;
+  const first = runs.firstCue[g] as number;
+  const last = runs.lastCue[g] as number;
+  let distance = Number.POSITIVE_INFINITY;
+  for (let c = first; c <= last; c++)
+    if (runs.part[c] === 3) distance = Math.min(distance, runs.gap(c, start, end));
+  return (runs.sentence[first] === runs.sentence[run] ? 0 : 10_000) + distance;
 }
 
 /**
@@ -242,10 +292,8 @@ export function groupRelations(
     if (part[r] === 3) continue;
     const g = nearest(runs, r);
     group[r] = g;
-    if (part[r] === 5) {
-      if (runs.contents[g] === 0) runs.firstContent[g] = r;
-      runs.contents[g] = (runs.contents[g] as number) + 1;
-    } else {
+    if (part[r] === 5) runs.addContent(g, r);
+    else {
       const cue = runs.firstCue[g] as number;
       const s = runs.source[g] as number;
       if (
