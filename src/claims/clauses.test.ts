@@ -73,19 +73,15 @@ test('ClauseBounds gives clauseStart and clauseEnd of every token asked, in any 
       (words, asks, cut) => {
         const { tokens } = contextFor(words.join(' '), {}).text;
         const from = cut % tokens.count;
-        const bounds = new ClauseBounds(tokens, from, tokens.count);
-        for (const ask of asks) {
-          const i = from + (ask % (tokens.count - from));
-          assert.equal(
-            bounds.start(i),
-            clauseStart(tokens, i, from),
-            `start of token ${i} in ${words.join(' ')}`,
-          );
-          assert.equal(
-            bounds.end(i),
-            clauseEnd(tokens, i, tokens.count),
-            `end of token ${i} in ${words.join(' ')}`,
-          );
+        const asked = asks.map((ask) => from + (ask % (tokens.count - from)));
+        // Asked in order, as the stages ask, and in any order.
+        for (const order of [[...asked].sort((a, b) => a - b), asked]) {
+          const bounds = new ClauseBounds(tokens, from, tokens.count);
+          for (const i of order) {
+            const where = `token ${i} of "${words.join(' ')}", asked ${order.join(' ')}`;
+            assert.equal(bounds.start(i), clauseStart(tokens, i, from), `start of ${where}`);
+            assert.equal(bounds.end(i), clauseEnd(tokens, i, tokens.count), `end of ${where}`);
+          }
         }
       },
     ),

@@ -216,40 +216,41 @@ function trailing(tokens: TokenStore, i: number, end: number): number {
 }
 
 /**
- * `clauseStart` and `clauseEnd` over one sentence's tokens [from, to), for many tokens of it: the marks
- * that open and end clauses are found by one scan that goes on where the last ask left it, and looked up
- * by bisection. A long sentence with a figure or a trigger every few words would otherwise be read
- * again from the token asked about to the next mark, or back to the last one, at every ask.
+ * `clauseStart` and `clauseEnd` over one sentence's tokens [from, to), for many tokens of it, asked in
+ * order: each ask reads on from where the last one stopped. A long sentence with a figure or a trigger
+ * every few words would otherwise be read again, from each one, back to the last mark that opens a
+ * clause or on to the next that ends one. Asked out of order, they read as those functions do.
  */
 export class ClauseBounds {
-  /** Tokens before this one are scanned for openings; `openings` holds those found, ascending. */
-  private openScanned: number;
-  private readonly openings: number[] = [];
-  /** Likewise for the marks that end a clause. */
-  private endScanned: number;
+  /** The last token `start` was asked about (-1: none), and the last token before it but one that opens a clause. */
+  private asked = -1;
+  private opening = -1;
+  /** The marks that end a clause among tokens [scanFrom, scanTo), ascending. */
+  private scanFrom = -1;
+  private scanTo = -1;
   private readonly ends: number[] = [];
 
   constructor(
     private readonly tokens: TokenStore,
     private readonly from: number,
     private readonly to: number,
-  ) {
-    this.openScanned = from;
-    this.endScanned = from;
-  }
+  ) {}
 
   /** `clauseStart(tokens, i, from)`. */
   start(i: number): number {
-    const { tokens, from, openings } = this;
+    const { tokens, from } = this;
+    if (i < this.asked) return clauseStart(tokens, i, from);
     // A comma opens a clause only before a token inside the range asked about, so the token just before
-    // `i` is tested on its own; an opening before it opens one for every later token too.
-    for (; this.openScanned < i - 1; this.openScanned++)
-      if (opensClause(tokens, this.openScanned, this.openScanned + 2)) openings.push(this.openScanned);
-    let opening = i - 1 >= from && opensClause(tokens, i - 1, i) ? i - 1 : -1;
-    if (opening < 0) {
-      const k = lastBelow(openings, i - 1);
-      if (k >= 0) opening = openings[k] as number;
-    }
+    // `i` is tested on its own; one before that opens a clause for every later token too. Back from there
+    // to the tokens the last ask read, the last that opens one.
+    const low = this.asked < 0 ? from : Math.max(from, this.asked - 1);
+    for (let k = i - 2; k >= low; k--)
+      if (opensClause(tokens, k, k + 2)) {
+        this.opening = k;
+        break;
+      }
+    this.asked = i;
+    const opening = i - 1 >= from && opensClause(tokens, i - 1, i) ? i - 1 : this.opening;
     if (opening < from) return from;
     let s = opening + 1;
     while (
@@ -263,12 +264,19 @@ export class ClauseBounds {
   /** `clauseEnd(tokens, i, to)`. */
   end(i: number): number {
     const { tokens, to, ends } = this;
-    // On until a mark past `i` is known, or the range ends: every mark before `endScanned` is in `ends`.
-    while (this.endScanned < to && !((ends[ends.length - 1] ?? -1) > i)) {
-      const k = this.endScanned++;
+    const first = i + 1;
+    if (first < this.scanFrom) return clauseEnd(tokens, i, to);
+    if (first > this.scanTo) {
+      this.scanFrom = first;
+      this.scanTo = first;
+      ends.length = 0;
+    }
+    const next = lastBelow(ends, first) + 1;
+    // On until a mark at `first` or after is known, or the range ends.
+    while (next === ends.length && this.scanTo < to) {
+      const k = this.scanTo++;
       if (endsClause(tokens, k)) ends.push(k);
     }
-    const next = lastBelow(ends, i + 1) + 1;
     return next < ends.length ? (ends[next] as number) : trailing(tokens, i, to);
   }
 }

@@ -129,6 +129,9 @@ const holdsInName = (m: Mention, entity: Entity, start: number, end: number) =>
   m.kind === 'name' &&
   entity.type !== 'EVENT' &&
   m.end - m.start > end - start;
+/** Tokens of a sentence beyond which its mentions are looked up by window (see `MentionsNear`). */
+const LONG_SENTENCE = 200;
+
 /** How far from a trigger, in characters, its time is sought before the whole sentence is. */
 const TIME_REACH = 2000;
 
@@ -176,7 +179,13 @@ function eventsOf(context: StageContext): Event[] {
     // Without a trigger a sentence makes no event and lends its time to none.
     if (triggers.length === 0) return;
     if (triggers.length > found) triggers.sort(byFirst);
-    const near: MentionsNear = (start, end) => allMentions.within(s.start, s.end, start, end);
+    // A sentence's own mentions serve every lookup as they are, but a long one's are too many to read
+    // at each trigger: its lookups ask the index for a window instead.
+    let near: MentionsNear;
+    if (to - from <= LONG_SENTENCE) {
+      const mentions = allMentions.overlapping(s.start, s.end);
+      near = () => mentions;
+    } else near = (start, end) => allMentions.within(s.start, s.end, start, end);
     const clauses = new ClauseBounds(tokens, from, to);
     let sentenceTimes: readonly Time[] | undefined;
     const made: Draft[] = [];
@@ -227,19 +236,23 @@ function eventsOf(context: StageContext): Event[] {
         for (const id of attendees) addParticipant(participants, 'attendee', id);
       }
       const quote = quotes.containing(trigger.start, trigger.end)[0];
-      // The times near the trigger first: one farther scores more than TIME_REACH, so a best nearer stands.
-      let time = timeOf(
-        tokens,
-        timeIndex.overlapping(
-          Math.max(s.start, trigger.start - TIME_REACH),
-          Math.min(s.end, trigger.end + TIME_REACH),
-        ),
-        trigger,
-        clause,
-        s,
-        quote,
-        TIME_REACH,
-      );
+      // In a long sentence the times near the trigger first: one farther scores more than TIME_REACH, so
+      // a best nearer stands.
+      let time =
+        to - from > LONG_SENTENCE
+          ? timeOf(
+              tokens,
+              timeIndex.overlapping(
+                Math.max(s.start, trigger.start - TIME_REACH),
+                Math.min(s.end, trigger.end + TIME_REACH),
+              ),
+              trigger,
+              clause,
+              s,
+              quote,
+              TIME_REACH,
+            )
+          : undefined;
       if (!time) {
         sentenceTimes ??= timeIndex.overlapping(s.start, s.end);
         time = timeOf(tokens, sentenceTimes, trigger, clause, s, quote);

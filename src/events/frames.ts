@@ -154,8 +154,9 @@ export function timeOf(
 }
 
 /**
- * The mentions of a sentence that meet `[start, end)`, in span order: each rule asks for the few near
- * its trigger, as a long sentence holds thousands.
+ * Mentions of a sentence that include those meeting `[start, end)`, in span order: each rule asks for
+ * the few near its trigger, as a long sentence holds thousands, and reads only those it wants of what
+ * it is given, so a short sentence gives all its own.
  */
 export type MentionsNear = (start: number, end: number) => readonly MentionRef[];
 
