@@ -195,3 +195,47 @@ table('events: the seed dispatch with hand-made layers', [['seed']] as const, ()
   const left = of('departure')[0];
   assert.equal(value(left?.time), '2024-10-23', '"one year ago from today" in the quote');
 });
+
+table(
+  'a sentence too long to read whole at each trigger gives each of its clauses the events it gives alone',
+  [
+    ['Kim visited Seoul on Monday', ['Kim', 'Seoul']],
+    ['police arrested Smith in Busan on Friday', ['Smith', 'Busan']],
+    ['the ministry said Kim held a meeting in Seoul with Smith present', ['Kim', 'Seoul', 'Smith']],
+  ] as const,
+  ([clause, names]) => {
+    const copies = 30;
+    /** The events of `copies` copies of the clause in one sentence, read by the names of their places and participants. */
+    const readAll = (n: number) => {
+      const text = `${Array.from({ length: n }, () => clause).join(', and ')}.`;
+      const entities = names.map((name) =>
+        entity(
+          text,
+          name,
+          name === 'Seoul' || name === 'Busan' ? 'GPE' : 'PERSON',
+          ...Array.from({ length: n }, (_, k) => [name, k] as const),
+        ),
+      );
+      return eventsOf(text, entities).map((e) =>
+        [
+          e.type,
+          e.trigger.text,
+          e.place,
+          e.participants.map((p) => `${p.role}:${p.entity}`).join(' '),
+          e.time ? 'dated' : 'undated',
+          e.modality,
+        ].join('|'),
+      );
+    };
+    const alone = readAll(1);
+    assert.ok(alone.length > 0, `"${clause}" alone gives an event`);
+    const long = readAll(copies);
+    assert.equal(long.length, alone.length * copies, `${copies} copies of the events of "${clause}"`);
+    for (let n = 0; n < copies; n++)
+      assert.deepEqual(
+        long.slice(n * alone.length, (n + 1) * alone.length),
+        alone,
+        `copy ${n + 1} of "${clause}" in one long sentence`,
+      );
+  },
+);
