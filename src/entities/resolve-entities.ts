@@ -389,11 +389,19 @@ class Resolver {
   }
 
   /**
-   * Token `i` lower-cased, undefined outside the text as an array's element would be. Asked for token by
-   * token: the text layer keeps what it cuts, and most words are never looked at here.
+   * Token `i` lower-cased, undefined outside the text as an array's element would be. From the word
+   * itself, most words being lower-case already: the text layer's cache of every token's lower case is
+   * an array as long as the document, which a long one pays for dearly, and the few words asked here
+   * need none.
    */
   private lower(i: number): string | undefined {
-    return i >= 0 && i < this.words.length ? this.context.text.tokens.lower(i) : undefined;
+    if (i < 0 || i >= this.words.length) return undefined;
+    const word = this.words[i] as string;
+    for (let k = 0; k < word.length; k++) {
+      const c = word.charCodeAt(k);
+      if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
+    }
+    return word;
   }
 
   /** Whether token `i` of the text is a title word ("ambassador", "Mr."). */
