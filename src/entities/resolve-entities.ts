@@ -922,21 +922,24 @@ class Resolver {
     // Each person's mentions as (token, sentence, weight), pronouns added as they are resolved.
     const persons = this.clusters.filter((c) => c.type === 'PERSON');
     let total = 0;
-    for (const c of persons) total += c.drafts.length;
+    for (let k = 0; k < persons.length; k++) total += (persons[k] as Cluster).drafts.length;
     // As numbers by mark, at their size: an object per mention would outlive scavenges in a long document.
     const person = new Array<number>(total).fill(0);
     const at = new Array<number>(total).fill(0);
     const sentences = new Array<number>(total).fill(0);
     const weights = new Array<number>(total).fill(1.5);
     let id = 0;
-    for (let k = 0; k < persons.length; k++)
-      for (const d of (persons[k] as Cluster).drafts) {
+    for (let k = 0; k < persons.length; k++) {
+      const drafts = (persons[k] as Cluster).drafts;
+      for (let m = 0; m < drafts.length; m++) {
+        const d = drafts[m] as Draft;
         const sentence = this.sentenceOf(d.first);
         person[id] = k;
         at[id] = d.first;
         sentences[id] = sentence;
         weights[id++] = this.opensSentence(d, sentence) ? 1.5 : 1;
       }
+    }
     const window = new SalienceWindow({
       persons: persons.length,
       person,
@@ -945,14 +948,19 @@ class Resolver {
       weight: weights,
     });
     const added: Draft[] = [];
-    for (const i of this.gendered) {
+    // Loops by index here and below: a long document runs them once, long, and before the compiler has
+    // optimised them, an iterator allocates a result at each step.
+    for (let g = 0; g < this.gendered.length; g++) {
+      const i = this.gendered[g] as number;
       const gender = this.cues[i] === Cue.Male ? 'm' : 'f';
       if (covered.has(i)) continue;
       const sentence = this.sentenceOf(i);
       let best = -1;
       let bestScore = 0;
       // Persons with no mention within the horizon score 0 and never win.
-      for (const k of window.candidates(i, sentence)) {
+      const candidates = window.candidates(i, sentence);
+      for (let n = 0; n < candidates.length; n++) {
+        const k = candidates[n] as number;
         const c = persons[k] as Cluster;
         if (c.gender && c.gender !== gender) continue;
         let score = window.score(k);
@@ -970,7 +978,8 @@ class Resolver {
       added.push(draft);
       window.add(best, { at: i, sentence, weight: this.opensSentence(draft, sentence) ? 1.5 : 1 });
     }
-    for (const d of added) {
+    for (let n = 0; n < added.length; n++) {
+      const d = added[n] as Draft;
       (d.cluster as Cluster).drafts.push(d);
       this.drafts.push(d);
     }
@@ -997,7 +1006,8 @@ class Resolver {
       if (d.kind === 'demonym') demonymEnds.add(d.end);
     }
     const added: Draft[] = [];
-    for (const i of this.plural) {
+    for (let p = 0; p < this.plural.length; p++) {
+      const i = this.plural[p] as number;
       const from = this.context.text.sentences[Math.max(0, this.sentenceOf(i) - 1)]?.firstToken ?? 0;
       let j = i - 1;
       let found: Draft | undefined;
@@ -1030,7 +1040,8 @@ class Resolver {
         new Draft(i, i + 1, 'pronoun', cluster.type, 'entities/plural-pronoun', 0.5, undefined, cluster),
       );
     }
-    for (const d of added) {
+    for (let n = 0; n < added.length; n++) {
+      const d = added[n] as Draft;
       (d.cluster as Cluster).drafts.push(d);
       this.drafts.push(d);
     }
