@@ -881,12 +881,14 @@ export const recognizeEntities: Stage = {
   run(context) {
     const { tokens, source } = context.text;
     const names = recognizeNames(context);
+    const words = tokenWords(context.text);
     const entities = keptSlots<Entity>(names.length) as Entity[];
     for (let i = 0; i < names.length; i++) {
       const n = names[i] as NameSpan;
       const start = tokens.start(n.first);
       const end = tokens.end(n.end - 1);
-      const text = source.slice(start, end);
+      // A name of one word is the word's string, already cut.
+      const text = n.end - n.first === 1 ? (words[n.first] as string) : source.slice(start, end);
       // `Array.of`, not a literal: see kept.ts.
       const mentions = Array.of<Mention>(new MentionRecord(start, end, text, 'name'));
       entities[i] = new EntityRecord(entityId(i), n.type, text, mentions, n.rule, n.confidence);

@@ -1135,7 +1135,8 @@ class Resolver {
         const d = drafts[m] as Draft;
         const start = tokens.start(d.first);
         const end = tokens.end(d.end - 1);
-        const text = source.slice(start, end);
+        // A mention of one word (most pronouns and surnames) is the word's string, already cut.
+        const text = d.end - d.first === 1 ? (this.words[d.first] as string) : source.slice(start, end);
         mentions[m] = new MentionRecord(start, end, text, d.kind);
         confidence = Math.max(confidence, d.confidence);
         if (d.kind !== 'name') continue;
