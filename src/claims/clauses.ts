@@ -176,18 +176,21 @@ function opensClause(tokens: TokenStore, k: number, end: number): boolean {
   return false;
 }
 
+/** The first token of a clause opened at token `opening` and holding token `i`: past "that", "and", a comma. */
+function pastOpening(tokens: TokenStore, opening: number, i: number): number {
+  let s = opening + 1;
+  while (
+    s < i &&
+    (tokens.lower(s) === 'that' || CONJUNCTIONS.has(tokens.lower(s)) || tokens.lower(s) === ',')
+  )
+    s++;
+  return s;
+}
+
 /** The first token of the clause holding token `i`, not before `from`. */
 export function clauseStart(tokens: TokenStore, i: number, from: number): number {
   for (let k = i - 1; k >= from; k--) {
-    if (opensClause(tokens, k, i)) {
-      let s = k + 1;
-      while (
-        s < i &&
-        (tokens.lower(s) === 'that' || CONJUNCTIONS.has(tokens.lower(s)) || tokens.lower(s) === ',')
-      )
-        s++;
-      return s;
-    }
+    if (opensClause(tokens, k, i)) return pastOpening(tokens, k, i);
   }
   return from;
 }
@@ -251,14 +254,7 @@ export class ClauseBounds {
       }
     this.asked = i;
     const opening = i - 1 >= from && opensClause(tokens, i - 1, i) ? i - 1 : this.opening;
-    if (opening < from) return from;
-    let s = opening + 1;
-    while (
-      s < i &&
-      (tokens.lower(s) === 'that' || CONJUNCTIONS.has(tokens.lower(s)) || tokens.lower(s) === ',')
-    )
-      s++;
-    return s;
+    return opening < from ? from : pastOpening(tokens, opening, i);
   }
 
   /** `clauseEnd(tokens, i, to)`. */

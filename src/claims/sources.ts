@@ -1,6 +1,6 @@
 import type { Entity, Mention, Quote } from '../document/analysis.js';
 import { sortStably } from '../document/sort-stably.js';
-import { firstAtLeast, SpanIndex } from '../document/span-index.js';
+import { firstAtLeast, firstWhere, SpanIndex } from '../document/span-index.js';
 import type { StageContext } from '../pipeline/stage.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
@@ -383,21 +383,6 @@ function cuesOf(tokens: TokenStore, first: number, endToken: number): SentenceCu
   }
   lastCues = { tokens, first, endToken, according, verbs };
   return lastCues;
-}
-
-/**
- * The first place in `list` from `from` whose item passes `test`, which holds from some place on;
- * `list.length` if none.
- */
-function firstWhere(list: readonly number[], test: (item: number) => boolean, from = 0): number {
-  let lo = from;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (test(list[mid] as number)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /**

@@ -53,6 +53,21 @@ export function inSpanOrder<T extends Bounds>(items: readonly T[]): T[] {
  * a range are found by binary search instead of a scan: stages ask this once per token or trigger, and
  * a scan would make long documents quadratic.
  */
+/**
+ * The first place in `list`, from `from`, whose item passes `test`, which holds from some place on;
+ * `list.length` when none does.
+ */
+export function firstWhere<T>(list: readonly T[], test: (item: T) => boolean, from = 0): number {
+  let lo = from;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (test(list[mid] as T)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** Index of the first of the first `count` ascending `starts` that is at least `offset` (`count` when none is). */
 export function firstAtLeast(starts: ArrayLike<number>, offset: number, count = starts.length): number {
   let lo = 0;

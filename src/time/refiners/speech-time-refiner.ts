@@ -4,6 +4,8 @@
  * said at: an event noun near the quote ("During a speech at the ceremony") that an earlier sentence
  * of the story dates ("held the ceremony ... the previous day"). Falls back to the publication date.
  */
+
+import { firstWhere } from '../../document/span-index.js';
 import type { CalDate } from '../calendar.js';
 import { parseIsoDate } from '../calendar.js';
 import type { QuoteSpan, RefineContext } from '../result.js';
@@ -88,18 +90,6 @@ export interface SpeechTime {
   readonly index?: number;
 }
 
-/** The first of `dated` that passes `after`, which holds from some place on. */
-function firstDated(dated: readonly DatedMention[], after: (d: DatedMention) => boolean): number {
-  let lo = 0;
-  let hi = dated.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (after(dated[mid] as DatedMention)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
-
 /**
  * `sentenceOf(offset)`: the sentence index of a character offset. `dated`: the day-level dates found
  * outside quotations, in text order. `inQuote(offset)`: whether an offset lies inside a quotation.
@@ -120,7 +110,7 @@ export function speechTime(
   let bestDistance = Number.POSITIVE_INFINITY;
   // `dated` is in text order, so the dates of a run of sentences are a run of it, found by bisection:
   // a long story has a date and a quotation in most paragraphs.
-  for (let i = firstDated(dated, (d) => sentenceOf(d.start) >= s); i < dated.length; i++) {
+  for (let i = firstWhere(dated, (d) => sentenceOf(d.start) >= s); i < dated.length; i++) {
     const d = dated[i] as DatedMention;
     if (sentenceOf(d.start) > sEnd) break;
     const distance = d.start < quote.start ? quote.start - d.start : d.start - quote.end;
@@ -144,7 +134,7 @@ export function speechTime(
     for (let j = s - 1; j >= Math.max(0, s - 10); j--) {
       const sentence = c.sentences[j];
       if (!sentence) continue;
-      const from = firstDated(dated, (d) => d.start >= sentence.start);
+      const from = firstWhere(dated, (d) => d.start >= sentence.start);
       let to = from;
       while (to < dated.length && (dated[to] as DatedMention).start < sentence.end) to++;
       if (to === from) continue;
