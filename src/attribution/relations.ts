@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../document/span-index.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { isReportingWord } from './cue-lexicon.js';
 import { type TagUnit, tokenForm } from './features.js';
@@ -153,14 +154,11 @@ const gapOf = (aStart: number, aEnd: number, bStart: number, bEnd: number) =>
 /** Whether a source or content run lies between token `from` and token `to`. */
 function otherRunBetween(runs: Runs, from: number, to: number): boolean {
   // The runs are in token order: those starting at `from` or later, up to `to`, by bisection.
-  let lo = 0;
-  let hi = runs.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((runs.start[mid] as number) < from) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let r = lo; r < runs.count && (runs.start[r] as number) <= to; r++)
+  for (
+    let r = firstAtLeast(runs.start, from, runs.count);
+    r < runs.count && (runs.start[r] as number) <= to;
+    r++
+  )
     if (runs.part[r] !== 3 && (runs.end[r] as number) <= to) return true;
   return false;
 }

@@ -39,7 +39,7 @@ export const ROWS = INT16_ROWS + 3;
 export const SCORE_BYTES = 8 * T;
 
 /** Where `WeightTable`'s arrays are in the kernel's memory, as the module is written for them. */
-export interface TableLayout {
+interface TableLayout {
   /** Byte address of `WeightTable.table`. */
   readonly table: number;
   /** Byte address of its bitmap (`present`), its slot mask, and where the weights of zeros start (int16 index). */
@@ -83,7 +83,7 @@ const { get, set, tee, i32 } = op;
  * `sumRows(n, rows, scores, scale, hashes)`: for each of `n` tokens, the sum of its `ROWS` rows (at
  * `rows`, `4 * ROWS` bytes a token) and of the weights of templates 6, 7, 27 and 28, found from the
  * hashes of the token's form and its neighbours' (int32 at `hashes`, token k's at `hashes + 4 * (k +
- * 2)`) as `UnitScorer` used to find them with `WeightTable.find`; times `scale`, into `scores`.
+ * 2)`) as `WeightTable.find` finds them; times `scale`, into `scores`.
  */
 function sumRows(layout: TableLayout): WasmFunction {
   const [N, ROWS_AT, SCORES, SCALE, HASHES] = [0, 1, 2, 3, 4];

@@ -1,4 +1,5 @@
 import type { Entity, EntityType, Mention } from '../document/analysis.js';
+import { sortStably } from '../document/sort-stably.js';
 import { isBlankRange, type Span } from '../document/span.js';
 import { onlyFunctionWords } from './function-words.js';
 
@@ -94,12 +95,6 @@ function withoutBracket(source: Span): Span {
   return { start: source.start, end: source.start + end, text: source.text.slice(0, end) };
 }
 
-/**
- * Scratch for the keys `ensureIndexed` sorts, kept for all documents and grown as needed: a typed array
- * of more than a few numbers has its store outside the heap, which costs more to make than to sort.
- */
-let sortKeys = new Float64Array(0);
-
 /** Room kept in the lists of mentions for those sources add: a document's few, mostly. */
 const ADDED_ROOM = 8;
 
@@ -168,20 +163,10 @@ export class SpeakerResolver {
     this.mentions = mentions;
     this.owners = owners;
     this.count = n;
-    // One sort rather than an insertion per mention, of numbers (start, then position in the low bits),
-    // so equal starts stay in the order they were added.
-    const scale = 2 ** Math.ceil(Math.log2(n + 1));
-    if (sortKeys.length < n) sortKeys = new Float64Array(Math.max(n, 2 * sortKeys.length));
-    const keys = sortKeys.subarray(0, n);
-    for (let k = 0; k < n; k++) keys[k] = (mentions[k] as Mention).start * scale + k;
-    keys.sort();
-    // The low bits by subtraction: exact, as the scale is a power of two, and no call to fmod as `%` makes.
+    // One sort rather than an insertion per mention, stable, so equal starts stay in the order added.
     const order = new Array<number>(n);
-    for (let k = 0; k < n; k++) {
-      const key = keys[k] as number;
-      order[k] = key - Math.floor(key / scale) * scale;
-    }
-    this.byStart = order;
+    for (let k = 0; k < n; k++) order[k] = k;
+    this.byStart = sortStably(order, (k) => (mentions[k] as Mention).start);
   }
 
   private add(mention: Mention, entity: Entity): void {

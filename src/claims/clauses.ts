@@ -1,3 +1,4 @@
+import { firstAtLeast } from '../document/span-index.js';
 import { verbForm } from '../events/verbs.js';
 import { TokenKind, type TokenStore } from '../text/tokens.js';
 import { WordShapes } from '../text/word-shapes.js';
@@ -267,7 +268,7 @@ export class ClauseBounds {
       this.scanTo = first;
       ends.length = 0;
     }
-    const next = lastBelow(ends, first) + 1;
+    const next = firstAtLeast(ends, first);
     // On until a mark at `first` or after is known, or the range ends.
     while (next === ends.length && this.scanTo < to) {
       const k = this.scanTo++;
@@ -275,18 +276,6 @@ export class ClauseBounds {
     }
     return next < ends.length ? (ends[next] as number) : trailing(tokens, i, to);
   }
-}
-
-/** The place in ascending `list` of its last item below `x`, or -1. */
-function lastBelow(list: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as number) < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
 
 /** True for modal or "to" before the main verb: "will send", "plans to send". */

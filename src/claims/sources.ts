@@ -55,10 +55,6 @@ export interface MentionRef {
   readonly kind: string;
 }
 
-/** Mentions in span order: start, then end, then their order in the entity layer. */
-const bySpan = (starts: readonly number[], ends: readonly number[]) => (a: number, b: number) =>
-  (starts[a] as number) - (starts[b] as number) || (ends[a] as number) - (ends[b] as number) || a - b;
-
 /**
  * All entity mentions of a document in span order, for looking up who stands where: their bounds in flat
  * arrays with the running maximum of the ends, so that the mentions meeting a range are found by bisection.
@@ -75,50 +71,31 @@ export class MentionIndex {
   constructor(entities: readonly Entity[]) {
     let n = 0;
     for (let k = 0; k < entities.length; k++) n += (entities[k] as Entity).mentions.length;
-    // Sorted as numbers holding each start with the mention's place in its low bits (exact below 2^53):
-    // the entities' mentions come entity by entity, and sorting them by comparing spans costs more than the
-    // rest. Runs of equal starts, few and short ("South Korea" and "South Korea's spy agency"), are then
-    // put in order of end.
-    const scale = 2 ** Math.ceil(Math.log2(n + 1));
     // At its size, filled by index: pushed, it would grow (and copy) as it went.
-    const keys = new Array<number>(n);
     const mentions = new Array<Mention>(n);
     const owners = new Array<Entity>(n);
-    let whole = true;
+    const order = new Array<number>(n);
     let i = 0;
     for (let k = 0; k < entities.length; k++) {
       const e = entities[k] as Entity;
       for (let j = 0; j < e.mentions.length; j++) {
-        const m = e.mentions[j] as Mention;
-        mentions[i] = m;
+        mentions[i] = e.mentions[j] as Mention;
         owners[i] = e;
-        keys[i] = m.start * scale + i;
-        whole &&= Number.isInteger(m.start) && m.start >= 0 && m.start * scale + n <= Number.MAX_SAFE_INTEGER;
+        order[i] = i;
         i++;
       }
     }
+    // By start, stably (`sortStably` sorts a long list as numbers): the entities' mentions come entity by
+    // entity. Runs of equal starts, few and short ("South Korea" and "South Korea's spy agency"), are then
+    // put in order of end.
+    sortStably(order, (at) => (mentions[at] as Mention).start);
     this.starts = new Array<number>(n);
     this.ends = new Array<number>(n);
     this.maxEnd = new Array<number>(n);
     this.mentions = new Array<Mention>(n);
     this.owners = new Array<Entity>(n);
-    let order = keys;
-    if (whole) sortStably(keys, (key) => key);
-    else {
-      // Spans too far out for such numbers: sorted by comparing them.
-      const starts = mentions.map((m) => m.start);
-      order = starts
-        .map((_, k) => k)
-        .sort(
-          bySpan(
-            starts,
-            mentions.map((m) => m.end),
-          ),
-        );
-    }
     for (let k = 0; k < n; k++) {
-      const key = order[k] as number;
-      const at = whole ? key - Math.floor(key / scale) * scale : key;
+      const at = order[k] as number;
       const m = mentions[at] as Mention;
       let j = k;
       // Into its place among those before it with the same start, by end: a stable insertion.

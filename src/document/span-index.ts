@@ -49,11 +49,6 @@ export function inSpanOrder<T extends Bounds>(items: readonly T[]): T[] {
 }
 
 /**
- * Spans sorted by start, with the running maximum of their ends, so the spans that overlap or contain
- * a range are found by binary search instead of a scan: stages ask this once per token or trigger, and
- * a scan would make long documents quadratic.
- */
-/**
  * The first place in `list`, from `from`, whose item passes `test`, which holds from some place on;
  * `list.length` when none does.
  */
@@ -80,6 +75,11 @@ export function firstAtLeast(starts: ArrayLike<number>, offset: number, count = 
   return lo;
 }
 
+/**
+ * Spans sorted by start, with the running maximum of their ends, so the spans that overlap or contain
+ * a range are found by binary search instead of a scan: stages ask this once per token or trigger, and
+ * a scan would make long documents quadratic.
+ */
 export class SpanIndex<T extends Bounds> {
   private readonly items: readonly T[];
   // Bounds copied out of the items into flat arrays: searching a long document's spans then reads

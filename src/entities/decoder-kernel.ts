@@ -222,7 +222,7 @@ function emissions(): WasmFunction {
   body.push(get(SCALE), op.f64x2Splat(), set(SCALES));
   body.push(get(SLOTS), get(N), i32(SLOT_BYTES), op.i32Mul(), op.i32Add(), set(END));
   body.push(op.block(), get(N), i32(1), op.i32LtS(), op.brIf(0), op.loop());
-  for (let g = 0; g < 6; g++) {
+  for (let g = 0; g < FEATURE_GROUPS.length; g++) {
     body.push(get(SLOTS), op.i32Load(4 * g), set(AT));
     for (let j = 0; j < 4; j++) {
       body.push(get(AT), op.v128Load(16 * j));
@@ -233,8 +233,15 @@ function emissions(): WasmFunction {
     if (g > 0) body.push(get(A4), op.i32Add());
     body.push(set(A4));
   }
-  for (let p = 0; p < 2; p++) {
-    body.push(get(SLOTS), op.i32Load(24 + 4 * p), tee(PAIR), i32(0), op.i32GeS(), op.if());
+  for (let p = 0; p < PAIR_FEATURES.length; p++) {
+    body.push(
+      get(SLOTS),
+      op.i32Load(4 * (FEATURE_GROUPS.length + p)),
+      tee(PAIR),
+      i32(0),
+      op.i32GeS(),
+      op.if(),
+    );
     for (let j = 0; j < 4; j++)
       body.push(get(A[j] as number), get(PAIR), op.v128Load16x4S(8 * j), op.i32x4Add(), set(A[j] as number));
     body.push(get(A4), get(PAIR), op.i32Load16S(32), op.i32Add(), set(A4), op.end());
@@ -477,7 +484,7 @@ function keep(): WasmFunction {
   };
 }
 
-export type SumMisses = (
+type SumMisses = (
   count: number,
   misses: number,
   features: number,
@@ -488,9 +495,9 @@ export type SumMisses = (
   constants: number,
 ) => void;
 
-export type Keep = (count: number, misses: number, keep: number, keys: number, own: number) => void;
+type Keep = (count: number, misses: number, keep: number, keys: number, own: number) => void;
 
-export type Locate = (
+type Locate = (
   n: number,
   live: number,
   keys: number,
@@ -505,7 +512,7 @@ export type Locate = (
   cacheBits: number,
 ) => number;
 
-export type DecodeRun = (
+type DecodeRun = (
   slots: number,
   n: number,
   emit: number,

@@ -82,8 +82,8 @@ export const CaseSeen = {
 
 const CASE_BITS = CaseSeen.Capitalised | CaseSeen.Lower;
 /** Every CaseSeen bit, below this shift in a slot of the case memory. */
-const SEEN_BITS = 31;
 const CASE_SHIFT = 5;
+const SEEN_BITS = (1 << CASE_SHIFT) - 1;
 
 export class CaseMemory {
   /**

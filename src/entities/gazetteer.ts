@@ -141,6 +141,13 @@ interface CityColumns {
  * Countries, demonyms, cities, regions and geographic features, looked up as token sequences
  * (longest match first). Built once from the committed models/gazetteer.json.
  */
+/**
+ * Whether a key may go on with the word of code `code` (`code(word)`): a word with no space ends every
+ * key it closes, no phrase or prefix, unless some phrase goes on so.
+ */
+const goesOn = (word: string, code: number): boolean =>
+  (code & WordCode.Continues) !== 0 || word.includes(' ');
+
 export class Gazetteer {
   /**
    * Every phrase, every proper prefix of one (so that matching stops as soon as no phrase can go on) and
@@ -337,7 +344,7 @@ export class Gazetteer {
     if (i + 1 >= end) return best;
     const second = words[i + 1] as string;
     // Most words after a phrase's first word go on no phrase: their code says so without a look-up.
-    if (codes && !this.goesOn(second, codes[i + 1 - codeFrom] as number)) return best;
+    if (codes && !goesOn(second, codes[i + 1 - codeFrom] as number)) return best;
     // Words with no space make a two-word key: its entry is the first word's follower's.
     if (!key.includes(' ') && !second.includes(' ')) {
       entry = this.pairs.get(key)?.get(second) ?? 0;
@@ -351,20 +358,12 @@ export class Gazetteer {
       const code = codes
         ? (codes[i + n - 1 - codeFrom] as number)
         : ((this.entries.get(next) ?? 0) & CONTINUES) << CONTINUES_TO_CODE;
-      if (!this.goesOn(next, code)) break;
+      if (!goesOn(next, code)) break;
       key = `${key} ${next}`;
       entry = this.entries.get(key) ?? 0;
       if (entry & CLASS_MASK) best = entry * LENGTHS + n;
     }
     return best;
-  }
-
-  /**
-   * Whether a key may go on with the word of code `code` (`code(word)`): a word with no space ends every
-   * key it closes, no phrase or prefix, unless some phrase goes on so.
-   */
-  private goesOn(word: string, code: number): boolean {
-    return (code & WordCode.Continues) !== 0 || word.includes(' ');
   }
 
   /** The place of a phrase's entry, a city made from its columns. */

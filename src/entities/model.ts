@@ -30,7 +30,7 @@ if (L !== 17) throw new DatelineError('INTERNAL', 'entity model: the decoder is 
 const F = FEATURES_PER_TOKEN;
 /**
  * 2^14 cache slots per group keyed by its buckets or by the few-valued group's keys, twice as many words
- * in the keyed groups' cache: 13 MB in all for a decoder given keys.
+ * in the keyed groups' cache: 13 MB in all, in every model's kernel memory from its construction.
  */
 const CACHE_BITS = 14;
 /**
@@ -55,7 +55,7 @@ const GROUP_START = new Uint8Array(GROUP_COUNT + 1);
   for (let f = 0; f < F; f++) if (!grouped.has(f)) ORDER[k++] = f;
   if (k !== F || grouped.size !== GROUP_START[GROUP_COUNT])
     throw new DatelineError('INTERNAL', 'entity model: feature groups overlap or name unknown features');
-  // `emissions` reads the keyed groups' keys, then the few-valued group's, the last group.
+  // The kernel's `locate` reads the keyed groups' keys, then the few-valued group's, the last group.
   if (GROUP_COUNT !== KEYED_GROUPS + 1 || KEYS_PER_WORD !== KEYED_GROUPS + 2)
     throw new DatelineError('INTERNAL', 'entity model: the group keys do not match the groups');
 }

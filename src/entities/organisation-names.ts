@@ -1,4 +1,5 @@
 import type { EntityType } from '../document/analysis.js';
+import { firstWhere } from '../document/span-index.js';
 import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
 import { WordHashes } from '../text/word-hashes.js';
 import { CaselessWords } from '../text/word-shapes.js';
@@ -153,16 +154,8 @@ export function joinOfNames(w: readonly string[], names: FoundName[]): FoundName
 }
 
 /** The index of the first of `names` (sorted by first token) that starts at `first` or after. */
-export function firstFrom(names: readonly { first: number }[], first: number): number {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((names[mid] as { first: number }).first < first) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export const firstFrom = (names: readonly { first: number }[], first: number): number =>
+  firstWhere(names, (n) => n.first >= first);
 
 /**
  * The furthest end of `sorted[0..k]` at `k`: names that start before a token and may run over it are
@@ -341,7 +334,6 @@ const ROLES = new Set(
 const CASELESS_ROLES = new CaselessWords(ROLES);
 
 /** A role's word in any case. */
-const isRole = (word: string) => CASELESS_ROLES.has(word);
 
 /** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
 function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {
@@ -380,14 +372,15 @@ export function splitJoinedNames(
           !isKnownPlace(w, first, end, gazetteer)
         )
           cut = t;
-        else if (isCapitalised(word) && isCapitalised(w[t + 1] as string) && isRole(word)) cut = t;
+        else if (isCapitalised(word) && isCapitalised(w[t + 1] as string) && CASELESS_ROLES.has(word))
+          cut = t;
       }
       if (cut < 0) cut = personAfterOrganisation(w, first, end, gazetteer);
       if (cut < 0) {
         if (
           end - first > 1 &&
           (isCapitalised(w[end] ?? '') || w[end] === "'s") &&
-          isRole(w[end - 1] as string)
+          CASELESS_ROLES.has(w[end - 1] as string)
         ) {
           out ??= names.slice(0, k);
           out.push({ ...rest, end: end - 1, type: rest.type === 'PERSON' ? 'ORG' : rest.type });
@@ -395,7 +388,7 @@ export function splitJoinedNames(
         break;
       }
       out ??= names.slice(0, k);
-      const role = isRole(w[cut] as string);
+      const role = CASELESS_ROLES.has(w[cut] as string);
       if (!role && rest.type !== 'PERSON' && isPlainName(w, cut, end, gazetteer)) {
         out.push({ ...rest, end: cut, rule: 'entities/split-name' });
         out.push({ ...rest, first: cut, type: 'PERSON', rule: 'entities/split-name' });

@@ -142,12 +142,12 @@ export function recognizeNames(
   // The gazetteer's code of each word as written, kept from the features for the gazetteer's own pass
   // and the place types (NO_CODE where no features were extracted, or of the words in title case).
   const codes = new Uint8Array(tokens.count).fill(NO_CODE);
-  // Told afresh for each sentence; one object each for the document.
   // The lexical class of each word, kept from the features for the rules (NO_CODE where none were
   // extracted).
   const lexes = new Uint8Array(tokens.count).fill(NO_CODE);
   // The gazetteer's phrases where the features asked for them (-1 elsewhere), for its own pass.
   const phrases = PHRASES.take(tokens.count, -1);
+  // Told afresh for each sentence; one object each for the document.
   const options: FeatureOptions = { live, codes, lexes, phrases, keys, tokens, lazy: true, from: 0, to: 0 };
   const groupKeys = { keys, epoch: 0, lazy: true };
   for (let k = 0; k < count; k++) {
@@ -182,7 +182,7 @@ export function recognizeNames(
       let first = a + i;
       let end = a + spanEnd;
       i = spanEnd;
-      while (first < end && isNameStop(all[first] as string)) first++;
+      while (first < end && NAME_STOPS.has(all[first] as string)) first++;
       // The marks are one or two characters: longer words skip the pattern.
       while (
         end > first &&
@@ -214,7 +214,6 @@ export function recognizeNames(
 }
 
 const NAME_STOPS = new CaselessWords(NAME_STOP);
-const isNameStop = (word: string) => NAME_STOPS.has(word);
 
 /** A name has a capital letter somewhere: "navy" alone is none ("by Indonesian navy"). */
 function isNameLike(w: readonly string[], first: number, end: number): boolean {

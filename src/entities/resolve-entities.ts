@@ -397,11 +397,7 @@ class Resolver {
   private lower(i: number): string | undefined {
     if (i < 0 || i >= this.words.length) return undefined;
     const word = this.words[i] as string;
-    for (let k = 0; k < word.length; k++) {
-      const c = word.charCodeAt(k);
-      if ((c >= 65 && c <= 90) || c > 127) return word.toLowerCase();
-    }
-    return word;
+    return this.context.text.tokens.hasCapitalOrNonAscii(i) ? word.toLowerCase() : word;
   }
 
   /** Whether token `i` of the text is a title word ("ambassador", "Mr."). */

@@ -157,8 +157,11 @@ export class TokenStore {
     return w;
   }
 
-  /** Most tokens are lower-case ASCII already, and a scan of them costs a third of `toLowerCase`. */
-  private hasCapitalOrNonAscii(i: number): boolean {
+  /**
+   * Whether token `i` has a capital or a letter beyond ASCII, which lower-casing may change: most tokens
+   * are lower-case ASCII already, and a scan of them costs a third of `toLowerCase`.
+   */
+  hasCapitalOrNonAscii(i: number): boolean {
     const source = this.source;
     for (let k = this.starts[i] as number, end = this.ends[i] as number; k < end; k++) {
       const c = source.charCodeAt(k);

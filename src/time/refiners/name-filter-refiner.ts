@@ -3,6 +3,7 @@
  * "Theresa May", "August Wilson". A bare month or season directly before or after another capitalized
  * word is a name unless a preposition of time introduces it ("In August North Korea held...").
  */
+import { firstWhere } from '../../document/span-index.js';
 import { TIME_PREPOSITIONS } from '../lexicon.js';
 import type { Proposal, RefineContext, Refiner } from '../result.js';
 import { Kind } from '../tokens.js';
@@ -29,15 +30,7 @@ function isSentenceStart(c: RefineContext, i: number): boolean {
 /** Whether a sentence starts at `offset`: by bisection, the sentences being in order. */
 function opensSentence(c: RefineContext, offset: number | undefined): boolean {
   if (offset === undefined) return false;
-  const sentences = c.sentences;
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((sentences[mid] as (typeof sentences)[number]).start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return sentences[lo]?.start === offset;
+  return c.sentences[firstWhere(c.sentences, (s) => s.start >= offset)]?.start === offset;
 }
 
 /** Relative days and units ("this week", "last night") that a title capitalizes: ABC's "This Week". */
