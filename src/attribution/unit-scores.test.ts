@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
 import { hashText } from '../text/tokens.js';
+import { reserveWords, VOCABULARY_BOUND } from '../text/vocabulary.js';
 import {
   FEATURES_PER_TOKEN,
   mixHash,
@@ -146,6 +147,20 @@ test('the scorer gives the same scores when it keeps fewer words than a unit hol
       assert.equal(found, undefined, found);
     }),
     { numRuns: 100 },
+  );
+});
+
+test('the scorer gives the same scores when the vocabulary is cleared and its ids name other words', () => {
+  const scorer = new UnitScorer(defaultTagger());
+  fc.assert(
+    fc.property(news, news, (first, second) => {
+      assert.equal(disagreement(scorer, first), undefined);
+      reserveWords(VOCABULARY_BOUND);
+      // The second text's words take the ids the first's had.
+      const found = disagreement(scorer, second) ?? disagreement(scorer, first);
+      assert.equal(found, undefined, found);
+    }),
+    { numRuns: 50 },
   );
 });
 

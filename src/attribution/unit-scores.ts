@@ -1,6 +1,7 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { hashText, ownString, TokenKind } from '../text/tokens.js';
+import { documentWordIds, VOCABULARY_BOUND, vocabularyGeneration } from '../text/vocabulary.js';
 import { growTo, newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
@@ -84,6 +85,14 @@ const UNPACKED = -1;
 /** What `findWords` keeps as a token's length when it has its id already, or looks it up by its string. */
 const FOUND = -1;
 const BY_STRING = -2;
+
+/**
+ * What the scorer knows of a vocabulary word (see `byWord`): the `epoch` it was learned in, the id of
+ * its form and the form's hash.
+ */
+const KNOWN = 3;
+const KNOWN_ID = 1;
+const KNOWN_HASH = 2;
 
 /** Word flags: a cue word (learned or a reporting word), an opening and a closing quote mark. */
 const CUE = 1;
@@ -209,6 +218,17 @@ export class UnitScorer {
    * lower-cased string.
    */
   private slots = new Int32Array(0);
+  /**
+   * The form of each vocabulary word met (`KNOWN` int32 each, by the word's id): a document's words were
+   * looked up in the vocabulary once for every stage, so that most tokens are found by their ids. Valid
+   * while `epoch` is what it was, which changes when the scorer forgets its words or the vocabulary
+   * its ids.
+   */
+  private readonly byWord = new Int32Array(VOCABULARY_BOUND * KNOWN);
+  private epoch = 0;
+  private epochGeneration = vocabularyGeneration();
+  /** Per token of a unit, where `byWord` is to learn its form, or -1 where it is not to. */
+  private knownAt = new Int32Array(0);
 
   constructor(
     private readonly tagger: AttributionTagger,
@@ -311,6 +331,7 @@ export class UnitScorer {
 
   /** Drops every word kept but `FIXED_FORMS`. */
   private forget(): void {
+    this.epoch++;
     this.count = 0;
     this.slots.fill(0);
     this.wide.clear();
@@ -327,7 +348,13 @@ export class UnitScorer {
    */
   private findWords(text: TextLayer, first: number, n: number): void {
     const { tokens, source } = text;
-    const { tokenIds: ids, tokenHashes: hashes, lengths, packs } = this;
+    const { tokenIds: ids, tokenHashes: hashes, lengths, packs, byWord, knownAt } = this;
+    const vocabulary = documentWordIds(tokens);
+    if (this.epochGeneration !== vocabularyGeneration()) {
+      this.epochGeneration = vocabularyGeneration();
+      this.epoch++;
+    }
+    const epoch = this.epoch;
     for (let k = 0; k < n; k++) {
       const i = first + k;
       const kind = tokens.kind(i);
@@ -339,11 +366,23 @@ export class UnitScorer {
             : kind === TokenKind.Quote
               ? (QUOTE_IDS[text.quoteRole(i)] as number)
               : -1;
+      knownAt[k] = -1;
       if (fixed >= 0) {
         ids[k + 2] = fixed;
         hashes[k + 2] = FIXED_HASHES[fixed] as number;
         lengths[k] = FOUND;
         continue;
+      }
+      // Other tokens' forms depend on their texts alone.
+      if (vocabulary) {
+        const known = (vocabulary[i] as number) * KNOWN;
+        if (byWord[known] === epoch) {
+          ids[k + 2] = byWord[known + KNOWN_ID] as number;
+          hashes[k + 2] = byWord[known + KNOWN_HASH] as number;
+          lengths[k] = FOUND;
+          continue;
+        }
+        knownAt[k] = known;
       }
       const start = tokens.start(i);
       const end = tokens.end(i);
@@ -413,6 +452,12 @@ export class UnitScorer {
         hashes[k + 2] = hashText(form) | 0;
       }
       ids[k + 2] = id;
+      const known = knownAt[k] as number;
+      if (known >= 0) {
+        byWord[known] = epoch;
+        byWord[known + KNOWN_ID] = id;
+        byWord[known + KNOWN_HASH] = hashes[k + 2] as number;
+      }
     }
   }
 
@@ -518,6 +563,7 @@ export class UnitScorer {
     this.leftWord = new Int32Array(c);
     this.rightWord = new Int32Array(c);
     this.sentenceHas = new Uint8Array(c);
+    this.knownAt = new Int32Array(c);
   }
 
   /**

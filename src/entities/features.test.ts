@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
 import { hashText } from '../text/tokens.js';
+import { VOCABULARY_BOUND } from '../text/vocabulary.js';
 import {
   CaseMemory,
   CaseSeen,
@@ -15,7 +16,6 @@ import {
   KEYED_GROUPS,
   KEYS_PER_WORD,
   keyEpoch,
-  WORD_IDS,
   wordShape,
   writeGroup,
 } from './features.js';
@@ -265,7 +265,7 @@ test('features: the same when the word table was cleared and its rows went to ot
   const first = run();
   // More new words than the table holds: it is cleared, and these take the rows of the words above.
   const memory = new CaseMemory(gazetteer);
-  for (let k = 0; k < WORD_IDS; k += 1000)
+  for (let k = 0; k < VOCABULARY_BOUND; k += 1000)
     memory.observe(Array.from({ length: 1000 }, (_, j) => `Filler${(k + j).toString(36)}`));
   assert.deepEqual(run(), first, 'the features of both sentences');
 });

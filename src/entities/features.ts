@@ -1,4 +1,12 @@
 import { hashText, ownString, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from '../text/tokens.js';
+import {
+  documentWordIds,
+  reserveWords,
+  VOCABULARY_BOUND,
+  vocabularyGeneration,
+  wordIdsOf,
+  wordOf,
+} from '../text/vocabulary.js';
 import { GazClass, type Gazetteer, WordCode } from './gazetteer.js';
 import { LexClass, lexClass } from './lexicon.js';
 
@@ -48,12 +56,6 @@ export const KEYS_PER_WORD = KEYED_GROUPS + 2;
  */
 const SHAPE_KEYS = (1 << 10) - 1;
 /**
- * Word ids are below this bound: the word table is cleared when full. Id 0 names no word: the missing
- * neighbours at a sentence's edges.
- */
-export const WORD_IDS = 1 << 16;
-
-/**
  * KEYS_PER_WORD keys per word: words whose keys for a group are equal have equal buckets in it, as long
  * as the keys are of the same epoch (word and shape ids change when the word table is cleared).
  */
@@ -96,13 +98,6 @@ export class CaseMemory {
   /** The generation of the ids in `slots`, and its lower-case words by id, to find their ids again. */
   private keyGeneration = tableGeneration;
   private keyNames = lowerNames;
-  /**
-   * The word ids of the tokens observed (`kept`), at their indexes, so that their features need not
-   * look their words up again; kept while the word table is not cleared (its generation).
-   */
-  private readonly ids: Int32Array;
-  private readonly kept: Uint8Array;
-  private generation = tableGeneration;
 
   /**
    * `gazetteer` knows given names; without it, no word is seen after one. `words`, the number of words
@@ -115,33 +110,30 @@ export class CaseMemory {
     // A story has about half as many distinct words as words: as many slots keep the table half full.
     const slots = Math.max(512, 2 ** Math.ceil(Math.log2(Math.max(words, 1))));
     this.slots = new Int32Array(slots).fill(-1);
-    this.ids = new Int32Array(words);
-    this.kept = new Uint8Array(words);
   }
 
   /**
    * Records each word of the sentence `words[from..to)` that is not all capitals; the first word's case
    * says nothing. `upper` is `isUpperSentence` of the sentence when the caller knows it. With `tokens`,
-   * `words[i]` is the text of token `i` (`tokenWords`): the hashes are read from the tokens, and the ids
-   * kept for `extractFeatures` when the memory was sized for the document.
+   * `words[i]` is the text of token `i` (`tokenWords`), and the ids are the document's.
    */
   observe(words: readonly string[], upper?: boolean, tokens?: TokenStore, from = 0, to = words.length): void {
     if (upper ?? isUpperSentence(words, from, to)) return;
     const n = to - from;
-    reserve(n);
-    if (this.generation !== tableGeneration) {
-      this.kept.fill(0);
-      this.generation = tableGeneration;
-    }
-    let ids = this.ids;
-    let row = from;
-    if (tokens && to <= ids.length) this.kept.fill(1, from, to);
-    else {
+    const known = tokens && documentWordIds(tokens);
+    let ids: Int32Array;
+    let row: number;
+    if (known) {
+      ids = known;
+      row = from;
+    } else {
       if (observed.length < n) observed = new Int32Array(Math.max(n, observed.length * 2));
       ids = observed;
       row = 0;
+      reserveWords(n);
+      wordIdsOf(words, from, to, ids, row, tokens);
     }
-    wordIds(words, from, to, ids, row, tokens);
+    fillRows(ids, row, n);
     const gazetteer = this.gazetteer;
     for (let i = 0; i < n; i++) {
       const word = words[from + i] as string;
@@ -197,6 +189,7 @@ export class CaseMemory {
 
   /** Takes the ids of the current word table, when it was cleared since the memory last looked. */
   private sync(): void {
+    syncTable();
     if (this.keyGeneration !== tableGeneration) this.rebuild(this.slots.length);
   }
 
@@ -214,17 +207,6 @@ export class CaseMemory {
       const key = slot >>> CASE_SHIFT;
       this.add(cleared ? lowerIdOf(keyNames[key] as string) : key, slot & SEEN_BITS);
     }
-  }
-
-  /** Copies the word ids of tokens `from` to `to`, observed by token, into `out`; false when they are not kept. */
-  idsOf(from: number, to: number, out: Int32Array): boolean {
-    if (this.generation !== tableGeneration || to > this.kept.length) return false;
-    const { ids, kept } = this;
-    for (let i = from; i < to; i++) {
-      if (!kept[i]) return false;
-      out[i - from] = ids[i] as number;
-    }
-    return true;
   }
 
   get(lower: string): number {
@@ -316,8 +298,9 @@ const PAD = 0x5bd1e995;
 /*
  * Words repeat (Zipf): what a distinct word contributes to features whatever its context is computed
  * once and kept, by word id, in one table of STRIDE numbers, a cache line: its hashes, the mixed hashes
- * of its own templates, its lower-case form and its classes. Made once at its bound, WORD_IDS words,
- * and cleared when full, between sentences only, so that ids hold for a sentence.
+ * of its own templates, its lower-case form and its classes. The ids are the vocabulary's (id 0, no word:
+ * the missing neighbours at a sentence's edges); the table is made once at its bound and emptied when
+ * the vocabulary is cleared.
  */
 const LW = 0;
 const SH = 1;
@@ -347,42 +330,40 @@ const MAX_SEEN = 1 << (32 - SEEN_SHIFT);
 
 const lexOf = (at: number): number => (table[at + CLASSES] as number) & 31;
 
-/**
- * The words by id, and an index of them by hash, open addressing: each slot a word's hash (`wordId`'s
- * with seed 2) and its id (0: free), at most half of them used. Tokens are new strings in every
- * document; beside the hash, a look-up reads only the word to compare, where a Map reads its entry
- * and that entry's key (the case memory takes a quarter less time).
- */
-let wordsById: string[] = [''];
-const slots = new Int32Array(4 * WORD_IDS);
 /** Ids of the words in lower case, and the words by id; cleared with the table. */
 const LOWER_IDS = new Map<string, number>();
 /** Ids of the words' shapes (see SHAPE_KEYS); cleared with the table. */
 const SHAPE_IDS = new Map<string, number>();
 let lowerNames: string[] = [];
-/** Counts the clearings of the table: ids from another generation name other words. */
-let tableGeneration = 0;
-const table = new Uint32Array(WORD_IDS * STRIDE);
+/** The vocabulary's generation the table's rows are of (see `syncTable`). */
+let tableGeneration = vocabularyGeneration();
+const table = new Uint32Array(VOCABULARY_BOUND * STRIDE);
+/** Whether a word's row is filled (in `tableGeneration`), by id. */
+const filled = new Uint8Array(VOCABULARY_BOUND);
 
-/** Makes room for `n` new words without clearing the table while a sentence holds ids. */
-function reserve(n: number): void {
-  if (wordsById.length + n <= WORD_IDS) return;
-  wordsById = [''];
-  slots.fill(0);
+/** Empties the table when the vocabulary was cleared: its rows and the ids in them name other words. */
+function syncTable(): void {
+  if (tableGeneration === vocabularyGeneration()) return;
+  filled.fill(0);
   LOWER_IDS.clear();
   SHAPE_IDS.clear();
   lowerNames = [];
-  tableGeneration++;
+  tableGeneration = vocabularyGeneration();
 }
 
-/** `wh`: the word's hash as the tokenizer keeps it (`TokenStore.hash`). */
-function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
-  const mask = (slots.length >> 1) - 1;
-  let s = wh & mask;
-  for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
-    if (slots[2 * s] === (wh | 0) && wordsById[slots[2 * s + 1] as number] === w)
-      return slots[2 * s + 1] as number;
-  const id = wordsById.length;
+/** Fills the rows of the words `ids[row..row + n)` not yet in the table. */
+function fillRows(ids: Int32Array, row: number, n: number): void {
+  syncTable();
+  for (let i = row; i < row + n; i++) {
+    const id = ids[i] as number;
+    if (filled[id] === 0) fillRow(id);
+  }
+}
+
+/** What word `id` contributes to features whatever its context. */
+function fillRow(id: number): void {
+  const w = wordOf(id);
+  const wh = hashText(w, TOKEN_HASH_SEED);
   const lower = w.toLowerCase();
   const lw = hashText(lower, 1);
   const shape = wordShape(w);
@@ -410,10 +391,7 @@ function wordId(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   table[at + OWN_CAPS + 3] = mix(15, s4, 1, 0);
   table[at + LOWER] = lowerIdOf(lower);
   table[at + CLASSES] = lex | (bearsName(w) ? BEARS_NAME : 0) | (shapeIdOf(shape) << SHAPE_SHIFT);
-  wordsById.push(ownString(w));
-  slots[2 * s] = wh;
-  slots[2 * s + 1] = id;
-  return id;
+  filled[id] = 1;
 }
 
 // FNV-1a, as `hashText`.
@@ -425,45 +403,6 @@ export function hashRange(s: string, from: number, to: number, seed: number): nu
   let h = (FNV_BASIS ^ seed) >>> 0;
   for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
-}
-
-/**
- * The ids of the words `words[from..to)` into `out` from `row`; with `tokens`, `words[i]` is the text of
- * token `i`, whose hash is read from it. Most words are found at the first slot they hash to: that slot
- * is read for every word before any is compared, so that the cache misses of the words overlap rather
- * than wait on each other.
- */
-function wordIds(
-  words: readonly string[],
-  from: number,
-  to: number,
-  out: Int32Array,
-  row: number,
-  tokens: TokenStore | undefined,
-): void {
-  const n = to - from;
-  const mask = (slots.length >> 1) - 1;
-  if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
-  for (let i = 0; i < n; i++) {
-    const wh = tokens ? tokens.hash(from + i) | 0 : hashText(words[from + i] as string, TOKEN_HASH_SEED) | 0;
-    hashes[i] = wh;
-    const s = 2 * (wh & mask);
-    // Id 0 names no word: not found at that slot (free, or holding another hash).
-    out[row + i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
-  }
-  // Then, for the same reason, each word found's text and row in the table: the compare below reads the
-  // one, the callers the other.
-  let touched = 0;
-  for (let i = 0; i < n; i++) {
-    const id = out[row + i] as number;
-    touched += (wordsById[id] as string).length + (table[id * STRIDE + CLASSES] as number);
-  }
-  readAhead.sum = touched;
-  for (let i = 0; i < n; i++) {
-    const w = words[from + i] as string;
-    const id = out[row + i] as number;
-    if (id === 0 || wordsById[id] !== w) out[row + i] = wordId(w, (hashes[i] as number) >>> 0);
-  }
 }
 
 function lowerIdOf(lower: string): number {
@@ -536,17 +475,10 @@ let mem = new Uint8Array(0);
 let given = new Uint8Array(0);
 let gazBuffer = new Uint8Array(0);
 let codes = new Uint8Array(0);
-/**
- * What `wordIds` read ahead, summed and kept in an object the engine cannot prove unread, so that it
- * keeps the reads.
- */
-const readAhead = { sum: 0 };
 /** The ids of a sentence `CaseMemory.observe` keeps none of. */
 let observed = new Int32Array(256);
 /** The words of a sentence in capitals in title case, as the gazetteer is asked of them. */
 const titled: string[] = [];
-/** The hashes of a sentence's words, for `wordIds`. */
-let hashes = new Int32Array(256);
 
 function ensure(n: number): void {
   if (n <= capacity) return;
@@ -607,9 +539,13 @@ export function extractFeatures(
   const upperMode = options.upperMode ?? isUpperSentence(words, from, to);
   const n = to - from;
   ensure(n);
-  reserve(n);
-  const known = tokens !== undefined && memory.idsOf(from, to, rows);
-  if (!known) wordIds(words, from, to, rows, 0, tokens);
+  const known = tokens && documentWordIds(tokens);
+  if (known) for (let i = 0; i < n; i++) rows[i] = known[from + i] as number;
+  else {
+    reserveWords(n);
+    wordIdsOf(words, from, to, rows, 0, tokens);
+  }
+  fillRows(rows, 0, n);
   for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
   if (lexes) for (let i = 0; i < n; i++) lexes[from + i] = lexOf(rows[i] as number);
   // A sentence with no word to search (one in twenty) needs no more: its words are all O.

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { table } from '../../test/table.js';
+import { TextLayer } from './text-layer.js';
+import {
+  documentWordIds,
+  reserveWords,
+  VOCABULARY_BOUND,
+  vocabularyGeneration,
+  wordIdOf,
+  wordIdsOf,
+  wordOf,
+} from './vocabulary.js';
+
+/** The ids of `text`'s tokens, with their texts. */
+function idsOf(text: string): { ids: Int32Array; words: string[] } {
+  const { tokens } = new TextLayer(text);
+  const ids = documentWordIds(tokens);
+  assert.ok(ids, `"${text}" is far below the bound and should have ids`);
+  return { ids, words: Array.from({ length: tokens.count }, (_, i) => tokens.text(i)) };
+}
+
+table(
+  "a token's id names its exact text, the same in every document",
+  [
+    ['Kim said Kim', 'Kim', 'Kim'],
+    ['KCNA reported', 'the KCNA', 'KCNA'],
+    ['Pyongyang’s envoy', 'Seoul’s envoy', '’s'],
+    ['Élysée sources', 'at the Élysée', 'Élysée'],
+    ['1,234 people', '1,234 of them', '1,234'],
+  ] as const,
+  ([first, second, word]) => {
+    const a = idsOf(first);
+    const b = idsOf(second);
+    const at = a.words.indexOf(word);
+    const bt = b.words.indexOf(word);
+    assert.ok(at >= 0 && bt >= 0, `"${word}" should be a token of both texts`);
+    assert.equal(a.ids[at], b.ids[bt], `"${word}" should have one id in "${first}" and "${second}"`);
+    a.words.forEach((w, i) => {
+      assert.equal(wordOf(a.ids[i] as number), w, `token ${i} of "${first}" should read "${w}"`);
+    });
+  },
+);
+
+table(
+  'words that differ in case or in one character have ids of their own',
+  [
+    ['Kim', 'KIM'],
+    ['said', 'Said'],
+    ['North', 'north'],
+    ['don’t', "don't"],
+  ] as const,
+  ([a, b]) => {
+    assert.notEqual(wordIdOf(a), wordIdOf(b), `"${a}" and "${b}" should not share an id`);
+  },
+);
+
+test('a sentence looked up by its strings gets the ids its document gets', () => {
+  const { ids, words } = idsOf('The North’s leader, Kim Jong-un, said on Monday.');
+  const out = new Int32Array(words.length + 2);
+  wordIdsOf(words, 0, words.length, out, 2);
+  assert.deepEqual([...out.subarray(2)], [...ids]);
+});
+
+test('a full vocabulary is cleared, and a document asked again gets ids of the new generation', () => {
+  const { tokens } = new TextLayer('Kim Jong-un met Moon Jae-in in Panmunjom.');
+  const before = documentWordIds(tokens);
+  assert.ok(before);
+  const generation = vocabularyGeneration();
+  reserveWords(VOCABULARY_BOUND);
+  assert.equal(
+    vocabularyGeneration(),
+    generation + 1,
+    'reserving the whole bound should clear the vocabulary',
+  );
+  const after = documentWordIds(tokens);
+  assert.ok(after);
+  for (let i = 0; i < tokens.count; i++)
+    assert.equal(
+      wordOf(after[i] as number),
+      tokens.text(i),
+      `token ${i} should read its text after the clearing`,
+    );
+});
+
+test('a document of more distinct words than the bound has no ids, and loses none of the others', () => {
+  const words = Array.from({ length: VOCABULARY_BOUND }, (_, i) => `w${i.toString(36)}`);
+  const { tokens } = new TextLayer(words.join(' '));
+  assert.equal(documentWordIds(tokens), undefined);
+  const { ids, words: small } = idsOf('Seoul and Washington agreed.');
+  small.forEach((w, i) => {
+    assert.equal(wordOf(ids[i] as number), w);
+  });
+});
+
+test('property: every token of any text reads its own text through its id', () => {
+  fc.assert(
+    fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
+      const { tokens } = new TextLayer(text);
+      const ids = documentWordIds(tokens);
+      assert.ok(ids);
+      for (let i = 0; i < tokens.count; i++) assert.equal(wordOf(ids[i] as number), tokens.text(i));
+    }),
+    { numRuns: 300 },
+  );
+});

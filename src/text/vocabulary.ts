@@ -1,0 +1,155 @@
+import { hashText, ownString, TOKEN_HASH_SEED, type TokenStore } from './tokens.js';
+
+/*
+ * The process's vocabulary: each distinct token text has a small id, the same in every document, so that
+ * a stage keeps what it knows of a word by its id (the recognizer's features, the attribution tagger's
+ * sums) and a document's tokens are looked up once for all stages rather than hashed and compared again
+ * by each. Bounded: past VOCABULARY_BOUND words it is cleared, between sentences or documents only, and
+ * its generation counts the clearings: ids of another generation name other words.
+ */
+
+/** Ids are below this bound; id 0 names no word (a stage's padding past a sentence's edge). */
+export const VOCABULARY_BOUND = 1 << 16;
+
+let wordsById: string[] = [''];
+/**
+ * The ids by hash, open addressing: each slot a word's hash (`TokenStore.hash`'s) and its id (0: free), at
+ * most half of them used. Beside the hash, a look-up reads only the word to compare.
+ */
+const slots = new Int32Array(4 * VOCABULARY_BOUND);
+let generation = 0;
+
+/** Counts the clearings: an id is valid while this is what it was when the id was given. */
+export const vocabularyGeneration = (): number => generation;
+
+/** The text of word `id` (of the current generation). */
+export const wordOf = (id: number): string => wordsById[id] as string;
+
+/** Makes room for `n` new words, clearing the vocabulary when they might not fit. */
+export function reserveWords(n: number): void {
+  if (wordsById.length + n > VOCABULARY_BOUND) clear();
+}
+
+function clear(): void {
+  wordsById = [''];
+  slots.fill(0);
+  generation++;
+}
+
+/** The id of `w`, given one if it has none: the caller has reserved room. `wh`: its hash, if known. */
+export function wordIdOf(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
+  const mask = (slots.length >> 1) - 1;
+  let s = wh & mask;
+  for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
+    if (slots[2 * s] === (wh | 0) && wordsById[slots[2 * s + 1] as number] === w)
+      return slots[2 * s + 1] as number;
+  const id = wordsById.length;
+  wordsById.push(ownString(w));
+  slots[2 * s] = wh;
+  slots[2 * s + 1] = id;
+  return id;
+}
+
+/** Per-word scratch of `wordIdsOf`. */
+let hashes = new Int32Array(256);
+/**
+ * What `wordIdsOf` read ahead, summed and kept in an object the engine cannot prove unread, so that it
+ * keeps the reads.
+ */
+const readAhead = { sum: 0 };
+
+/**
+ * The ids of the words `words[from..to)` into `out` from `row`, given as `wordIdOf` does (the caller has
+ * reserved room); with `tokens`, `words[i]` is the text of token `i`, whose hash is read from it. Most
+ * words are found at the first slot they hash to: that slot is read for every word before any is
+ * compared, so that the cache misses of the words overlap rather than wait on each other.
+ */
+export function wordIdsOf(
+  words: readonly string[],
+  from: number,
+  to: number,
+  out: Int32Array,
+  row: number,
+  tokens?: TokenStore,
+): void {
+  const n = to - from;
+  const mask = (slots.length >> 1) - 1;
+  if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
+  for (let i = 0; i < n; i++) {
+    const wh = tokens ? tokens.hash(from + i) | 0 : hashText(words[from + i] as string, TOKEN_HASH_SEED) | 0;
+    hashes[i] = wh;
+    const s = 2 * (wh & mask);
+    // Id 0 names no word: not found at that slot (free, or holding another hash).
+    out[row + i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
+  }
+  // Then, for the same reason, each word found's text, which the compare below reads.
+  let touched = 0;
+  for (let i = 0; i < n; i++) touched += (wordsById[out[row + i] as number] as string).length;
+  readAhead.sum = touched;
+  for (let i = 0; i < n; i++) {
+    const w = words[from + i] as string;
+    const id = out[row + i] as number;
+    if (id === 0 || wordsById[id] !== w) out[row + i] = wordIdOf(w, (hashes[i] as number) >>> 0);
+  }
+}
+
+/** A document's ids and the generation they are of. */
+interface DocumentIds {
+  ids: Int32Array;
+  generation: number;
+}
+
+const DOCUMENT_IDS = new WeakMap<TokenStore, DocumentIds>();
+
+/**
+ * The ids of every token of a document, given once for all the stages that ask, and again when the
+ * vocabulary was cleared since (a batch's later documents may have filled it). Undefined for a document
+ * of more distinct words than the vocabulary holds: its stages look its words up by sentence.
+ */
+export function documentWordIds(tokens: TokenStore): Int32Array | undefined {
+  const kept = DOCUMENT_IDS.get(tokens);
+  if (kept !== undefined && kept.generation === generation) return kept.ids;
+  const ids = kept?.ids ?? new Int32Array(tokens.count);
+  // A document's new words are far fewer than its tokens: room is made only when they fill the
+  // vocabulary, and then its ids are given again from the start.
+  if (!idsFromSource(tokens, ids)) {
+    clear();
+    if (!idsFromSource(tokens, ids)) return undefined;
+  }
+  if (kept) kept.generation = generation;
+  else DOCUMENT_IDS.set(tokens, { ids, generation });
+  return ids;
+}
+
+/**
+ * `wordIdsOf` for all of `tokens`, comparing the words kept with the source's characters: no token's
+ * text is cut but a new word's. False when the vocabulary filled first.
+ */
+function idsFromSource(tokens: TokenStore, out: Int32Array): boolean {
+  const n = tokens.count;
+  const mask = (slots.length >> 1) - 1;
+  for (let i = 0; i < n; i++) {
+    const wh = tokens.hash(i) | 0;
+    const s = 2 * (wh & mask);
+    out[i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
+  }
+  let touched = 0;
+  for (let i = 0; i < n; i++) touched += (wordsById[out[i] as number] as string).length;
+  readAhead.sum = touched;
+  const { source } = tokens;
+  for (let i = 0; i < n; i++) {
+    const id = out[i] as number;
+    if (id === 0 || !sameText(wordsById[id] as string, source, tokens.start(i), tokens.end(i))) {
+      if (wordsById.length === VOCABULARY_BOUND) return false;
+      out[i] = wordIdOf(tokens.text(i), tokens.hash(i));
+    }
+  }
+  return true;
+}
+
+/** Whether `word` is `source[start..end)`. */
+function sameText(word: string, source: string, start: number, end: number): boolean {
+  if (word.length !== end - start) return false;
+  for (let j = 0; j < word.length; j++) if (word.charCodeAt(j) !== source.charCodeAt(start + j)) return false;
+  return true;
+}
