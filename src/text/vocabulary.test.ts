@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from './text-layer.js';
+import { hashText, TOKEN_HASH_SEED } from './tokens.js';
 import {
   documentWordIds,
   reserveWords,
@@ -29,6 +30,10 @@ table(
     ['Pyongyang’s envoy', 'Seoul’s envoy', '’s'],
     ['Élysée sources', 'at the Élysée', 'Élysée'],
     ['1,234 people', '1,234 of them', '1,234'],
+    ['said four', 'four said', 'four'],
+    ['an internationalization effort', 'internationalization', 'internationalization'],
+    ['internationalizations abound', 'internationalizations', 'internationalizations'],
+    ['the internationalizational', 'internationalizational it', 'internationalizational'],
   ] as const,
   ([first, second, word]) => {
     const a = idsOf(first);
@@ -50,11 +55,35 @@ table(
     ['said', 'Said'],
     ['North', 'north'],
     ['don’t', "don't"],
+    ['internationalization', 'internationalizatiom'],
+    ['internationalizations', 'internationalizationz'],
+    ['four', 'fou'],
+    ['café', 'cafe'],
   ] as const,
   ([a, b]) => {
     assert.notEqual(wordIdOf(a), wordIdOf(b), `"${a}" and "${b}" should not share an id`);
   },
 );
+
+test('two words of one hash are told apart by their characters', () => {
+  // FNV-1a is 32 bits: among some 10^5 words two share a hash (the birthday bound).
+  const seen = new Map<number, string>();
+  let pair: [string, string] | undefined;
+  for (let i = 0; !pair; i++) {
+    const word = `w${i.toString(36)}`;
+    const h = hashText(word, TOKEN_HASH_SEED);
+    const other = seen.get(h);
+    if (other) pair = [other, word];
+    else seen.set(h, word);
+  }
+  const [a, b] = pair;
+  const first = idsOf(`said ${a}`);
+  const second = idsOf(`said ${b}`);
+  assert.notEqual(first.ids[1], second.ids[1], `"${a}" and "${b}" share a hash, not an id`);
+  assert.equal(wordOf(first.ids[1] as number), a);
+  assert.equal(wordOf(second.ids[1] as number), b);
+  assert.equal(idsOf(`${a} said`).ids[0], first.ids[1], `"${a}" asked again should keep its id`);
+});
 
 test('a sentence looked up by its strings gets the ids its document gets', () => {
   const { ids, words } = idsOf('The North’s leader, Kim Jong-un, said on Monday.');

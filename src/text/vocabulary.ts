@@ -13,10 +13,21 @@ export const VOCABULARY_BOUND = 1 << 16;
 
 let wordsById: string[] = [''];
 /**
- * The ids by hash, open addressing: each slot a word's hash (`TokenStore.hash`'s) and its id (0: free), at
- * most half of them used. Beside the hash, a look-up reads only the word to compare.
+ * The ids by hash, open addressing, at most half the slots used: each slot a word's hash
+ * (`TokenStore.hash`'s), its id (0: free), its length and its pack. A word of up to `PACKED` ASCII
+ * characters is kept packed, four characters to an int32 at 7 bits each, so that a token is told from
+ * the slot and the source alone: a document's look-ups then read one cache line each, not the word's
+ * string too. 32 bytes, so a slot never straddles two lines.
  */
-const slots = new Int32Array(4 * VOCABULARY_BOUND);
+const SLOT = 8;
+const SLOT_ID = 1;
+const SLOT_LENGTH = 2;
+const SLOT_PACK = 3;
+const PACKED = 4 * (SLOT - SLOT_PACK);
+/** The length a slot gives a word that is not packed (longer, or with characters beyond ASCII). */
+const UNPACKED = -1;
+const slots = new Int32Array(2 * VOCABULARY_BOUND * SLOT);
+const SLOT_MASK = 2 * VOCABULARY_BOUND - 1;
 let generation = 0;
 
 /** Counts the clearings: an id is valid while this is what it was when the id was given. */
@@ -38,16 +49,29 @@ function clear(): void {
 
 /** The id of `w`, given one if it has none: the caller has reserved room. `wh`: its hash, if known. */
 export function wordIdOf(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
-  const mask = (slots.length >> 1) - 1;
-  let s = wh & mask;
-  for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask)
-    if (slots[2 * s] === (wh | 0) && wordsById[slots[2 * s + 1] as number] === w)
-      return slots[2 * s + 1] as number;
+  let at = (wh & SLOT_MASK) * SLOT;
+  for (; slots[at + SLOT_ID] !== 0; at = (at + SLOT) & (slots.length - 1))
+    if (slots[at] === (wh | 0) && wordsById[slots[at + SLOT_ID] as number] === w)
+      return slots[at + SLOT_ID] as number;
   const id = wordsById.length;
   wordsById.push(ownString(w));
-  slots[2 * s] = wh;
-  slots[2 * s + 1] = id;
+  slots[at] = wh;
+  slots[at + SLOT_ID] = id;
+  pack(w, at);
   return id;
+}
+
+/** Writes `w`'s length and pack into the slot at `at` (see `slots`). */
+function pack(w: string, at: number): void {
+  slots.fill(0, at + SLOT_PACK, at + SLOT);
+  slots[at + SLOT_LENGTH] = UNPACKED;
+  if (w.length > PACKED) return;
+  for (let j = 0; j < w.length; j++) if (w.charCodeAt(j) >= 0x80) return;
+  slots[at + SLOT_LENGTH] = w.length;
+  for (let j = 0; j < w.length; j++) {
+    const k = at + SLOT_PACK + (j >> 2);
+    slots[k] = (slots[k] as number) | (w.charCodeAt(j) << (7 * (j & 3)));
+  }
 }
 
 /** Per-word scratch of `wordIdsOf`. */
@@ -73,14 +97,13 @@ export function wordIdsOf(
   tokens?: TokenStore,
 ): void {
   const n = to - from;
-  const mask = (slots.length >> 1) - 1;
   if (hashes.length < n) hashes = new Int32Array(Math.max(n, hashes.length * 2));
   for (let i = 0; i < n; i++) {
     const wh = tokens ? tokens.hash(from + i) | 0 : hashText(words[from + i] as string, TOKEN_HASH_SEED) | 0;
     hashes[i] = wh;
-    const s = 2 * (wh & mask);
+    const at = (wh & SLOT_MASK) * SLOT;
     // Id 0 names no word: not found at that slot (free, or holding another hash).
-    out[row + i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
+    out[row + i] = slots[at] === wh ? (slots[at + SLOT_ID] as number) : 0;
   }
   // Then, for the same reason, each word found's text, which the compare below reads.
   let touched = 0;
@@ -122,34 +145,57 @@ export function documentWordIds(tokens: TokenStore): Int32Array | undefined {
 }
 
 /**
- * `wordIdsOf` for all of `tokens`, comparing the words kept with the source's characters: no token's
- * text is cut but a new word's. False when the vocabulary filled first.
+ * `wordIdsOf` for all of `tokens`, telling the words kept from the source's characters by their slots'
+ * packs: no token's text is cut but a new word's. False when the vocabulary filled first.
  */
 function idsFromSource(tokens: TokenStore, out: Int32Array): boolean {
   const n = tokens.count;
-  const mask = (slots.length >> 1) - 1;
+  // Every token's slot first, so that their cache misses overlap.
   for (let i = 0; i < n; i++) {
     const wh = tokens.hash(i) | 0;
-    const s = 2 * (wh & mask);
-    out[i] = slots[s] === wh ? (slots[s + 1] as number) : 0;
+    const at = (wh & SLOT_MASK) * SLOT;
+    out[i] = slots[at] === wh ? (slots[at + SLOT_ID] as number) : 0;
   }
-  let touched = 0;
-  for (let i = 0; i < n; i++) touched += (wordsById[out[i] as number] as string).length;
-  readAhead.sum = touched;
   const { source } = tokens;
   for (let i = 0; i < n; i++) {
     const id = out[i] as number;
-    if (id === 0 || !sameText(wordsById[id] as string, source, tokens.start(i), tokens.end(i))) {
-      if (wordsById.length === VOCABULARY_BOUND) return false;
-      out[i] = wordIdOf(tokens.text(i), tokens.hash(i));
+    if (id !== 0) {
+      const at = (tokens.hash(i) & SLOT_MASK) * SLOT;
+      const start = tokens.start(i);
+      const length = tokens.end(i) - start;
+      const kept = slots[at + SLOT_LENGTH] as number;
+      if (
+        kept === UNPACKED
+          ? sameText(wordsById[id] as string, source, start, length)
+          : samePack(at, kept, source, start, length)
+      )
+        continue;
     }
+    if (wordsById.length === VOCABULARY_BOUND) return false;
+    out[i] = wordIdOf(tokens.text(i), tokens.hash(i));
   }
   return true;
 }
 
-/** Whether `word` is `source[start..end)`. */
-function sameText(word: string, source: string, start: number, end: number): boolean {
-  if (word.length !== end - start) return false;
-  for (let j = 0; j < word.length; j++) if (word.charCodeAt(j) !== source.charCodeAt(start + j)) return false;
+/** Whether `word` is the `length` characters of `source` from `start`. */
+function sameText(word: string, source: string, start: number, length: number): boolean {
+  if (word.length !== length) return false;
+  for (let j = 0; j < length; j++) if (word.charCodeAt(j) !== source.charCodeAt(start + j)) return false;
   return true;
+}
+
+/** Whether the word packed in the slot at `at`, of `kept` characters, is the `length` of `source` from `start`. */
+function samePack(at: number, kept: number, source: string, start: number, length: number): boolean {
+  if (kept !== length) return false;
+  let word = 0;
+  for (let j = 0; j < length; j++) {
+    const c = source.charCodeAt(start + j);
+    if (c >= 0x80) return false;
+    word |= c << (7 * (j & 3));
+    if ((j & 3) === 3) {
+      if (slots[at + SLOT_PACK + (j >> 2)] !== word) return false;
+      word = 0;
+    }
+  }
+  return (length & 3) === 0 || slots[at + SLOT_PACK + (length >> 2)] === word;
 }
