@@ -1,6 +1,7 @@
 import { QuoteRole } from '../text/quote-marks.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { hashText, TokenFlag, TokenKind } from '../text/tokens.js';
+import { TokenFlag, TokenKind } from '../text/tokens.js';
+import { hashText } from '../text/vocabulary.js';
 import { isReportingWord } from './cue-lexicon.js';
 
 /** A run of whole sentences the tagger reads at once (a paragraph): tokens `[first, end)`. */

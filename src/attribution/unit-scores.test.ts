@@ -3,8 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
-import { hashText } from '../text/tokens.js';
-import { reserveWords, VOCABULARY_BOUND } from '../text/vocabulary.js';
+import { hashText, reserveWords, VOCABULARY_BOUND } from '../text/vocabulary.js';
 import {
   FEATURES_PER_TOKEN,
   mixHash,

@@ -1,7 +1,7 @@
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
-import { hashText, ownString, TokenKind } from '../text/tokens.js';
-import { documentWordIds, VOCABULARY_BOUND, vocabularyGeneration } from '../text/vocabulary.js';
+import { TokenKind } from '../text/tokens.js';
+import { hashText, ownString, VOCABULARY_BOUND, vocabularyGeneration } from '../text/vocabulary.js';
 import { growTo, newMemory, PAGE, type WasmMemory } from '../wasm/wasm-module.js';
 import { isReportingWord } from './cue-lexicon.js';
 import {
@@ -349,7 +349,7 @@ export class UnitScorer {
   private findWords(text: TextLayer, first: number, n: number): void {
     const { tokens, source } = text;
     const { tokenIds: ids, tokenHashes: hashes, lengths, packs, byWord, knownAt } = this;
-    const vocabulary = documentWordIds(tokens);
+    const vocabulary = tokens.wordIds();
     if (this.epochGeneration !== vocabularyGeneration()) {
       this.epochGeneration = vocabularyGeneration();
       this.epoch++;

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
-import { hashText } from '../text/tokens.js';
-import { VOCABULARY_BOUND } from '../text/vocabulary.js';
+import { hashText, VOCABULARY_BOUND } from '../text/vocabulary.js';
 import {
   CaseMemory,
   CaseSeen,

@@ -1,7 +1,10 @@
-import { hashText, ownString, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from '../text/tokens.js';
+import { TokenFlag, type TokenStore } from '../text/tokens.js';
 import {
-  documentWordIds,
+  hashText,
+  lowerOf,
+  ownString,
   reserveWords,
+  TOKEN_HASH_SEED,
   VOCABULARY_BOUND,
   vocabularyGeneration,
   wordIdsOf,
@@ -120,7 +123,7 @@ export class CaseMemory {
   observe(words: readonly string[], upper?: boolean, tokens?: TokenStore, from = 0, to = words.length): void {
     if (upper ?? isUpperSentence(words, from, to)) return;
     const n = to - from;
-    const known = tokens && documentWordIds(tokens);
+    const known = tokens?.wordIds();
     let ids: Int32Array;
     let row: number;
     if (known) {
@@ -364,7 +367,7 @@ function fillRows(ids: Int32Array, row: number, n: number): void {
 function fillRow(id: number): void {
   const w = wordOf(id);
   const wh = hashText(w, TOKEN_HASH_SEED);
-  const lower = w.toLowerCase();
+  const lower = lowerOf(id);
   const lw = hashText(lower, 1);
   const shape = wordShape(w);
   const sh = hashText(shape, 3);
@@ -539,7 +542,7 @@ export function extractFeatures(
   const upperMode = options.upperMode ?? isUpperSentence(words, from, to);
   const n = to - from;
   ensure(n);
-  const known = tokens && documentWordIds(tokens);
+  const known = tokens?.wordIds();
   if (known) for (let i = 0; i < n; i++) rows[i] = known[from + i] as number;
   else {
     reserveWords(n);

@@ -1,6 +1,7 @@
 import type { EntityType } from '../document/analysis.js';
 import { firstWhere } from '../document/span-index.js';
-import { hashText, TOKEN_HASH_SEED, type TokenStore } from '../text/tokens.js';
+import type { TokenStore } from '../text/tokens.js';
+import { hashText, TOKEN_HASH_SEED } from '../text/vocabulary.js';
 import { WordHashes } from '../text/word-hashes.js';
 import { CaselessWords } from '../text/word-shapes.js';
 import type { Gazetteer } from './gazetteer.js';

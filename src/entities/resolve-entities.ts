@@ -5,7 +5,8 @@ import { ScratchInts } from '../document/scratch-ints.js';
 import { sortStably } from '../document/sort-stably.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { QuoteRole } from '../text/quote-marks.js';
-import { hashText, TOKEN_HASH_SEED, TokenFlag } from '../text/tokens.js';
+import { TokenFlag } from '../text/tokens.js';
+import { hashText, TOKEN_HASH_SEED } from '../text/vocabulary.js';
 import { WordHashes } from '../text/word-hashes.js';
 import { WordShapes } from '../text/word-shapes.js';
 import { EntityRecord, MentionRecord } from './entity-records.js';
@@ -388,16 +389,9 @@ class Resolver {
     return this.cues[i] === Cue.The;
   }
 
-  /**
-   * Token `i` lower-cased, undefined outside the text as an array's element would be. From the word
-   * itself, most words being lower-case already: the text layer's cache of every token's lower case is
-   * an array as long as the document, which a long one pays for dearly, and the few words asked here
-   * need none.
-   */
+  /** Token `i` lower-cased, undefined outside the text as an array's element would be. */
   private lower(i: number): string | undefined {
-    if (i < 0 || i >= this.words.length) return undefined;
-    const word = this.words[i] as string;
-    return this.context.text.tokens.hasCapitalOrNonAscii(i) ? word.toLowerCase() : word;
+    return i < 0 || i >= this.words.length ? undefined : this.context.text.tokens.lower(i);
   }
 
   /** Whether token `i` of the text is a title word ("ambassador", "Mr."). */

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { sharedPath, table } from '../../test/table.js';
 import { TextLayer } from './text-layer.js';
-import { TOKEN_HASH_SEED, TokenFlag, TokenKind } from './tokens.js';
+import { TokenFlag, TokenKind } from './tokens.js';
+import { TOKEN_HASH_SEED } from './vocabulary.js';
 
 const sentencesOf = (text: string) => new TextLayer(text).sentences.map((s) => text.slice(s.start, s.end));
 const tokensOf = (text: string) => {

@@ -17,6 +17,14 @@ import {
   isUpperCode,
   SINGLE_QUOTES,
 } from './char-class.js';
+import {
+  documentWordIds,
+  FNV_PRIME,
+  lowerOf,
+  TOKEN_HASH_BASIS,
+  vocabularyGeneration,
+  wordOf,
+} from './vocabulary.js';
 import { WordShapes } from './word-shapes.js';
 
 export const TokenKind = {
@@ -54,27 +62,6 @@ export const TokenFlag = {
 } as const;
 
 /**
- * `hash(i)` is FNV-1a over the token's UTF-16 code units from the offset basis xor this seed: the
- * recognizer's word table keys words by that hash, and the tokenizer, which reads every character anyway,
- * spares it hashing each word's string again.
- */
-export const TOKEN_HASH_SEED = 2;
-const FNV_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-const HASH_BASIS = (FNV_BASIS ^ TOKEN_HASH_SEED) >>> 0;
-
-/**
- * FNV-1a over a string's UTF-16 code units, from the offset basis xor `seed`: how tokens, the
- * recognizer's features and the attribution tagger's features hash words (`hash(i)` is this with
- * TOKEN_HASH_SEED over the token's text).
- */
-export function hashText(s: string, seed = 0): number {
-  let h = (FNV_BASIS ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
-}
-
-/**
  * Tokens as parallel typed arrays: offsets, hashes, kinds and flags, no strings until asked for. Layout per
  * token i: starts[i], ends[i] (UTF-16 offsets into the source), hashes[i] (see TOKEN_HASH_SEED), kinds[i]
  * (TokenKind), flags[i] (TokenFlag).
@@ -95,7 +82,12 @@ export class TokenStore {
   readonly quoteMarks: readonly number[];
   /** The tokens a sentence may end at, in order: punctuation, ellipses and abbreviations. */
   readonly stops: readonly number[];
-  /** Lower-cased token texts, filled as stages ask: several stages compare the same words. */
+  /** The tokens' ids in the vocabulary (`wordIds`), and the vocabulary's generation they are of. */
+  private ids: Int32Array | undefined = undefined;
+  private idsGeneration = -1;
+  /** The document has more distinct words than the vocabulary holds: it has no ids. */
+  private pastVocabulary = false;
+  /** Lower-cased token texts of a document without ids, filled as stages ask. */
   private lowered: (string | undefined)[] | undefined;
 
   /** `count`: how many of the arrays' entries are tokens (the rest is spare room from building). */
@@ -142,10 +134,15 @@ export class TokenStore {
   has(i: number, flag: number): boolean {
     return ((this.flagBits[i] as number) & flag) !== 0;
   }
+  /** The token's text: the vocabulary's string, so that equal words are one string and none is cut. */
   text(i: number): string {
-    return this.source.slice(this.starts[i], this.ends[i]);
+    const ids = this.wordIds();
+    return ids ? wordOf(ids[i] as number) : this.source.slice(this.starts[i], this.ends[i]);
   }
+  /** The token's text in lower case, the vocabulary's (made once for every document). */
   lower(i: number): string {
+    const ids = this.wordIds();
+    if (ids) return lowerOf(ids[i] as number);
     // Kept with the store for the whole batch (see kept.ts).
     this.lowered ??= keptSlots<string>(this.count);
     const lowered = this.lowered;
@@ -158,10 +155,28 @@ export class TokenStore {
   }
 
   /**
+   * The vocabulary's ids of the tokens, looked up on the first call for all the stages, and again when the
+   * vocabulary was cleared since (a batch's later documents may have filled it); undefined for a document
+   * of more distinct words than the vocabulary holds.
+   */
+  wordIds(): Int32Array | undefined {
+    if (this.idsGeneration === vocabularyGeneration() || this.pastVocabulary) return this.ids;
+    const ids = this.ids ?? new Int32Array(this.count);
+    if (documentWordIds(this, ids)) {
+      this.ids = ids;
+      this.idsGeneration = vocabularyGeneration();
+    } else {
+      this.ids = undefined;
+      this.pastVocabulary = true;
+    }
+    return this.ids;
+  }
+
+  /**
    * Whether token `i` has a capital or a letter beyond ASCII, which lower-casing may change: most tokens
    * are lower-case ASCII already, and a scan of them costs a third of `toLowerCase`.
    */
-  hasCapitalOrNonAscii(i: number): boolean {
+  private hasCapitalOrNonAscii(i: number): boolean {
     const source = this.source;
     for (let k = this.starts[i] as number, end = this.ends[i] as number; k < end; k++) {
       const c = source.charCodeAt(k);
@@ -223,7 +238,7 @@ class Builder {
   /** Hashes the token and classes its characters in one pass over them, in cache still. */
   push(start: number, end: number, kind: TokenKind, flags: number): void {
     const source = this.source;
-    let h = HASH_BASIS;
+    let h = TOKEN_HASH_BASIS;
     let seen = 0;
     for (let i = start; i < end; i++) {
       const c = source.charCodeAt(i);
@@ -323,13 +338,6 @@ function dottedAbbreviationEnd(source: string, start: number): number {
   }
   return -1;
 }
-
-/**
- * `word` in a string of its own, for tables that keep words after their document. A token's text of 13
- * characters or more is the engine's view of a slice of the document's text, which a kept word would hold
- * in memory for as long as it is kept; joined and cut again, it is copied out.
- */
-export const ownString = (word: string): string => (word.length < 13 ? word : `${word} `.slice(0, -1));
 
 /** Whether `prefix` (lower case) starts `source` at `at`, its ASCII letters in either case. */
 function startsWithFolded(source: string, at: number, prefix: string): boolean {
@@ -501,7 +509,7 @@ export function tokenize(source: string): TokenStore {
       // Most words are ASCII letters or digits up to a space or a mark that joins nothing: they are read
       // once, hashed and classed on the way. `wordEnd` goes on past a mark that may join or past ASCII,
       // and `push` then reads the whole word again.
-      let h = HASH_BASIS;
+      let h = TOKEN_HASH_BASIS;
       let seen = 0;
       let read = i; // the characters before this one are hashed and classed
       if (ascii) {

@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { table } from '../../test/table.js';
 import { TextLayer } from './text-layer.js';
-import { hashText, TOKEN_HASH_SEED } from './tokens.js';
+import type { TokenStore } from './tokens.js';
 import {
-  documentWordIds,
+  hashText,
   reserveWords,
+  TOKEN_HASH_SEED,
   VOCABULARY_BOUND,
   vocabularyGeneration,
   wordIdOf,
@@ -14,12 +15,15 @@ import {
   wordOf,
 } from './vocabulary.js';
 
+/** Token `i`'s text, cut from the source rather than read through its id. */
+const cut = (text: string, tokens: TokenStore, i: number) => text.slice(tokens.start(i), tokens.end(i));
+
 /** The ids of `text`'s tokens, with their texts. */
 function idsOf(text: string): { ids: Int32Array; words: string[] } {
   const { tokens } = new TextLayer(text);
-  const ids = documentWordIds(tokens);
+  const ids = tokens.wordIds();
   assert.ok(ids, `"${text}" is far below the bound and should have ids`);
-  return { ids, words: Array.from({ length: tokens.count }, (_, i) => tokens.text(i)) };
+  return { ids, words: Array.from({ length: tokens.count }, (_, i) => cut(text, tokens, i)) };
 }
 
 table(
@@ -93,8 +97,9 @@ test('a sentence looked up by its strings gets the ids its document gets', () =>
 });
 
 test('a full vocabulary is cleared, and a document asked again gets ids of the new generation', () => {
-  const { tokens } = new TextLayer('Kim Jong-un met Moon Jae-in in Panmunjom.');
-  const before = documentWordIds(tokens);
+  const text = 'Kim Jong-un met Moon Jae-in in Panmunjom.';
+  const { tokens } = new TextLayer(text);
+  const before = tokens.wordIds();
   assert.ok(before);
   const generation = vocabularyGeneration();
   reserveWords(VOCABULARY_BOUND);
@@ -103,20 +108,23 @@ test('a full vocabulary is cleared, and a document asked again gets ids of the n
     generation + 1,
     'reserving the whole bound should clear the vocabulary',
   );
-  const after = documentWordIds(tokens);
+  const after = tokens.wordIds();
   assert.ok(after);
   for (let i = 0; i < tokens.count; i++)
     assert.equal(
       wordOf(after[i] as number),
-      tokens.text(i),
+      cut(text, tokens, i),
       `token ${i} should read its text after the clearing`,
     );
 });
 
 test('a document of more distinct words than the bound has no ids, and loses none of the others', () => {
   const words = Array.from({ length: VOCABULARY_BOUND }, (_, i) => `w${i.toString(36)}`);
-  const { tokens } = new TextLayer(words.join(' '));
-  assert.equal(documentWordIds(tokens), undefined);
+  const text = words.join(' ');
+  const { tokens } = new TextLayer(text);
+  assert.equal(tokens.wordIds(), undefined);
+  assert.equal(tokens.text(7), cut(text, tokens, 7), 'a token of a document without ids is still read');
+  assert.equal(tokens.lower(7), cut(text, tokens, 7));
   const { ids, words: small } = idsOf('Seoul and Washington agreed.');
   small.forEach((w, i) => {
     assert.equal(wordOf(ids[i] as number), w);
@@ -127,9 +135,13 @@ test('property: every token of any text reads its own text through its id', () =
   fc.assert(
     fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (text) => {
       const { tokens } = new TextLayer(text);
-      const ids = documentWordIds(tokens);
+      const ids = tokens.wordIds();
       assert.ok(ids);
-      for (let i = 0; i < tokens.count; i++) assert.equal(wordOf(ids[i] as number), tokens.text(i));
+      for (let i = 0; i < tokens.count; i++) {
+        assert.equal(wordOf(ids[i] as number), cut(text, tokens, i));
+        assert.equal(tokens.text(i), cut(text, tokens, i));
+        assert.equal(tokens.lower(i), cut(text, tokens, i).toLowerCase());
+      }
     }),
     { numRuns: 300 },
   );

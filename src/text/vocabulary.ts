@@ -1,4 +1,4 @@
-import { hashText, ownString, TOKEN_HASH_SEED, type TokenStore } from './tokens.js';
+import type { TokenStore } from './tokens.js';
 
 /*
  * The process's vocabulary: each distinct token text has a small id, the same in every document, so that
@@ -8,10 +8,41 @@ import { hashText, ownString, TOKEN_HASH_SEED, type TokenStore } from './tokens.
  * its generation counts the clearings: ids of another generation name other words.
  */
 
+/**
+ * `TokenStore.hash(i)` is FNV-1a over the token's UTF-16 code units from the offset basis xor this seed:
+ * the vocabulary keys words by that hash, and the tokenizer, which reads every character anyway, spares
+ * it hashing each word's string again.
+ */
+export const TOKEN_HASH_SEED = 2;
+const FNV_BASIS = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+/** Where the tokenizer's hash of a token starts. */
+export const TOKEN_HASH_BASIS = (FNV_BASIS ^ TOKEN_HASH_SEED) >>> 0;
+
+/**
+ * FNV-1a over a string's UTF-16 code units, from the offset basis xor `seed`: how tokens, the
+ * recognizer's features and the attribution tagger's features hash words (`TokenStore.hash(i)` is this
+ * with TOKEN_HASH_SEED over the token's text).
+ */
+export function hashText(s: string, seed = 0): number {
+  let h = (FNV_BASIS ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+/**
+ * `word` in a string of its own, for tables that keep words after their document. A token's text of 13
+ * characters or more is the engine's view of a slice of the document's text, which a kept word would hold
+ * in memory for as long as it is kept; joined and cut again, it is copied out.
+ */
+export const ownString = (word: string): string => (word.length < 13 ? word : `${word} `.slice(0, -1));
+
 /** Ids are below this bound; id 0 names no word (a stage's padding past a sentence's edge). */
 export const VOCABULARY_BOUND = 1 << 16;
 
 let wordsById: string[] = [''];
+/** The words in lower case by id, made as they are asked for (`lowerOf`). */
+let lowerById: (string | undefined)[] = [];
 /**
  * The ids by hash, open addressing, at most half the slots used: each slot a word's hash
  * (`TokenStore.hash`'s), its id (0: free), its length and its pack. A word of up to `PACKED` ASCII
@@ -36,6 +67,16 @@ export const vocabularyGeneration = (): number => generation;
 /** The text of word `id` (of the current generation). */
 export const wordOf = (id: number): string => wordsById[id] as string;
 
+/** Word `id` in lower case: several stages compare the same words, in every document. */
+export function lowerOf(id: number): string {
+  let lower = lowerById[id];
+  if (lower === undefined) {
+    lower = (wordsById[id] as string).toLowerCase();
+    lowerById[id] = lower;
+  }
+  return lower;
+}
+
 /** Makes room for `n` new words, clearing the vocabulary when they might not fit. */
 export function reserveWords(n: number): void {
   if (wordsById.length + n > VOCABULARY_BOUND) clear();
@@ -43,6 +84,7 @@ export function reserveWords(n: number): void {
 
 function clear(): void {
   wordsById = [''];
+  lowerById = [];
   slots.fill(0);
   generation++;
 }
@@ -116,32 +158,16 @@ export function wordIdsOf(
   }
 }
 
-/** A document's ids and the generation they are of. */
-interface DocumentIds {
-  ids: Int32Array;
-  generation: number;
-}
-
-const DOCUMENT_IDS = new WeakMap<TokenStore, DocumentIds>();
-
 /**
- * The ids of every token of a document, given once for all the stages that ask, and again when the
- * vocabulary was cleared since (a batch's later documents may have filled it). Undefined for a document
+ * The ids of every token of `tokens` into `out` (`TokenStore.wordIds` keeps them), or false for a document
  * of more distinct words than the vocabulary holds: its stages look its words up by sentence.
  */
-export function documentWordIds(tokens: TokenStore): Int32Array | undefined {
-  const kept = DOCUMENT_IDS.get(tokens);
-  if (kept !== undefined && kept.generation === generation) return kept.ids;
-  const ids = kept?.ids ?? new Int32Array(tokens.count);
+export function documentWordIds(tokens: TokenStore, out: Int32Array): boolean {
   // A document's new words are far fewer than its tokens: room is made only when they fill the
   // vocabulary, and then its ids are given again from the start.
-  if (!idsFromSource(tokens, ids)) {
-    clear();
-    if (!idsFromSource(tokens, ids)) return undefined;
-  }
-  if (kept) kept.generation = generation;
-  else DOCUMENT_IDS.set(tokens, { ids, generation });
-  return ids;
+  if (idsFromSource(tokens, out)) return true;
+  clear();
+  return idsFromSource(tokens, out);
 }
 
 /**
@@ -172,7 +198,7 @@ function idsFromSource(tokens: TokenStore, out: Int32Array): boolean {
         continue;
     }
     if (wordsById.length === VOCABULARY_BOUND) return false;
-    out[i] = wordIdOf(tokens.text(i), tokens.hash(i));
+    out[i] = wordIdOf(source.slice(tokens.start(i), tokens.end(i)), tokens.hash(i));
   }
   return true;
 }

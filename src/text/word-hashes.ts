@@ -1,4 +1,5 @@
-import { hashText, TOKEN_HASH_SEED, TokenFlag, type TokenStore } from './tokens.js';
+import { TokenFlag, type TokenStore } from './tokens.js';
+import { hashText, TOKEN_HASH_SEED } from './vocabulary.js';
 import { WordShapes } from './word-shapes.js';
 
 /**
