@@ -138,13 +138,17 @@ export class CaseMemory {
     }
     fillRows(ids, row, n);
     const gazetteer = this.gazetteer;
+    // With tokens, a word's first character is read from the source, in order, rather than from the
+    // vocabulary's string, which lies wherever it was made; and no token is empty.
+    const first = (k: number): number =>
+      tokens ? tokens.source.charCodeAt(tokens.start(k)) : (words[k] as string).charCodeAt(0);
     for (let i = 0; i < n; i++) {
       const word = words[from + i] as string;
-      const c = word.charCodeAt(0);
+      const c = first(from + i);
       const capitalised = isUpperLetter(c);
       let bit = i === 0 ? 0 : capitalised ? CaseSeen.Capitalised : c >= 97 && c <= 122 ? CaseSeen.Lower : 0;
       if (capitalised) {
-        if (i > 0 && words[from + i - 1] !== '') {
+        if (i > 0 && (tokens || words[from + i - 1] !== '')) {
           if (
             isGiven(ids[row + i - 1] as number, words[from + i - 1] as string, gazetteer) &&
             !isGiven(ids[row + i] as number, word, gazetteer)
@@ -152,11 +156,10 @@ export class CaseMemory {
             bit |= CaseSeen.AfterGivenName;
           if (lexOf((ids[row + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
         }
-        const next = i + 1 < n ? words[from + i + 1] : undefined;
         if (
-          next &&
+          i + 1 < n &&
           lexOf((ids[row + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
-          isUpperLetter(next.charCodeAt(0))
+          isUpperLetter(first(from + i + 1))
         )
           bit |= CaseSeen.BeforeOrgWord;
       }
