@@ -1,5 +1,6 @@
 import { keptSlots } from '../document/kept.js';
 import type { TextLayer } from '../text/text-layer.js';
+import { wordOf } from '../text/vocabulary.js';
 
 const WORDS = new WeakMap<TextLayer, readonly string[]>();
 
@@ -11,7 +12,9 @@ export function tokenWords(text: TextLayer): readonly string[] {
     // Kept until resolve-entities is done with them (see kept.ts). The vocabulary's strings: nothing is
     // cut, and equal words are one string.
     const out = keptSlots<string>(tokens.count);
-    for (let i = 0; i < tokens.count; i++) out[i] = tokens.text(i);
+    const ids = tokens.wordIds();
+    if (ids) for (let i = 0; i < tokens.count; i++) out[i] = wordOf(ids[i] as number);
+    else for (let i = 0; i < tokens.count; i++) out[i] = tokens.text(i);
     words = out as string[];
     WORDS.set(text, words);
   }
