@@ -126,12 +126,15 @@ function isDigitAfterPeriod(tokens: TokenStore, i: number, after: number): boole
   );
 }
 
+/** Token `i`'s text cut from the source: the text layer leaves the vocabulary to the stages that use it. */
+const cut = (tokens: TokenStore, i: number): string => tokens.source.slice(tokens.start(i), tokens.end(i));
+
 function abbreviationEnds(tokens: TokenStore, i: number, next: number): boolean {
-  const text = tokens.text(i);
+  const text = cut(tokens, i);
   const kind = abbreviationKind(text.slice(0, -1));
   if (kind === 'title' || kind === 'number' || kind === 'month') return false;
   if (text.length === 2) return false; // an initial: "J. Smith"
-  const nextText = tokens.text(next);
+  const nextText = cut(tokens, next);
   if (tokens.kind(next) !== TokenKind.Word || !tokens.has(next, TokenFlag.Capitalised)) return false;
   return SENTENCE_OPENERS.has(nextText.toLowerCase());
 }
