@@ -1,3 +1,13 @@
+import {
+  PACK_WORDS,
+  PACKED,
+  packWord,
+  SLOT,
+  SLOT_ID,
+  SLOT_LENGTH,
+  SLOT_PACK,
+  UNPACKED,
+} from '../text/packed-slots.js';
 import type { SentenceSpan } from '../text/sentences.js';
 import type { TextLayer } from '../text/text-layer.js';
 import { TokenKind } from '../text/tokens.js';
@@ -61,26 +71,6 @@ const RECORD_INT32 = STEM + 3;
 const RECORD_INT16 = 2 * RECORD_INT32;
 const INT16_MAX = 0x7fff;
 const INT16_MIN = -0x8000;
-
-/**
- * The hash slots: the hash of a form, its id + 1 (0 when empty), its length and its pack
- * (`packForm`), so a word is found without reading its record or its string. 32 bytes, so a slot
- * never straddles two cache lines.
- */
-const SLOT = 8;
-const SLOT_ID = 1;
-const SLOT_LENGTH = 2;
-const SLOT_PACK = 3;
-
-/**
- * Forms of up to `PACKED` ASCII characters are kept as `PACK_WORDS` int32, four characters to each
- * at 7 bits: equal lengths and packs are equal forms, so finding such a word compares numbers rather
- * than reading its string. Those of 20 characters or fewer are all but 0.01% of a text's words.
- */
-const PACK_WORDS = 5;
-const PACKED = 4 * PACK_WORDS;
-/** The length a slot gives a form that is not packed (longer, or with characters outside ASCII). */
-const UNPACKED = -1;
 
 /** What `findWords` keeps as a token's length when it has its id already, or looks it up by its string. */
 const FOUND = -1;
@@ -465,7 +455,7 @@ export class UnitScorer {
   private intern(form: string): number {
     const hw = hashText(form) | 0;
     const { slots, formPack, unpacked } = this;
-    packForm(form, formPack, 0);
+    packWord(form, formPack, 0);
     const isPacked = formPack[SLOT_LENGTH] !== UNPACKED;
     const mask = slots.length / SLOT - 1;
     let slot = (hw & mask) * SLOT;
@@ -814,23 +804,10 @@ function sameForm(form: string, source: string, start: number, end: number): boo
   return true;
 }
 
-/** Whether hash slot `slot` holds the length and pack of `formPack` (as `packForm` writes them at 0). */
+/** Whether hash slot `slot` holds the length and pack of `formPack` (as `packWord` writes them at 0). */
 function samePack(slots: Int32Array, slot: number, formPack: Int32Array): boolean {
   for (let j = SLOT_LENGTH; j < SLOT; j++) if (slots[slot + j] !== formPack[j]) return false;
   return true;
-}
-
-/** Writes `form`'s length and pack (see `PACKED`) into hash slot `slot`, as `findWords` packs a token. */
-function packForm(form: string, slots: Int32Array, slot: number): void {
-  slots.fill(0, slot + SLOT_LENGTH, slot + SLOT);
-  slots[slot + SLOT_LENGTH] = UNPACKED;
-  if (form.length > PACKED) return;
-  for (let at = 0; at < form.length; at++) if (form.charCodeAt(at) >= 0x80) return;
-  slots[slot + SLOT_LENGTH] = form.length;
-  for (let at = 0; at < form.length; at++) {
-    const w = slot + SLOT_PACK + (at >> 2);
-    slots[w] = (slots[w] as number) | (form.charCodeAt(at) << (7 * (at & 3)));
-  }
 }
 
 const placeAt = (has: number, q: number, first: number, fromStart: number, fromEnd: number) =>

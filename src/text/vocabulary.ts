@@ -1,3 +1,4 @@
+import { packWord, SLOT, SLOT_ID, SLOT_LENGTH, SLOT_PACK, UNPACKED } from './packed-slots.js';
 import type { TokenStore } from './tokens.js';
 
 /*
@@ -44,19 +45,10 @@ let wordsById: string[] = [''];
 /** The words in lower case by id, made as they are asked for (`lowerOf`). */
 let lowerById: (string | undefined)[] = [];
 /**
- * The ids by hash, open addressing, at most half the slots used: each slot a word's hash
- * (`TokenStore.hash`'s), its id (0: free), its length and its pack. A word of up to `PACKED` ASCII
- * characters is kept packed, four characters to an int32 at 7 bits each, so that a token is told from
- * the slot and the source alone: a document's look-ups then read one cache line each, not the word's
- * string too. 32 bytes, so a slot never straddles two lines.
+ * The ids by hash, open addressing, at most half the slots used: packed slots (packed-slots.ts) of the
+ * words' hashes (`TokenStore.hash`'s) and ids, so that a document's look-ups read one cache line each,
+ * not the word's string too.
  */
-const SLOT = 8;
-const SLOT_ID = 1;
-const SLOT_LENGTH = 2;
-const SLOT_PACK = 3;
-const PACKED = 4 * (SLOT - SLOT_PACK);
-/** The length a slot gives a word that is not packed (longer, or with characters beyond ASCII). */
-const UNPACKED = -1;
 const slots = new Int32Array(2 * VOCABULARY_BOUND * SLOT);
 const SLOT_MASK = 2 * VOCABULARY_BOUND - 1;
 let generation = 0;
@@ -99,21 +91,8 @@ export function wordIdOf(w: string, wh = hashText(w, TOKEN_HASH_SEED)): number {
   wordsById.push(ownString(w));
   slots[at] = wh;
   slots[at + SLOT_ID] = id;
-  pack(w, at);
+  packWord(w, slots, at);
   return id;
-}
-
-/** Writes `w`'s length and pack into the slot at `at` (see `slots`). */
-function pack(w: string, at: number): void {
-  slots.fill(0, at + SLOT_PACK, at + SLOT);
-  slots[at + SLOT_LENGTH] = UNPACKED;
-  if (w.length > PACKED) return;
-  for (let j = 0; j < w.length; j++) if (w.charCodeAt(j) >= 0x80) return;
-  slots[at + SLOT_LENGTH] = w.length;
-  for (let j = 0; j < w.length; j++) {
-    const k = at + SLOT_PACK + (j >> 2);
-    slots[k] = (slots[k] as number) | (w.charCodeAt(j) << (7 * (j & 3)));
-  }
 }
 
 /** Per-word scratch of `wordIdsOf`. */
