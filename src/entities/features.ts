@@ -104,7 +104,7 @@ export class CaseMemory {
 
   /**
    * `gazetteer` knows given names; without it, no word is seen after one. `words`, the number of words
-   * the document will have observed, sizes the tables at once rather than by growing them as they fill.
+   * the document will have observed, sizes the table at once rather than by growing it as it fills.
    */
   constructor(
     private readonly gazetteer?: Gazetteer,
