@@ -215,6 +215,7 @@ export class UnitScorer {
    * its ids.
    */
   private readonly byWord = new Int32Array(VOCABULARY_BOUND * KNOWN);
+  /** Never 0, which `byWord` starts filled with: `forget` moves it on before any word is looked up. */
   private epoch = 0;
   private epochGeneration = vocabularyGeneration();
   /** Per token of a unit, where `byWord` is to learn its form, or -1 where it is not to. */

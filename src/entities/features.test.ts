@@ -2,14 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { table } from '../../test/table.js';
 import { TextLayer } from '../text/text-layer.js';
-import { hashText, VOCABULARY_BOUND } from '../text/vocabulary.js';
+import { VOCABULARY_BOUND } from '../text/vocabulary.js';
 import {
   CaseMemory,
   CaseSeen,
   extractFeatures,
   FEATURE_GROUPS,
   FEATURES_PER_TOKEN,
-  hashRange,
   isUpperSentence,
   isUpperSpan,
   KEYED_GROUPS,
@@ -446,16 +445,3 @@ test('features: past the shapes its keys hold, the few-valued group has none, an
         `"${s[i]}" feature ${f}`,
       );
 });
-
-table(
-  "a range's hash: the hash of the slice, the slice not made",
-  [
-    ['pyongyang', 0, 3],
-    ['pyongyang', 5, 9],
-    ['ab', 0, 2],
-    ['a', 0, 1],
-    ['', 0, 0],
-  ] as const,
-  ([word, from, to]) =>
-    assert.equal(hashRange(word, from, to, 4), hashText(word.slice(from, to), 4), `${word} [${from}, ${to})`),
-);

@@ -1,5 +1,6 @@
 import { TokenFlag, type TokenStore } from '../text/tokens.js';
 import {
+  hashRange,
   hashText,
   lowerOf,
   ownString,
@@ -123,20 +124,9 @@ export class CaseMemory {
   observe(words: readonly string[], upper?: boolean, tokens?: TokenStore, from = 0, to = words.length): void {
     if (upper ?? isUpperSentence(words, from, to)) return;
     const n = to - from;
-    const known = tokens?.wordIds();
-    let ids: Int32Array;
-    let row: number;
-    if (known) {
-      ids = known;
-      row = from;
-    } else {
-      if (observed.length < n) observed = new Int32Array(Math.max(n, observed.length * 2));
-      ids = observed;
-      row = 0;
-      reserveWords(n);
-      wordIdsOf(words, from, to, ids, row, tokens);
-    }
-    fillRows(ids, row, n);
+    if (observed.length < n) observed = new Int32Array(Math.max(n, observed.length * 2));
+    const ids = observed;
+    sentenceIds(words, from, to, tokens, ids);
     const gazetteer = this.gazetteer;
     // With tokens, a word's first character is read from the source, in order, rather than from the
     // vocabulary's string, which lies wherever it was made; and no token is empty.
@@ -150,20 +140,20 @@ export class CaseMemory {
       if (capitalised) {
         if (i > 0 && (tokens || words[from + i - 1] !== '')) {
           if (
-            isGiven(ids[row + i - 1] as number, words[from + i - 1] as string, gazetteer) &&
-            !isGiven(ids[row + i] as number, word, gazetteer)
+            isGiven(ids[i - 1] as number, words[from + i - 1] as string, gazetteer) &&
+            !isGiven(ids[i] as number, word, gazetteer)
           )
             bit |= CaseSeen.AfterGivenName;
-          if (lexOf((ids[row + i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
+          if (lexOf((ids[i - 1] as number) * STRIDE) === LexClass.Title) bit |= CaseSeen.AfterTitle;
         }
         if (
           i + 1 < n &&
-          lexOf((ids[row + i + 1] as number) * STRIDE) === LexClass.OrgWord &&
+          lexOf((ids[i + 1] as number) * STRIDE) === LexClass.OrgWord &&
           isUpperLetter(first(from + i + 1))
         )
           bit |= CaseSeen.BeforeOrgWord;
       }
-      if (bit) this.add(table[(ids[row + i] as number) * STRIDE + LOWER] as number, bit);
+      if (bit) this.add(table[(ids[i] as number) * STRIDE + LOWER] as number, bit);
     }
   }
 
@@ -357,11 +347,27 @@ function syncTable(): void {
   tableGeneration = vocabularyGeneration();
 }
 
-/** Fills the rows of the words `ids[row..row + n)` not yet in the table. */
-function fillRows(ids: Int32Array, row: number, n: number): void {
+/**
+ * The ids of the words `words[from..to)` into `out` from 0, their rows in the table filled: the
+ * document's when `tokens` (whose texts `words` holds) has them, else looked up.
+ */
+function sentenceIds(
+  words: readonly string[],
+  from: number,
+  to: number,
+  tokens: TokenStore | undefined,
+  out: Int32Array,
+): void {
+  const n = to - from;
+  const known = tokens?.wordIds();
+  if (known) for (let i = 0; i < n; i++) out[i] = known[from + i] as number;
+  else {
+    reserveWords(n);
+    wordIdsOf(words, from, to, out, 0, tokens);
+  }
   syncTable();
-  for (let i = row; i < row + n; i++) {
-    const id = ids[i] as number;
+  for (let i = 0; i < n; i++) {
+    const id = out[i] as number;
     if (filled[id] === 0) fillRow(id);
   }
 }
@@ -398,17 +404,6 @@ function fillRow(id: number): void {
   table[at + LOWER] = lowerIdOf(lower);
   table[at + CLASSES] = lex | (bearsName(w) ? BEARS_NAME : 0) | (shapeIdOf(shape) << SHAPE_SHIFT);
   filled[id] = 1;
-}
-
-// FNV-1a, as `hashText`.
-const FNV_BASIS = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** `hashText(s.slice(from, to), seed)`, without the slice: a new word's prefix and suffixes. */
-export function hashRange(s: string, from: number, to: number, seed: number): number {
-  let h = (FNV_BASIS ^ seed) >>> 0;
-  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
-  return h >>> 0;
 }
 
 function lowerIdOf(lower: string): number {
@@ -481,7 +476,7 @@ let mem = new Uint8Array(0);
 let given = new Uint8Array(0);
 let gazBuffer = new Uint8Array(0);
 let codes = new Uint8Array(0);
-/** The ids of a sentence `CaseMemory.observe` keeps none of. */
+/** The ids of the sentence `CaseMemory.observe` reads. */
 let observed = new Int32Array(256);
 /** The words of a sentence in capitals in title case, as the gazetteer is asked of them. */
 const titled: string[] = [];
@@ -545,13 +540,7 @@ export function extractFeatures(
   const upperMode = options.upperMode ?? isUpperSentence(words, from, to);
   const n = to - from;
   ensure(n);
-  const known = tokens?.wordIds();
-  if (known) for (let i = 0; i < n; i++) rows[i] = known[from + i] as number;
-  else {
-    reserveWords(n);
-    wordIdsOf(words, from, to, rows, 0, tokens);
-  }
-  fillRows(rows, 0, n);
+  sentenceIds(words, from, to, tokens, rows);
   for (let i = 0; i < n; i++) rows[i] = (rows[i] as number) * STRIDE;
   if (lexes) for (let i = 0; i < n; i++) lexes[from + i] = lexOf(rows[i] as number);
   // A sentence with no word to search (one in twenty) needs no more: its words are all O.

@@ -138,16 +138,16 @@ interface CityColumns {
 }
 
 /**
- * Countries, demonyms, cities, regions and geographic features, looked up as token sequences
- * (longest match first). Built once from the committed models/gazetteer.json.
- */
-/**
  * Whether a key may go on with the word of code `code` (`code(word)`): a word with no space ends every
  * key it closes, no phrase or prefix, unless some phrase goes on so.
  */
 const goesOn = (word: string, code: number): boolean =>
   (code & WordCode.Continues) !== 0 || word.includes(' ');
 
+/**
+ * Countries, demonyms, cities, regions and geographic features, looked up as token sequences
+ * (longest match first). Built once from the committed models/gazetteer.json.
+ */
 export class Gazetteer {
   /**
    * Every phrase, every proper prefix of one (so that matching stops as soon as no phrase can go on) and

@@ -332,9 +332,8 @@ const ROLES = new Set(
   ),
 );
 
-const CASELESS_ROLES = new CaselessWords(ROLES);
-
 /** A role's word in any case. */
+const CASELESS_ROLES = new CaselessWords(ROLES);
 
 /** The type of the words before a role: a place or people the gazetteer knows, else an organisation. */
 function holderType(w: readonly string[], first: number, end: number, gazetteer: Gazetteer): EntityType {

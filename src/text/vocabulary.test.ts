@@ -5,6 +5,7 @@ import { table } from '../../test/table.js';
 import { TextLayer } from './text-layer.js';
 import type { TokenStore } from './tokens.js';
 import {
+  hashRange,
   hashText,
   reserveWords,
   TOKEN_HASH_SEED,
@@ -146,3 +147,16 @@ test('property: every token of any text reads its own text through its id', () =
     { numRuns: 300 },
   );
 });
+
+table(
+  "a range's hash: the hash of the slice, the slice not made",
+  [
+    ['pyongyang', 0, 3],
+    ['pyongyang', 5, 9],
+    ['ab', 0, 2],
+    ['a', 0, 1],
+    ['', 0, 0],
+  ] as const,
+  ([word, from, to]) =>
+    assert.equal(hashRange(word, from, to, 4), hashText(word.slice(from, to), 4), `${word} [${from}, ${to})`),
+);

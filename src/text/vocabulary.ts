@@ -25,9 +25,12 @@ export const TOKEN_HASH_BASIS = (FNV_BASIS ^ TOKEN_HASH_SEED) >>> 0;
  * recognizer's features and the attribution tagger's features hash words (`TokenStore.hash(i)` is this
  * with TOKEN_HASH_SEED over the token's text).
  */
-export function hashText(s: string, seed = 0): number {
+export const hashText = (s: string, seed = 0): number => hashRange(s, 0, s.length, seed);
+
+/** `hashText(s.slice(from, to), seed)`, without the slice: a new word's prefix and suffixes. */
+export function hashRange(s: string, from: number, to: number, seed: number): number {
   let h = (FNV_BASIS ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
 }
 
